@@ -1,0 +1,205 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { DecisionAlreadyTakenError } from '../core/errors.ts';
+import type { AuditEvent, Decision, DecisionState, Report } from '../core/report.ts';
+import { type ReportRepository, StaleVersionError } from '../ports/report-repository.ts';
+
+/**
+ * Single-table layout:
+ *   REPORT#<id> / META           the report (gsi1: REPORTS / <status>#<id>)
+ *   REPORT#<id> / EVENT#<seq>    the audit trail, append-only, hash-chained
+ *   DECISION#<id> / DECISION     a pending or taken decision (gsi1: DECISIONS#<state> / <reportId>#<id>), TTL `ttl`
+ */
+export const GSI1 = 'gsi1';
+const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'ttl'] as const;
+const DECISION_RETENTION_SECONDS = 400 * 24 * 3600;
+
+const reportKey = (id: string) => ({ pk: `REPORT#${id}`, sk: 'META' });
+const eventSk = (seq: number) => `EVENT#${String(seq).padStart(8, '0')}`;
+const decisionKey = (id: string) => ({ pk: `DECISION#${id}`, sk: 'DECISION' });
+
+function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
+  if (!item) return undefined;
+  const copy = { ...item };
+  for (const k of KEY_ATTRS) delete copy[k];
+  return copy as T;
+}
+
+function isConditionFailure(err: unknown): boolean {
+  return err instanceof ConditionalCheckFailedException || (err as Error)?.name === 'ConditionalCheckFailedException';
+}
+
+export class DynamoDbReportRepository implements ReportRepository {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  private reportItem(r: Report) {
+    return { ...reportKey(r.reportId), gsi1pk: 'REPORTS', gsi1sk: `${r.status}#${r.reportId}`, ...r };
+  }
+
+  private decisionItem(d: Decision) {
+    const ttl = Math.floor(new Date(d.expiresAt).getTime() / 1000) + DECISION_RETENTION_SECONDS;
+    return { ...decisionKey(d.decisionId), gsi1pk: `DECISIONS#${d.state}`, gsi1sk: `${d.reportId}#${d.decisionId}`, ttl, ...d };
+  }
+
+  async get(reportId: string): Promise<Report | undefined> {
+    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: reportKey(reportId), ConsistentRead: true }));
+    return strip<Report>(out.Item);
+  }
+
+  async create(report: Report, event: AuditEvent): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: this.reportItem(report),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
+    await this.putEventIfAbsent(event);
+    return true;
+  }
+
+  async replace(report: Report, expectedVersion: number, event: AuditEvent): Promise<void> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: this.reportItem(report),
+          ConditionExpression: '#v = :expected',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        }),
+      );
+    } catch (err) {
+      if (isConditionFailure(err)) throw new StaleVersionError(`report ${report.reportId} changed concurrently`);
+      throw err;
+    }
+    await this.putEventIfAbsent(event);
+  }
+
+  async putEventIfAbsent(event: AuditEvent): Promise<void> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { pk: `REPORT#${event.reportId}`, sk: eventSk(event.seq), ...event },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
+  }
+
+  private async queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await this.doc.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+      items.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  async events(reportId: string): Promise<AuditEvent[]> {
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ev)',
+      ExpressionAttributeValues: { ':pk': `REPORT#${reportId}`, ':ev': 'EVENT#' },
+      ConsistentRead: true,
+    });
+    return items.map((i) => strip<AuditEvent>(i) as AuditEvent);
+  }
+
+  async list(): Promise<Report[]> {
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      IndexName: GSI1,
+      KeyConditionExpression: 'gsi1pk = :r',
+      ExpressionAttributeValues: { ':r': 'REPORTS' },
+    });
+    return items.map((i) => strip<Report>(i) as Report).sort((a, b) => a.reportId.localeCompare(b.reportId));
+  }
+
+  async getDecision(decisionId: string): Promise<Decision | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: decisionKey(decisionId), ConsistentRead: true }),
+    );
+    return strip<Decision>(out.Item);
+  }
+
+  async putDecisionIfAbsent(decision: Decision): Promise<{ created: boolean; decision: Decision }> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: this.decisionItem(decision),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return { created: true, decision };
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+      const existing = await this.getDecision(decision.decisionId);
+      if (!existing) throw err;
+      return { created: false, decision: existing };
+    }
+  }
+
+  async updateDecision(decisionId: string, expectedState: DecisionState, patch: Partial<Decision>): Promise<Decision> {
+    const current = await this.getDecision(decisionId);
+    if (!current || current.state !== expectedState) {
+      throw new DecisionAlreadyTakenError(`decision ${decisionId} is ${current?.state ?? 'missing'}`);
+    }
+    const next: Decision = { ...current, ...patch };
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: this.decisionItem(next),
+          // The state and the token read must both be unchanged: two POSTs at once, exactly one wins.
+          ConditionExpression: '#s = :expected AND taskToken = :token',
+          ExpressionAttributeNames: { '#s': 'state' },
+          ExpressionAttributeValues: { ':expected': expectedState, ':token': current.taskToken },
+        }),
+      );
+    } catch (err) {
+      if (isConditionFailure(err)) throw new DecisionAlreadyTakenError(`decision ${decisionId} changed concurrently`);
+      throw err;
+    }
+    return next;
+  }
+
+  async pendingDecisions(reportId?: string): Promise<Decision[]> {
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      IndexName: GSI1,
+      KeyConditionExpression: reportId ? 'gsi1pk = :p AND begins_with(gsi1sk, :r)' : 'gsi1pk = :p',
+      ExpressionAttributeValues: reportId ? { ':p': 'DECISIONS#PENDING', ':r': `${reportId}#` } : { ':p': 'DECISIONS#PENDING' },
+    });
+    return items.map((i) => strip<Decision>(i) as Decision);
+  }
+}
+
+/** Table definition shared by the CDK stack and the local stack, so both build the same table. */
+export const TABLE_SCHEMA = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  gsi1: { name: GSI1, partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  ttlAttribute: 'ttl',
+} as const;

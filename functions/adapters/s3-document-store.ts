@@ -1,0 +1,96 @@
+import {
+  CopyObjectCommand,
+  GetObjectCommand,
+  ListObjectVersionsCommand,
+  NoSuchKey,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { DocumentNotFoundError } from '../core/errors.ts';
+import type { DocumentStore, DocumentVersion, StoredDocument } from '../ports/document-store.ts';
+
+/** S3 with bucket versioning: every put is a new version and every read names the exact version it wants. */
+export class S3DocumentStore implements DocumentStore {
+  constructor(
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  async put(input: { key: string; body: Uint8Array; contentType: string; metadata?: Record<string, string> }) {
+    const out = await this.s3.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: input.key,
+        Body: input.body,
+        ContentType: input.contentType,
+        Metadata: input.metadata,
+      }),
+    );
+    if (!out.VersionId) throw new Error(`bucket ${this.bucket} returned no VersionId: is versioning enabled?`);
+    return { versionId: out.VersionId };
+  }
+
+  async get(key: string, versionId: string): Promise<StoredDocument> {
+    try {
+      const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }));
+      const body = await out.Body?.transformToByteArray();
+      if (!body) throw new DocumentNotFoundError(`${key}@${versionId} has no body`);
+      return {
+        key,
+        versionId,
+        body,
+        contentType: out.ContentType ?? 'application/octet-stream',
+        metadata: out.Metadata ?? {},
+      };
+    } catch (err) {
+      const name = (err as Error).name;
+      if (err instanceof NoSuchKey || name === 'NoSuchKey' || name === 'NoSuchVersion' || name === 'InvalidArgument') {
+        throw new DocumentNotFoundError(`${key}@${versionId} not found`);
+      }
+      throw err;
+    }
+  }
+
+  async copy(from: { key: string; versionId: string }, toKey: string) {
+    const source = `${this.bucket}/${from.key.split('/').map(encodeURIComponent).join('/')}?versionId=${encodeURIComponent(from.versionId)}`;
+    const out = await this.s3.send(new CopyObjectCommand({ Bucket: this.bucket, Key: toKey, CopySource: source }));
+    if (!out.VersionId) throw new Error(`bucket ${this.bucket} returned no VersionId on copy`);
+    return { versionId: out.VersionId };
+  }
+
+  async listVersions(key: string): Promise<DocumentVersion[]> {
+    const versions: DocumentVersion[] = [];
+    let keyMarker: string | undefined;
+    let versionMarker: string | undefined;
+    do {
+      const out = await this.s3.send(
+        new ListObjectVersionsCommand({
+          Bucket: this.bucket,
+          Prefix: key,
+          KeyMarker: keyMarker,
+          VersionIdMarker: versionMarker,
+        }),
+      );
+      for (const v of out.Versions ?? []) {
+        if (v.Key !== key || !v.VersionId) continue;
+        versions.push({
+          key,
+          versionId: v.VersionId,
+          size: v.Size ?? 0,
+          lastModified: (v.LastModified ?? new Date(0)).toISOString(),
+          isLatest: v.IsLatest ?? false,
+        });
+      }
+      keyMarker = out.IsTruncated ? out.NextKeyMarker : undefined;
+      versionMarker = out.IsTruncated ? out.NextVersionIdMarker : undefined;
+    } while (keyMarker);
+    return versions;
+  }
+
+  downloadUrl(key: string, versionId: string, expiresInSeconds: number): Promise<string> {
+    return getSignedUrl(this.s3, new GetObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }), {
+      expiresIn: Math.min(expiresInSeconds, 7 * 24 * 3600),
+    });
+  }
+}

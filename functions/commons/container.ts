@@ -1,0 +1,90 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createTransport } from 'nodemailer';
+import { DynamoDbReportRepository } from '../adapters/dynamodb-report-repository.ts';
+import { LocalDocumentStore } from '../adapters/local-document-store.ts';
+import { NodemailerMailer } from '../adapters/nodemailer-mailer.ts';
+import { S3DocumentStore } from '../adapters/s3-document-store.ts';
+import { SfnWorkflow } from '../adapters/sfn-workflow.ts';
+import { configFromEnv } from '../core/config.ts';
+import { systemClock } from '../ports/clock.ts';
+import type { Deps } from '../usecases/deps.ts';
+import { ReportLedger } from '../usecases/report-ledger.ts';
+import { resolveSigningSecret } from './signing-secret.ts';
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`environment variable ${name} is not set`);
+  return value;
+}
+
+/**
+ * Builds the real adapters from the environment, once per runtime (outside the handler, as Lambda reuses it).
+ * The same code serves AWS and the local stack: only endpoints and the storage/mail kind differ.
+ *   TABLE_NAME, DYNAMODB_ENDPOINT?      DOCUMENT_STORE=s3|local, BUCKET_NAME | LOCAL_STORE_DIR
+ *   STATE_MACHINE_ARN, SFN_ENDPOINT?    MAIL_TRANSPORT=ses|smtp, SMTP_HOST, SMTP_PORT, SES_CONFIGURATION_SET?
+ *   PUBLIC_BASE_URL? (else config)      SIGNING_SECRET (local) | SIGNING_SECRET_ARN (Secrets Manager)
+ */
+export function buildDeps(env: NodeJS.ProcessEnv = process.env): Deps {
+  const config = configFromEnv(env);
+  const region = env.AWS_REGION ?? 'ap-southeast-3';
+  const dynamo = new DynamoDBClient({ region, endpoint: env.DYNAMODB_ENDPOINT || undefined });
+  const doc = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
+  const repo = new DynamoDbReportRepository(doc, required(env, 'TABLE_NAME'));
+  const signingSecret = () => resolveSigningSecret(env);
+  const publicBaseUrl = env.PUBLIC_BASE_URL || config.publicBaseUrl;
+
+  const store =
+    env.DOCUMENT_STORE === 'local'
+      ? new LocalDocumentStore(required(env, 'LOCAL_STORE_DIR'), {
+          baseUrl: publicBaseUrl,
+          secret: required(env, 'SIGNING_SECRET'),
+        })
+      : new S3DocumentStore(new S3Client({ region }), required(env, 'BUCKET_NAME'));
+
+  const sfn = new SFNClient({ region, endpoint: env.SFN_ENDPOINT || undefined });
+  const workflow = new SfnWorkflow(sfn, env.STATE_MACHINE_ARN ?? '');
+
+  const transport =
+    env.MAIL_TRANSPORT === 'smtp'
+      ? createTransport({
+          host: env.SMTP_HOST ?? '127.0.0.1',
+          port: Number(env.SMTP_PORT ?? 1025),
+          secure: false,
+          ignoreTLS: true,
+          connectionTimeout: 5000,
+        })
+      : createTransport({
+          SES: { sesClient: new SESv2Client({ region }), SendEmailCommand },
+          ...(env.SES_CONFIGURATION_SET ? { ses: { ConfigurationSetName: env.SES_CONFIGURATION_SET } } : {}),
+        } as Parameters<typeof createTransport>[0]);
+  const mailer = new NodemailerMailer(transport, config.mail.from);
+
+  return {
+    config,
+    repo,
+    ledger: new ReportLedger(repo, systemClock),
+    store,
+    workflow,
+    mailer,
+    clock: systemClock,
+    publicBaseUrl,
+    signingSecret,
+  };
+}
+
+let deps: Deps | undefined;
+
+/** The process-wide dependencies, built on first use. */
+export function getDeps(): Deps {
+  deps ??= buildDeps();
+  return deps;
+}
+
+/** The local stack and tests rebuild the dependencies after changing the environment. */
+export function resetDeps(): void {
+  deps = undefined;
+}

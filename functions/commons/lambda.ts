@@ -1,0 +1,17 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { logger, metrics, tracer } from './powertools.ts';
+
+/**
+ * Wraps a handler body with the Powertools middlewares every lapkin function uses: tracing, structured logs
+ * with the Lambda context, and EMF metrics flushed at the end of each invocation.
+ */
+export function lambda<E, R>(fn: (event: E, context: Context) => Promise<R>) {
+  return middy(fn)
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics));
+}

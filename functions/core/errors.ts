@@ -1,0 +1,45 @@
+/**
+ * One class per meaning. The `name` is what Step Functions sees as the error name (Retry/Catch match on it), so
+ * it is stable API: the ASL retries TransientError and never retries the others.
+ */
+export class TransientError extends Error {
+  override name = 'TransientError';
+}
+
+/** A conditional write lost: the report moved on since it was read. */
+export class TransitionConflictError extends Error {
+  override name = 'TransitionConflictError';
+}
+
+export class ReportNotFoundError extends Error {
+  override name = 'ReportNotFoundError';
+}
+
+export class DocumentNotFoundError extends Error {
+  override name = 'DocumentNotFoundError';
+}
+
+/** The decision was taken already (or superseded): a second POST changes nothing. */
+export class DecisionAlreadyTakenError extends Error {
+  override name = 'DecisionAlreadyTakenError';
+}
+
+/** The task token no longer belongs to a waiting task (execution ended or the wait was re-entered). */
+export class TaskGoneError extends Error {
+  override name = 'TaskGoneError';
+}
+
+export type LinkProblem = 'MALFORMED' | 'BAD_SIGNATURE' | 'EXPIRED' | 'UNKNOWN';
+
+/** A decision link that is forged, tampered, expired or unknown. */
+export class InvalidLinkError extends Error {
+  override name = 'InvalidLinkError';
+  constructor(readonly problem: LinkProblem) {
+    super(`decision link rejected: ${problem}`);
+  }
+}
+
+/** An upload whose key does not follow masuk/<unit>/<tahun>/<periode>/<file>. */
+export class InvalidUploadKeyError extends Error {
+  override name = 'InvalidUploadKeyError';
+}

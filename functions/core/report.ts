@@ -1,0 +1,133 @@
+import type { Role, SopStep } from './config.ts';
+
+/** Report statuses, named as the SOP staff say them. Every transition is a conditional write. */
+export const STATUSES = [
+  'DITERIMA', // data received (SOP step 1)
+  'DISUSUN', // report assembled (step 2)
+  'PERLU_PERBAIKAN_DATA', // uploaded data invalid: waiting for a corrected upload
+  'MENUNGGU_VERIFIKASI', // waiting for the Sekretaris Camat (step 3)
+  'MENUNGGU_PENGESAHAN', // waiting for the Camat (step 4)
+  'PERLU_REVISI', // sent back by a verifier: waiting for a corrected upload
+  'DISAHKAN', // ratified by the Camat
+  'TERDOKUMENTASI', // archived (step 5)
+  'GAGAL', // failed for a technical reason; an operator can re-upload to restart
+] as const;
+export type ReportStatus = (typeof STATUSES)[number];
+
+/** Statuses in which a new upload resumes the waiting execution. */
+export const AWAITING_UPLOAD: readonly ReportStatus[] = ['PERLU_PERBAIKAN_DATA', 'PERLU_REVISI'];
+
+export const PERIODS = ['TW1', 'TW2', 'TW3', 'TW4', 'TAHUNAN'] as const;
+export type Period = (typeof PERIODS)[number];
+
+export type DecisionValue = 'APPROVE' | 'REVISE';
+export type DecisionStep = Extract<SopStep, 'verify' | 'ratify'>;
+
+export interface DocumentRef {
+  key: string;
+  versionId: string;
+  sha256?: string;
+}
+
+export interface Report {
+  reportId: string;
+  unit: string;
+  tahun: number;
+  periode: Period;
+  status: ReportStatus;
+  /** SOP step the report is at: collect | assemble | verify | ratify | revision | documentation | done */
+  step: string;
+  /** 1 for the first assembled report; +1 for each corrected upload that is assembled. */
+  revision: number;
+  executionArn?: string;
+  source: DocumentRef;
+  /** Who uploaded (S3 object metadata), if known; otherwise the configured revision role is mailed. */
+  uploaderEmail?: string;
+  reportPdf?: DocumentRef;
+  /** The assembled report's data (JSON), from which the archive re-renders the PDF with the approvals. */
+  reportData?: DocumentRef;
+  /** Key numbers of the current revision, for emails, pages and `lapkin status`. */
+  summary?: { indicatorCount: number; averageCapaian: number | null; belowTarget: number };
+  /** Problems of the last invalid upload (the first few; the full list is in `problemsXlsx`). */
+  dataProblems?: { count: number; sample: { row: number | null; column: string | null; value: string | null; message: string }[] };
+  problemsXlsx?: DocumentRef;
+  reportXlsx?: DocumentRef;
+  archive?: { pdf: DocumentRef; xlsx: DocumentRef; source: DocumentRef; disposition: DocumentRef };
+  /** Mutu Baku deadline of the current step (ISO time). */
+  dueAt?: string;
+  /** The task token of the revision wait. Stored only here; never in a URL or a log. */
+  revisionTaskToken?: string;
+  revisionNote?: string;
+  /** Which revision round the stored token belongs to: a re-entered wait of the same round sends no second mail. */
+  revisionRound?: string;
+  /** The revision round whose mail went out; a retry after a mail failure mails again, a re-entered wait does not. */
+  revisionMailedFor?: string;
+  lastError?: { error: string; cause: string };
+  createdAt: string;
+  updatedAt: string;
+  /** Optimistic-concurrency counter: each write requires the version it read. */
+  version: number;
+  /** Number of audit events; the next event gets eventSeq + 1. */
+  eventSeq: number;
+  lastEventHash: string;
+  /**
+   * Copy of the newest audit event, written with the report. If a writer stops between the report and its event
+   * item, the next writer stores the event from here, so no event is ever lost.
+   */
+  lastEvent?: AuditEvent;
+}
+
+export type AuditAction =
+  | 'DITERIMA'
+  | 'UNGGAHAN_DIABAIKAN'
+  | 'DISUSUN'
+  | 'DATA_TIDAK_VALID'
+  | 'VERIFIKASI_DIMINTA'
+  | 'PENGESAHAN_DIMINTA'
+  | 'KEPUTUSAN'
+  | 'KEPUTUSAN_TIDAK_BERLAKU'
+  | 'REVISI_DIMINTA'
+  | 'EMAIL_TERKIRIM'
+  | 'REVISI_DITERIMA'
+  | 'TERDOKUMENTASI'
+  | 'GAGAL';
+
+export interface AuditEvent {
+  reportId: string;
+  seq: number;
+  at: string;
+  action: AuditAction;
+  status: ReportStatus;
+  step: string;
+  revision: number;
+  actor: { name: string; role: Role | 'SISTEM'; nip?: string; email?: string };
+  decision?: DecisionValue;
+  note?: string;
+  document?: DocumentRef;
+  detail?: Record<string, unknown>;
+  /** SHA-256 of the previous event of this report (tamper evidence). */
+  prevHash: string;
+  hash: string;
+}
+
+export type DecisionState = 'PENDING' | 'USED' | 'SUPERSEDED';
+
+export interface Decision {
+  decisionId: string;
+  reportId: string;
+  step: DecisionStep;
+  role: Role;
+  assignee: { name: string; nip: string; email: string; title: string };
+  revision: number;
+  document: DocumentRef;
+  /** Current Step Functions task token of this wait. Server-side only. */
+  taskToken: string;
+  state: DecisionState;
+  createdAt: string;
+  expiresAt: string;
+  dueAt: string;
+  mailSentAt?: string;
+  decision?: DecisionValue;
+  note?: string;
+  decidedAt?: string;
+}

@@ -1,0 +1,41 @@
+import { InvalidUploadKeyError } from './errors.ts';
+import { PERIODS, type Period } from './report.ts';
+
+export const UPLOAD_PREFIX = 'masuk/';
+
+export interface UploadKey {
+  unit: string;
+  tahun: number;
+  periode: Period;
+  fileName: string;
+  reportId: string;
+}
+
+const SAFE_SEGMENT = /^[a-z0-9][a-z0-9-]{0,39}$/;
+const SAFE_FILE = /^[A-Za-z0-9][A-Za-z0-9._ -]{0,199}$/;
+
+/**
+ * masuk/<unit>/<tahun>/<periode>/<file> → the report it belongs to. One report per unit, year and period: any
+ * later upload under the same folder is a revision of that report.
+ */
+export function parseUploadKey(key: string): UploadKey {
+  if (!key.startsWith(UPLOAD_PREFIX)) throw new InvalidUploadKeyError(`key must start with ${UPLOAD_PREFIX}`);
+  const parts = key.slice(UPLOAD_PREFIX.length).split('/');
+  if (parts.length !== 4) throw new InvalidUploadKeyError('expected masuk/<unit>/<tahun>/<periode>/<file>');
+  const [unit, tahunText, periodeText, fileName] = parts as [string, string, string, string];
+  if (!SAFE_SEGMENT.test(unit)) throw new InvalidUploadKeyError(`invalid unit segment "${unit}"`);
+  if (!/^20\d\d$/.test(tahunText)) throw new InvalidUploadKeyError(`invalid year "${tahunText}"`);
+  const periode = periodeText.toUpperCase();
+  if (!(PERIODS as readonly string[]).includes(periode)) {
+    throw new InvalidUploadKeyError(`invalid period "${periodeText}" (expected ${PERIODS.join('|')})`);
+  }
+  if (!SAFE_FILE.test(fileName) || fileName.includes('..')) {
+    throw new InvalidUploadKeyError(`invalid file name "${fileName}"`);
+  }
+  const tahun = Number(tahunText);
+  return { unit, tahun, periode: periode as Period, fileName, reportId: `${unit}-${tahun}-${periode}` };
+}
+
+export function uploadKey(unit: string, tahun: number, periode: Period, fileName: string): string {
+  return `${UPLOAD_PREFIX}${unit}/${tahun}/${periode}/${fileName}`;
+}

@@ -1,0 +1,18 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { z } from 'zod';
+import { getDeps } from '../commons/container.ts';
+import { lambda } from '../commons/lambda.ts';
+import { logger, metrics } from '../commons/powertools.ts';
+import { archiveReport } from '../usecases/archive-report.ts';
+
+const input = z.object({ reportId: z.string().min(1) });
+
+/** Task "Archive" (SOP step 5). */
+export const handler = lambda(async (event: unknown) => {
+  const payload = input.parse(event);
+  logger.appendKeys({ reportId: payload.reportId, step: 'documentation' });
+  const archive = await archiveReport(getDeps(), payload);
+  metrics.addMetric('ReportsDocumented', MetricUnit.Count, 1);
+  logger.info('documented', { pdf: archive.pdf.key, versionId: archive.pdf.versionId });
+  return archive;
+});

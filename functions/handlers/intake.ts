@@ -1,0 +1,42 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { z } from 'zod';
+import { getDeps } from '../commons/container.ts';
+import { lambda } from '../commons/lambda.ts';
+import { logger, metrics } from '../commons/powertools.ts';
+import { receiveUpload } from '../usecases/receive-upload.ts';
+
+/** EventBridge "Object Created" for the document bucket, prefix masuk/ (the rule filters the prefix). */
+const objectCreated = z.object({
+  'detail-type': z.literal('Object Created'),
+  detail: z.object({
+    bucket: z.object({ name: z.string() }),
+    object: z.object({ key: z.string().min(1), 'version-id': z.string().min(1), size: z.number().optional() }),
+  }),
+});
+
+/** S3 may percent-encode keys in notifications; lapkin's own key pattern never contains '%' or '+'. */
+function decodeKey(key: string): string {
+  if (!/[%+]/.test(key)) return key;
+  try {
+    return decodeURIComponent(key.replace(/\+/g, ' '));
+  } catch {
+    return key;
+  }
+}
+
+export const handler = lambda(async (event: unknown) => {
+  const parsed = objectCreated.safeParse(event);
+  if (!parsed.success) {
+    // Not retryable: a malformed event would fail the same way every time. Logged and dropped.
+    logger.error('intake: not an S3 Object Created event', { issues: parsed.error.issues.slice(0, 5) });
+    return { outcome: 'REJECTED', reason: 'malformed event' };
+  }
+  const key = decodeKey(parsed.data.detail.object.key);
+  const versionId = parsed.data.detail.object['version-id'];
+  const result = await receiveUpload(getDeps(), { key, versionId });
+  logger.appendKeys({ reportId: 'reportId' in result ? result.reportId : undefined });
+  logger.info('intake', { key, versionId, outcome: result.outcome, ...('reason' in result ? { reason: result.reason } : {}) });
+  if (result.outcome === 'STARTED' || result.outcome === 'RESUMED') metrics.addMetric('ReportsReceived', MetricUnit.Count, 1);
+  if (result.outcome === 'REJECTED') metrics.addMetric('UploadsRejected', MetricUnit.Count, 1);
+  return result;
+});

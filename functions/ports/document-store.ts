@@ -1,0 +1,33 @@
+/** Versioned document storage: S3 with bucket versioning on AWS, a versioned folder locally. */
+export interface StoredDocument {
+  key: string;
+  versionId: string;
+  body: Uint8Array;
+  contentType: string;
+  metadata: Record<string, string>;
+}
+
+export interface DocumentVersion {
+  key: string;
+  versionId: string;
+  size: number;
+  lastModified: string;
+  isLatest: boolean;
+}
+
+export interface DocumentStore {
+  /** Writes a new version; returns its versionId. Earlier versions are kept. */
+  put(input: {
+    key: string;
+    body: Uint8Array;
+    contentType: string;
+    metadata?: Record<string, string>;
+  }): Promise<{ versionId: string }>;
+  /** Reads one exact version. Throws DocumentNotFoundError when it does not exist. */
+  get(key: string, versionId: string): Promise<StoredDocument>;
+  /** Copies one exact version to another key, returning the new versionId. */
+  copy(from: { key: string; versionId: string }, toKey: string): Promise<{ versionId: string }>;
+  listVersions(key: string): Promise<DocumentVersion[]>;
+  /** A time-limited download link for one exact version (never logged). */
+  downloadUrl(key: string, versionId: string, expiresInSeconds: number): Promise<string>;
+}

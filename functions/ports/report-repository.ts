@@ -1,0 +1,36 @@
+import type { AuditEvent, Decision, DecisionState, Report } from '../core/report.ts';
+
+/**
+ * State, audit trail and pending decisions of reports. Deliberately low-level: every method is one single-item
+ * conditional write or a read, so DynamoDB and dynalite (no transactions) behave the same. The rules of a
+ * transition (expected statuses, hash chain, retries) live once, in usecases/report-ledger.ts.
+ */
+export interface ReportRepository {
+  get(reportId: string): Promise<Report | undefined>;
+  /** Creates the report with its first event; false when the report already exists. */
+  create(report: Report, event: AuditEvent): Promise<boolean>;
+  /**
+   * Replaces the report when its stored version is still `expectedVersion`, then stores `event`.
+   * Throws StaleVersionError when another writer got there first.
+   */
+  replace(report: Report, expectedVersion: number, event: AuditEvent): Promise<void>;
+  /** Stores an event if its (reportId, seq) is not stored yet; repairs a write cut off between report and event. */
+  putEventIfAbsent(event: AuditEvent): Promise<void>;
+  events(reportId: string): Promise<AuditEvent[]>;
+  list(): Promise<Report[]>;
+
+  getDecision(decisionId: string): Promise<Decision | undefined>;
+  /** Creates the decision, or returns the stored one unchanged. */
+  putDecisionIfAbsent(decision: Decision): Promise<{ created: boolean; decision: Decision }>;
+  /**
+   * Conditional update of a decision: applies `patch` only when the stored state is `expectedState`.
+   * Throws DecisionAlreadyTakenError otherwise.
+   */
+  updateDecision(decisionId: string, expectedState: DecisionState, patch: Partial<Decision>): Promise<Decision>;
+  pendingDecisions(reportId?: string): Promise<Decision[]>;
+}
+
+/** Optimistic concurrency lost; the ledger re-reads and tries again. */
+export class StaleVersionError extends Error {
+  override name = 'StaleVersionError';
+}

@@ -1,0 +1,125 @@
+import { sha256Hex } from '../core/audit-chain.ts';
+import { ReportNotFoundError, TransitionConflictError } from '../core/errors.ts';
+import type { AssembledReport, DispositionEntry } from '../core/performance-data.ts';
+import type { AuditEvent, DocumentRef, Report } from '../core/report.ts';
+import { renderDispositionPdf } from '../documents/disposition-pdf.ts';
+import { renderReportPdf } from '../documents/report-pdf.ts';
+import { STEP_LABEL } from '../web/i18n.ts';
+import { simpleNoticeMail } from '../web/emails.ts';
+import type { Deps } from './deps.ts';
+
+export type ArchiveResult = NonNullable<Report['archive']>;
+
+/**
+ * SOP step 5 — "Melakukan dokumentasi laporan kinerja yang sudah disahkan".
+ * 1. Only a ratified report (DISAHKAN) is archived; an archived one returns its archive (idempotent retry).
+ * 2. Under arsip/<unit>/<tahun>/<periode>/rev-<n>/: the ratified PDF re-rendered with the filled approval block,
+ *    the XLSX and the source data (exact versions copied), and the disposition sheet listing every decision
+ *    (paraf / tanda tangan) with the SHA-256 of each archived document.
+ * 3. Status TERDOKUMENTASI; TIMSAKIP is told.
+ */
+export async function archiveReport(deps: Deps, input: { reportId: string }): Promise<ArchiveResult> {
+  const report = await deps.repo.get(input.reportId);
+  if (!report) throw new ReportNotFoundError(`report ${input.reportId} not found`);
+  if (report.status === 'TERDOKUMENTASI' && report.archive) return report.archive;
+  if (report.status !== 'DISAHKAN') throw new TransitionConflictError(`report ${input.reportId} is ${report.status}, not DISAHKAN`);
+  if (!report.reportData || !report.reportXlsx) throw new ReportNotFoundError(`report ${input.reportId} has no assembled data`);
+
+  const lang = deps.config.language;
+  const events = await deps.repo.events(report.reportId);
+  const entries = dispositionEntries(events, deps, lang);
+  const approvals = entries.filter((e) => e.document.versionId === report.reportPdf?.versionId && e.decision === 'APPROVE');
+  const data = JSON.parse(new TextDecoder().decode((await deps.store.get(report.reportData.key, report.reportData.versionId)).body)) as AssembledReport;
+
+  const base = `arsip/${report.unit}/${report.tahun}/${report.periode}/rev-${report.revision}`;
+  const name = `laporan-kinerja-${report.unit}-${report.tahun}-${report.periode}`;
+  const pdfBytes = await renderReportPdf(data, approvals, lang);
+  const pdf = await putOnce(deps, `${base}/${name}-disahkan.pdf`, pdfBytes, 'application/pdf');
+  const xlsx = await copyOnce(deps, report.reportXlsx, `${base}/${name}.xlsx`);
+  const sourceName = report.source.key.split('/').pop() ?? 'data';
+  const source = await copyOnce(deps, report.source, `${base}/data-${sourceName}`);
+
+  const archivedAt = deps.clock.now().toISOString();
+  const dispositionBytes = await renderDispositionPdf(
+    {
+      organization: deps.config.organization,
+      reportId: report.reportId,
+      tahun: report.tahun,
+      periode: report.periode,
+      revision: report.revision,
+      entries,
+      documents: [
+        { label: 'Laporan Kinerja (PDF, disahkan)', ...pdf, sha256: pdf.sha256 as string },
+        { label: 'Laporan Kinerja (XLSX)', ...xlsx, sha256: xlsx.sha256 as string },
+        { label: 'Data kinerja yang diunggah', ...source, sha256: source.sha256 as string },
+      ],
+      archivedAt,
+    },
+    lang,
+  );
+  const disposition = await putOnce(deps, `${base}/lembar-disposisi-${report.reportId}.pdf`, dispositionBytes, 'application/pdf');
+  const archive: ArchiveResult = { pdf, xlsx, source, disposition };
+
+  await deps.ledger.transition({
+    reportId: report.reportId,
+    from: ['DISAHKAN'],
+    set: { status: 'TERDOKUMENTASI', step: 'done', archive },
+    remove: ['dueAt'],
+    event: { action: 'TERDOKUMENTASI', actor: { name: 'lapkin', role: 'SISTEM' }, document: pdf, detail: { archive } },
+  });
+  const team = deps.config.people[deps.config.steps.documentation];
+  await deps.mailer.send({
+    to: [...new Set([team.email, report.uploaderEmail].filter((e): e is string => !!e))],
+    ...simpleNoticeMail({
+      config: deps.config,
+      lang,
+      report: { ...report, status: 'TERDOKUMENTASI' },
+      to: team,
+      kind: 'documented',
+      facts: [
+        ['PDF', `${pdf.key} (versionId ${pdf.versionId})`],
+        ['SHA-256', pdf.sha256 ?? ''],
+        [lang === 'id' ? 'Lembar disposisi' : 'Disposition sheet', disposition.key],
+      ],
+    }),
+  });
+  return archive;
+}
+
+/** The archive is write-once: a retried run reuses what an earlier attempt already stored under that key. */
+async function putOnce(deps: Deps, key: string, body: Uint8Array, contentType: string): Promise<DocumentRef> {
+  const existing = (await deps.store.listVersions(key))[0];
+  if (existing) {
+    const doc = await deps.store.get(key, existing.versionId);
+    return { key, versionId: existing.versionId, sha256: sha256Hex(doc.body) };
+  }
+  const { versionId } = await deps.store.put({ key, body, contentType });
+  return { key, versionId, sha256: sha256Hex(body) };
+}
+
+async function copyOnce(deps: Deps, from: DocumentRef, key: string): Promise<DocumentRef> {
+  const doc = await deps.store.get(from.key, from.versionId);
+  return putOnce(deps, key, doc.body, doc.contentType);
+}
+
+function dispositionEntries(events: AuditEvent[], deps: Deps, lang: 'id' | 'en'): DispositionEntry[] {
+  return events
+    .filter((e) => e.action === 'KEPUTUSAN' && e.decision)
+    .map((e, i) => {
+      const role = e.actor.role === 'SISTEM' ? undefined : deps.config.people[e.actor.role];
+      const step = String(e.detail?.step ?? e.step);
+      return {
+        no: i + 1,
+        step: STEP_LABEL[lang][step] ?? step,
+        role: e.actor.role,
+        title: role?.title ?? e.actor.role,
+        name: e.actor.name,
+        nip: e.actor.nip ?? '',
+        decision: e.decision === 'APPROVE' ? (lang === 'id' ? 'Disetujui' : 'Approved') : lang === 'id' ? 'Dikembalikan untuk revisi' : 'Sent back for revision',
+        note: e.note ?? '',
+        at: e.at,
+        mark: step === 'ratify' ? 'tanda tangan' : 'paraf',
+        document: { key: e.document?.key ?? '', versionId: e.document?.versionId ?? '', sha256: e.document?.sha256 },
+      };
+    });
+}

@@ -1,0 +1,144 @@
+import { sha256Hex } from '../core/audit-chain.ts';
+import { ReportNotFoundError } from '../core/errors.ts';
+import { dueAt } from '../core/mutu-baku.ts';
+import type { AssembledReport } from '../core/performance-data.ts';
+import type { DocumentRef, Report } from '../core/report.ts';
+import { computeIndicators, summarize } from '../documents/capaian.ts';
+import { parsePerformanceData } from '../documents/parse-performance-data.ts';
+import { renderProblemsXlsx } from '../documents/problems-xlsx.ts';
+import { renderReportPdf } from '../documents/report-pdf.ts';
+import { renderReportXlsx } from '../documents/report-xlsx.ts';
+import type { Deps } from './deps.ts';
+
+export interface AssembleInput {
+  reportId: string;
+  source: { key: string; versionId: string };
+}
+
+export type AssembleResult =
+  | { valid: true; revision: number; report: { pdf: DocumentRef; xlsx: DocumentRef } }
+  | { valid: false; revision: number; problemCount: number };
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function reportKeys(r: Pick<Report, 'unit' | 'tahun' | 'periode'>) {
+  const base = `laporan/${r.unit}/${r.tahun}/${r.periode}`;
+  const name = `laporan-kinerja-${r.unit}-${r.tahun}-${r.periode}`;
+  return {
+    pdf: `${base}/${name}.pdf`,
+    xlsx: `${base}/${name}.xlsx`,
+    data: `${base}/${name}.json`,
+    problems: `${base}/kesalahan-data-${r.unit}-${r.tahun}-${r.periode}.xlsx`,
+  };
+}
+
+/**
+ * SOP step 2 — "Menyusun ke dalam bentuk laporan".
+ * Input: the report and the exact data version to assemble. Output: valid + the new document versions, or the
+ * count of problems (the report then waits for a corrected upload).
+ * 1. Idempotent: if this data version is already assembled, return that result (a retried invocation).
+ * 2. Read that version, validate every row, compute capaian.
+ * 3. Invalid: store the full problem list as XLSX, status PERLU_PERBAIKAN_DATA; the upload is kept untouched.
+ * 4. Valid: write PDF, XLSX and the data JSON as new versions under laporan/, status DISUSUN, revision + 1.
+ */
+export async function assembleReport(deps: Deps, input: AssembleInput): Promise<AssembleResult> {
+  const report = await deps.repo.get(input.reportId);
+  if (!report) throw new ReportNotFoundError(`report ${input.reportId} not found`);
+  if (report.source.versionId === input.source.versionId && report.status === 'DISUSUN' && report.reportPdf && report.reportXlsx) {
+    return { valid: true, revision: report.revision, report: { pdf: report.reportPdf, xlsx: report.reportXlsx } };
+  }
+  if (
+    report.source.versionId === input.source.versionId &&
+    report.status === 'PERLU_PERBAIKAN_DATA' &&
+    report.dataProblems
+  ) {
+    return { valid: false, revision: report.revision, problemCount: report.dataProblems.count };
+  }
+
+  const doc = await deps.store.get(input.source.key, input.source.versionId);
+  const uploaderEmail = plausibleEmail(doc.metadata['uploader-email']);
+  const fileName = input.source.key.split('/').pop() ?? 'data';
+  const parsed = await parsePerformanceData(doc.body, fileName, { tahun: report.tahun, periode: report.periode }, deps.config.language);
+  const keys = reportKeys(report);
+  const from = ['DITERIMA', 'PERLU_REVISI', 'PERLU_PERBAIKAN_DATA'] as const;
+  const now = deps.clock.now();
+
+  if (!parsed.ok) {
+    const xlsx = await renderProblemsXlsx(parsed.problems, deps.config.language);
+    const put = await deps.store.put({ key: keys.problems, body: xlsx, contentType: XLSX });
+    await deps.ledger.transition({
+      reportId: report.reportId,
+      from,
+      set: {
+        status: 'PERLU_PERBAIKAN_DATA',
+        step: 'revision',
+        source: input.source,
+        uploaderEmail: uploaderEmail ?? report.uploaderEmail,
+        dataProblems: { count: parsed.problems.length, sample: parsed.problems.slice(0, 30) },
+        problemsXlsx: { key: keys.problems, versionId: put.versionId },
+        dueAt: dueAt(deps.config, 'revision', now),
+      },
+      event: {
+        action: 'DATA_TIDAK_VALID',
+        actor: { name: 'lapkin', role: 'SISTEM' },
+        document: input.source,
+        detail: { problemCount: parsed.problems.length, firstProblem: parsed.problems[0]?.message },
+      },
+    });
+    return { valid: false, revision: report.revision, problemCount: parsed.problems.length };
+  }
+
+  const revision = report.revision + 1;
+  const indicators = computeIndicators(parsed.rows);
+  const assembled: AssembledReport = {
+    organization: deps.config.organization,
+    tahun: report.tahun,
+    periode: report.periode,
+    revision,
+    generatedAt: now.toISOString(),
+    source: input.source,
+    indicators,
+    summary: summarize(indicators),
+  };
+  const [pdf, xlsx] = await Promise.all([renderReportPdf(assembled, [], deps.config.language), renderReportXlsx(assembled)]);
+  const data = new TextEncoder().encode(JSON.stringify(assembled));
+  const meta = { 'report-id': report.reportId, revision: String(revision), 'source-version-id': input.source.versionId };
+  const [pdfPut, xlsxPut, dataPut] = await Promise.all([
+    deps.store.put({ key: keys.pdf, body: pdf, contentType: 'application/pdf', metadata: meta }),
+    deps.store.put({ key: keys.xlsx, body: xlsx, contentType: XLSX, metadata: meta }),
+    deps.store.put({ key: keys.data, body: data, contentType: 'application/json', metadata: meta }),
+  ]);
+  const pdfRef = { key: keys.pdf, versionId: pdfPut.versionId, sha256: sha256Hex(pdf) };
+  const xlsxRef = { key: keys.xlsx, versionId: xlsxPut.versionId, sha256: sha256Hex(xlsx) };
+  await deps.ledger.transition({
+    reportId: report.reportId,
+    from,
+    set: {
+      status: 'DISUSUN',
+      step: 'verify',
+      revision,
+      source: input.source,
+      uploaderEmail: uploaderEmail ?? report.uploaderEmail,
+      reportPdf: pdfRef,
+      reportXlsx: xlsxRef,
+      reportData: { key: keys.data, versionId: dataPut.versionId },
+      summary: {
+        indicatorCount: assembled.summary.indicatorCount,
+        averageCapaian: assembled.summary.averageCapaian,
+        belowTarget: assembled.summary.belowTarget,
+      },
+    },
+    remove: ['dataProblems', 'problemsXlsx'],
+    event: {
+      action: 'DISUSUN',
+      actor: { name: 'lapkin', role: 'SISTEM' },
+      document: pdfRef,
+      detail: { indicators: indicators.length, source: input.source, xlsx: xlsxRef },
+    },
+  });
+  return { valid: true, revision, report: { pdf: pdfRef, xlsx: xlsxRef } };
+}
+
+function plausibleEmail(value: string | undefined): string | undefined {
+  return value && /^[^\s@<>]{1,64}@[^\s@<>]{1,190}$/.test(value) ? value : undefined;
+}

@@ -1,0 +1,22 @@
+import type { LapkinConfig } from '../core/config.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { DocumentStore } from '../ports/document-store.ts';
+import type { Mailer } from '../ports/mailer.ts';
+import type { ReportRepository } from '../ports/report-repository.ts';
+import type { Workflow } from '../ports/workflow.ts';
+import type { ReportLedger } from './report-ledger.ts';
+
+/** The ports a use case may need, injected: tests pass fakes, handlers pass real adapters. */
+export interface Deps {
+  config: LapkinConfig;
+  repo: ReportRepository;
+  ledger: ReportLedger;
+  store: DocumentStore;
+  workflow: Workflow;
+  mailer: Mailer;
+  clock: Clock;
+  /** Base URL of the decision endpoint (API Gateway or the local server). */
+  publicBaseUrl: string;
+  /** HMAC secret for decision links; resolved lazily so only functions that sign or verify read it. */
+  signingSecret: () => Promise<string>;
+}

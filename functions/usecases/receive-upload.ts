@@ -1,0 +1,160 @@
+import { InvalidUploadKeyError, TaskGoneError } from '../core/errors.ts';
+import { executionNameFor } from '../core/execution-name.ts';
+import { dueAt } from '../core/mutu-baku.ts';
+import { AWAITING_UPLOAD, type Report } from '../core/report.ts';
+import { parseUploadKey } from '../core/upload-key.ts';
+import { STATUS_LABEL } from '../web/i18n.ts';
+import { simpleNoticeMail } from '../web/emails.ts';
+import type { Deps } from './deps.ts';
+import { workflowInput } from './workflow-input.ts';
+
+export interface UploadReceived {
+  key: string;
+  versionId: string;
+}
+
+export type IntakeOutcome =
+  | { outcome: 'STARTED'; reportId: string; executionArn: string }
+  | { outcome: 'DUPLICATE'; reportId: string }
+  | { outcome: 'RESUMED'; reportId: string }
+  | { outcome: 'IGNORED'; reportId: string; status: Report['status'] }
+  | { outcome: 'REJECTED'; reason: string };
+
+/**
+ * SOP step 1 — "Hasil pengumpulan kinerja": an upload under masuk/ arrives.
+ * Input: the S3 key and versionId of the upload (from the EventBridge "Object Created" event).
+ * 1. The key names the report (unit, year, period); a key outside that pattern is rejected, the object kept.
+ * 2. A new report starts an execution named after key + versionId, so a repeated event starts nothing new.
+ * 3. A report waiting for a corrected upload is resumed with this version (SendTaskSuccess on its stored token).
+ * 4. A report in review or already documented keeps its state; the upload is recorded and the uploader told.
+ */
+export async function receiveUpload(deps: Deps, upload: UploadReceived): Promise<IntakeOutcome> {
+  let parsed: ReturnType<typeof parseUploadKey>;
+  try {
+    parsed = parseUploadKey(upload.key);
+  } catch (err) {
+    if (err instanceof InvalidUploadKeyError) return { outcome: 'REJECTED', reason: err.message };
+    throw err;
+  }
+  if (parsed.unit !== deps.config.organization.unitCode) {
+    return { outcome: 'REJECTED', reason: `unit "${parsed.unit}" is not configured (expected ${deps.config.organization.unitCode})` };
+  }
+  const source = { key: upload.key, versionId: upload.versionId };
+  const { reportId } = parsed;
+  const now = deps.clock.now();
+
+  let report = await deps.repo.get(reportId);
+  if (!report) {
+    const created = await deps.ledger.create(
+      {
+        reportId,
+        unit: parsed.unit,
+        tahun: parsed.tahun,
+        periode: parsed.periode,
+        status: 'DITERIMA',
+        step: 'assemble',
+        revision: 0,
+        source,
+        dueAt: dueAt(deps.config, 'assemble', now),
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      },
+      { action: 'DITERIMA', actor: { name: 'lapkin', role: 'SISTEM' }, document: source },
+    );
+    if (created) return start(deps, reportId, source);
+    report = await deps.repo.get(reportId);
+    if (!report) throw new Error(`report ${reportId} vanished after a create race`);
+  }
+
+  if (report.source.versionId === upload.versionId) {
+    // The same upload again (EventBridge delivers at least once). Only make sure its execution exists.
+    if (report.status === 'DITERIMA' && !report.executionArn) return start(deps, reportId, source);
+    return { outcome: 'DUPLICATE', reportId };
+  }
+
+  if (AWAITING_UPLOAD.includes(report.status) && report.revisionTaskToken) {
+    return resume(deps, report, source);
+  }
+
+  if (report.status === 'GAGAL') {
+    await deps.ledger.transition({
+      reportId,
+      from: ['GAGAL'],
+      set: { status: 'DITERIMA', step: 'assemble', source, dueAt: dueAt(deps.config, 'assemble', now) },
+      remove: ['lastError', 'executionArn'],
+      event: { action: 'DITERIMA', actor: { name: 'lapkin', role: 'SISTEM' }, document: source, note: 'restart' },
+    });
+    return start(deps, reportId, source);
+  }
+
+  await deps.ledger.record(reportId, {
+    action: 'UNGGAHAN_DIABAIKAN',
+    actor: { name: 'lapkin', role: 'SISTEM' },
+    document: source,
+    note: `report is ${report.status}`,
+  });
+  const to = deps.config.people[deps.config.steps.revision];
+  await deps.mailer.send({
+    to: unique([report.uploaderEmail, to.email]),
+    ...simpleNoticeMail({
+      config: deps.config,
+      lang: deps.config.language,
+      report,
+      to,
+      kind: 'ignored',
+      statusLabel: STATUS_LABEL[deps.config.language][report.status],
+    }),
+  });
+  return { outcome: 'IGNORED', reportId, status: report.status };
+}
+
+async function start(deps: Deps, reportId: string, source: { key: string; versionId: string }): Promise<IntakeOutcome> {
+  const name = executionNameFor(source.key, source.versionId);
+  const { executionArn, alreadyStarted } = await deps.workflow.start(name, workflowInput(deps.config, reportId, source));
+  const report = await deps.repo.get(reportId);
+  if (report && report.executionArn !== executionArn && report.source.versionId === source.versionId) {
+    await deps.ledger.transition({
+      reportId,
+      from: [report.status],
+      set: { executionArn },
+      event: { action: 'DITERIMA', actor: { name: 'lapkin', role: 'SISTEM' }, note: 'execution started', detail: { executionName: name } },
+    });
+  }
+  return alreadyStarted ? { outcome: 'DUPLICATE', reportId } : { outcome: 'STARTED', reportId, executionArn };
+}
+
+async function resume(deps: Deps, report: Report, source: { key: string; versionId: string }): Promise<IntakeOutcome> {
+  const token = report.revisionTaskToken as string;
+  try {
+    // Tell the workflow first: if this fails, the report still holds the token and a retry can resume it.
+    await deps.workflow.sendSuccess(token, { source });
+  } catch (err) {
+    if (!(err instanceof TaskGoneError)) throw err;
+    const now = await deps.repo.get(report.reportId);
+    if (now?.source.versionId === source.versionId) return { outcome: 'DUPLICATE', reportId: report.reportId };
+    await deps.ledger.record(report.reportId, {
+      action: 'UNGGAHAN_DIABAIKAN',
+      actor: { name: 'lapkin', role: 'SISTEM' },
+      document: source,
+      note: 'revision wait already resumed by another upload',
+    });
+    return { outcome: 'IGNORED', reportId: report.reportId, status: report.status };
+  }
+  await deps.ledger
+    .transition({
+      reportId: report.reportId,
+      from: AWAITING_UPLOAD,
+      set: { status: 'DITERIMA', step: 'assemble', source, dueAt: dueAt(deps.config, 'assemble', deps.clock.now()) },
+      remove: ['revisionTaskToken', 'revisionNote'],
+      event: { action: 'REVISI_DITERIMA', actor: { name: 'lapkin', role: 'SISTEM' }, document: source },
+    })
+    .catch((err) => {
+      // The workflow has already moved on (assemble may have run first); its own transitions record the rest.
+      if ((err as Error).name !== 'TransitionConflictError') throw err;
+    });
+  return { outcome: 'RESUMED', reportId: report.reportId };
+}
+
+function unique(emails: (string | undefined)[]): string[] {
+  return [...new Set(emails.filter((e): e is string => !!e))];
+}

@@ -1,0 +1,98 @@
+import { GENESIS_HASH, hashEvent } from '../core/audit-chain.ts';
+import { ReportNotFoundError, TransitionConflictError } from '../core/errors.ts';
+import type { AuditEvent, Report, ReportStatus } from '../core/report.ts';
+import type { Clock } from '../ports/clock.ts';
+import { type ReportRepository, StaleVersionError } from '../ports/report-repository.ts';
+
+/** What happened; the ledger adds the place in the chain and the report's state at that moment. */
+export type NewEvent = Omit<
+  AuditEvent, 'reportId' | 'seq' | 'prevHash' | 'hash' | 'status' | 'step' | 'revision' | 'at'>;
+
+export interface Transition {
+  reportId: string;
+  /** The change only happens from one of these statuses; otherwise TransitionConflictError. */
+  from: readonly ReportStatus[];
+  set: Partial<Omit<Report, 'reportId' | 'version' | 'eventSeq' | 'lastEventHash' | 'createdAt'>>;
+  remove?: readonly (keyof Report)[];
+  event: NewEvent;
+}
+
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Every change of a report goes through here: read, check the expected status, chain the audit event to the
+ * previous one, write conditionally on the version read, and on a lost race read again. Concurrent writers (a
+ * decision landing while a reminder is recorded) therefore never lose an event or overwrite each other.
+ */
+export class ReportLedger {
+  constructor(
+    private readonly repo: ReportRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(report: Omit<Report, 'version' | 'eventSeq' | 'lastEventHash'>, event: NewEvent): Promise<boolean> {
+    const full: Report = { ...report, version: 1, eventSeq: 1, lastEventHash: GENESIS_HASH };
+    const chained = this.chain(full, 1, GENESIS_HASH, event);
+    full.lastEventHash = chained.hash;
+    full.lastEvent = chained;
+    return this.repo.create(full, chained);
+  }
+
+  async transition(t: Transition): Promise<Report> {
+    return this.write(t.reportId, (current) => {
+      if (!t.from.includes(current.status)) {
+        throw new TransitionConflictError(
+          `report ${t.reportId} is ${current.status}, expected one of ${t.from.join(', ')}`,
+        );
+      }
+      const next: Report = { ...current, ...t.set };
+      for (const key of t.remove ?? []) delete next[key];
+      return { next, event: t.event };
+    });
+  }
+
+  /** An event without a status change (optionally with bookkeeping fields); never conflicts on status. */
+  async record(reportId: string, event: NewEvent, set: Transition['set'] = {}): Promise<Report> {
+    return this.write(reportId, (current) => ({ next: { ...current, ...set, status: current.status }, event }));
+  }
+
+  private async write(
+    reportId: string,
+    change: (current: Report) => { next: Report; event: NewEvent },
+  ): Promise<Report> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.repo.get(reportId);
+      if (!current) throw new ReportNotFoundError(`report ${reportId} not found`);
+      if (current.lastEvent) await this.repo.putEventIfAbsent(current.lastEvent);
+      const { next, event } = change(current);
+      const seq = current.eventSeq + 1;
+      const chained = this.chain(next, seq, current.lastEventHash, event);
+      next.version = current.version + 1;
+      next.eventSeq = seq;
+      next.lastEventHash = chained.hash;
+      next.updatedAt = chained.at;
+      next.lastEvent = chained;
+      try {
+        await this.repo.replace(next, current.version, chained);
+        return next;
+      } catch (err) {
+        if (!(err instanceof StaleVersionError) || attempt >= MAX_ATTEMPTS) throw err;
+        await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+      }
+    }
+  }
+
+  private chain(report: Report, seq: number, prevHash: string, event: NewEvent): AuditEvent {
+    const body: Omit<AuditEvent, 'hash'> = {
+      ...event,
+      reportId: report.reportId,
+      seq,
+      at: this.clock.now().toISOString(),
+      status: report.status,
+      step: report.step,
+      revision: report.revision,
+      prevHash,
+    };
+    return { ...body, hash: hashEvent(body) };
+  }
+}

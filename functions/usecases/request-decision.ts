@@ -1,0 +1,107 @@
+import { decisionLink } from '../core/decision-link.ts';
+import { ReportNotFoundError } from '../core/errors.ts';
+import { decisionIdFor } from '../core/execution-name.ts';
+import { dueAt } from '../core/mutu-baku.ts';
+import type { Decision, DecisionStep, ReportStatus } from '../core/report.ts';
+import { decisionRequestMail } from '../web/emails.ts';
+import type { Deps } from './deps.ts';
+
+export interface RequestDecisionInput {
+  taskToken: string;
+  reportId: string;
+  executionArn: string;
+  step: DecisionStep;
+}
+
+const WAITING: Record<DecisionStep, ReportStatus> = { verify: 'MENUNGGU_VERIFIKASI', ratify: 'MENUNGGU_PENGESAHAN' };
+const FROM: Record<DecisionStep, readonly ReportStatus[]> = {
+  verify: ['DISUSUN'],
+  ratify: ['MENUNGGU_VERIFIKASI'],
+};
+
+/**
+ * SOP steps 3 and 4 — the wait for the Sekretaris Camat (verify) or the Camat (ratify).
+ * Input: the task token of the waiting state; it is stored server-side in a DECISION record and never leaves it.
+ * 1. The decision id is derived from execution, step and revision: a retried or re-entered wait finds the same
+ *    decision, points it at the current token and sends no second mail (the emailed link keeps working).
+ * 2. The report moves to MENUNGGU_VERIFIKASI / MENUNGGU_PENGESAHAN with its Mutu Baku due time.
+ * 3. The assignee gets one mail with a signed link and the report PDF.
+ */
+export async function requestDecision(deps: Deps, input: RequestDecisionInput): Promise<{ decisionId: string; mailed: boolean }> {
+  const report = await deps.repo.get(input.reportId);
+  if (!report?.reportPdf) throw new ReportNotFoundError(`report ${input.reportId} has no assembled document`);
+  const now = deps.clock.now();
+  const role = deps.config.steps[input.step];
+  const person = deps.config.people[role];
+  const decisionId = decisionIdFor(input.executionArn, input.step, report.revision);
+  const due = dueAt(deps.config, input.step, now);
+
+  const { created, decision: stored } = await deps.repo.putDecisionIfAbsent({
+    decisionId,
+    reportId: report.reportId,
+    step: input.step,
+    role,
+    assignee: { name: person.name, nip: person.nip, email: person.email, title: person.title },
+    revision: report.revision,
+    document: report.reportPdf,
+    taskToken: input.taskToken,
+    state: 'PENDING',
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + deps.config.linkExpiryHours * 3600_000).toISOString(),
+    dueAt: due,
+  });
+  let decision: Decision = stored;
+
+  if (!created) {
+    if (stored.state === 'USED' && stored.decision) {
+      // Decided while this wait was being re-entered: hand the recorded decision to the new token.
+      await deps.workflow.sendSuccess(input.taskToken, decisionOutput(stored));
+      return { decisionId, mailed: false };
+    }
+    if (stored.state === 'PENDING' && stored.taskToken !== input.taskToken) {
+      decision = await deps.repo.updateDecision(decisionId, 'PENDING', { taskToken: input.taskToken });
+    }
+  }
+
+  const waiting = WAITING[input.step];
+  if (report.status !== waiting) {
+    await deps.ledger.transition({
+      reportId: report.reportId,
+      from: FROM[input.step],
+      set: { status: waiting, step: input.step, dueAt: decision.dueAt },
+      event: {
+        action: input.step === 'verify' ? 'VERIFIKASI_DIMINTA' : 'PENGESAHAN_DIMINTA',
+        actor: { name: person.name, role, nip: person.nip, email: person.email },
+        document: report.reportPdf,
+        detail: { decisionId },
+      },
+    });
+  }
+
+  if (decision.mailSentAt) return { decisionId, mailed: false };
+  const secret = await deps.signingSecret();
+  const link = decisionLink(deps.publicBaseUrl, secret, { decisionId, assigneeNip: person.nip, expiresAt: decision.expiresAt });
+  const pdf = await deps.store.get(report.reportPdf.key, report.reportPdf.versionId);
+  const fresh = (await deps.repo.get(report.reportId)) ?? report;
+  await deps.mailer.send({
+    to: [person.email],
+    ...decisionRequestMail({ config: deps.config, lang: deps.config.language, report: fresh, decision, link, pdf: pdf.body }),
+  });
+  await deps.repo.updateDecision(decisionId, 'PENDING', { mailSentAt: deps.clock.now().toISOString() }).catch((err) => {
+    // Decided in the seconds since the mail went out: nothing left to mark.
+    if ((err as Error).name !== 'DecisionAlreadyTakenError') throw err;
+  });
+  return { decisionId, mailed: true };
+}
+
+/** What the waiting state receives: the decision and who took it (the ASL chooses on `decision`). */
+export function decisionOutput(d: Decision) {
+  return {
+    decisionId: d.decisionId,
+    decision: d.decision,
+    note: d.note ?? '',
+    step: d.step,
+    decidedBy: { name: d.assignee.name, nip: d.assignee.nip, role: d.role },
+    decidedAt: d.decidedAt,
+  };
+}
