@@ -1,0 +1,61 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import dynalite from 'dynalite';
+import { TABLE_SCHEMA } from '../../functions/adapters/dynamodb-report-repository.ts';
+
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/** dynalite on LevelDB under the state dir: the same DynamoDB API, persisted across restarts. */
+export async function startLocalDynamoDb(path: string, port: number, tableName: string) {
+  const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 }) as Server;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const client = new DynamoDBClient({ endpoint, region: 'local', credentials: LOCAL_CREDENTIALS });
+  await ensureTable(client, tableName);
+  client.destroy();
+  return {
+    endpoint,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The table the CDK stack declares, built from the same schema constant. */
+async function ensureTable(client: DynamoDBClient, tableName: string) {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return;
+  } catch (err) {
+    if (!(err instanceof ResourceNotFoundException) && (err as Error).name !== 'ResourceNotFoundException') throw err;
+  }
+  const s = TABLE_SCHEMA;
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: s.partitionKey, AttributeType: 'S' },
+        { AttributeName: s.sortKey, AttributeType: 'S' },
+        { AttributeName: s.gsi1.partitionKey, AttributeType: 'S' },
+        { AttributeName: s.gsi1.sortKey, AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: s.partitionKey, KeyType: 'HASH' },
+        { AttributeName: s.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: s.gsi1.name,
+          KeySchema: [
+            { AttributeName: s.gsi1.partitionKey, KeyType: 'HASH' },
+            { AttributeName: s.gsi1.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    }),
+  );
+}

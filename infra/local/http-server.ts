@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { type LocalDocumentStore, verifyDownload } from '../../functions/adapters/local-document-store.ts';
+import type { Deps } from '../../functions/usecases/deps.ts';
+import { renderConsole } from './console-page.ts';
+import { invokeLambda, type LambdaHandler } from './lambda-runtime.ts';
+
+/** What API Gateway accepts at most; the decide handler applies its own, much smaller limit. */
+const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+
+/** Turns a plain HTTP request into the HTTP API (payload v2) event API Gateway would hand the decide function. */
+export function toHttpApiEvent(req: IncomingMessage, url: URL, id: string, body: Buffer): APIGatewayProxyEventV2 {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+  const query: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) query[k] = query[k] ? `${query[k]},${v}` : v;
+  return {
+    version: '2.0',
+    routeKey: `${req.method} /keputusan/{id}`,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    queryStringParameters: Object.keys(query).length ? query : undefined,
+    pathParameters: { id },
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: url.host,
+      domainPrefix: 'local',
+      http: { method: req.method ?? 'GET', path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      requestId: randomUUID(),
+      routeKey: `${req.method} /keputusan/{id}`,
+      stage: '$default',
+      time: new Date().toISOString(),
+      timeEpoch: Date.now(),
+    },
+    body: body.length ? body.toString('base64') : undefined,
+    isBase64Encoded: body.length > 0,
+  } as APIGatewayProxyEventV2;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of req) {
+    size += (c as Buffer).length;
+    if (size > MAX_REQUEST_BYTES) return null;
+    chunks.push(c as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The local face of API Gateway plus the local-only endpoints: decision pages (through the same decide
+ * handler), signed document downloads (what S3 presigned URLs are on AWS), uploads from the CLI into the
+ * versioned store, and a read-only console.
+ */
+export class LocalHttpServer {
+  private server?: Server;
+
+  constructor(
+    private readonly opts: {
+      decide: LambdaHandler;
+      deps: () => Deps;
+      store: LocalDocumentStore;
+      secret: string;
+      consoleData: () => Promise<Parameters<typeof renderConsole>[0]>;
+    },
+  ) {}
+
+  async start(port: number): Promise<string> {
+    this.server = createServer((req, res) => {
+      this.route(req, res).catch((err) => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(`Terjadi kesalahan internal: ${(err as Error).name}`);
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      this.server?.once('error', reject);
+      this.server?.listen(port, '127.0.0.1', () => resolve());
+    });
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop() {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    this.server?.closeAllConnections?.();
+  }
+
+  private async route(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    const body = await readBody(req);
+    if (body === null) {
+      res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+      res.end('Permintaan terlalu besar.');
+      return;
+    }
+    const decision = /^\/keputusan\/([^/]*)$/.exec(url.pathname);
+    if (decision) {
+      const event = toHttpApiEvent(req, url, decodeURIComponent(decision[1] ?? ''), body);
+      const out = (await invokeLambda('lapkin-decide', this.opts.decide, event)) as APIGatewayProxyStructuredResultV2;
+      res.writeHead(out.statusCode ?? 200, out.headers as Record<string, string>);
+      res.end(out.body ?? '');
+      return;
+    }
+    if (url.pathname === '/_dokumen' && req.method === 'GET') {
+      const ref = verifyDownload(this.opts.secret, url.searchParams);
+      if (!ref) {
+        res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Tautan unduhan tidak sah atau kedaluwarsa.');
+        return;
+      }
+      const doc = await this.opts.store.get(ref.key, ref.versionId);
+      const name = ref.key.split('/').pop() ?? 'dokumen';
+      res.writeHead(200, { 'content-type': doc.contentType, 'content-disposition': `inline; filename="${name}"`, 'cache-control': 'no-store' });
+      res.end(Buffer.from(doc.body));
+      return;
+    }
+    if (url.pathname === '/_lokal/unggah' && req.method === 'POST') {
+      const key = url.searchParams.get('key') ?? '';
+      const uploader = String(req.headers['x-uploader-email'] ?? '');
+      const contentType = String(req.headers['content-type'] ?? 'application/octet-stream');
+      const put = await this.opts.store.put({ key, body, contentType, metadata: uploader ? { 'uploader-email': uploader } : {} });
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ key, versionId: put.versionId }));
+      return;
+    }
+    const reportJson = /^\/_lokal\/laporan(?:\/([^/]+))?$/.exec(url.pathname);
+    if (reportJson && req.method === 'GET') {
+      const deps = this.opts.deps();
+      const id = reportJson[1] ? decodeURIComponent(reportJson[1]) : undefined;
+      const payload = id
+        ? { report: await deps.repo.get(id), events: await deps.repo.events(id) }
+        : { reports: await deps.repo.list() };
+      res.writeHead(id && !(payload as { report?: unknown }).report ? 404 : 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(payload));
+      return;
+    }
+    if (url.pathname === '/' && req.method === 'GET') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(renderConsole(await this.opts.consoleData()));
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Tidak ditemukan.');
+  }
+}
