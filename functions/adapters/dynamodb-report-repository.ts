@@ -5,7 +5,6 @@ import {
   PutCommand,
   QueryCommand,
   type QueryCommandInput,
-  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { DecisionAlreadyTakenError } from '../core/errors.ts';
 import type { AuditEvent, Decision, DecisionState, Report } from '../core/report.ts';
@@ -48,11 +47,19 @@ export class DynamoDbReportRepository implements ReportRepository {
 
   private decisionItem(d: Decision) {
     const ttl = Math.floor(new Date(d.expiresAt).getTime() / 1000) + DECISION_RETENTION_SECONDS;
-    return { ...decisionKey(d.decisionId), gsi1pk: `DECISIONS#${d.state}`, gsi1sk: `${d.reportId}#${d.decisionId}`, ttl, ...d };
+    return {
+      ...decisionKey(d.decisionId),
+      gsi1pk: `DECISIONS#${d.state}`,
+      gsi1sk: `${d.reportId}#${d.decisionId}`,
+      ttl,
+      ...d,
+    };
   }
 
   async get(reportId: string): Promise<Report | undefined> {
-    const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: reportKey(reportId), ConsistentRead: true }));
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: reportKey(reportId), ConsistentRead: true }),
+    );
     return strip<Report>(out.Item);
   }
 
@@ -190,7 +197,9 @@ export class DynamoDbReportRepository implements ReportRepository {
       TableName: this.tableName,
       IndexName: GSI1,
       KeyConditionExpression: reportId ? 'gsi1pk = :p AND begins_with(gsi1sk, :r)' : 'gsi1pk = :p',
-      ExpressionAttributeValues: reportId ? { ':p': 'DECISIONS#PENDING', ':r': `${reportId}#` } : { ':p': 'DECISIONS#PENDING' },
+      ExpressionAttributeValues: reportId
+        ? { ':p': 'DECISIONS#PENDING', ':r': `${reportId}#` }
+        : { ':p': 'DECISIONS#PENDING' },
     });
     return items.map((i) => strip<Decision>(i) as Decision);
   }

@@ -107,11 +107,20 @@ export class LocalDocumentStore implements DocumentStore {
     } catch {
       return [];
     }
-    const ids = names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)).sort();
+    const ids = names
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => n.slice(0, -5))
+      .sort();
     const out: DocumentVersion[] = [];
     for (const [i, id] of ids.entries()) {
       const meta = await this.meta(key, id);
-      out.push({ key, versionId: id, size: meta.size, lastModified: meta.lastModified, isLatest: i === ids.length - 1 });
+      out.push({
+        key,
+        versionId: id,
+        size: meta.size,
+        lastModified: meta.lastModified,
+        isLatest: i === ids.length - 1,
+      });
     }
     return out.reverse();
   }
@@ -138,7 +147,11 @@ export function signDownload(secret: string, key: string, versionId: string, e: 
 }
 
 /** Checks a local download link the way S3 checks a presigned URL: signature first, then expiry. */
-export function verifyDownload(secret: string, q: URLSearchParams, now = Date.now()): { key: string; versionId: string } | null {
+export function verifyDownload(
+  secret: string,
+  q: URLSearchParams,
+  now = Date.now(),
+): { key: string; versionId: string } | null {
   const key = q.get('k');
   const versionId = q.get('v');
   const e = Number(q.get('e'));

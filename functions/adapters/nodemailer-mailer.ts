@@ -1,6 +1,6 @@
 import type { Transporter } from 'nodemailer';
 import { TransientError } from '../core/errors.ts';
-import type { MailMessage, Mailer } from '../ports/mailer.ts';
+import type { Mailer, MailMessage } from '../ports/mailer.ts';
 
 /** nodemailer over any transport: SES (v2 SDK) on AWS, SMTP into MailDev locally. */
 export class NodemailerMailer implements Mailer {

@@ -1,4 +1,9 @@
-import { DescribeExecutionCommand, SendTaskSuccessCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import {
+  DescribeExecutionCommand,
+  SendTaskSuccessCommand,
+  type SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
 import { TaskGoneError, TransientError } from '../core/errors.ts';
 import type { Workflow } from '../ports/workflow.ts';
 

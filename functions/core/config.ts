@@ -18,7 +18,10 @@ const person = z.object({
 });
 export type Person = z.infer<typeof person>;
 
-const hours = z.number().positive().max(24 * 24);
+const hours = z
+  .number()
+  .positive()
+  .max(24 * 24);
 
 export const configSchema = z.object({
   organization: z.object({

@@ -40,6 +40,7 @@ export function verifyDecisionLink(
 ): void {
   const expected = Buffer.from(sign(secret, link.decisionId, assigneeNip, link.expiresEpoch));
   const given = Buffer.from(link.signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new InvalidLinkError('BAD_SIGNATURE');
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    throw new InvalidLinkError('BAD_SIGNATURE');
   if (now.getTime() / 1000 > link.expiresEpoch) throw new InvalidLinkError('EXPIRED');
 }

@@ -49,7 +49,10 @@ export interface Report {
   /** Key numbers of the current revision, for emails, pages and `lapkin status`. */
   summary?: { indicatorCount: number; averageCapaian: number | null; belowTarget: number };
   /** Problems of the last invalid upload (the first few; the full list is in `problemsXlsx`). */
-  dataProblems?: { count: number; sample: { row: number | null; column: string | null; value: string | null; message: string }[] };
+  dataProblems?: {
+    count: number;
+    sample: { row: number | null; column: string | null; value: string | null; message: string }[];
+  };
   problemsXlsx?: DocumentRef;
   reportXlsx?: DocumentRef;
   archive?: { pdf: DocumentRef; xlsx: DocumentRef; source: DocumentRef; disposition: DocumentRef };

@@ -11,7 +11,7 @@ export const handler = lambda(async (event: APIGatewayProxyEventV2) => {
   const response = await handleDecisionHttp(getDeps(), event);
   // Only the id is logged: never the signature or expiry from the query string.
   logger.info('decision request', { method, decisionId: event.pathParameters?.id, status: response.statusCode });
-  if (method === 'POST' && response.statusCode === 200) metrics.addMetric('Decisions', MetricUnit.Count, 1);
-  if ((response.statusCode ?? 200) >= 400) metrics.addMetric('DecisionLinkRejected', MetricUnit.Count, 1);
+  metrics.addMetric('Decisions', MetricUnit.Count, method === 'POST' && response.statusCode === 200 ? 1 : 0);
+  metrics.addMetric('DecisionLinkRejected', MetricUnit.Count, (response.statusCode ?? 200) >= 400 ? 1 : 0);
   return response;
 });

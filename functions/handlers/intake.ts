@@ -35,8 +35,17 @@ export const handler = lambda(async (event: unknown) => {
   const versionId = parsed.data.detail.object['version-id'];
   const result = await receiveUpload(getDeps(), { key, versionId });
   logger.appendKeys({ reportId: 'reportId' in result ? result.reportId : undefined });
-  logger.info('intake', { key, versionId, outcome: result.outcome, ...('reason' in result ? { reason: result.reason } : {}) });
-  if (result.outcome === 'STARTED' || result.outcome === 'RESUMED') metrics.addMetric('ReportsReceived', MetricUnit.Count, 1);
-  if (result.outcome === 'REJECTED') metrics.addMetric('UploadsRejected', MetricUnit.Count, 1);
+  logger.info('intake', {
+    key,
+    versionId,
+    outcome: result.outcome,
+    ...('reason' in result ? { reason: result.reason } : {}),
+  });
+  metrics.addMetric(
+    'ReportsReceived',
+    MetricUnit.Count,
+    result.outcome === 'STARTED' || result.outcome === 'RESUMED' ? 1 : 0,
+  );
+  metrics.addMetric('UploadsRejected', MetricUnit.Count, result.outcome === 'REJECTED' ? 1 : 0);
   return result;
 });

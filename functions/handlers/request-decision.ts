@@ -17,7 +17,7 @@ export const handler = lambda(async (event: unknown) => {
   const payload = input.parse(event);
   logger.appendKeys({ reportId: payload.reportId, step: payload.step });
   const result = await requestDecision(getDeps(), payload);
-  if (result.mailed) metrics.addMetric('DecisionsRequested', MetricUnit.Count, 1);
+  metrics.addMetric('DecisionsRequested', MetricUnit.Count, result.mailed ? 1 : 0);
   logger.info('decision requested', { decisionId: result.decisionId, mailed: result.mailed });
   return { decisionId: result.decisionId };
 });

@@ -25,7 +25,7 @@ export const handler = lambda(async (event: unknown) => {
   const payload = input.parse(event);
   logger.appendKeys({ reportId: payload.reportId, step: 'revision' });
   const result = await requestRevision(getDeps(), payload);
-  if (result.mailed) metrics.addMetric('RevisionsRequested', MetricUnit.Count, 1);
+  metrics.addMetric('RevisionsRequested', MetricUnit.Count, result.mailed ? 1 : 0);
   logger.info('revision requested', { reason: payload.request.reason, mailed: result.mailed });
   return result;
 });

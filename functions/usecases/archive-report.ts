@@ -4,8 +4,8 @@ import type { AssembledReport, DispositionEntry } from '../core/performance-data
 import type { AuditEvent, DocumentRef, Report } from '../core/report.ts';
 import { renderDispositionPdf } from '../documents/disposition-pdf.ts';
 import { renderReportPdf } from '../documents/report-pdf.ts';
-import { STEP_LABEL } from '../web/i18n.ts';
 import { simpleNoticeMail } from '../web/emails.ts';
+import { STEP_LABEL } from '../web/i18n.ts';
 import type { Deps } from './deps.ts';
 
 export type ArchiveResult = NonNullable<Report['archive']>;
@@ -22,14 +22,20 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
   const report = await deps.repo.get(input.reportId);
   if (!report) throw new ReportNotFoundError(`report ${input.reportId} not found`);
   if (report.status === 'TERDOKUMENTASI' && report.archive) return report.archive;
-  if (report.status !== 'DISAHKAN') throw new TransitionConflictError(`report ${input.reportId} is ${report.status}, not DISAHKAN`);
-  if (!report.reportData || !report.reportXlsx) throw new ReportNotFoundError(`report ${input.reportId} has no assembled data`);
+  if (report.status !== 'DISAHKAN')
+    throw new TransitionConflictError(`report ${input.reportId} is ${report.status}, not DISAHKAN`);
+  if (!report.reportData || !report.reportXlsx)
+    throw new ReportNotFoundError(`report ${input.reportId} has no assembled data`);
 
   const lang = deps.config.language;
   const events = await deps.repo.events(report.reportId);
   const entries = dispositionEntries(events, deps, lang);
-  const approvals = entries.filter((e) => e.document.versionId === report.reportPdf?.versionId && e.decision === 'APPROVE');
-  const data = JSON.parse(new TextDecoder().decode((await deps.store.get(report.reportData.key, report.reportData.versionId)).body)) as AssembledReport;
+  const approvals = entries.filter(
+    (e) => e.document.versionId === report.reportPdf?.versionId && e.decision === 'APPROVE',
+  );
+  const data = JSON.parse(
+    new TextDecoder().decode((await deps.store.get(report.reportData.key, report.reportData.versionId)).body),
+  ) as AssembledReport;
 
   const base = `arsip/${report.unit}/${report.tahun}/${report.periode}/rev-${report.revision}`;
   const name = `laporan-kinerja-${report.unit}-${report.tahun}-${report.periode}`;
@@ -37,7 +43,7 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
   const pdf = await putOnce(deps, `${base}/${name}-disahkan.pdf`, pdfBytes, 'application/pdf');
   const xlsx = await copyOnce(deps, report.reportXlsx, `${base}/${name}.xlsx`);
   const sourceName = report.source.key.split('/').pop() ?? 'data';
-  const source = await copyOnce(deps, report.source, `${base}/data-${sourceName}`);
+  const source = await copyOnce(deps, report.source, `${base}/data-sumber-${sourceName}`);
 
   const archivedAt = deps.clock.now().toISOString();
   const dispositionBytes = await renderDispositionPdf(
@@ -57,7 +63,12 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
     },
     lang,
   );
-  const disposition = await putOnce(deps, `${base}/lembar-disposisi-${report.reportId}.pdf`, dispositionBytes, 'application/pdf');
+  const disposition = await putOnce(
+    deps,
+    `${base}/lembar-disposisi-${report.reportId}.pdf`,
+    dispositionBytes,
+    'application/pdf',
+  );
   const archive: ArchiveResult = { pdf, xlsx, source, disposition };
 
   await deps.ledger.transition({
@@ -115,7 +126,14 @@ function dispositionEntries(events: AuditEvent[], deps: Deps, lang: 'id' | 'en')
         title: role?.title ?? e.actor.role,
         name: e.actor.name,
         nip: e.actor.nip ?? '',
-        decision: e.decision === 'APPROVE' ? (lang === 'id' ? 'Disetujui' : 'Approved') : lang === 'id' ? 'Dikembalikan untuk revisi' : 'Sent back for revision',
+        decision:
+          e.decision === 'APPROVE'
+            ? lang === 'id'
+              ? 'Disetujui'
+              : 'Approved'
+            : lang === 'id'
+              ? 'Dikembalikan untuk revisi'
+              : 'Sent back for revision',
         note: e.note ?? '',
         at: e.at,
         mark: step === 'ratify' ? 'tanda tangan' : 'paraf',

@@ -44,7 +44,12 @@ export function reportKeys(r: Pick<Report, 'unit' | 'tahun' | 'periode'>) {
 export async function assembleReport(deps: Deps, input: AssembleInput): Promise<AssembleResult> {
   const report = await deps.repo.get(input.reportId);
   if (!report) throw new ReportNotFoundError(`report ${input.reportId} not found`);
-  if (report.source.versionId === input.source.versionId && report.status === 'DISUSUN' && report.reportPdf && report.reportXlsx) {
+  if (
+    report.source.versionId === input.source.versionId &&
+    report.status === 'DISUSUN' &&
+    report.reportPdf &&
+    report.reportXlsx
+  ) {
     return { valid: true, revision: report.revision, report: { pdf: report.reportPdf, xlsx: report.reportXlsx } };
   }
   if (
@@ -58,7 +63,12 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
   const doc = await deps.store.get(input.source.key, input.source.versionId);
   const uploaderEmail = plausibleEmail(doc.metadata['uploader-email']);
   const fileName = input.source.key.split('/').pop() ?? 'data';
-  const parsed = await parsePerformanceData(doc.body, fileName, { tahun: report.tahun, periode: report.periode }, deps.config.language);
+  const parsed = await parsePerformanceData(
+    doc.body,
+    fileName,
+    { tahun: report.tahun, periode: report.periode },
+    deps.config.language,
+  );
   const keys = reportKeys(report);
   const from = ['DITERIMA', 'PERLU_REVISI', 'PERLU_PERBAIKAN_DATA'] as const;
   const now = deps.clock.now();
@@ -100,9 +110,16 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
     indicators,
     summary: summarize(indicators),
   };
-  const [pdf, xlsx] = await Promise.all([renderReportPdf(assembled, [], deps.config.language), renderReportXlsx(assembled)]);
+  const [pdf, xlsx] = await Promise.all([
+    renderReportPdf(assembled, [], deps.config.language),
+    renderReportXlsx(assembled),
+  ]);
   const data = new TextEncoder().encode(JSON.stringify(assembled));
-  const meta = { 'report-id': report.reportId, revision: String(revision), 'source-version-id': input.source.versionId };
+  const meta = {
+    'report-id': report.reportId,
+    revision: String(revision),
+    'source-version-id': input.source.versionId,
+  };
   const [pdfPut, xlsxPut, dataPut] = await Promise.all([
     deps.store.put({ key: keys.pdf, body: pdf, contentType: 'application/pdf', metadata: meta }),
     deps.store.put({ key: keys.xlsx, body: xlsx, contentType: XLSX, metadata: meta }),

@@ -3,8 +3,8 @@ import { executionNameFor } from '../core/execution-name.ts';
 import { dueAt } from '../core/mutu-baku.ts';
 import { AWAITING_UPLOAD, type Report } from '../core/report.ts';
 import { parseUploadKey } from '../core/upload-key.ts';
-import { STATUS_LABEL } from '../web/i18n.ts';
 import { simpleNoticeMail } from '../web/emails.ts';
+import { STATUS_LABEL } from '../web/i18n.ts';
 import type { Deps } from './deps.ts';
 import { workflowInput } from './workflow-input.ts';
 
@@ -37,7 +37,10 @@ export async function receiveUpload(deps: Deps, upload: UploadReceived): Promise
     throw err;
   }
   if (parsed.unit !== deps.config.organization.unitCode) {
-    return { outcome: 'REJECTED', reason: `unit "${parsed.unit}" is not configured (expected ${deps.config.organization.unitCode})` };
+    return {
+      outcome: 'REJECTED',
+      reason: `unit "${parsed.unit}" is not configured (expected ${deps.config.organization.unitCode})`,
+    };
   }
   const source = { key: upload.key, versionId: upload.versionId };
   const { reportId } = parsed;
@@ -110,14 +113,19 @@ export async function receiveUpload(deps: Deps, upload: UploadReceived): Promise
 
 async function start(deps: Deps, reportId: string, source: { key: string; versionId: string }): Promise<IntakeOutcome> {
   const name = executionNameFor(source.key, source.versionId);
-  const { executionArn, alreadyStarted } = await deps.workflow.start(name, workflowInput(deps.config, reportId, source));
+  const { executionArn, alreadyStarted } = await deps.workflow.start(name, workflowInput(reportId, source));
   const report = await deps.repo.get(reportId);
   if (report && report.executionArn !== executionArn && report.source.versionId === source.versionId) {
     await deps.ledger.transition({
       reportId,
       from: [report.status],
       set: { executionArn },
-      event: { action: 'DITERIMA', actor: { name: 'lapkin', role: 'SISTEM' }, note: 'execution started', detail: { executionName: name } },
+      event: {
+        action: 'DITERIMA',
+        actor: { name: 'lapkin', role: 'SISTEM' },
+        note: 'execution started',
+        detail: { executionName: name },
+      },
     });
   }
   return alreadyStarted ? { outcome: 'DUPLICATE', reportId } : { outcome: 'STARTED', reportId, executionArn };

@@ -36,7 +36,11 @@ export async function recordFailure(deps: Deps, input: FailureInput): Promise<{ 
     from: NOT_FINAL,
     set: { status: 'GAGAL', lastError: error },
     remove: ['revisionTaskToken', 'dueAt'],
-    event: { action: 'GAGAL', actor: { name: 'lapkin', role: 'SISTEM' }, note: `${error.error}: ${error.cause}`.slice(0, 500) },
+    event: {
+      action: 'GAGAL',
+      actor: { name: 'lapkin', role: 'SISTEM' },
+      note: `${error.error}: ${error.cause}`.slice(0, 500),
+    },
   });
   for (const d of await deps.repo.pendingDecisions(report.reportId)) {
     await deps.repo.updateDecision(d.decisionId, 'PENDING', { state: 'SUPERSEDED' }).catch(() => undefined);

@@ -6,7 +6,9 @@ import { type ReportRepository, StaleVersionError } from '../ports/report-reposi
 
 /** What happened; the ledger adds the place in the chain and the report's state at that moment. */
 export type NewEvent = Omit<
-  AuditEvent, 'reportId' | 'seq' | 'prevHash' | 'hash' | 'status' | 'step' | 'revision' | 'at'>;
+  AuditEvent,
+  'reportId' | 'seq' | 'prevHash' | 'hash' | 'status' | 'step' | 'revision' | 'at'
+>;
 
 export interface Transition {
   reportId: string;

@@ -27,7 +27,10 @@ const FROM: Record<DecisionStep, readonly ReportStatus[]> = {
  * 2. The report moves to MENUNGGU_VERIFIKASI / MENUNGGU_PENGESAHAN with its Mutu Baku due time.
  * 3. The assignee gets one mail with a signed link and the report PDF.
  */
-export async function requestDecision(deps: Deps, input: RequestDecisionInput): Promise<{ decisionId: string; mailed: boolean }> {
+export async function requestDecision(
+  deps: Deps,
+  input: RequestDecisionInput,
+): Promise<{ decisionId: string; mailed: boolean }> {
   const report = await deps.repo.get(input.reportId);
   if (!report?.reportPdf) throw new ReportNotFoundError(`report ${input.reportId} has no assembled document`);
   const now = deps.clock.now();
@@ -80,12 +83,23 @@ export async function requestDecision(deps: Deps, input: RequestDecisionInput): 
 
   if (decision.mailSentAt) return { decisionId, mailed: false };
   const secret = await deps.signingSecret();
-  const link = decisionLink(deps.publicBaseUrl, secret, { decisionId, assigneeNip: person.nip, expiresAt: decision.expiresAt });
+  const link = decisionLink(deps.publicBaseUrl, secret, {
+    decisionId,
+    assigneeNip: person.nip,
+    expiresAt: decision.expiresAt,
+  });
   const pdf = await deps.store.get(report.reportPdf.key, report.reportPdf.versionId);
   const fresh = (await deps.repo.get(report.reportId)) ?? report;
   await deps.mailer.send({
     to: [person.email],
-    ...decisionRequestMail({ config: deps.config, lang: deps.config.language, report: fresh, decision, link, pdf: pdf.body }),
+    ...decisionRequestMail({
+      config: deps.config,
+      lang: deps.config.language,
+      report: fresh,
+      decision,
+      link,
+      pdf: pdf.body,
+    }),
   });
   await deps.repo.updateDecision(decisionId, 'PENDING', { mailSentAt: deps.clock.now().toISOString() }).catch((err) => {
     // Decided in the seconds since the mail went out: nothing left to mark.

@@ -10,7 +10,12 @@ export interface RevisionRequest {
   executionArn: string;
   request:
     | { reason: 'DATA_INVALID' }
-    | { reason: 'REVISE'; step: 'verify' | 'ratify'; note: string; decidedBy?: { name: string; nip: string; role: string } };
+    | {
+        reason: 'REVISE';
+        step: 'verify' | 'ratify';
+        note: string;
+        decidedBy?: { name: string; nip: string; role: string };
+      };
 }
 
 /**
@@ -58,7 +63,9 @@ export async function requestRevision(deps: Deps, input: RevisionRequest): Promi
   const fresh = (await deps.repo.get(report.reportId)) ?? report;
   const to = [...new Set([fresh.uploaderEmail, person.email].filter((e): e is string => !!e))];
   if (req.reason === 'DATA_INVALID') {
-    const xlsx = fresh.problemsXlsx ? await deps.store.get(fresh.problemsXlsx.key, fresh.problemsXlsx.versionId) : undefined;
+    const xlsx = fresh.problemsXlsx
+      ? await deps.store.get(fresh.problemsXlsx.key, fresh.problemsXlsx.versionId)
+      : undefined;
     await deps.mailer.send({
       to,
       ...dataInvalidMail({

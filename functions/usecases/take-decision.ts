@@ -63,7 +63,8 @@ export async function submitDecision(
   const note = (form.note ?? '').trim();
   if (note.length > NOTE_MAX) throw new DecisionInputError('NOTE_TOO_LONG');
   if (value === 'REVISE' && note.length < 3) throw new DecisionInputError('NOTE_REQUIRED');
-  if (current.state !== 'PENDING') throw new DecisionAlreadyTakenError(`decision ${current.decisionId} is ${current.state}`);
+  if (current.state !== 'PENDING')
+    throw new DecisionAlreadyTakenError(`decision ${current.decisionId} is ${current.state}`);
 
   const decidedAt = deps.clock.now().toISOString();
   const used = await deps.repo.updateDecision(current.decisionId, 'PENDING', {
@@ -107,7 +108,12 @@ export async function submitDecision(
     };
     if (ratified) {
       await deps.ledger
-        .transition({ reportId: used.reportId, from: ['DISAHKAN'], set: { status: 'MENUNGGU_PENGESAHAN', step: 'ratify' }, event: undo })
+        .transition({
+          reportId: used.reportId,
+          from: ['DISAHKAN'],
+          set: { status: 'MENUNGGU_PENGESAHAN', step: 'ratify' },
+          event: undo,
+        })
         .catch(() => deps.ledger.record(used.reportId, undo));
     } else {
       await deps.ledger.record(used.reportId, undo);

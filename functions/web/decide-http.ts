@@ -29,7 +29,8 @@ function html(statusCode: number, body: string, extra: Record<string, string> = 
       'referrer-policy': 'no-referrer',
       'x-frame-options': 'DENY',
       'x-content-type-options': 'nosniff',
-      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+      'content-security-policy':
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
       ...extra,
     },
     body,
@@ -53,7 +54,10 @@ function readForm(event: APIGatewayProxyEventV2): URLSearchParams | 'TOO_LARGE' 
  * GET|POST /keputusan/{id} — the HTTP face of the decision use cases. Every outcome is a page in the user's
  * language with a precise status code; nothing here ever answers 500 for something a user did.
  */
-export async function handleDecisionHttp(deps: Deps, event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+export async function handleDecisionHttp(
+  deps: Deps,
+  event: APIGatewayProxyEventV2,
+): Promise<APIGatewayProxyStructuredResultV2> {
   const q = event.queryStringParameters ?? {};
   const lang: Lang = q.lang === 'en' || q.lang === 'id' ? q.lang : deps.config.language;
   const params: LinkParams = { decisionId: event.pathParameters?.id, e: q.e, s: q.s };
@@ -64,7 +68,8 @@ export async function handleDecisionHttp(deps: Deps, event: APIGatewayProxyEvent
   try {
     if (method === 'GET' || method === 'HEAD') {
       const view = await viewDecision(deps, params);
-      if (view.decision.state !== 'PENDING') return html(200, resultPage({ lang, kind: 'ALREADY', decision: view.decision }));
+      if (view.decision.state !== 'PENDING')
+        return html(200, resultPage({ lang, kind: 'ALREADY', decision: view.decision }));
       return html(200, confirmPage({ lang, orgName: deps.config.organization.name, ...view }));
     }
     if (method !== 'POST') return page('NOT_ALLOWED');
@@ -81,7 +86,10 @@ export async function handleDecisionHttp(deps: Deps, event: APIGatewayProxyEvent
       if (!(err instanceof DecisionInputError)) throw err;
       const view = await viewDecision(deps, params);
       if (view.decision.state !== 'PENDING') return page('ALREADY', view.decision);
-      return html(422, confirmPage({ lang, orgName: deps.config.organization.name, ...view, problem: err.problem, note }));
+      return html(
+        422,
+        confirmPage({ lang, orgName: deps.config.organization.name, ...view, problem: err.problem, note }),
+      );
     }
   } catch (err) {
     if (err instanceof InvalidLinkError) return page(err.problem === 'EXPIRED' ? 'EXPIRED' : 'INVALID');

@@ -37,15 +37,18 @@ const T = {
     expired: 'Tautan kedaluwarsa',
     expiredBody: 'Tautan keputusan ini sudah melewati masa berlakunya. Hubungi TIMSAKIP untuk tautan baru.',
     invalid: 'Tautan tidak sah',
-    invalidBody: 'Tautan ini tidak dikenali atau telah diubah. Gunakan tautan persis seperti pada email yang Anda terima.',
+    invalidBody:
+      'Tautan ini tidak dikenali atau telah diubah. Gunakan tautan persis seperti pada email yang Anda terima.',
     retry: 'Belum dapat diproses',
-    retryBody: 'Keputusan belum tersampaikan karena gangguan sementara. Tidak ada yang berubah; silakan coba lagi beberapa saat lagi dengan tautan yang sama.',
+    retryBody:
+      'Keputusan belum tersampaikan karena gangguan sementara. Tidak ada yang berubah; silakan coba lagi beberapa saat lagi dengan tautan yang sama.',
     bad: 'Permintaan tidak dapat diproses',
     badBody: 'Isian formulir tidak dapat dibaca. Buka kembali tautan dari email Anda.',
     tooLarge: 'Isian terlalu besar',
     notAllowed: 'Metode tidak didukung',
     superseded: 'Tahap sudah berakhir',
-    supersededBody: 'Laporan ini tidak lagi menunggu keputusan pada tahap ini, sehingga keputusan Anda tidak diterapkan.',
+    supersededBody:
+      'Laporan ini tidak lagi menunggu keputusan pada tahap ini, sehingga keputusan Anda tidak diterapkan.',
   },
   en: {
     verifyTitle: 'Verify performance report',
@@ -68,7 +71,9 @@ const T = {
     badDecision: 'Choose one: approve or send back for revision.',
     approved: 'Decision recorded: approved',
     approvedBody: (step: string) =>
-      step === 'ratify' ? 'The report is ratified and will be documented. Thank you.' : 'The report is verified and forwarded to the Camat. Thank you.',
+      step === 'ratify'
+        ? 'The report is ratified and will be documented. Thank you.'
+        : 'The report is verified and forwarded to the Camat. Thank you.',
     revised: 'Decision recorded: sent back for revision',
     revisedBody: 'The report went back to TIMSAKIP with your note. Thank you.',
     already: 'Already decided',
@@ -81,7 +86,8 @@ const T = {
     invalid: 'Invalid link',
     invalidBody: 'This link is unknown or was altered. Use the link exactly as in the email you received.',
     retry: 'Not processed yet',
-    retryBody: 'Your decision could not be delivered because of a temporary problem. Nothing changed; please try again shortly with the same link.',
+    retryBody:
+      'Your decision could not be delivered because of a temporary problem. Nothing changed; please try again shortly with the same link.',
     bad: 'Request could not be processed',
     badBody: 'The form could not be read. Open the link from your email again.',
     tooLarge: 'Input too large',
@@ -137,7 +143,17 @@ ${problem}
   });
 }
 
-export type ResultKind = 'APPROVED' | 'REVISED' | 'ALREADY' | 'EXPIRED' | 'INVALID' | 'RETRY' | 'BAD' | 'TOO_LARGE' | 'NOT_ALLOWED' | 'SUPERSEDED';
+export type ResultKind =
+  | 'APPROVED'
+  | 'REVISED'
+  | 'ALREADY'
+  | 'EXPIRED'
+  | 'INVALID'
+  | 'RETRY'
+  | 'BAD'
+  | 'TOO_LARGE'
+  | 'NOT_ALLOWED'
+  | 'SUPERSEDED';
 
 export function resultPage(a: { lang: Lang; kind: ResultKind; decision?: Decision }): string {
   const t = T[a.lang];

@@ -19,24 +19,29 @@ const T = {
     open: 'Buka laporan dan putuskan',
     verifySubject: 'Mohon verifikasi',
     ratifySubject: 'Mohon pengesahan',
-    verifyAsk: 'Laporan kinerja berikut menunggu verifikasi Anda. Jika sesuai, setujui untuk diteruskan kepada Camat; jika tidak, kembalikan untuk revisi dengan catatan.',
-    ratifyAsk: 'Laporan kinerja berikut telah diverifikasi Sekretaris Camat dan menunggu pengesahan Anda. Jika setuju, sahkan; jika tidak, kembalikan untuk revisi dengan catatan.',
+    verifyAsk:
+      'Laporan kinerja berikut menunggu verifikasi Anda. Jika sesuai, setujui untuk diteruskan kepada Camat; jika tidak, kembalikan untuk revisi dengan catatan.',
+    ratifyAsk:
+      'Laporan kinerja berikut telah diverifikasi Sekretaris Camat dan menunggu pengesahan Anda. Jika setuju, sahkan; jika tidak, kembalikan untuk revisi dengan catatan.',
     linkNote: 'Tautan ini khusus untuk Anda, berlaku sampai',
     attached: 'Laporan PDF terlampir.',
     revisionSubject: 'Laporan dikembalikan untuk revisi',
     revisionBy: (who: string, step: string) => `${who} mengembalikan laporan pada tahap ${step} dengan catatan:`,
     howToUpload: 'Unggah data yang sudah diperbaiki ke lokasi yang sama:',
     invalidSubject: 'Data kinerja perlu diperbaiki',
-    invalidIntro: (n: number) => `Data yang diunggah belum dapat disusun menjadi laporan: ditemukan ${n} masalah. Daftar lengkap ada pada lampiran XLSX.`,
+    invalidIntro: (n: number) =>
+      `Data yang diunggah belum dapat disusun menjadi laporan: ditemukan ${n} masalah. Daftar lengkap ada pada lampiran XLSX.`,
     row: 'Baris',
     column: 'Kolom',
     value: 'Nilai',
     problem: 'Masalah',
     more: (n: number) => `… dan ${n} masalah lainnya (lihat lampiran).`,
     ignoredSubject: 'Unggahan belum digunakan',
-    ignoredBody: (status: string) => `Unggahan Anda tersimpan, tetapi belum digunakan karena laporan sedang dalam tahap "${status}". Unggah kembali setelah laporan dikembalikan untuk revisi.`,
+    ignoredBody: (status: string) =>
+      `Unggahan Anda tersimpan, tetapi belum digunakan karena laporan sedang dalam tahap "${status}". Unggah kembali setelah laporan dikembalikan untuk revisi.`,
     failedSubject: 'Laporan gagal diproses',
-    failedBody: 'Laporan berikut gagal diproses karena kendala teknis. Data yang diunggah tetap tersimpan. Unggah ulang data untuk memulai kembali, atau hubungi operator.',
+    failedBody:
+      'Laporan berikut gagal diproses karena kendala teknis. Data yang diunggah tetap tersimpan. Unggah ulang data untuk memulai kembali, atau hubungi operator.',
     documentedSubject: 'Laporan telah disahkan dan terdokumentasi',
     documentedBody: 'Laporan kinerja berikut telah disahkan Camat dan diarsipkan beserta lembar disposisinya.',
     key: 'Lokasi',
@@ -52,24 +57,29 @@ const T = {
     open: 'Open the report and decide',
     verifySubject: 'Please verify',
     ratifySubject: 'Please ratify',
-    verifyAsk: 'The performance report below awaits your verification. Approve it to forward it to the Camat, or send it back for revision with a note.',
-    ratifyAsk: 'The performance report below was verified by the Sekretaris Camat and awaits your ratification. Approve it, or send it back for revision with a note.',
+    verifyAsk:
+      'The performance report below awaits your verification. Approve it to forward it to the Camat, or send it back for revision with a note.',
+    ratifyAsk:
+      'The performance report below was verified by the Sekretaris Camat and awaits your ratification. Approve it, or send it back for revision with a note.',
     linkNote: 'This link is personal to you and valid until',
     attached: 'The report PDF is attached.',
     revisionSubject: 'Report sent back for revision',
     revisionBy: (who: string, step: string) => `${who} sent the report back at the ${step} step with this note:`,
     howToUpload: 'Upload the corrected data to the same place:',
     invalidSubject: 'Performance data needs correction',
-    invalidIntro: (n: number) => `The uploaded data could not be assembled into a report: ${n} problems were found. The full list is in the attached XLSX.`,
+    invalidIntro: (n: number) =>
+      `The uploaded data could not be assembled into a report: ${n} problems were found. The full list is in the attached XLSX.`,
     row: 'Row',
     column: 'Column',
     value: 'Value',
     problem: 'Problem',
     more: (n: number) => `… and ${n} more (see the attachment).`,
     ignoredSubject: 'Upload not used yet',
-    ignoredBody: (status: string) => `Your upload was stored but not used, because the report is at "${status}". Upload again once the report is sent back for revision.`,
+    ignoredBody: (status: string) =>
+      `Your upload was stored but not used, because the report is at "${status}". Upload again once the report is sent back for revision.`,
     failedSubject: 'Report processing failed',
-    failedBody: 'The report below failed for a technical reason. The uploaded data is kept. Upload the data again to restart, or contact the operator.',
+    failedBody:
+      'The report below failed for a technical reason. The uploaded data is kept. Upload the data again to restart, or contact the operator.',
     documentedSubject: 'Report ratified and documented',
     documentedBody: 'The performance report below was ratified by the Camat and archived with its disposition sheet.',
     key: 'Location',
@@ -120,14 +130,24 @@ export function decisionRequestMail(a: {
 <p class="muted">${escapeHtml(t.linkNote)} ${escapeHtml(expires)}. ${a.pdf ? escapeHtml(t.attached) : ''}</p>`,
     }),
     attachments: a.pdf
-      ? [{ filename: `laporan-kinerja-${a.report.reportId}-rev${a.report.revision}.pdf`, content: a.pdf, contentType: 'application/pdf' }]
+      ? [
+          {
+            filename: `laporan-kinerja-${a.report.reportId}-rev${a.report.revision}.pdf`,
+            content: a.pdf,
+            contentType: 'application/pdf',
+          },
+        ]
       : undefined,
   };
 }
 
 function uploadHint(config: LapkinConfig, r: Report, fileName: string) {
   const key = uploadKey(r.unit, r.tahun, r.periode, fileName);
-  return { key, cli: `npx lapkin upload <berkas> --unit ${r.unit} --tahun ${r.tahun} --periode ${r.periode}`, org: config.organization.name };
+  return {
+    key,
+    cli: `npx lapkin upload <berkas> --unit ${r.unit} --tahun ${r.tahun} --periode ${r.periode}`,
+    org: config.organization.name,
+  };
 }
 
 export function revisionRequestMail(a: {
@@ -180,7 +200,9 @@ export function dataInvalidMail(a: {
         `<tr><td class="num">${p.row ?? '–'}</td><td>${escapeHtml(p.column ?? '–')}</td><td>${escapeHtml(p.value ?? '')}</td><td>${escapeHtml(p.message)}</td></tr>`,
     )
     .join('');
-  const rowsText = shown.map((p) => `- ${t.row} ${p.row ?? '–'}, ${t.column} ${p.column ?? '–'}: ${p.message}`).join('\n');
+  const rowsText = shown
+    .map((p) => `- ${t.row} ${p.row ?? '–'}, ${t.column} ${p.column ?? '–'}: ${p.message}`)
+    .join('\n');
   return {
     subject: `[lapkin] ${t.invalidSubject}: ${title}`,
     text: `${t.greeting(a.to.name)}\n\n${t.invalidIntro(a.problemCount)}\n\n${rowsText}\n${rest > 0 ? t.more(rest) : ''}\n\n${t.howToUpload}\n  ${hint.key}\n  ${hint.cli}\n`,

@@ -1,7 +1,12 @@
 import { escapeHtml, type Lang } from './i18n.ts';
 
 /** One responsive HTML shell for emails and pages: readable on a phone, no external assets, no scripts. */
-export function htmlPage(opts: { lang: Lang; title: string; body: string; tone?: 'neutral' | 'ok' | 'warn' | 'bad' }): string {
+export function htmlPage(opts: {
+  lang: Lang;
+  title: string;
+  body: string;
+  tone?: 'neutral' | 'ok' | 'warn' | 'bad';
+}): string {
   const accent = { neutral: '#1f4e79', ok: '#1e7d32', warn: '#9a6700', bad: '#b3261e' }[opts.tone ?? 'neutral'];
   return `<!doctype html>
 <html lang="${opts.lang}">

@@ -5,7 +5,7 @@ import type { Report } from '../../functions/core/report.ts';
 import { uploadKey } from '../../functions/core/upload-key.ts';
 import { openDecisionPage, postDecision } from '../local/decide-client.ts';
 import { decisionLinkIn, MailboxClient } from '../local/maildev-client.ts';
-import { PROJECT_ROOT, type LocalStack, startLocalStack } from '../local/stack.ts';
+import { type LocalStack, PROJECT_ROOT, startLocalStack } from '../local/stack.ts';
 
 export const SAMPLE_DIR = join(PROJECT_ROOT, 'infra/local/sample');
 const SAMPLES = ['kinerja-tw1-awal.csv', 'kinerja-tw1-perbaikan-1.csv', 'kinerja-tw1-perbaikan-2.csv'] as const;
@@ -48,7 +48,12 @@ export async function runDemo(opts: {
 
   const upload = async (file: string) => {
     const body = await readFile(join(SAMPLE_DIR, file));
-    const { versionId } = await stack.store.put({ key, body, contentType: 'text/csv', metadata: { 'uploader-email': people.STAF.email } });
+    const { versionId } = await stack.store.put({
+      key,
+      body,
+      contentType: 'text/csv',
+      metadata: { 'uploader-email': people.STAF.email },
+    });
     say(`upload ${file} → ${key} (versionId ${versionId})`);
   };
   const decide = async (to: string, subject: string, decision: 'APPROVE' | 'REVISE', note = '') => {
@@ -63,11 +68,21 @@ export async function runDemo(opts: {
 
   try {
     await upload(SAMPLES[0]);
-    await decide(sekcam.email, 'Mohon verifikasi', 'REVISE', 'Narasi faktor penghambat dan tindak lanjut belum memadai; lengkapi untuk indikator di bawah target.');
+    await decide(
+      sekcam.email,
+      'Mohon verifikasi',
+      'REVISE',
+      'Narasi faktor penghambat dan tindak lanjut belum memadai; lengkapi untuk indikator di bawah target.',
+    );
     await mail.next(team.email, 'dikembalikan untuk revisi');
     await upload(SAMPLES[1]);
     await decide(sekcam.email, 'Mohon verifikasi', 'APPROVE');
-    await decide(camat.email, 'Mohon pengesahan', 'REVISE', 'Realisasi anggaran perlu dicocokkan dengan laporan keuangan triwulan; perbaiki lalu ajukan kembali.');
+    await decide(
+      camat.email,
+      'Mohon pengesahan',
+      'REVISE',
+      'Realisasi anggaran perlu dicocokkan dengan laporan keuangan triwulan; perbaiki lalu ajukan kembali.',
+    );
     await mail.next(team.email, 'dikembalikan untuk revisi');
     await upload(SAMPLES[2]);
     await decide(sekcam.email, 'Mohon verifikasi', 'APPROVE');

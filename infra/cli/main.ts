@@ -50,7 +50,8 @@ async function up(config: LapkinConfig) {
       console.log(`${now()}  ${id.padEnd(22)} ▶ ${n.state}${n.error ? ` (${n.error})` : ''}`);
     },
   }).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'EADDRINUSE') fail(`a port is already in use (${err.message}); is the local stack already running?`);
+    if (err.code === 'EADDRINUSE')
+      fail(`a port is already in use (${err.message}); is the local stack already running?`);
     throw err;
   });
   console.log(`lapkin local stack is running (state in ${stack.stateDir})
@@ -74,7 +75,12 @@ async function upload(config: LapkinConfig, args: string[]) {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { unit: { type: 'string' }, tahun: { type: 'string' }, periode: { type: 'string' }, as: { type: 'string' } },
+    options: {
+      unit: { type: 'string' },
+      tahun: { type: 'string' },
+      periode: { type: 'string' },
+      as: { type: 'string' },
+    },
   });
   const file = positionals[0];
   if (!file) fail(`upload needs a file\n${USAGE}`, 2);
@@ -83,14 +89,21 @@ async function upload(config: LapkinConfig, args: string[]) {
   if (!values.tahun || !/^20\d\d$/.test(values.tahun)) fail('--tahun YYYY is required', 2);
   if (!(PERIODS as readonly string[]).includes(periode)) fail(`--periode must be one of ${PERIODS.join(', ')}`, 2);
   if (!existsSync(file)) fail(`file not found: ${file}`, 2);
-  const key = uploadKey(unit, Number(values.tahun), periode as Period, basename(file).replace(/[^A-Za-z0-9._ -]/g, '_'));
+  const key = uploadKey(
+    unit,
+    Number(values.tahun),
+    periode as Period,
+    basename(file).replace(/[^A-Za-z0-9._ -]/g, '_'),
+  );
   try {
     parseUploadKey(key);
   } catch (err) {
     fail((err as Error).message, 2);
   }
   const body = await readFile(file);
-  const type = file.toLowerCase().endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+  const type = file.toLowerCase().endsWith('.xlsx')
+    ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    : 'text/csv';
   const res = await fetch(`${config.publicBaseUrl}/_lokal/unggah?key=${encodeURIComponent(key)}`, {
     method: 'POST',
     headers: { 'content-type': type, ...(values.as ? { 'x-uploader-email': values.as } : {}) },
@@ -137,9 +150,7 @@ async function status(config: LapkinConfig, args: string[]) {
     Object.assign(state, await readState(config, only.reportId));
   }
   if (values.json) {
-    const out = state.events
-      ? { report: state.reports[0], timeline: state.events }
-      : { reports: state.reports };
+    const out = state.events ? { report: state.reports[0], timeline: state.events } : { reports: state.reports };
     console.log(JSON.stringify(out, (k, v) => (k === 'revisionTaskToken' || k === 'lastEvent' ? undefined : v), 2));
     return;
   }
@@ -158,13 +169,24 @@ async function demo(config: LapkinConfig) {
   }
   const started = Date.now();
   const { report } = await runDemo({ config, stateDir, say: (l) => console.log(l) });
-  console.log(`\nreport ${report.reportId}: ${report.status}, revision ${report.revision} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `\nreport ${report.reportId}: ${report.status}, revision ${report.revision} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   for (const [label, ref] of Object.entries(report.archive ?? {})) {
-    console.log(`  ${label.padEnd(12)} ${ref.key}\n               versionId ${ref.versionId}\n               sha256    ${ref.sha256}`);
+    console.log(
+      `  ${label.padEnd(12)} ${ref.key}\n               versionId ${ref.versionId}\n               sha256    ${ref.sha256}`,
+    );
   }
   console.log('\nSee the whole timeline with: npx lapkin status --json');
   process.exit(report.status === 'TERDOKUMENTASI' ? 0 : 1);
 }
+
+// The SDK's notice about Node 20 support is for maintainers, not for someone running the demo.
+process.removeAllListeners('warning');
+process.on('warning', (w) => {
+  if (!`${w.name} ${w.message}`.includes('NodeVersionSupportWarning'))
+    process.stderr.write(`${w.name}: ${w.message}\n`);
+});
 
 const [command, ...rest] = process.argv.slice(2);
 const config = loadConfig();

@@ -11,7 +11,10 @@ export function renderConsole(d: { reports: Report[]; pending: Decision[]; mailU
     })
     .join('');
   const pending = d.pending
-    .map((p) => `<tr><td>${escapeHtml(p.reportId)}</td><td>${escapeHtml(STEP_LABEL.id[p.step] ?? p.step)}</td><td>${escapeHtml(p.assignee.name)}</td><td>${escapeHtml(formatDateTime(p.dueAt, 'id'))}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><td>${escapeHtml(p.reportId)}</td><td>${escapeHtml(STEP_LABEL.id[p.step] ?? p.step)}</td><td>${escapeHtml(p.assignee.name)}</td><td>${escapeHtml(formatDateTime(p.dueAt, 'id'))}</td></tr>`,
+    )
     .join('');
   return htmlPage({
     lang: 'id',

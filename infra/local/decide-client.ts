@@ -4,7 +4,11 @@ export async function openDecisionPage(link: string): Promise<{ status: number; 
   return { status: res.status, html: await res.text() };
 }
 
-export async function postDecision(link: string, decision: 'APPROVE' | 'REVISE', note = ''): Promise<{ status: number; html: string }> {
+export async function postDecision(
+  link: string,
+  decision: 'APPROVE' | 'REVISE',
+  note = '',
+): Promise<{ status: number; html: string }> {
   const res = await fetch(link, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -13,7 +13,8 @@ const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 /** Turns a plain HTTP request into the HTTP API (payload v2) event API Gateway would hand the decide function. */
 export function toHttpApiEvent(req: IncomingMessage, url: URL, id: string, body: Buffer): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = query[k] ? `${query[k]},${v}` : v;
   return {
@@ -29,7 +30,13 @@ export function toHttpApiEvent(req: IncomingMessage, url: URL, id: string, body:
       apiId: 'local',
       domainName: url.host,
       domainPrefix: 'local',
-      http: { method: req.method ?? 'GET', path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      http: {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        protocol: 'HTTP/1.1',
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
       requestId: randomUUID(),
       routeKey: `${req.method} /keputusan/{id}`,
       stage: '$default',
@@ -114,7 +121,11 @@ export class LocalHttpServer {
       }
       const doc = await this.opts.store.get(ref.key, ref.versionId);
       const name = ref.key.split('/').pop() ?? 'dokumen';
-      res.writeHead(200, { 'content-type': doc.contentType, 'content-disposition': `inline; filename="${name}"`, 'cache-control': 'no-store' });
+      res.writeHead(200, {
+        'content-type': doc.contentType,
+        'content-disposition': `inline; filename="${name}"`,
+        'cache-control': 'no-store',
+      });
       res.end(Buffer.from(doc.body));
       return;
     }
@@ -122,7 +133,12 @@ export class LocalHttpServer {
       const key = url.searchParams.get('key') ?? '';
       const uploader = String(req.headers['x-uploader-email'] ?? '');
       const contentType = String(req.headers['content-type'] ?? 'application/octet-stream');
-      const put = await this.opts.store.put({ key, body, contentType, metadata: uploader ? { 'uploader-email': uploader } : {} });
+      const put = await this.opts.store.put({
+        key,
+        body,
+        contentType,
+        metadata: uploader ? { 'uploader-email': uploader } : {},
+      });
       res.writeHead(201, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ key, versionId: put.versionId }));
       return;
@@ -134,7 +150,9 @@ export class LocalHttpServer {
       const payload = id
         ? { report: await deps.repo.get(id), events: await deps.repo.events(id) }
         : { reports: await deps.repo.list() };
-      res.writeHead(id && !(payload as { report?: unknown }).report ? 404 : 200, { 'content-type': 'application/json' });
+      res.writeHead(id && !(payload as { report?: unknown }).report ? 404 : 200, {
+        'content-type': 'application/json',
+      });
       res.end(JSON.stringify(payload));
       return;
     }

@@ -15,7 +15,7 @@ export class MailboxClient {
   constructor(private readonly mailUrl: string) {}
 
   async all(): Promise<LocalMail[]> {
-    const res = await fetch(`${this.mailUrl}/email`);
+    const res = await fetch(`${this.mailUrl}/api/email`);
     if (!res.ok) throw new Error(`MailDev answered ${res.status}`);
     return (await res.json()) as LocalMail[];
   }
@@ -25,7 +25,10 @@ export class MailboxClient {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const found = (await this.all()).find(
-        (m) => !this.seen.has(m.id) && m.subject.includes(subject) && m.to.some((t) => t.address.toLowerCase() === to.toLowerCase()),
+        (m) =>
+          !this.seen.has(m.id) &&
+          m.subject.includes(subject) &&
+          m.to.some((t) => t.address.toLowerCase() === to.toLowerCase()),
       );
       if (found) {
         this.seen.add(found.id);

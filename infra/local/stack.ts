@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MailDev from 'maildev';
 import { LocalDocumentStore } from '../../functions/adapters/local-document-store.ts';
-import { resetDeps, getDeps } from '../../functions/commons/container.ts';
+import { getDeps, resetDeps } from '../../functions/commons/container.ts';
 import { type LapkinConfig, resetConfigCache } from '../../functions/core/config.ts';
 import type { Deps } from '../../functions/usecases/deps.ts';
 import { LOCAL_CREDENTIALS, startLocalDynamoDb } from './dynamodb.ts';
@@ -67,8 +67,22 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const dynamo = await startLocalDynamoDb(join(stateDir, 'dynamodb'), opts.randomPorts ? 0 : p.dynamodb, TABLE);
 
   await mkdir(join(stateDir, 'mail'), { recursive: true });
-  const maildev = new MailDev({ smtp: smtpPort, web: mailPort, ip: '127.0.0.1', webIp: '127.0.0.1', mailDirectory: join(stateDir, 'mail'), silent: true } as never);
-  await maildev.start();
+  const maildev = new MailDev({
+    smtp: smtpPort,
+    web: mailPort,
+    ip: '127.0.0.1',
+    webIp: '127.0.0.1',
+    mailDirectory: join(stateDir, 'mail'),
+    silent: true,
+  } as never);
+  // MailDev announces itself on console.info unconditionally; the stack prints its own URL summary instead.
+  const info = console.info;
+  console.info = () => undefined;
+  try {
+    await maildev.start();
+  } finally {
+    console.info = info;
+  }
 
   const publicBaseUrl = opts.randomPorts ? `http://127.0.0.1:${httpPort}` : opts.config.publicBaseUrl;
   const sfnPort = opts.randomPorts ? 0 : p.stepFunctions;
@@ -100,6 +114,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     aslText: await readFile(ASL_PATH, 'utf8'),
     dir: join(stateDir, 'stepfunctions'),
     handlers: handlers.tasks,
+    clockSpeed: opts.config.local.clockSpeed,
     onTransition: opts.onTransition,
   });
   const sfnUrl = await sfn.start(sfnPort);
@@ -134,7 +149,13 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   if (resumed) log(`resumed ${resumed} execution(s) from the journal`);
 
   return {
-    urls: { http: httpUrl, mail: mailUrl, smtp: `smtp://127.0.0.1:${smtpPort}`, dynamodb: dynamo.endpoint, stepFunctions: sfnUrl },
+    urls: {
+      http: httpUrl,
+      mail: mailUrl,
+      smtp: `smtp://127.0.0.1:${smtpPort}`,
+      dynamodb: dynamo.endpoint,
+      stepFunctions: sfnUrl,
+    },
     stateDir,
     sfn,
     store,

@@ -87,19 +87,34 @@ export class LocalStepFunctions {
       dir: string;
       handlers: Record<string, LambdaHandler>;
       name?: string;
+      /** > 1 shortens every human wait's TimeoutSeconds (the Mutu Baku) so a demo or test sees it pass. */
+      clockSpeed?: number;
       onTransition?: (n: TransitionNotice) => void;
     },
   ) {
     this.stateMachineArn = `arn:aws:states:local:000000000000:stateMachine:${opts.name ?? 'lapkin-pelaporan-kinerja'}`;
     // Substitutions become placeholder ARNs; the real binding is by state name below.
-    const text = opts.aslText.replace(/\$\{(\w+)\}/g, (_m, v: string) => `arn:aws:lambda:local:000000000000:function:${v}`);
+    const text = opts.aslText.replace(
+      /\$\{(\w+)\}/g,
+      (_m, v: string) => `arn:aws:lambda:local:000000000000:function:${v}`,
+    );
     this.definition = JSON.parse(text) as Asl;
+    const speed = opts.clockSpeed ?? 1;
+    if (speed > 1) {
+      for (const state of Object.values(this.definition.States) as (AslState & { TimeoutSeconds?: number })[]) {
+        if (state.Resource?.endsWith('.waitForTaskToken') && state.TimeoutSeconds) {
+          state.TimeoutSeconds = Math.max(1, Math.round(state.TimeoutSeconds / speed));
+        }
+      }
+    }
   }
 
   private machine(startAt: string): StateMachine {
     let m = this.machines.get(startAt);
     if (!m) {
-      m = new StateMachine({ ...this.definition, StartAt: startAt } as never, { validationOptions: { checkPaths: true } });
+      m = new StateMachine({ ...this.definition, StartAt: startAt } as never, {
+        validationOptions: { checkPaths: true },
+      });
       this.machines.set(startAt, m);
     }
     return m;
@@ -175,7 +190,13 @@ export class LocalStepFunctions {
           record.current = { state: ev.state.name, input: ev.state.input as Json };
           record.transitions++;
           await this.save(record);
-          this.opts.onTransition?.({ executionArn: record.executionArn, executionName: record.name, state: ev.state.name, type: 'entered', input: ev.state.input as Json });
+          this.opts.onTransition?.({
+            executionArn: record.executionArn,
+            executionName: record.name,
+            state: ev.state.name,
+            type: 'entered',
+            input: ev.state.input as Json,
+          });
         }
       }
     })();
@@ -205,6 +226,7 @@ export class LocalStepFunctions {
         executionName: record.name,
         state: record.status,
         type: record.status === 'SUCCEEDED' ? 'succeeded' : 'failed',
+        input: record.input,
         error: record.error,
       });
     })();
@@ -230,7 +252,8 @@ export class LocalStepFunctions {
   // ── API ──────────────────────────────────────────────────────────────────────────────────────────────
 
   async startExecution(req: { stateMachineArn?: string; name?: string; input?: string }) {
-    if (req.stateMachineArn !== this.stateMachineArn) throw new ApiError('StateMachineDoesNotExist', `unknown state machine ${req.stateMachineArn}`);
+    if (req.stateMachineArn !== this.stateMachineArn)
+      throw new ApiError('StateMachineDoesNotExist', `unknown state machine ${req.stateMachineArn}`);
     const name = req.name ?? randomBytes(16).toString('hex');
     if (!/^[A-Za-z0-9_-]{1,80}$/.test(name)) throw new ApiError('InvalidName', `invalid execution name ${name}`);
     let input: Json;
@@ -248,7 +271,14 @@ export class LocalStepFunctions {
       }
       throw new ApiError('ExecutionAlreadyExists', `execution ${name} already exists`);
     }
-    const record: ExecutionRecord = { name, executionArn: arn, input, status: 'RUNNING', startDate: new Date().toISOString(), transitions: 0 };
+    const record: ExecutionRecord = {
+      name,
+      executionArn: arn,
+      input,
+      status: 'RUNNING',
+      startDate: new Date().toISOString(),
+      transitions: 0,
+    };
     this.executions.set(arn, record);
     await this.save(record);
     this.run(record, this.definition.StartAt, input);
@@ -332,7 +362,10 @@ export class LocalStepFunctions {
 
   /** Waits until no execution is running a machine step (all are finished or waiting on a person). */
   async idle(): Promise<void> {
-    while (this.running.size > 0 && [...this.executions.values()].some((r) => r.status === 'RUNNING' && !(r.wait && this.waits.has(r.wait.token)))) {
+    while (
+      this.running.size > 0 &&
+      [...this.executions.values()].some((r) => r.status === 'RUNNING' && !(r.wait && this.waits.has(r.wait.token)))
+    ) {
       await new Promise((r) => setTimeout(r, 20));
     }
   }
@@ -376,7 +409,10 @@ export class LocalStepFunctions {
     const target = String(req.headers['x-amz-target'] ?? '');
     const op = target.split('.').pop() ?? '';
     const send = (status: number, body: unknown, type?: string) => {
-      res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0', ...(type ? { 'x-amzn-errortype': type } : {}) });
+      res.writeHead(status, {
+        'content-type': 'application/x-amz-json-1.0',
+        ...(type ? { 'x-amzn-errortype': type } : {}),
+      });
       res.end(JSON.stringify(body));
     };
     try {
