@@ -89,6 +89,8 @@ export class LocalStepFunctions {
       name?: string;
       /** > 1 shortens every human wait's TimeoutSeconds (the Mutu Baku) so a demo or test sees it pass. */
       clockSpeed?: number;
+      /** Tests only: the pause before each retry, in ms, instead of the ASL's backoff. */
+      retryDelayMs?: number;
       onTransition?: (n: TransitionNotice) => void;
     },
   ) {
@@ -179,7 +181,10 @@ export class LocalStepFunctions {
   private run(record: ExecutionRecord, startAt: string, input: Json, resumeToken?: string) {
     const { bindings, context } = this.taskBindings(record, resumeToken);
     const execution = this.machine(startAt).run(input as never, {
-      overrides: { taskResourceLocalHandlers: bindings as never },
+      overrides: {
+        taskResourceLocalHandlers: bindings as never,
+        ...(this.opts.retryDelayMs !== undefined ? { retryIntervalOverrides: this.retryOverrides(this.opts.retryDelayMs) } : {}),
+      },
       context: context as never,
       noThrowOnAbort: true,
     });
@@ -232,6 +237,10 @@ export class LocalStepFunctions {
     })();
     this.running.add(done);
     done.finally(() => this.running.delete(done));
+  }
+
+  private retryOverrides(ms: number): Record<string, number> {
+    return Object.fromEntries(Object.keys(this.definition.States).map((name) => [name, ms]));
   }
 
   private isAborted(record: ExecutionRecord): boolean {

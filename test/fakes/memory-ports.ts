@@ -1,0 +1,146 @@
+import { DecisionAlreadyTakenError, DocumentNotFoundError, TaskGoneError } from '../../functions/core/errors.ts';
+import type { AuditEvent, Decision, DecisionState, Report } from '../../functions/core/report.ts';
+import type { Clock } from '../../functions/ports/clock.ts';
+import type { DocumentStore, DocumentVersion, StoredDocument } from '../../functions/ports/document-store.ts';
+import type { MailMessage, Mailer } from '../../functions/ports/mailer.ts';
+import { type ReportRepository, StaleVersionError } from '../../functions/ports/report-repository.ts';
+import type { Workflow } from '../../functions/ports/workflow.ts';
+
+const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
+
+/** In-memory ReportRepository with the same conditional semantics as the DynamoDB adapter. */
+export class MemoryReportRepository implements ReportRepository {
+  reports = new Map<string, Report>();
+  eventsById = new Map<string, AuditEvent[]>();
+  decisions = new Map<string, Decision>();
+  /** Fault injection: the next N replace() calls lose the race. */
+  staleReplaces = 0;
+
+  async get(id: string) {
+    return clone(this.reports.get(id));
+  }
+  async create(report: Report, event: AuditEvent) {
+    if (this.reports.has(report.reportId)) return false;
+    this.reports.set(report.reportId, clone(report));
+    await this.putEventIfAbsent(event);
+    return true;
+  }
+  async replace(report: Report, expectedVersion: number, event: AuditEvent) {
+    const current = this.reports.get(report.reportId);
+    if (this.staleReplaces > 0) {
+      this.staleReplaces--;
+      throw new StaleVersionError('injected');
+    }
+    if (!current || current.version !== expectedVersion) throw new StaleVersionError('stale');
+    this.reports.set(report.reportId, clone(report));
+    await this.putEventIfAbsent(event);
+  }
+  async putEventIfAbsent(event: AuditEvent) {
+    const list = this.eventsById.get(event.reportId) ?? [];
+    if (!list.some((e) => e.seq === event.seq)) list.push(clone(event));
+    list.sort((a, b) => a.seq - b.seq);
+    this.eventsById.set(event.reportId, list);
+  }
+  async events(id: string) {
+    return clone(this.eventsById.get(id) ?? []);
+  }
+  async list() {
+    return [...this.reports.values()].map(clone);
+  }
+  async getDecision(id: string) {
+    return clone(this.decisions.get(id));
+  }
+  async putDecisionIfAbsent(d: Decision) {
+    const existing = this.decisions.get(d.decisionId);
+    if (existing) return { created: false, decision: clone(existing) };
+    this.decisions.set(d.decisionId, clone(d));
+    return { created: true, decision: clone(d) };
+  }
+  async updateDecision(id: string, expected: DecisionState, patch: Partial<Decision>) {
+    const current = this.decisions.get(id);
+    if (!current || current.state !== expected) throw new DecisionAlreadyTakenError(`${id} is ${current?.state}`);
+    const next = { ...current, ...patch };
+    for (const [k, v] of Object.entries(patch)) if (v === undefined) delete (next as Record<string, unknown>)[k];
+    this.decisions.set(id, clone(next));
+    return clone(next);
+  }
+  async pendingDecisions(reportId?: string) {
+    return [...this.decisions.values()].filter((d) => d.state === 'PENDING' && (!reportId || d.reportId === reportId)).map(clone);
+  }
+}
+
+export class MemoryDocumentStore implements DocumentStore {
+  versions = new Map<string, StoredDocument[]>();
+  private n = 0;
+  async put(input: { key: string; body: Uint8Array; contentType: string; metadata?: Record<string, string> }) {
+    const versionId = `v${String(++this.n).padStart(6, '0')}`;
+    const list = this.versions.get(input.key) ?? [];
+    list.push({ key: input.key, versionId, body: new Uint8Array(input.body), contentType: input.contentType, metadata: input.metadata ?? {} });
+    this.versions.set(input.key, list);
+    return { versionId };
+  }
+  async get(key: string, versionId: string) {
+    const doc = this.versions.get(key)?.find((v) => v.versionId === versionId);
+    if (!doc) throw new DocumentNotFoundError(`${key}@${versionId}`);
+    return doc;
+  }
+  async copy(from: { key: string; versionId: string }, toKey: string) {
+    const doc = await this.get(from.key, from.versionId);
+    return this.put({ key: toKey, body: doc.body, contentType: doc.contentType, metadata: doc.metadata });
+  }
+  async listVersions(key: string): Promise<DocumentVersion[]> {
+    const list = this.versions.get(key) ?? [];
+    return list
+      .map((v, i) => ({ key, versionId: v.versionId, size: v.body.byteLength, lastModified: new Date(0).toISOString(), isLatest: i === list.length - 1 }))
+      .reverse();
+  }
+  async downloadUrl(key: string, versionId: string) {
+    return `memory://${key}?versionId=${versionId}`;
+  }
+}
+
+/** Records what the use cases asked of the workflow; tokens can be marked gone or the service made to fail. */
+export class FakeWorkflow implements Workflow {
+  started: { name: string; input: unknown }[] = [];
+  sent: { token: string; output: unknown }[] = [];
+  goneTokens = new Set<string>();
+  failNextSend?: Error;
+  async start(name: string, input: unknown) {
+    const already = this.started.some((s) => s.name === name);
+    if (!already) this.started.push({ name, input });
+    return { executionArn: `arn:aws:states:local:0:execution:sm:${name}`, alreadyStarted: already };
+  }
+  async sendSuccess(token: string, output: unknown) {
+    if (this.failNextSend) {
+      const err = this.failNextSend;
+      this.failNextSend = undefined;
+      throw err;
+    }
+    if (this.goneTokens.has(token)) throw new TaskGoneError('gone');
+    this.goneTokens.add(token);
+    this.sent.push({ token, output });
+  }
+}
+
+export class CapturingMailer implements Mailer {
+  sent: MailMessage[] = [];
+  failures = 0;
+  async send(m: MailMessage) {
+    if (this.failures > 0) {
+      this.failures--;
+      throw new Error('smtp down');
+    }
+    this.sent.push(m);
+    return { messageId: `m${this.sent.length}` };
+  }
+}
+
+export class FixedClock implements Clock {
+  constructor(public current = new Date('2026-04-06T02:00:00.000Z')) {}
+  now() {
+    return new Date(this.current);
+  }
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
