@@ -138,16 +138,29 @@ export class LocalStepFunctions {
         }
         const token = (payload as { taskToken?: string }).taskToken;
         if (!token) throw new Error(`Task ${stateName} has no taskToken in its payload`);
-        const waited = new Promise<Json>((resolve, reject) =>
+        const timeoutMs = ((state as { TimeoutSeconds?: number }).TimeoutSeconds ?? 60) * 1000;
+        const waited = new Promise<Json>((resolve, reject) => {
+          // A token is valid exactly as long as its wait: once the state times out, SendTaskSuccess on it
+          // fails with TaskTimedOut, as on AWS.
+          const timer = setTimeout(() => {
+            this.waits.delete(token);
+            const err = new Error('task timed out');
+            err.name = 'States.Timeout';
+            reject(err);
+          }, timeoutMs);
           this.waits.set(token, {
             resolve: (v) => {
+              clearTimeout(timer);
               if (record.wait?.token === token) delete record.wait;
               resolve(v);
             },
-            reject,
+            reject: (e) => {
+              clearTimeout(timer);
+              reject(e);
+            },
             arn: record.executionArn,
-          }),
-        );
+          });
+        });
         record.wait = { state: stateName, token };
         await this.save(record);
         try {
@@ -215,7 +228,9 @@ export class LocalStepFunctions {
         }
       } catch (err) {
         if (this.stopping) return;
-        const e = err as Error & { cause?: unknown };
+        // The library wraps the final error in an ExecutionError; report the ASL's own error and cause.
+        let e = err as Error & { cause?: unknown };
+        if (e.name === 'ExecutionError' && e.cause instanceof Error) e = e.cause as Error & { cause?: unknown };
         record.status = 'FAILED';
         record.error = e.name;
         record.cause = typeof e.cause === 'string' ? e.cause : e.message;
@@ -296,7 +311,7 @@ export class LocalStepFunctions {
 
   sendTaskSuccess(req: { taskToken?: string; output?: string }) {
     const wait = req.taskToken ? this.waits.get(req.taskToken) : undefined;
-    if (!wait || !req.taskToken) throw new ApiError('TaskDoesNotExist', 'Task does not exist anymore');
+    if (!wait || !req.taskToken) throw new ApiError('TaskTimedOut', 'Task Timed Out or does not exist');
     let output: Json;
     try {
       output = JSON.parse(req.output ?? 'null') as Json;
