@@ -26,9 +26,7 @@ export class SfnWorkflow implements Workflow {
     } catch (err) {
       if ((err as Error).name !== 'ExecutionAlreadyExists') throw classify(err);
       // A repeated event for the same upload: the execution of that name is the one we want.
-      const arn = `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
-      await this.sfn.send(new DescribeExecutionCommand({ executionArn: arn })).catch(() => undefined);
-      return { executionArn: arn, alreadyStarted: true };
+      return { executionArn: `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`, alreadyStarted: true };
     }
   }
 
