@@ -1,9 +1,4 @@
-import {
-  DescribeExecutionCommand,
-  SendTaskSuccessCommand,
-  type SFNClient,
-  StartExecutionCommand,
-} from '@aws-sdk/client-sfn';
+import { SendTaskSuccessCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { TaskGoneError, TransientError } from '../core/errors.ts';
 import type { Workflow } from '../ports/workflow.ts';
 
@@ -26,7 +21,10 @@ export class SfnWorkflow implements Workflow {
     } catch (err) {
       if ((err as Error).name !== 'ExecutionAlreadyExists') throw classify(err);
       // A repeated event for the same upload: the execution of that name is the one we want.
-      return { executionArn: `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`, alreadyStarted: true };
+      return {
+        executionArn: `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`,
+        alreadyStarted: true,
+      };
     }
   }
 

@@ -30,9 +30,17 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
   const lang = deps.config.language;
   const events = await deps.repo.events(report.reportId);
   const entries = dispositionEntries(events, deps, lang);
-  const approvals = entries.filter(
-    (e) => e.document.versionId === report.reportPdf?.versionId && e.decision === 'APPROVE',
+  // The approval block shows the paraf and signature given to exactly this version; earlier send-backs only
+  // appear on the disposition sheet.
+  const approvedSeqs = new Set(
+    events
+      .filter(
+        (e) =>
+          e.action === 'KEPUTUSAN' && e.decision === 'APPROVE' && e.document?.versionId === report.reportPdf?.versionId,
+      )
+      .map((e) => e.seq),
   );
+  const approvals = entries.filter((e) => approvedSeqs.has(e.seq));
   const data = JSON.parse(
     new TextDecoder().decode((await deps.store.get(report.reportData.key, report.reportData.versionId)).body),
   ) as AssembledReport;
@@ -113,7 +121,11 @@ async function copyOnce(deps: Deps, from: DocumentRef, key: string): Promise<Doc
   return putOnce(deps, key, doc.body, doc.contentType);
 }
 
-function dispositionEntries(events: AuditEvent[], deps: Deps, lang: 'id' | 'en'): DispositionEntry[] {
+function dispositionEntries(
+  events: AuditEvent[],
+  deps: Deps,
+  lang: 'id' | 'en',
+): (DispositionEntry & { seq: number })[] {
   return events
     .filter((e) => e.action === 'KEPUTUSAN' && e.decision)
     .map((e, i) => {
@@ -136,8 +148,9 @@ function dispositionEntries(events: AuditEvent[], deps: Deps, lang: 'id' | 'en')
               : 'Sent back for revision',
         note: e.note ?? '',
         at: e.at,
-        mark: step === 'ratify' ? 'tanda tangan' : 'paraf',
+        mark: (step === 'ratify' ? 'tanda tangan' : 'paraf') as DispositionEntry['mark'],
         document: { key: e.document?.key ?? '', versionId: e.document?.versionId ?? '', sha256: e.document?.sha256 },
+        seq: e.seq,
       };
     });
 }

@@ -196,7 +196,9 @@ export class LocalStepFunctions {
     const execution = this.machine(startAt).run(input as never, {
       overrides: {
         taskResourceLocalHandlers: bindings as never,
-        ...(this.opts.retryDelayMs !== undefined ? { retryIntervalOverrides: this.retryOverrides(this.opts.retryDelayMs) } : {}),
+        ...(this.opts.retryDelayMs !== undefined
+          ? { retryIntervalOverrides: this.retryOverrides(this.opts.retryDelayMs) }
+          : {}),
       },
       context: context as never,
       noThrowOnAbort: true,

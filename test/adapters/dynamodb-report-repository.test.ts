@@ -2,9 +2,8 @@
  * DynamoDB adapter against aws-sdk-client-mock: the requests it sends (keys, conditions, GSI attributes) and
  * how it maps ConditionalCheckFailed. The same adapter runs against dynalite in the e2e tests.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DynamoDbReportRepository } from '../../functions/adapters/dynamodb-report-repository.ts';
@@ -18,7 +17,13 @@ const conditionFailed = () => new ConditionalCheckFailedException({ message: 'fa
 
 const report = { reportId: 'r1', status: 'DISUSUN', version: 3 } as Report;
 const event = { reportId: 'r1', seq: 4 } as AuditEvent;
-const decision = { decisionId: 'd1', reportId: 'r1', state: 'PENDING', taskToken: 'tok', expiresAt: '2026-05-01T00:00:00.000Z' } as Decision;
+const decision = {
+  decisionId: 'd1',
+  reportId: 'r1',
+  state: 'PENDING',
+  taskToken: 'tok',
+  expiresAt: '2026-05-01T00:00:00.000Z',
+} as Decision;
 
 beforeEach(() => ddb.reset());
 
@@ -33,7 +38,10 @@ describe('DynamoDbReportRepository', () => {
       ExpressionAttributeValues: { ':expected': 3 },
       Item: { pk: 'REPORT#r1', sk: 'META', gsi1pk: 'REPORTS', gsi1sk: 'DISUSUN#r1', version: 4 },
     });
-    expect(ev).toMatchObject({ Item: { pk: 'REPORT#r1', sk: 'EVENT#00000004' }, ConditionExpression: 'attribute_not_exists(pk)' });
+    expect(ev).toMatchObject({
+      Item: { pk: 'REPORT#r1', sk: 'EVENT#00000004' },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
   });
 
   it('maps a failed version condition to StaleVersionError and writes no event', async () => {
@@ -55,13 +63,18 @@ describe('DynamoDbReportRepository', () => {
   it('get strips the key attributes', async () => {
     ddb.on(GetCommand).resolves({ Item: { pk: 'REPORT#r1', sk: 'META', gsi1pk: 'REPORTS', gsi1sk: 'x', ...report } });
     expect(await repo.get('r1')).toEqual(report);
-    expect(ddb.commandCalls(GetCommand)[0]?.args[0].input).toMatchObject({ ConsistentRead: true, Key: { pk: 'REPORT#r1', sk: 'META' } });
+    expect(ddb.commandCalls(GetCommand)[0]?.args[0].input).toMatchObject({
+      ConsistentRead: true,
+      Key: { pk: 'REPORT#r1', sk: 'META' },
+    });
   });
 
   it('updateDecision requires the state and token read; a lost race is DecisionAlreadyTakenError', async () => {
     ddb.on(GetCommand).resolves({ Item: { pk: 'DECISION#d1', sk: 'DECISION', ...decision } });
     ddb.on(PutCommand).rejectsOnce(conditionFailed());
-    await expect(repo.updateDecision('d1', 'PENDING', { state: 'USED' })).rejects.toBeInstanceOf(DecisionAlreadyTakenError);
+    await expect(repo.updateDecision('d1', 'PENDING', { state: 'USED' })).rejects.toBeInstanceOf(
+      DecisionAlreadyTakenError,
+    );
     expect(ddb.commandCalls(PutCommand)[0]?.args[0].input).toMatchObject({
       ConditionExpression: '#s = :expected AND taskToken = :token',
       ExpressionAttributeValues: { ':expected': 'PENDING', ':token': 'tok' },
@@ -71,14 +84,19 @@ describe('DynamoDbReportRepository', () => {
 
   it('updateDecision refuses a decision in another state without writing', async () => {
     ddb.on(GetCommand).resolves({ Item: { ...decision, state: 'USED' } });
-    await expect(repo.updateDecision('d1', 'PENDING', { state: 'USED' })).rejects.toBeInstanceOf(DecisionAlreadyTakenError);
+    await expect(repo.updateDecision('d1', 'PENDING', { state: 'USED' })).rejects.toBeInstanceOf(
+      DecisionAlreadyTakenError,
+    );
     expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
   });
 
   it('events pages through every item of the report', async () => {
     ddb
       .on(QueryCommand)
-      .resolvesOnce({ Items: [{ pk: 'REPORT#r1', sk: 'EVENT#00000001', reportId: 'r1', seq: 1 }], LastEvaluatedKey: { pk: 'x' } })
+      .resolvesOnce({
+        Items: [{ pk: 'REPORT#r1', sk: 'EVENT#00000001', reportId: 'r1', seq: 1 }],
+        LastEvaluatedKey: { pk: 'x' },
+      })
       .resolvesOnce({ Items: [{ pk: 'REPORT#r1', sk: 'EVENT#00000002', reportId: 'r1', seq: 2 }] });
     expect((await repo.events('r1')).map((e) => e.seq)).toEqual([1, 2]);
     expect(ddb.commandCalls(QueryCommand)[1]?.args[0].input.ExclusiveStartKey).toEqual({ pk: 'x' });

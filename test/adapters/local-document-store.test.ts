@@ -16,7 +16,12 @@ const text = (s: string) => new TextEncoder().encode(s);
 describe('LocalDocumentStore', () => {
   it('keeps every version and reads each one back', async () => {
     const { store } = make();
-    const a = await store.put({ key: 'masuk/k/2026/TW1/a.csv', body: text('one'), contentType: 'text/csv', metadata: { u: '1' } });
+    const a = await store.put({
+      key: 'masuk/k/2026/TW1/a.csv',
+      body: text('one'),
+      contentType: 'text/csv',
+      metadata: { u: '1' },
+    });
     const b = await store.put({ key: 'masuk/k/2026/TW1/a.csv', body: text('two'), contentType: 'text/csv' });
     expect(a.versionId).not.toBe(b.versionId);
     expect(new TextDecoder().decode((await store.get('masuk/k/2026/TW1/a.csv', a.versionId)).body)).toBe('one');

@@ -10,7 +10,10 @@ import { DocumentNotFoundError, TaskGoneError, TransientError } from '../../func
 const s3 = mockClient(S3Client);
 const sfn = mockClient(SFNClient);
 const store = new S3DocumentStore(new S3Client({ region: 'ap-southeast-3' }), 'bucket');
-const workflow = new SfnWorkflow(new SFNClient({ region: 'ap-southeast-3' }), 'arn:aws:states:ap-southeast-3:1:stateMachine:sm');
+const workflow = new SfnWorkflow(
+  new SFNClient({ region: 'ap-southeast-3' }),
+  'arn:aws:states:ap-southeast-3:1:stateMachine:sm',
+);
 
 beforeEach(() => {
   s3.reset();
@@ -20,15 +23,27 @@ beforeEach(() => {
 describe('S3DocumentStore', () => {
   it('put returns the new versionId and refuses a bucket without versioning', async () => {
     s3.on(PutObjectCommand).resolvesOnce({ VersionId: 'v1' }).resolvesOnce({});
-    expect(await store.put({ key: 'laporan/a.pdf', body: new Uint8Array([1]), contentType: 'application/pdf' })).toEqual({ versionId: 'v1' });
-    await expect(store.put({ key: 'laporan/a.pdf', body: new Uint8Array([1]), contentType: 'application/pdf' })).rejects.toThrow(/versioning/);
+    expect(
+      await store.put({ key: 'laporan/a.pdf', body: new Uint8Array([1]), contentType: 'application/pdf' }),
+    ).toEqual({ versionId: 'v1' });
+    await expect(
+      store.put({ key: 'laporan/a.pdf', body: new Uint8Array([1]), contentType: 'application/pdf' }),
+    ).rejects.toThrow(/versioning/);
   });
 
   it('get reads exactly the version asked for', async () => {
-    s3.on(GetObjectCommand).resolves({ Body: { transformToByteArray: async () => new TextEncoder().encode('abc') } as never, ContentType: 'text/csv', Metadata: { a: 'b' } });
+    s3.on(GetObjectCommand).resolves({
+      Body: { transformToByteArray: async () => new TextEncoder().encode('abc') } as never,
+      ContentType: 'text/csv',
+      Metadata: { a: 'b' },
+    });
     const doc = await store.get('masuk/x.csv', 'v7');
     expect(Buffer.from(doc.body).toString()).toBe('abc');
-    expect(s3.commandCalls(GetObjectCommand)[0]?.args[0].input).toEqual({ Bucket: 'bucket', Key: 'masuk/x.csv', VersionId: 'v7' });
+    expect(s3.commandCalls(GetObjectCommand)[0]?.args[0].input).toEqual({
+      Bucket: 'bucket',
+      Key: 'masuk/x.csv',
+      VersionId: 'v7',
+    });
   });
 
   it('maps a missing object to DocumentNotFoundError', async () => {
@@ -39,18 +54,26 @@ describe('S3DocumentStore', () => {
   it('copy names the exact source version', async () => {
     s3.on(CopyObjectCommand).resolves({ VersionId: 'v9' });
     await store.copy({ key: 'laporan/a b.pdf', versionId: 'v1' }, 'arsip/a.pdf');
-    expect(s3.commandCalls(CopyObjectCommand)[0]?.args[0].input.CopySource).toBe('bucket/laporan/a%20b.pdf?versionId=v1');
+    expect(s3.commandCalls(CopyObjectCommand)[0]?.args[0].input.CopySource).toBe(
+      'bucket/laporan/a%20b.pdf?versionId=v1',
+    );
   });
 });
 
 describe('SfnWorkflow', () => {
   it('start maps ExecutionAlreadyExists to alreadyStarted', async () => {
     sfn.on(StartExecutionCommand).rejects(Object.assign(new Error('exists'), { name: 'ExecutionAlreadyExists' }));
-    expect(await workflow.start('n1', {})).toEqual({ executionArn: 'arn:aws:states:ap-southeast-3:1:execution:sm:n1', alreadyStarted: true });
+    expect(await workflow.start('n1', {})).toEqual({
+      executionArn: 'arn:aws:states:ap-southeast-3:1:execution:sm:n1',
+      alreadyStarted: true,
+    });
   });
 
   it('sendSuccess maps a consumed token to TaskGoneError and throttling to TransientError', async () => {
-    sfn.on(SendTaskSuccessCommand).rejectsOnce(Object.assign(new Error('x'), { name: 'TaskTimedOut' })).rejectsOnce(Object.assign(new Error('x'), { name: 'ThrottlingException' }));
+    sfn
+      .on(SendTaskSuccessCommand)
+      .rejectsOnce(Object.assign(new Error('x'), { name: 'TaskTimedOut' }))
+      .rejectsOnce(Object.assign(new Error('x'), { name: 'ThrottlingException' }));
     await expect(workflow.sendSuccess('t', {})).rejects.toBeInstanceOf(TaskGoneError);
     await expect(workflow.sendSuccess('t', {})).rejects.toBeInstanceOf(TransientError);
   });

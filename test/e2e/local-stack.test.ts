@@ -52,14 +52,23 @@ describe('npm run demo (runDemo)', () => {
     cdk.context.lapkin.local.stateDir = stateDir;
     cdk.context.lapkin.publicBaseUrl = 'http://127.0.0.1:9'; // nothing listens: status must fall back to the files
     writeFileSync(cfgFile, JSON.stringify(cdk));
-    const out = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'infra/cli/main.ts'), 'status', '--json'], {
-      env: { ...process.env, LAPKIN_CONFIG_FILE: cfgFile },
-      encoding: 'utf8',
-    });
-    const status = JSON.parse(out) as { report: typeof report; timeline: { action: string; decision?: string; actor: { role: string } }[] };
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'infra/cli/main.ts'), 'status', '--json'],
+      {
+        env: { ...process.env, LAPKIN_CONFIG_FILE: cfgFile },
+        encoding: 'utf8',
+      },
+    );
+    const status = JSON.parse(out) as {
+      report: typeof report;
+      timeline: { action: string; decision?: string; actor: { role: string } }[];
+    };
     expect(status.report.status).toBe('TERDOKUMENTASI');
     expect(out).not.toContain('revisionTaskToken');
-    const decisions = status.timeline.filter((e) => e.action === 'KEPUTUSAN').map((e) => `${e.actor.role}:${e.decision}`);
+    const decisions = status.timeline
+      .filter((e) => e.action === 'KEPUTUSAN')
+      .map((e) => `${e.actor.role}:${e.decision}`);
     expect(decisions).toEqual([
       'SEKRETARIS_CAMAT:REVISE',
       'SEKRETARIS_CAMAT:APPROVE',
@@ -112,9 +121,17 @@ describe('decision links over HTTP', () => {
     expect(noNote.status).toBe(422);
     expect(noNote.html).toContain('Catatan wajib diisi');
 
-    const huge = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `catatan=${'x'.repeat(20_000)}` });
+    const huge = await fetch(link, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `catatan=${'x'.repeat(20_000)}`,
+    });
     expect(huge.status).toBe(413);
-    const json = await fetch(link, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"keputusan":"APPROVE"}' });
+    const json = await fetch(link, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"keputusan":"APPROVE"}',
+    });
     expect(json.status).toBe(400);
     expect(await deps.repo.get('karawaci-2026-TW1')).toEqual(before);
 
@@ -171,11 +188,19 @@ describe('restart', () => {
     // The link was minted for the old port; the path and signature are what matter.
     const moved = new URL(link);
     const relinked = `${stack.urls.http}${moved.pathname}${moved.search}`;
-    await waitFor(async () => (await openDecisionPage(relinked)).html.includes('Verifikasi Laporan Kinerja'), 5000, 'resumed decision page');
+    await waitFor(
+      async () => (await openDecisionPage(relinked)).html.includes('Verifikasi Laporan Kinerja'),
+      5000,
+      'resumed decision page',
+    );
     expect((await postDecision(relinked, 'APPROVE')).status).toBe(200);
     const ratify = decisionLinkIn(await mail.next(config.people.CAMAT.email, 'Mohon pengesahan'));
     expect((await postDecision(ratify, 'APPROVE')).status).toBe(200);
-    await waitFor(async () => (await stack!.deps().repo.get('karawaci-2026-TW1'))?.status === 'TERDOKUMENTASI', 10_000, 'documented');
+    await waitFor(
+      async () => (await stack!.deps().repo.get('karawaci-2026-TW1'))?.status === 'TERDOKUMENTASI',
+      10_000,
+      'documented',
+    );
     // The mails survived the restart and the verify request was not sent twice.
     const verifyMails = (await mail.all()).filter((m) => m.subject.includes('Mohon verifikasi'));
     expect(verifyMails).toHaveLength(1);

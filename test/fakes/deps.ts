@@ -2,7 +2,13 @@ import { join } from 'node:path';
 import { type LapkinConfig, loadConfigFile } from '../../functions/core/config.ts';
 import type { Deps } from '../../functions/usecases/deps.ts';
 import { ReportLedger } from '../../functions/usecases/report-ledger.ts';
-import { CapturingMailer, FakeWorkflow, FixedClock, MemoryDocumentStore, MemoryReportRepository } from './memory-ports.ts';
+import {
+  CapturingMailer,
+  FakeWorkflow,
+  FixedClock,
+  MemoryDocumentStore,
+  MemoryReportRepository,
+} from './memory-ports.ts';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const testConfig = (): LapkinConfig => loadConfigFile(join(ROOT, 'cdk.json'));

@@ -14,7 +14,12 @@ export function sample(name: 'awal' | 'perbaikan-1' | 'perbaikan-2'): Uint8Array
 
 /** Upload → intake → assemble, as the state machine would run them. */
 export async function uploadAndAssemble(deps: Deps, body: Uint8Array, key = KEY) {
-  const { versionId } = await deps.store.put({ key, body, contentType: 'text/csv', metadata: { 'uploader-email': 'staf@example.go.id' } });
+  const { versionId } = await deps.store.put({
+    key,
+    body,
+    contentType: 'text/csv',
+    metadata: { 'uploader-email': 'staf@example.go.id' },
+  });
   const intake = await receiveUpload(deps, { key, versionId });
   const assembly = await assembleReport(deps, { reportId: REPORT_ID, source: { key, versionId } });
   return { versionId, intake, assembly };

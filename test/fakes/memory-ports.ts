@@ -2,7 +2,7 @@ import { DecisionAlreadyTakenError, DocumentNotFoundError, TaskGoneError } from 
 import type { AuditEvent, Decision, DecisionState, Report } from '../../functions/core/report.ts';
 import type { Clock } from '../../functions/ports/clock.ts';
 import type { DocumentStore, DocumentVersion, StoredDocument } from '../../functions/ports/document-store.ts';
-import type { MailMessage, Mailer } from '../../functions/ports/mailer.ts';
+import type { Mailer, MailMessage } from '../../functions/ports/mailer.ts';
 import { type ReportRepository, StaleVersionError } from '../../functions/ports/report-repository.ts';
 import type { Workflow } from '../../functions/ports/workflow.ts';
 
@@ -65,7 +65,9 @@ export class MemoryReportRepository implements ReportRepository {
     return clone(next);
   }
   async pendingDecisions(reportId?: string) {
-    return [...this.decisions.values()].filter((d) => d.state === 'PENDING' && (!reportId || d.reportId === reportId)).map(clone);
+    return [...this.decisions.values()]
+      .filter((d) => d.state === 'PENDING' && (!reportId || d.reportId === reportId))
+      .map(clone);
   }
 }
 
@@ -75,7 +77,13 @@ export class MemoryDocumentStore implements DocumentStore {
   async put(input: { key: string; body: Uint8Array; contentType: string; metadata?: Record<string, string> }) {
     const versionId = `v${String(++this.n).padStart(6, '0')}`;
     const list = this.versions.get(input.key) ?? [];
-    list.push({ key: input.key, versionId, body: new Uint8Array(input.body), contentType: input.contentType, metadata: input.metadata ?? {} });
+    list.push({
+      key: input.key,
+      versionId,
+      body: new Uint8Array(input.body),
+      contentType: input.contentType,
+      metadata: input.metadata ?? {},
+    });
     this.versions.set(input.key, list);
     return { versionId };
   }
@@ -91,7 +99,13 @@ export class MemoryDocumentStore implements DocumentStore {
   async listVersions(key: string): Promise<DocumentVersion[]> {
     const list = this.versions.get(key) ?? [];
     return list
-      .map((v, i) => ({ key, versionId: v.versionId, size: v.body.byteLength, lastModified: new Date(0).toISOString(), isLatest: i === list.length - 1 }))
+      .map((v, i) => ({
+        key,
+        versionId: v.versionId,
+        size: v.body.byteLength,
+        lastModified: new Date(0).toISOString(),
+        isLatest: i === list.length - 1,
+      }))
       .reverse();
   }
   async downloadUrl(key: string, versionId: string) {

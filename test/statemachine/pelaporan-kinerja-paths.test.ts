@@ -35,7 +35,13 @@ afterEach(async () => {
 });
 
 async function setup(script: Script = {}) {
-  const calls = { assemble: [] as unknown[], decisions: [] as { taskToken: string; step: string }[], revisions: [] as { taskToken: string; request: unknown }[], archive: 0, failures: [] as unknown[] };
+  const calls = {
+    assemble: [] as unknown[],
+    decisions: [] as { taskToken: string; step: string }[],
+    revisions: [] as { taskToken: string; request: unknown }[],
+    archive: 0,
+    failures: [] as unknown[],
+  };
   engine = new LocalStepFunctions({
     aslText: ASL,
     dir: mkdtempSync(join(tmpdir(), 'lapkin-asl-')),
@@ -44,7 +50,9 @@ async function setup(script: Script = {}) {
     handlers: {
       AssembleFunctionArn: async (e) => {
         calls.assemble.push(e);
-        return script.assemble ? script.assemble(calls.assemble.length, e as never) : { valid: true, revision: calls.assemble.length };
+        return script.assemble
+          ? script.assemble(calls.assemble.length, e as never)
+          : { valid: true, revision: calls.assemble.length };
       },
       RequestDecisionFunctionArn: async (e) => {
         calls.decisions.push(e as never);
@@ -65,9 +73,16 @@ async function setup(script: Script = {}) {
     },
   });
   const url = await engine.start(0);
-  const sfn = new SFNClient({ endpoint: url, region: 'local', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+  const sfn = new SFNClient({
+    endpoint: url,
+    region: 'local',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+  });
   const workflow = new SfnWorkflow(sfn, engine.stateMachineArn);
-  const { executionArn } = await workflow.start('run-1', { reportId: 'r1', source: { key: 'masuk/k/2026/TW1/a.csv', versionId: 'v1' } });
+  const { executionArn } = await workflow.start('run-1', {
+    reportId: 'r1',
+    source: { key: 'masuk/k/2026/TW1/a.csv', versionId: 'v1' },
+  });
   const status = () => engine?.describeExecution({ executionArn }).status;
   const decision = async (n: number, step: string, decision: 'APPROVE' | 'REVISE', note = '') => {
     const d = await waitFor(() => calls.decisions[n - 1], 5000, `decision request ${n}`);
@@ -101,7 +116,10 @@ describe('pelaporan-kinerja.asl.json', () => {
     await t.decision(2, 'verify', 'APPROVE');
     await t.decision(3, 'ratify', 'APPROVE');
     expect(await t.finished()).toBe('SUCCEEDED');
-    expect(t.calls.assemble.map((a) => (a as { source: { versionId: string } }).source.versionId)).toEqual(['v1', 'v2']);
+    expect(t.calls.assemble.map((a) => (a as { source: { versionId: string } }).source.versionId)).toEqual([
+      'v1',
+      'v2',
+    ]);
   });
 
   it('REVISE at ratify goes back through assembly and verification', async () => {
@@ -127,10 +145,12 @@ describe('pelaporan-kinerja.asl.json', () => {
   });
 
   it('a transient assembly failure is retried and then succeeds', async () => {
-    const t = await setup({ assemble: (n) => {
-      if (n <= 2) throw new NamedError('TransientError');
-      return { valid: true, revision: 1 };
-    } });
+    const t = await setup({
+      assemble: (n) => {
+        if (n <= 2) throw new NamedError('TransientError');
+        return { valid: true, revision: 1 };
+      },
+    });
     await t.decision(1, 'verify', 'APPROVE');
     await t.decision(2, 'ratify', 'APPROVE');
     expect(await t.finished()).toBe('SUCCEEDED');
@@ -138,21 +158,27 @@ describe('pelaporan-kinerja.asl.json', () => {
   });
 
   it('assembly failing for good ends in RecordFailure and a failed execution', async () => {
-    const t = await setup({ assemble: () => {
-      throw new NamedError('TransientError', 'disk on fire');
-    } });
+    const t = await setup({
+      assemble: () => {
+        throw new NamedError('TransientError', 'disk on fire');
+      },
+    });
     expect(await t.finished()).toBe('FAILED');
     expect(t.calls.assemble).toHaveLength(5);
     expect(t.calls.failures).toHaveLength(1);
     expect(t.calls.failures[0]).toMatchObject({ reportId: 'r1', error: { Error: 'TransientError' } });
-    expect(JSON.parse((t.calls.failures[0] as { error: { Cause: string } }).error.Cause)).toMatchObject({ errorMessage: 'disk on fire' });
+    expect(JSON.parse((t.calls.failures[0] as { error: { Cause: string } }).error.Cause)).toMatchObject({
+      errorMessage: 'disk on fire',
+    });
     expect(engine?.describeExecution({ executionArn: t.executionArn }).error).toBe('PelaporanKinerjaGagal');
   });
 
   it('a non-transient error is not retried', async () => {
-    const t = await setup({ assemble: () => {
-      throw new NamedError('DocumentNotFoundError');
-    } });
+    const t = await setup({
+      assemble: () => {
+        throw new NamedError('DocumentNotFoundError');
+      },
+    });
     expect(await t.finished()).toBe('FAILED');
     expect(t.calls.assemble).toHaveLength(1);
     expect(t.calls.failures).toHaveLength(1);
@@ -164,7 +190,9 @@ describe('pelaporan-kinerja.asl.json', () => {
     const first = await waitFor(() => t.calls.decisions[0], 5000);
     const second = await waitFor(() => t.calls.decisions[1], 6000, 're-entered wait');
     expect(second.taskToken).not.toBe(first.taskToken);
-    await expect(t.workflow.sendSuccess(first.taskToken, { decision: 'APPROVE' })).rejects.toBeInstanceOf(TaskGoneError);
+    await expect(t.workflow.sendSuccess(first.taskToken, { decision: 'APPROVE' })).rejects.toBeInstanceOf(
+      TaskGoneError,
+    );
     await t.workflow.sendSuccess(second.taskToken, { decision: 'APPROVE', note: '', step: 'verify' });
     await t.decision(3, 'ratify', 'APPROVE');
     expect(await t.finished()).toBe('SUCCEEDED');
@@ -172,7 +200,10 @@ describe('pelaporan-kinerja.asl.json', () => {
 
   it('StartExecution with the same name is idempotent for the same input and refused for another', async () => {
     const t = await setup();
-    const again = await t.workflow.start('run-1', { reportId: 'r1', source: { key: 'masuk/k/2026/TW1/a.csv', versionId: 'v1' } });
+    const again = await t.workflow.start('run-1', {
+      reportId: 'r1',
+      source: { key: 'masuk/k/2026/TW1/a.csv', versionId: 'v1' },
+    });
     expect(again).toEqual({ executionArn: t.executionArn, alreadyStarted: false });
     const other = await t.workflow.start('run-1', { reportId: 'r1', source: { key: 'x', versionId: 'v9' } });
     expect(other).toEqual({ executionArn: t.executionArn, alreadyStarted: true });

@@ -13,6 +13,7 @@ import { requestRevision } from '../../functions/usecases/request-revision.ts';
 import { submitDecision } from '../../functions/usecases/take-decision.ts';
 import { fakeDeps } from '../fakes/deps.ts';
 import { KEY, linkInMail, linkParts, REPORT_ID, sample, uploadAndAssemble } from '../fakes/flow.ts';
+import { pdfTextOf } from '../fakes/pdf-text.ts';
 
 const EXEC = 'arn:aws:states:local:0:execution:sm:lapkin-x';
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -39,7 +40,9 @@ describe('assembleReport', () => {
     const { versionId, assembly } = await uploadAndAssemble(f.deps, sample('awal'));
     const again = await assembleReport(f.deps, { reportId: REPORT_ID, source: { key: KEY, versionId } });
     expect(again).toEqual(assembly);
-    expect(await f.store.listVersions('laporan/karawaci/2026/TW1/laporan-kinerja-karawaci-2026-TW1.pdf')).toHaveLength(1);
+    expect(await f.store.listVersions('laporan/karawaci/2026/TW1/laporan-kinerja-karawaci-2026-TW1.pdf')).toHaveLength(
+      1,
+    );
   });
 
   it('invalid data: PERLU_PERBAIKAN_DATA with every problem, upload kept, then one mail with the XLSX', async () => {
@@ -51,7 +54,12 @@ describe('assembleReport', () => {
     expect(r?.dataProblems?.count).toBeGreaterThan(0);
     expect((await f.store.get(KEY, versionId)).body).toEqual(bad);
 
-    await requestRevision(f.deps, { taskToken: 'tok-fix', reportId: REPORT_ID, executionArn: EXEC, request: { reason: 'DATA_INVALID' } });
+    await requestRevision(f.deps, {
+      taskToken: 'tok-fix',
+      reportId: REPORT_ID,
+      executionArn: EXEC,
+      request: { reason: 'DATA_INVALID' },
+    });
     const mail = f.mailer.sent.at(-1);
     expect(mail?.subject).toContain('Data kinerja perlu diperbaiki');
     expect(mail?.to).toEqual(expect.arrayContaining(['staf@example.go.id', 'timsakip@example.go.id']));
@@ -72,9 +80,17 @@ describe('requestRevision', () => {
       event: { action: 'VERIFIKASI_DIMINTA', actor: { name: 's', role: 'SEKRETARIS_CAMAT' } },
     });
     f.mailer.failures = 1;
-    await expect(requestRevision(f.deps, { taskToken: 't1', reportId: REPORT_ID, executionArn: EXEC, request: req })).rejects.toThrow();
-    expect((await requestRevision(f.deps, { taskToken: 't1', reportId: REPORT_ID, executionArn: EXEC, request: req })).mailed).toBe(true);
-    expect((await requestRevision(f.deps, { taskToken: 't2', reportId: REPORT_ID, executionArn: EXEC, request: req })).mailed).toBe(false);
+    await expect(
+      requestRevision(f.deps, { taskToken: 't1', reportId: REPORT_ID, executionArn: EXEC, request: req }),
+    ).rejects.toThrow();
+    expect(
+      (await requestRevision(f.deps, { taskToken: 't1', reportId: REPORT_ID, executionArn: EXEC, request: req }))
+        .mailed,
+    ).toBe(true);
+    expect(
+      (await requestRevision(f.deps, { taskToken: 't2', reportId: REPORT_ID, executionArn: EXEC, request: req }))
+        .mailed,
+    ).toBe(false);
     const mails = f.mailer.sent.filter((m) => m.subject.includes('dikembalikan untuk revisi'));
     expect(mails).toHaveLength(1);
     expect(mails[0]?.text).toContain('Lengkapi narasi.');
@@ -87,14 +103,19 @@ describe('archiveReport', () => {
   async function ratified() {
     await uploadAndAssemble(f.deps, sample('awal'));
     await requestDecision(f.deps, { taskToken: 'tv', reportId: REPORT_ID, executionArn: EXEC, step: 'verify' });
-    await submitDecision(f.deps, linkParts(linkInMail(f.mailer.sent.at(-1)?.text ?? '')), { decision: 'APPROVE', note: 'Paraf.' });
+    await submitDecision(f.deps, linkParts(linkInMail(f.mailer.sent.at(-1)?.text ?? '')), {
+      decision: 'APPROVE',
+      note: 'Paraf.',
+    });
     await requestDecision(f.deps, { taskToken: 'tr', reportId: REPORT_ID, executionArn: EXEC, step: 'ratify' });
     await submitDecision(f.deps, linkParts(linkInMail(f.mailer.sent.at(-1)?.text ?? '')), { decision: 'APPROVE' });
   }
 
   it('refuses a report that is not ratified', async () => {
     await uploadAndAssemble(f.deps, sample('awal'));
-    await expect(archiveReport(f.deps, { reportId: REPORT_ID })).rejects.toMatchObject({ name: 'TransitionConflictError' });
+    await expect(archiveReport(f.deps, { reportId: REPORT_ID })).rejects.toMatchObject({
+      name: 'TransitionConflictError',
+    });
   });
 
   it('archives under arsip/ with SHA-256 of each stored document and a disposition sheet; a retry changes nothing', async () => {
@@ -110,6 +131,21 @@ describe('archiveReport', () => {
     const uploaded = (await f.store.listVersions(KEY))[0];
     expect(sha(source.body)).toBe(sha((await f.store.get(KEY, uploaded?.versionId ?? '')).body));
     expect(await archiveReport(f.deps, { reportId: REPORT_ID })).toEqual(archive);
+    // The archived PDF carries the paraf and signature in its approval block; the assembled one does not.
+    const archivedText = pdfTextOf(Buffer.from((await f.store.get(archive.pdf.key, archive.pdf.versionId)).body));
+    const assembledText = pdfTextOf(
+      Buffer.from((await f.store.get(r?.reportPdf?.key ?? '', r?.reportPdf?.versionId ?? '')).body),
+    );
+    for (const person of [f.config.people.CAMAT, f.config.people.SEKRETARIS_CAMAT]) {
+      expect(archivedText).toContain(person.name);
+      expect(archivedText).toContain(person.nip);
+      expect(assembledText).not.toContain(person.name);
+    }
+    const sheet = pdfTextOf(
+      Buffer.from((await f.store.get(archive.disposition.key, archive.disposition.versionId)).body),
+    );
+    // Long hashes wrap across lines on the sheet.
+    expect(sheet.replace(/\s/g, '')).toContain(archive.pdf.sha256);
     expect(f.mailer.sent.at(-1)?.subject).toContain('terdokumentasi');
   });
 });
@@ -118,10 +154,18 @@ describe('recordFailure', () => {
   it('marks GAGAL, supersedes pending decisions and keeps the upload', async () => {
     const uploaded = sample('awal');
     const { versionId } = await uploadAndAssemble(f.deps, uploaded);
-    const { decisionId } = await requestDecision(f.deps, { taskToken: 'tv', reportId: REPORT_ID, executionArn: EXEC, step: 'verify' });
+    const { decisionId } = await requestDecision(f.deps, {
+      taskToken: 'tv',
+      reportId: REPORT_ID,
+      executionArn: EXEC,
+      step: 'verify',
+    });
     const out = await recordFailure(f.deps, {
       reportId: REPORT_ID,
-      error: { Error: 'DocumentNotFoundError', Cause: JSON.stringify({ errorType: 'DocumentNotFoundError', errorMessage: 'gone' }) },
+      error: {
+        Error: 'DocumentNotFoundError',
+        Cause: JSON.stringify({ errorType: 'DocumentNotFoundError', errorMessage: 'gone' }),
+      },
     });
     expect(out.recorded).toBe(true);
     const r = await f.repo.get(REPORT_ID);

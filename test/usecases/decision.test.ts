@@ -14,7 +14,12 @@ let f: ReturnType<typeof fakeDeps>;
 
 async function verifyRequested(token = 'token-verify-1') {
   await uploadAndAssemble(f.deps, sample('awal'));
-  const out = await requestDecision(f.deps, { taskToken: token, reportId: REPORT_ID, executionArn: EXEC, step: 'verify' });
+  const out = await requestDecision(f.deps, {
+    taskToken: token,
+    reportId: REPORT_ID,
+    executionArn: EXEC,
+    step: 'verify',
+  });
   const mail = f.mailer.sent.at(-1);
   if (!mail) throw new Error('no mail');
   return { ...out, mail, link: linkInMail(mail.text) };
@@ -40,8 +45,18 @@ describe('requestDecision', () => {
 
   it('never mails twice for a pending decision, and a re-entered wait only swaps the token', async () => {
     const first = await verifyRequested('tok-a');
-    const again = await requestDecision(f.deps, { taskToken: 'tok-a', reportId: REPORT_ID, executionArn: EXEC, step: 'verify' });
-    const reentered = await requestDecision(f.deps, { taskToken: 'tok-b', reportId: REPORT_ID, executionArn: EXEC, step: 'verify' });
+    const again = await requestDecision(f.deps, {
+      taskToken: 'tok-a',
+      reportId: REPORT_ID,
+      executionArn: EXEC,
+      step: 'verify',
+    });
+    const reentered = await requestDecision(f.deps, {
+      taskToken: 'tok-b',
+      reportId: REPORT_ID,
+      executionArn: EXEC,
+      step: 'verify',
+    });
     expect(again).toEqual({ decisionId: first.decisionId, mailed: false });
     expect(reentered).toEqual({ decisionId: first.decisionId, mailed: false });
     expect(f.mailer.sent.filter((m) => m.subject.includes('Mohon verifikasi'))).toHaveLength(1);
@@ -69,7 +84,12 @@ describe('decision link', () => {
     const out = await submitDecision(f.deps, linkParts(link), { decision: 'APPROVE', note: 'Sesuai.' });
     expect(out.outcome).toBe('RECORDED');
     expect(f.workflow.sent).toHaveLength(1);
-    expect(f.workflow.sent[0]?.output).toMatchObject({ decision: 'APPROVE', note: 'Sesuai.', step: 'verify', decidedBy: { nip: '198003152005012002' } });
+    expect(f.workflow.sent[0]?.output).toMatchObject({
+      decision: 'APPROVE',
+      note: 'Sesuai.',
+      step: 'verify',
+      decidedBy: { nip: '198003152005012002' },
+    });
     const event = (await f.repo.events(REPORT_ID)).at(-1);
     expect(event).toMatchObject({
       action: 'KEPUTUSAN',
@@ -84,7 +104,9 @@ describe('decision link', () => {
     const { link } = await verifyRequested();
     await submitDecision(f.deps, linkParts(link), { decision: 'APPROVE' });
     const events = (await f.repo.events(REPORT_ID)).length;
-    await expect(submitDecision(f.deps, linkParts(link), { decision: 'REVISE', note: 'ubah' })).rejects.toBeInstanceOf(DecisionAlreadyTakenError);
+    await expect(submitDecision(f.deps, linkParts(link), { decision: 'REVISE', note: 'ubah' })).rejects.toBeInstanceOf(
+      DecisionAlreadyTakenError,
+    );
     expect(f.workflow.sent).toHaveLength(1);
     expect((await f.repo.events(REPORT_ID)).length).toBe(events);
   });
@@ -96,7 +118,9 @@ describe('decision link', () => {
       submitDecision(f.deps, linkParts(link), { decision: 'REVISE', note: 'kembalikan' }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof DecisionAlreadyTakenError)).toHaveLength(1);
+    expect(
+      results.filter((r) => r.status === 'rejected' && r.reason instanceof DecisionAlreadyTakenError),
+    ).toHaveLength(1);
     expect(f.workflow.sent).toHaveLength(1);
   });
 
@@ -105,8 +129,12 @@ describe('decision link', () => {
     const p = linkParts(link);
     const flipped = `${p.s?.slice(0, -1)}${p.s?.endsWith('A') ? 'B' : 'A'}`;
     await expect(viewDecision(f.deps, { ...p, s: flipped })).rejects.toMatchObject({ problem: 'BAD_SIGNATURE' });
-    await expect(viewDecision(f.deps, { ...p, decisionId: 'f'.repeat(32) })).rejects.toMatchObject({ problem: 'BAD_SIGNATURE' });
-    await expect(viewDecision(f.deps, { ...p, e: String(Number(p.e) + 3600) })).rejects.toMatchObject({ problem: 'BAD_SIGNATURE' });
+    await expect(viewDecision(f.deps, { ...p, decisionId: 'f'.repeat(32) })).rejects.toMatchObject({
+      problem: 'BAD_SIGNATURE',
+    });
+    await expect(viewDecision(f.deps, { ...p, e: String(Number(p.e) + 3600) })).rejects.toMatchObject({
+      problem: 'BAD_SIGNATURE',
+    });
     await expect(viewDecision(f.deps, { ...p, decisionId: '../../x' })).rejects.toMatchObject({ problem: 'MALFORMED' });
     f.clock.advance(31 * 24 * 3600_000);
     await expect(submitDecision(f.deps, p, { decision: 'APPROVE' })).rejects.toMatchObject({ problem: 'EXPIRED' });
@@ -116,16 +144,24 @@ describe('decision link', () => {
 
   it('REVISE needs a note; the decision stays pending', async () => {
     const { link, decisionId } = await verifyRequested();
-    await expect(submitDecision(f.deps, linkParts(link), { decision: 'REVISE', note: '  ' })).rejects.toMatchObject({ problem: 'NOTE_REQUIRED' });
-    await expect(submitDecision(f.deps, linkParts(link), { decision: 'MAYBE' })).rejects.toBeInstanceOf(DecisionInputError);
-    await expect(submitDecision(f.deps, linkParts(link), { decision: 'APPROVE', note: 'x'.repeat(2001) })).rejects.toMatchObject({ problem: 'NOTE_TOO_LONG' });
+    await expect(submitDecision(f.deps, linkParts(link), { decision: 'REVISE', note: '  ' })).rejects.toMatchObject({
+      problem: 'NOTE_REQUIRED',
+    });
+    await expect(submitDecision(f.deps, linkParts(link), { decision: 'MAYBE' })).rejects.toBeInstanceOf(
+      DecisionInputError,
+    );
+    await expect(
+      submitDecision(f.deps, linkParts(link), { decision: 'APPROVE', note: 'x'.repeat(2001) }),
+    ).rejects.toMatchObject({ problem: 'NOTE_TOO_LONG' });
     expect((await f.repo.getDecision(decisionId))?.state).toBe('PENDING');
   });
 
   it('a transient workflow failure reopens the decision so the same link works again', async () => {
     const { link, decisionId } = await verifyRequested();
     f.workflow.failNextSend = new TransientError('throttled');
-    await expect(submitDecision(f.deps, linkParts(link), { decision: 'APPROVE' })).rejects.toBeInstanceOf(TransientError);
+    await expect(submitDecision(f.deps, linkParts(link), { decision: 'APPROVE' })).rejects.toBeInstanceOf(
+      TransientError,
+    );
     expect((await f.repo.getDecision(decisionId))?.state).toBe('PENDING');
     expect((await f.repo.events(REPORT_ID)).at(-1)?.action).toBe('KEPUTUSAN_TIDAK_BERLAKU');
     const out = await submitDecision(f.deps, linkParts(link), { decision: 'APPROVE' });
@@ -149,6 +185,9 @@ describe('decision link', () => {
     expect((await f.repo.get(REPORT_ID))?.status).toBe('MENUNGGU_PENGESAHAN');
     await submitDecision(f.deps, linkParts(linkInMail(mail?.text ?? '')), { decision: 'APPROVE' });
     expect((await f.repo.get(REPORT_ID))?.status).toBe('DISAHKAN');
-    expect((await f.repo.events(REPORT_ID)).at(-1)).toMatchObject({ actor: { role: 'CAMAT' }, detail: { mark: 'tanda tangan' } });
+    expect((await f.repo.events(REPORT_ID)).at(-1)).toMatchObject({
+      actor: { role: 'CAMAT' },
+      detail: { mark: 'tanda tangan' },
+    });
   });
 });

@@ -18,7 +18,9 @@ describe('receiveUpload', () => {
   it('starts one execution named after key + versionId and records DITERIMA', async () => {
     const out = await receiveUpload(f.deps, { key: KEY, versionId: 'v1' });
     expect(out.outcome).toBe('STARTED');
-    expect(f.workflow.started).toEqual([{ name: executionNameFor(KEY, 'v1'), input: { reportId: REPORT_ID, source: { key: KEY, versionId: 'v1' } } }]);
+    expect(f.workflow.started).toEqual([
+      { name: executionNameFor(KEY, 'v1'), input: { reportId: REPORT_ID, source: { key: KEY, versionId: 'v1' } } },
+    ]);
     const report = await f.repo.get(REPORT_ID);
     expect(report?.status).toBe('DITERIMA');
     expect(report?.executionArn).toContain(executionNameFor(KEY, 'v1'));
@@ -58,7 +60,9 @@ describe('receiveUpload', () => {
     });
     const out = await receiveUpload(f.deps, { key: KEY, versionId: 'v-new' });
     expect(out.outcome).toBe('RESUMED');
-    expect(f.workflow.sent).toEqual([{ token: 'token-revision-1', output: { source: { key: KEY, versionId: 'v-new' } } }]);
+    expect(f.workflow.sent).toEqual([
+      { token: 'token-revision-1', output: { source: { key: KEY, versionId: 'v-new' } } },
+    ]);
     const after = await f.repo.get(REPORT_ID);
     expect(after?.status).toBe('DITERIMA');
     expect(after?.revisionTaskToken).toBeUndefined();

@@ -21,7 +21,12 @@ describe('ReportLedger', () => {
   it('chains every event to the previous one', async () => {
     const { deps, repo } = fakeDeps();
     await deps.ledger.create(base, { action: 'DITERIMA', actor });
-    await deps.ledger.transition({ reportId: 'r1', from: ['DITERIMA'], set: { status: 'DISUSUN' }, event: { action: 'DISUSUN', actor } });
+    await deps.ledger.transition({
+      reportId: 'r1',
+      from: ['DITERIMA'],
+      set: { status: 'DISUSUN' },
+      event: { action: 'DISUSUN', actor },
+    });
     await deps.ledger.record('r1', { action: 'EMAIL_TERKIRIM', actor });
     const events = await repo.events('r1');
     expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
@@ -38,7 +43,12 @@ describe('ReportLedger', () => {
     const { deps } = fakeDeps();
     await deps.ledger.create(base, { action: 'DITERIMA', actor });
     await expect(
-      deps.ledger.transition({ reportId: 'r1', from: ['DISAHKAN'], set: { status: 'TERDOKUMENTASI' }, event: { action: 'TERDOKUMENTASI', actor } }),
+      deps.ledger.transition({
+        reportId: 'r1',
+        from: ['DISAHKAN'],
+        set: { status: 'TERDOKUMENTASI' },
+        event: { action: 'TERDOKUMENTASI', actor },
+      }),
     ).rejects.toMatchObject({ name: 'TransitionConflictError' });
   });
 
@@ -57,7 +67,10 @@ describe('ReportLedger', () => {
     await deps.ledger.create(base, { action: 'DITERIMA', actor });
     await deps.ledger.record('r1', { action: 'EMAIL_TERKIRIM', actor });
     // Simulate a writer that stopped between the report item and its event item.
-    repo.eventsById.set('r1', (repo.eventsById.get('r1') ?? []).filter((e) => e.seq !== 2));
+    repo.eventsById.set(
+      'r1',
+      (repo.eventsById.get('r1') ?? []).filter((e) => e.seq !== 2),
+    );
     await deps.ledger.record('r1', { action: 'EMAIL_TERKIRIM', actor });
     expect((await repo.events('r1')).map((e) => e.seq)).toEqual([1, 2, 3]);
   });

@@ -1,0 +1,191 @@
+import type { ComputedIndicator, IndicatorRow, Kategori, ReportSummary } from '../core/performance-data.ts';
+import type { Period } from '../core/report.ts';
+
+export const KATEGORI: readonly Kategori[] = ['Sangat Tinggi', 'Tinggi', 'Sedang', 'Rendah', 'Sangat Rendah'];
+
+/**
+ * Rating scale: the first band whose `above` the capaian exceeds wins; below every band is `otherwise`.
+ * Kept as plain data (no functions, no Infinity) so it can come from cdk.json later.
+ */
+export interface RatingScale {
+  bands: readonly { above: number; kategori: Kategori }[];
+  otherwise: Kategori;
+}
+
+/** 91–100 Sangat Tinggi, 76–90 Tinggi, 66–75 Sedang, 51–65 Rendah, ≤50 Sangat Rendah; above 100 stays Sangat Tinggi. */
+export const DEFAULT_RATING_SCALE: RatingScale = {
+  bands: [
+    { above: 90, kategori: 'Sangat Tinggi' },
+    { above: 75, kategori: 'Tinggi' },
+    { above: 65, kategori: 'Sedang' },
+    { above: 50, kategori: 'Rendah' },
+  ],
+  otherwise: 'Sangat Rendah',
+};
+
+/**
+ * Rounds half away from zero to 2 decimals. The small relative nudge keeps values such as 1.005 (stored as
+ * 1.00499999…) from rounding down, so what the report prints is what the kategori was decided on.
+ */
+export function round2(x: number): number {
+  const sign = x < 0 ? -1 : 1;
+  return (sign * Math.round(Math.abs(x) * 100 * (1 + Number.EPSILON))) / 100;
+}
+
+/** Capaian in percent, rounded to 2 decimals; null when the target is 0 (no meaningful ratio). */
+export function computeCapaian(polaritas: IndicatorRow['polaritas'], target: number, realisasi: number): number | null {
+  if (target === 0) return null;
+  const raw = polaritas === 'naik' ? (realisasi / target) * 100 : ((2 * target - realisasi) / target) * 100;
+  return round2(Math.max(0, raw));
+}
+
+export function rate(capaian: number | null, scale: RatingScale = DEFAULT_RATING_SCALE): Kategori | null {
+  if (capaian === null) return null;
+  const value = round2(capaian);
+  for (const band of scale.bands) {
+    if (value > band.above) return band.kategori;
+  }
+  return scale.otherwise;
+}
+
+export function computeIndicators(
+  rows: IndicatorRow[],
+  scale: RatingScale = DEFAULT_RATING_SCALE,
+): ComputedIndicator[] {
+  return rows.map((row) => {
+    const capaian = computeCapaian(row.polaritas, row.target, row.realisasi);
+    const serapanAnggaran =
+      row.pagu !== undefined && row.realisasiAnggaran !== undefined && row.pagu > 0
+        ? round2((row.realisasiAnggaran / row.pagu) * 100)
+        : null;
+    return { ...row, capaian, kategori: rate(capaian, scale), serapanAnggaran };
+  });
+}
+
+export function summarize(indicators: ComputedIndicator[]): ReportSummary {
+  const byKategori = Object.fromEntries(KATEGORI.map((k) => [k, 0])) as Record<Kategori, number>;
+  let capaianSum = 0;
+  let capaianCount = 0;
+  let belowTarget = 0;
+  let totalPagu: number | null = null;
+  let totalRealisasiAnggaran: number | null = null;
+  for (const ind of indicators) {
+    if (ind.kategori) byKategori[ind.kategori] += 1;
+    if (ind.capaian !== null) {
+      capaianSum += ind.capaian;
+      capaianCount += 1;
+      if (ind.capaian < 100) belowTarget += 1;
+    }
+    if (ind.pagu !== undefined) totalPagu = (totalPagu ?? 0) + ind.pagu;
+    if (ind.realisasiAnggaran !== undefined) {
+      totalRealisasiAnggaran = (totalRealisasiAnggaran ?? 0) + ind.realisasiAnggaran;
+    }
+  }
+  return {
+    indicatorCount: indicators.length,
+    averageCapaian: capaianCount > 0 ? round2(capaianSum / capaianCount) : null,
+    byKategori,
+    belowTarget,
+    totalPagu,
+    totalRealisasiAnggaran,
+  };
+}
+
+// Labels shared by the renderers, so the PDF, the XLSX and the mails name things alike.
+
+const KATEGORI_EN: Record<Kategori, string> = {
+  'Sangat Tinggi': 'Very high',
+  Tinggi: 'High',
+  Sedang: 'Medium',
+  Rendah: 'Low',
+  'Sangat Rendah': 'Very low',
+};
+
+export function kategoriLabel(k: Kategori | null, lang: 'id' | 'en' = 'id'): string {
+  if (k === null) return lang === 'id' ? 'Tidak dapat dihitung' : 'Not computable';
+  return lang === 'id' ? k : KATEGORI_EN[k];
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+
+export function periodLabel(p: Period, lang: 'id' | 'en' = 'id'): string {
+  if (p === 'TAHUNAN') return lang === 'id' ? 'Tahunan' : 'Annual';
+  const n = Number(p.slice(2));
+  return lang === 'id' ? `Triwulan ${ROMAN[n - 1]}` : `Quarter ${n}`;
+}
+
+/**
+ * Number formatting done by hand rather than with Intl: the output must not depend on the ICU data of the Node
+ * build, so identical input gives identical documents everywhere.
+ */
+export function formatNumber(
+  n: number,
+  opts: { decimals?: number; maxDecimals?: number } = {},
+  lang: 'id' | 'en' = 'id',
+): string {
+  const [group, decimal] = lang === 'id' ? ['.', ','] : [',', '.'];
+  let fixed: string;
+  if (opts.decimals !== undefined) fixed = Math.abs(n).toFixed(opts.decimals);
+  else {
+    fixed = Math.abs(n).toFixed(opts.maxDecimals ?? 2);
+    if (fixed.includes('.')) fixed = fixed.replace(/\.?0+$/, '');
+  }
+  const [int = '0', frac] = fixed.split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  const sign = n < 0 && Number(fixed) !== 0 ? '-' : '';
+  return `${sign}${grouped}${frac ? decimal + frac : ''}`;
+}
+
+export function formatPercent(n: number | null, lang: 'id' | 'en' = 'id'): string {
+  return n === null ? '-' : `${formatNumber(n, { decimals: 2 }, lang)} %`;
+}
+
+const MONTHS_ID = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** Kecamatan Karawaci keeps Western Indonesian Time (UTC+7, no daylight saving). */
+export function formatDateWib(iso: string, lang: 'id' | 'en' = 'id'): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const d = new Date(t + WIB_OFFSET_MS);
+  const months = lang === 'id' ? MONTHS_ID : MONTHS_EN;
+  return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+export function formatDateTimeWib(iso: string, lang: 'id' | 'en' = 'id'): string {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const d = new Date(t + WIB_OFFSET_MS);
+  const hh = String(d.getUTCHours()).padStart(2, '0');
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  return lang === 'id'
+    ? `${formatDateWib(iso, lang)} pukul ${hh}.${mm} WIB`
+    : `${formatDateWib(iso, lang)}, ${hh}:${mm} WIB`;
+}

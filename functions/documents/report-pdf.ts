@@ -1,0 +1,998 @@
+import PDFDocument from 'pdfkit';
+import type { AssembledReport, ComputedIndicator, DispositionEntry, Kategori } from '../core/performance-data.ts';
+import {
+  computeCapaian,
+  formatDateTimeWib,
+  formatDateWib,
+  formatNumber,
+  formatPercent,
+  KATEGORI,
+  kategoriLabel,
+  periodLabel,
+  round2,
+} from './capaian.ts';
+
+type Lang = 'id' | 'en';
+export type Doc = PDFKit.PDFDocument;
+
+export interface PdfRenderOptions {
+  /** Tests turn compression off to read the text straight from the content streams. */
+  compress?: boolean;
+}
+
+// Layout toolkit, exported for the disposition sheet so both documents look alike.
+
+export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique', mono: 'Courier' };
+export const COLOR = {
+  text: '#1A1A1A',
+  muted: '#5A6270',
+  rule: '#8A94A6',
+  grid: '#B0B7C3',
+  headerFill: '#DCE4EE',
+  zebra: '#F4F6F9',
+  accent: '#1F4E79',
+  danger: '#B03A2E',
+};
+const MARGINS = { top: 56, bottom: 64, left: 56, right: 50 };
+
+export function createDoc(
+  meta: { title: string; subject: string; author: string; createdAt: string },
+  options: PdfRenderOptions,
+): { doc: Doc; done: Promise<Buffer> } {
+  const created = new Date(meta.createdAt);
+  const creationDate = Number.isNaN(created.getTime()) ? new Date(0) : created;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGINS,
+    bufferPages: true,
+    compress: options.compress ?? true,
+    lang: 'id-ID',
+    displayTitle: true,
+    info: {
+      Title: pdfText(meta.title),
+      Subject: pdfText(meta.subject),
+      Author: pdfText(meta.author),
+      Creator: 'lapkin',
+      Producer: 'lapkin (PDFKit)',
+      // Also seeds the PDF file ID: the same report renders to the same bytes.
+      CreationDate: creationDate,
+      ModDate: creationDate,
+    },
+  });
+  const done = new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
+  return { doc, done };
+}
+
+const WIN_ANSI_EXTRA = new Set([
+  402, 8211, 8212, 8216, 8217, 8218, 8220, 8221, 8222, 8224, 8225, 8226, 8230, 8364, 8240, 8249, 8250, 710, 8482, 338,
+  339, 732, 352, 353, 376, 381, 382,
+]);
+const REPLACEMENTS: Record<string, string> = { '≤': '<=', '≥': '>=', '−': '-', '\u00A0': ' ', '\t': ' ' };
+
+/**
+ * The standard PDF fonts only carry WinAnsi glyphs; anything else would print as a wrong character, so it is
+ * spelled out where a plain equivalent exists and shown as "?" otherwise.
+ */
+export function pdfText(s: string): string {
+  let out = '';
+  for (const ch of s.normalize('NFC').replace(/\r\n?/g, '\n')) {
+    const rep = REPLACEMENTS[ch];
+    if (rep !== undefined) {
+      out += rep;
+      continue;
+    }
+    const code = ch.codePointAt(0) ?? 63;
+    if (code === 10 || (code >= 32 && code <= 126) || (code >= 160 && code <= 255) || WIN_ANSI_EXTRA.has(code)) {
+      out += ch;
+    } else if (code >= 0x300 && code <= 0x36f) {
+      // A combining mark that NFC could not fold into its letter: dropping it keeps the base letter readable.
+    } else out += code < 32 ? ' ' : '?';
+  }
+  return out;
+}
+
+export function contentWidth(doc: Doc): number {
+  return doc.page.width - doc.page.margins.left - doc.page.margins.right;
+}
+
+export function bottomLimit(doc: Doc): number {
+  return doc.page.height - doc.page.margins.bottom;
+}
+
+/** Starts a new page unless `height` more points fit on this one. */
+export function ensureSpace(doc: Doc, height: number): void {
+  if (doc.y + height > bottomLimit(doc)) doc.addPage();
+}
+
+export function heading(doc: Doc, title: string): void {
+  ensureSpace(doc, 90);
+  if (doc.y > doc.page.margins.top + 1) doc.y += 10;
+  const x = doc.page.margins.left;
+  doc
+    .font(FONT.bold)
+    .fontSize(12)
+    .fillColor(COLOR.accent)
+    .text(pdfText(title), x, doc.y, { width: contentWidth(doc) });
+  const y = doc.y + 2;
+  doc
+    .moveTo(x, y)
+    .lineTo(x + contentWidth(doc), y)
+    .lineWidth(0.8)
+    .strokeColor(COLOR.accent)
+    .stroke();
+  doc.y = y + 8;
+  doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
+}
+
+export function paragraph(
+  doc: Doc,
+  text: string,
+  opts: { font?: string; size?: number; color?: string; indent?: number } = {},
+): void {
+  const x = doc.page.margins.left + (opts.indent ?? 0);
+  doc
+    .font(opts.font ?? FONT.regular)
+    .fontSize(opts.size ?? 10)
+    .fillColor(opts.color ?? COLOR.text)
+    .text(pdfText(text), x, doc.y, { width: contentWidth(doc) - (opts.indent ?? 0), align: 'left', lineGap: 1.5 });
+  doc.fillColor(COLOR.text);
+}
+
+export interface TableColumn {
+  header: string;
+  width: number;
+  align?: 'left' | 'right' | 'center';
+  font?: string;
+}
+
+export interface TableRow {
+  cells: string[];
+  /** Replaces `cells` when the row is the first on a page, e.g. to repeat a grouped value after a break. */
+  firstOnPage?: string[];
+  bold?: boolean;
+  fill?: string;
+  cellFills?: (string | undefined)[];
+  /** Extra vertical room, e.g. for a wet-ink paraf. */
+  minHeight?: number;
+  /** Called after the row is drawn, with the row's box, to draw marks inside it. */
+  decorate?: (box: { x: number; y: number; widths: number[]; height: number }) => void;
+}
+
+export const CELL_PAD = 3;
+
+/**
+ * A ruled table whose rows never split across pages; the header row repeats on every page. A row taller than a
+ * whole page has its longest texts shortened so the layout always terminates.
+ */
+export function drawTable(
+  doc: Doc,
+  columns: TableColumn[],
+  rows: TableRow[],
+  opts: { fontSize?: number; zebra?: boolean } = {},
+): void {
+  const size = opts.fontSize ?? 8;
+  const x0 = doc.page.margins.left;
+  const widths = columns.map((c) => c.width);
+  const lineGap = 1;
+
+  const measure = (texts: string[], bold: boolean, fonts?: (string | undefined)[]): number => {
+    let h = 0;
+    texts.forEach((t, i) => {
+      doc.font(bold ? FONT.bold : (fonts?.[i] ?? FONT.regular)).fontSize(size);
+      const w = (widths[i] ?? 0) - 2 * CELL_PAD;
+      h = Math.max(h, t === '' ? size : doc.heightOfString(t, { width: w, lineGap }));
+    });
+    return h + 2 * CELL_PAD;
+  };
+
+  const headerTexts = columns.map((c) => pdfText(c.header));
+  const headerHeight = measure(headerTexts, true);
+
+  const drawRow = (
+    texts: string[],
+    height: number,
+    style: { bold: boolean; fill?: string; cellFills?: (string | undefined)[]; header?: boolean },
+  ): void => {
+    const y = doc.y;
+    let x = x0;
+    texts.forEach((t, i) => {
+      const w = widths[i] ?? 0;
+      const fill = style.header ? COLOR.headerFill : (style.cellFills?.[i] ?? style.fill);
+      if (fill) doc.rect(x, y, w, height).fill(fill);
+      doc.rect(x, y, w, height).lineWidth(0.5).strokeColor(COLOR.grid).stroke();
+      const col = columns[i];
+      doc
+        .font(style.bold ? FONT.bold : (col?.font ?? FONT.regular))
+        .fontSize(size)
+        .fillColor(COLOR.text)
+        .text(t, x + CELL_PAD, y + CELL_PAD, {
+          width: w - 2 * CELL_PAD,
+          align: style.header ? 'center' : (col?.align ?? 'left'),
+          lineGap,
+        });
+      x += w;
+    });
+    doc.y = y + height;
+  };
+
+  const maxRowHeight = bottomLimit(doc) - doc.page.margins.top - headerHeight - 4;
+  const fitRow = (texts: string[], bold: boolean): { texts: string[]; height: number } => {
+    const out = [...texts];
+    let height = measure(
+      out,
+      bold,
+      columns.map((c) => c.font),
+    );
+    while (height > maxRowHeight) {
+      let longest = 0;
+      out.forEach((t, i) => {
+        if (t.length > (out[longest] ?? '').length) longest = i;
+      });
+      const t = out[longest] ?? '';
+      out[longest] = `${t.slice(0, Math.floor(t.length * 0.8))}…`;
+      height = measure(
+        out,
+        bold,
+        columns.map((c) => c.font),
+      );
+    }
+    return { texts: out, height };
+  };
+
+  let firstOnPage = true;
+  const startPage = (): void => {
+    drawRow(headerTexts, headerHeight, { bold: true, header: true });
+    firstOnPage = true;
+  };
+  const firstRow = rows[0];
+  const firstHeight = firstRow ? fitRow(firstRow.cells.map(pdfText), !!firstRow.bold).height : 0;
+  ensureSpace(doc, headerHeight + Math.min(firstHeight, maxRowHeight));
+  startPage();
+  rows.forEach((row, index) => {
+    const pick = (onNewPage: boolean): { texts: string[]; height: number } => {
+      const cells = onNewPage && row.firstOnPage ? row.firstOnPage : row.cells;
+      const f = fitRow(cells.map(pdfText), !!row.bold);
+      return { texts: f.texts, height: Math.max(f.height, row.minHeight ?? 0) };
+    };
+    let r = pick(firstOnPage);
+    if (doc.y + r.height > bottomLimit(doc)) {
+      doc.addPage();
+      startPage();
+      r = pick(true);
+    }
+    const y = doc.y;
+    const fill = row.fill ?? (opts.zebra && index % 2 === 1 ? COLOR.zebra : undefined);
+    drawRow(r.texts, r.height, {
+      bold: !!row.bold,
+      ...(fill ? { fill } : {}),
+      ...(row.cellFills ? { cellFills: row.cellFills } : {}),
+    });
+    row.decorate?.({ x: x0, y, widths, height: r.height });
+    firstOnPage = false;
+  });
+  doc.x = x0;
+  doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
+}
+
+/** A small vector tick: the standard fonts have no check-mark glyph. */
+export function drawTick(doc: Doc, x: number, y: number, size = 8): void {
+  doc
+    .save()
+    .moveTo(x, y + size * 0.55)
+    .lineTo(x + size * 0.38, y + size)
+    .lineTo(x + size, y)
+    .lineWidth(1.4)
+    .strokeColor(COLOR.accent)
+    .stroke()
+    .restore();
+}
+
+/** Footer on every page but the first `skip` ones; needs `bufferPages`. */
+export function addFooters(doc: Doc, left: string, lang: Lang, skip = 0): void {
+  const range = doc.bufferedPageRange();
+  const total = range.count;
+  for (let i = range.start; i < range.start + total; i++) {
+    if (i - range.start < skip) continue;
+    doc.switchToPage(i);
+    const saved = doc.page.margins.bottom;
+    // Writing inside the bottom margin would otherwise make pdfkit start a new page.
+    doc.page.margins.bottom = 0;
+    const x = doc.page.margins.left;
+    const width = contentWidth(doc);
+    const y = doc.page.height - 40;
+    doc
+      .moveTo(x, y - 6)
+      .lineTo(x + width, y - 6)
+      .lineWidth(0.5)
+      .strokeColor(COLOR.grid)
+      .stroke();
+    const page = lang === 'id' ? `Halaman ${i + 1} dari ${total}` : `Page ${i + 1} of ${total}`;
+    doc.font(FONT.regular).fontSize(7.5).fillColor(COLOR.muted);
+    doc.text(pdfText(left), x, y, { width: width - 90, lineBreak: false, ellipsis: true });
+    doc.text(page, x + width - 90, y, { width: 90, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = saved;
+  }
+  doc.fillColor(COLOR.text);
+}
+
+/** "Kecamatan Karawaci" → "Karawaci": the place name used in a signature line and the Camat's title. */
+export function placeName(organizationName: string): string {
+  return organizationName.replace(/^kecamatan\s+/i, '').trim() || organizationName;
+}
+
+const KATEGORI_COLOR: Record<Kategori, string> = {
+  'Sangat Tinggi': '#1E7B4F',
+  Tinggi: '#62A55A',
+  Sedang: '#E3B23C',
+  Rendah: '#E07B39',
+  'Sangat Rendah': '#B03A2E',
+};
+const KATEGORI_TINT: Record<Kategori, string> = {
+  'Sangat Tinggi': '#D7EEDF',
+  Tinggi: '#E4F2DF',
+  Sedang: '#FBF0D2',
+  Rendah: '#FBE3D3',
+  'Sangat Rendah': '#F4D6D3',
+};
+
+const L = {
+  id: {
+    title: 'LAPORAN KINERJA',
+    sakip: 'Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP)',
+    tahun: 'TAHUN',
+    coverRows: {
+      periode: 'Periode',
+      tahun: 'Tahun',
+      revision: 'Revisi ke-',
+      generatedAt: 'Disusun pada',
+      source: 'Sumber data',
+    },
+    footer: (org: string, per: string, tahun: number, rev: number) =>
+      `Laporan Kinerja ${org} - ${per} ${tahun} - Revisi ${rev}`,
+    s1: 'I. IKHTISAR KINERJA',
+    intro: (n: number, org: string, per: string, tahun: number) =>
+      `Laporan ini menyajikan capaian ${n} indikator kinerja ${org} pada periode ${per} Tahun ${tahun}. Capaian dihitung dari perbandingan realisasi terhadap target: untuk indikator berpolaritas naik, capaian = realisasi / target x 100%; untuk indikator berpolaritas turun, capaian = (2 x target - realisasi) / target x 100% (paling rendah 0%).`,
+    introAvg: (avg: string, below: number) =>
+      below === 0
+        ? `Rata-rata capaian seluruh indikator adalah ${avg}, dan seluruh indikator mencapai target.`
+        : `Rata-rata capaian seluruh indikator adalah ${avg}; ${below} indikator berada di bawah target dan dianalisis pada bagian V.`,
+    keyFigures: {
+      count: 'Jumlah indikator',
+      avg: 'Rata-rata capaian',
+      below: 'Di bawah target',
+      serapan: 'Serapan anggaran',
+    },
+    distHeaders: ['Kategori capaian', 'Jumlah indikator'],
+    notComputable: 'Tidak dapat dihitung (target 0)',
+    s2: 'II. CAPAIAN INDIKATOR KINERJA',
+    mainHeaders: [
+      'Kode',
+      'Sasaran Strategis',
+      'Indikator Kinerja',
+      'Satuan',
+      'Target',
+      'Realisasi',
+      'Capaian',
+      'Kategori',
+    ],
+    compareTitle: 'Perbandingan dengan realisasi tahun lalu dan target Renstra',
+    compareHeaders: [
+      'Kode',
+      'Indikator Kinerja',
+      'Satuan',
+      'Realisasi Tahun Lalu',
+      'Realisasi',
+      'Target Renstra',
+      'Capaian thd Renstra',
+    ],
+    s3: 'III. GRAFIK CAPAIAN',
+    chartNote: 'Garis merah putus-putus menandai target (100%). Batang yang terpotong diberi tanda ">".',
+    chartNa: 'tidak dapat dihitung',
+    s4: 'IV. REALISASI ANGGARAN',
+    budgetHeaders: ['Kode', 'Indikator Kinerja', 'Pagu (Rp)', 'Realisasi (Rp)', 'Serapan'],
+    total: 'Jumlah',
+    s5: 'V. ANALISIS INDIKATOR DI BAWAH TARGET',
+    allMet: 'Seluruh indikator mencapai atau melampaui target pada periode ini.',
+    narrativeHead: (kode: string, ind: string, cap: string | null, kat: string) =>
+      cap === null
+        ? `${kode} - ${ind} (target 0: capaian tidak dapat dihitung)`
+        : `${kode} - ${ind} (capaian ${cap}, ${kat})`,
+    pendorong: 'Faktor pendorong',
+    penghambat: 'Faktor penghambat',
+    tindakLanjut: 'Tindak lanjut',
+    keterangan: 'Keterangan',
+    none: '-',
+    s6: 'VI. PARAF DAN PENGESAHAN',
+    parafHeaders: ['No', 'Jabatan', 'Nama / NIP', 'Paraf', 'Tanggal'],
+    ketuaTim: 'Ketua TIMSAKIP (penyusun)',
+    sekcam: 'Sekretaris Camat (verifikasi)',
+    parafMark: 'paraf elektronik',
+    mengesahkan: 'Mengesahkan,',
+    camat: (place: string) => `CAMAT ${place.toUpperCase()}`,
+    signedAt: (at: string) => `Ditandatangani secara elektronik\n${at}`,
+    nip: 'NIP.',
+  },
+  en: {
+    title: 'PERFORMANCE REPORT',
+    sakip: 'Government Agency Performance Accountability System (SAKIP)',
+    tahun: 'YEAR',
+    coverRows: {
+      periode: 'Period',
+      tahun: 'Year',
+      revision: 'Revision',
+      generatedAt: 'Compiled at',
+      source: 'Source data',
+    },
+    footer: (org: string, per: string, tahun: number, rev: number) =>
+      `Performance Report ${org} - ${per} ${tahun} - Revision ${rev}`,
+    s1: 'I. PERFORMANCE SUMMARY',
+    intro: (n: number, org: string, per: string, tahun: number) =>
+      `This report presents the achievement of ${n} performance indicators of ${org} for ${per} ${tahun}. Achievement compares the actual value with the target: for "up" indicators, achievement = actual / target x 100%; for "down" indicators, achievement = (2 x target - actual) / target x 100% (at least 0%).`,
+    introAvg: (avg: string, below: number) =>
+      below === 0
+        ? `The average achievement is ${avg}, and every indicator met its target.`
+        : `The average achievement is ${avg}; ${below} indicators are below target and are analysed in section V.`,
+    keyFigures: {
+      count: 'Indicators',
+      avg: 'Average achievement',
+      below: 'Below target',
+      serapan: 'Budget absorption',
+    },
+    distHeaders: ['Rating', 'Number of indicators'],
+    notComputable: 'Not computable (target 0)',
+    s2: 'II. INDICATOR ACHIEVEMENT',
+    mainHeaders: ['Code', 'Strategic Goal', 'Performance Indicator', 'Unit', 'Target', 'Actual', 'Achieved', 'Rating'],
+    compareTitle: 'Comparison with last year and the strategic-plan target',
+    compareHeaders: [
+      'Code',
+      'Performance Indicator',
+      'Unit',
+      'Last Year Actual',
+      'Actual',
+      'Strategic Plan Target',
+      'Achievement vs Plan',
+    ],
+    s3: 'III. ACHIEVEMENT CHART',
+    chartNote: 'The dashed red line marks the target (100%). Truncated bars end with ">".',
+    chartNa: 'not computable',
+    s4: 'IV. BUDGET REALISATION',
+    budgetHeaders: ['Code', 'Performance Indicator', 'Budget (Rp)', 'Spent (Rp)', 'Absorption'],
+    total: 'Total',
+    s5: 'V. ANALYSIS OF INDICATORS BELOW TARGET',
+    allMet: 'Every indicator met or exceeded its target in this period.',
+    narrativeHead: (kode: string, ind: string, cap: string | null, kat: string) =>
+      cap === null
+        ? `${kode} - ${ind} (target 0: achievement not computable)`
+        : `${kode} - ${ind} (achievement ${cap}, ${kat})`,
+    pendorong: 'Supporting factors',
+    penghambat: 'Inhibiting factors',
+    tindakLanjut: 'Follow-up',
+    keterangan: 'Notes',
+    none: '-',
+    s6: 'VI. INITIALS AND RATIFICATION',
+    parafHeaders: ['No', 'Position', 'Name / NIP', 'Initials', 'Date'],
+    ketuaTim: 'Head of TIMSAKIP (compiler)',
+    sekcam: 'Secretary of the Sub-district (verification)',
+    parafMark: 'electronic initials',
+    mengesahkan: 'Ratified by,',
+    camat: (place: string) => `HEAD OF ${place.toUpperCase()} SUB-DISTRICT`,
+    signedAt: (at: string) => `Signed electronically\n${at}`,
+    nip: 'NIP.',
+  },
+};
+
+export async function renderReportPdf(
+  report: AssembledReport,
+  approvals: DispositionEntry[] = [],
+  lang: Lang = 'id',
+  options: PdfRenderOptions = {},
+): Promise<Buffer> {
+  const l = L[lang];
+  const per = periodLabel(report.periode, lang);
+  const { doc, done } = createDoc(
+    {
+      title: `${l.title} ${report.organization.name} ${per} ${report.tahun}`,
+      subject: l.sakip,
+      author: report.organization.name,
+      createdAt: report.generatedAt,
+    },
+    options,
+  );
+
+  drawCover(doc, report, lang);
+  doc.addPage();
+  drawSummary(doc, report, lang);
+  drawMainTable(doc, report.indicators, lang);
+  drawComparison(doc, report.indicators, lang);
+  drawChart(doc, report.indicators, lang);
+  drawBudget(doc, report.indicators, lang);
+  drawNarrative(doc, report.indicators, lang);
+  drawApprovals(doc, report, approvals, lang);
+
+  addFooters(doc, l.footer(report.organization.name, per, report.tahun, report.revision), lang, 1);
+  doc.end();
+  return done;
+}
+
+export function centered(doc: Doc, text: string, y: number, font: string, size: number, color = COLOR.text): number {
+  const x = doc.page.margins.left;
+  doc
+    .font(font)
+    .fontSize(size)
+    .fillColor(color)
+    .text(pdfText(text), x, y, { width: contentWidth(doc), align: 'center' });
+  return doc.y;
+}
+
+/** Kop surat: the organisation's letterhead with the customary double rule; returns the y below it. */
+export function letterhead(doc: Doc, org: AssembledReport['organization'], top: number): number {
+  const x = doc.page.margins.left;
+  const w = contentWidth(doc);
+  let y = centered(doc, org.parent.toUpperCase(), top, FONT.bold, 13);
+  y = centered(doc, org.name.toUpperCase(), y + 2, FONT.bold, 16);
+  if (org.address) y = centered(doc, org.address, y + 4, FONT.regular, 9, COLOR.muted);
+  y += 8;
+  doc
+    .moveTo(x, y)
+    .lineTo(x + w, y)
+    .lineWidth(2)
+    .strokeColor(COLOR.text)
+    .stroke();
+  doc
+    .moveTo(x, y + 3)
+    .lineTo(x + w, y + 3)
+    .lineWidth(0.6)
+    .stroke();
+  doc.fillColor(COLOR.text);
+  return y + 3;
+}
+
+function drawCover(doc: Doc, report: AssembledReport, lang: Lang): void {
+  const l = L[lang];
+  const x = doc.page.margins.left;
+  const w = contentWidth(doc);
+  letterhead(doc, report.organization, 80);
+
+  let y = centered(doc, l.title, 250, FONT.bold, 30, COLOR.accent);
+  y = centered(doc, l.sakip, y + 6, FONT.regular, 10, COLOR.muted);
+  y = centered(doc, periodLabel(report.periode, lang).toUpperCase(), y + 36, FONT.bold, 18);
+  y = centered(doc, `${l.tahun} ${report.tahun}`, y + 4, FONT.bold, 18);
+
+  const rows: [string, string][] = [
+    [l.coverRows.periode, `${report.periode} (${periodLabel(report.periode, lang)})`],
+    [l.coverRows.tahun, String(report.tahun)],
+    [l.coverRows.revision, String(report.revision)],
+    [l.coverRows.generatedAt, formatDateTimeWib(report.generatedAt, lang)],
+    [l.coverRows.source, `${report.source.key}\nversionId ${report.source.versionId}`],
+  ];
+  const boxX = x + 50;
+  const boxW = w - 100;
+  const labelW = 100;
+  let by = y + 50;
+  const top = by;
+  by += 10;
+  for (const [k, v] of rows) {
+    doc
+      .font(FONT.bold)
+      .fontSize(9)
+      .fillColor(COLOR.text)
+      .text(pdfText(k), boxX + 12, by, { width: labelW });
+    doc.font(FONT.regular).fontSize(9);
+    const h = doc.heightOfString(pdfText(v), { width: boxW - labelW - 30 });
+    doc.text(pdfText(v), boxX + 18 + labelW, by, { width: boxW - labelW - 30 });
+    by += Math.max(h, 11) + 5;
+  }
+  doc
+    .rect(boxX, top, boxW, by - top + 5)
+    .lineWidth(0.6)
+    .strokeColor(COLOR.rule)
+    .stroke();
+
+  centered(doc, report.organization.name.toUpperCase(), doc.page.height - 130, FONT.bold, 12);
+  centered(doc, String(report.tahun), doc.y + 2, FONT.bold, 12);
+}
+
+function drawSummary(doc: Doc, report: AssembledReport, lang: Lang): void {
+  const l = L[lang];
+  const s = report.summary;
+  const per = periodLabel(report.periode, lang);
+  heading(doc, l.s1);
+  paragraph(doc, l.intro(s.indicatorCount, report.organization.name, per, report.tahun));
+  doc.y += 4;
+  paragraph(doc, l.introAvg(formatPercent(s.averageCapaian, lang), s.belowTarget));
+  doc.y += 12;
+
+  const serapan =
+    s.totalPagu !== null && s.totalPagu > 0 && s.totalRealisasiAnggaran !== null
+      ? round2((s.totalRealisasiAnggaran / s.totalPagu) * 100)
+      : null;
+  const figures: [string, string][] = [
+    [l.keyFigures.count, formatNumber(s.indicatorCount, {}, lang)],
+    [l.keyFigures.avg, formatPercent(s.averageCapaian, lang)],
+    [l.keyFigures.below, formatNumber(s.belowTarget, {}, lang)],
+    [l.keyFigures.serapan, formatPercent(serapan, lang)],
+  ];
+  ensureSpace(doc, 70);
+  const gap = 10;
+  const boxW = (contentWidth(doc) - gap * (figures.length - 1)) / figures.length;
+  const y = doc.y;
+  figures.forEach(([label, value], i) => {
+    const bx = doc.page.margins.left + i * (boxW + gap);
+    doc.rect(bx, y, boxW, 56).fill(COLOR.zebra);
+    doc.rect(bx, y, boxW, 56).lineWidth(0.6).strokeColor(COLOR.grid).stroke();
+    doc
+      .font(FONT.bold)
+      .fontSize(16)
+      .fillColor(COLOR.accent)
+      .text(value, bx, y + 10, { width: boxW, align: 'center' });
+    doc
+      .font(FONT.regular)
+      .fontSize(8)
+      .fillColor(COLOR.muted)
+      .text(pdfText(label), bx + 4, y + 34, { width: boxW - 8, align: 'center' });
+  });
+  doc.y = y + 56 + 16;
+  doc.fillColor(COLOR.text);
+
+  const notComputable = report.indicators.filter((i) => i.capaian === null).length;
+  const rows: TableRow[] = KATEGORI.map((k) => ({
+    cells: [kategoriLabel(k, lang), formatNumber(s.byKategori[k], {}, lang)],
+    cellFills: [KATEGORI_TINT[k], undefined],
+  }));
+  if (notComputable > 0) rows.push({ cells: [l.notComputable, formatNumber(notComputable, {}, lang)] });
+  drawTable(
+    doc,
+    [
+      { header: l.distHeaders[0] ?? '', width: 200 },
+      { header: l.distHeaders[1] ?? '', width: 110, align: 'right' },
+    ],
+    rows,
+    { fontSize: 9 },
+  );
+}
+
+/** Integers as they are; fractions with at least 2 decimals (96,80 next to 83,45), at most 4. */
+function num(n: number | undefined, lang: Lang): string {
+  if (n === undefined) return '-';
+  if (Number.isInteger(n)) return formatNumber(n, {}, lang);
+  const decimals = Math.min(4, Math.max(2, (String(n).split('.')[1] ?? '').length));
+  return formatNumber(n, { decimals }, lang);
+}
+
+function drawMainTable(doc: Doc, indicators: ComputedIndicator[], lang: Lang): void {
+  const l = L[lang];
+  heading(doc, l.s2);
+  const h = l.mainHeaders;
+  const columns: TableColumn[] = [
+    { header: h[0] ?? '', width: 40 },
+    { header: h[1] ?? '', width: 96 },
+    { header: h[2] ?? '', width: 130 },
+    { header: h[3] ?? '', width: 42 },
+    { header: h[4] ?? '', width: 44, align: 'right' },
+    { header: h[5] ?? '', width: 44, align: 'right' },
+    { header: h[6] ?? '', width: 46, align: 'right' },
+    { header: h[7] ?? '', width: 47.28, align: 'center' },
+  ];
+  const rows: TableRow[] = indicators.map((ind, i) => {
+    const sameGoal = i > 0 && indicators[i - 1]?.sasaran === ind.sasaran;
+    const cells = [
+      ind.kode,
+      sameGoal ? '' : ind.sasaran,
+      ind.indikator,
+      ind.satuan,
+      num(ind.target, lang),
+      num(ind.realisasi, lang),
+      formatPercent(ind.capaian, lang),
+      kategoriLabel(ind.kategori, lang),
+    ];
+    const row: TableRow = {
+      cells,
+      cellFills: [
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        ind.kategori ? KATEGORI_TINT[ind.kategori] : undefined,
+      ],
+    };
+    if (sameGoal) row.firstOnPage = cells.map((c, j) => (j === 1 ? ind.sasaran : c));
+    return row;
+  });
+  drawTable(doc, columns, rows, { fontSize: 7.5 });
+}
+
+function drawComparison(doc: Doc, indicators: ComputedIndicator[], lang: Lang): void {
+  if (!indicators.some((i) => i.realisasiTahunLalu !== undefined || i.targetRenstra !== undefined)) return;
+  const l = L[lang];
+  doc.y += 14;
+  ensureSpace(doc, 120);
+  paragraph(doc, l.compareTitle, { font: FONT.bold, size: 10 });
+  doc.y += 4;
+  const h = l.compareHeaders;
+  const columns: TableColumn[] = [
+    { header: h[0] ?? '', width: 40 },
+    { header: h[1] ?? '', width: 170 },
+    { header: h[2] ?? '', width: 45 },
+    { header: h[3] ?? '', width: 58, align: 'right' },
+    { header: h[4] ?? '', width: 56, align: 'right' },
+    { header: h[5] ?? '', width: 58, align: 'right' },
+    { header: h[6] ?? '', width: 62.28, align: 'right' },
+  ];
+  const rows: TableRow[] = indicators.map((ind) => ({
+    cells: [
+      ind.kode,
+      ind.indikator,
+      ind.satuan,
+      num(ind.realisasiTahunLalu, lang),
+      num(ind.realisasi, lang),
+      num(ind.targetRenstra, lang),
+      ind.targetRenstra === undefined
+        ? '-'
+        : formatPercent(computeCapaian(ind.polaritas, ind.targetRenstra, ind.realisasi), lang),
+    ],
+  }));
+  drawTable(doc, columns, rows, { fontSize: 7.5, zebra: true });
+}
+
+function drawChart(doc: Doc, indicators: ComputedIndicator[], lang: Lang): void {
+  const l = L[lang];
+  heading(doc, l.s3);
+  paragraph(doc, l.chartNote, { size: 8, color: COLOR.muted });
+  doc.y += 6;
+
+  const values = indicators.map((i) => i.capaian).filter((c): c is number => c !== null);
+  const maxValue = Math.max(100, ...values);
+  // Up to 200% the scale follows the data; beyond, bars are clipped so ordinary values stay readable.
+  const scaleMax = Math.min(200, Math.max(120, Math.ceil(maxValue / 20) * 20));
+  const x0 = doc.page.margins.left;
+  const labelW = 52;
+  const valueW = 62;
+  const plotX = x0 + labelW;
+  const plotW = contentWidth(doc) - labelW - valueW;
+  const barH = 11;
+  const rowH = 18;
+  const xFor = (v: number): number => plotX + (Math.min(v, scaleMax) / scaleMax) * plotW;
+
+  const drawAxis = (top: number, bottom: number): void => {
+    doc.font(FONT.regular).fontSize(7).fillColor(COLOR.muted);
+    for (let v = 0; v <= scaleMax; v += 20) {
+      const gx = xFor(v);
+      doc.moveTo(gx, top).lineTo(gx, bottom).lineWidth(0.3).strokeColor(COLOR.grid).stroke();
+      doc.text(`${v}%`, gx - 15, top - 10, { width: 30, align: 'center', lineBreak: false });
+    }
+    doc.save();
+    doc
+      .moveTo(xFor(100), top - 2)
+      .lineTo(xFor(100), bottom)
+      .lineWidth(1)
+      .dash(3, { space: 2 })
+      .strokeColor(COLOR.danger)
+      .stroke();
+    doc.undash().restore();
+    doc.moveTo(plotX, top).lineTo(plotX, bottom).lineWidth(0.8).strokeColor(COLOR.rule).stroke();
+  };
+
+  let i = 0;
+  while (i < indicators.length) {
+    ensureSpace(doc, 14 + rowH * Math.min(3, indicators.length - i) + 4);
+    const top = doc.y + 12;
+    const fits = Math.max(1, Math.floor((bottomLimit(doc) - top - 4) / rowH));
+    const chunk = indicators.slice(i, i + fits);
+    const bottom = top + chunk.length * rowH + 4;
+    chunk.forEach((ind, j) => {
+      const y = top + 4 + j * rowH;
+      doc.font(FONT.bold).fontSize(7.5).fillColor(COLOR.text);
+      doc.text(pdfText(ind.kode), x0, y + 2, { width: labelW - 6, align: 'right', lineBreak: false, ellipsis: true });
+      if (ind.capaian === null) {
+        doc
+          .font(FONT.italic)
+          .fontSize(7.5)
+          .fillColor(COLOR.muted)
+          .text(l.chartNa, plotX + 4, y + 2, { width: plotW, lineBreak: false });
+        return;
+      }
+      const color = ind.kategori ? KATEGORI_COLOR[ind.kategori] : COLOR.rule;
+      const w = Math.max(0.5, xFor(ind.capaian) - plotX);
+      doc.rect(plotX, y, w, barH).fill(color);
+      const clipped = ind.capaian > scaleMax;
+      doc
+        .font(FONT.regular)
+        .fontSize(7.5)
+        .fillColor(COLOR.text)
+        .text(`${clipped ? '> ' : ''}${formatPercent(ind.capaian, lang)}`, plotX + plotW + 4, y + 2, {
+          width: valueW - 4,
+          lineBreak: false,
+        });
+    });
+    drawAxis(top, bottom);
+    doc.y = bottom + 6;
+    i += chunk.length;
+  }
+
+  ensureSpace(doc, 20);
+  let lx = plotX;
+  const ly = doc.y + 2;
+  doc.font(FONT.regular).fontSize(7.5);
+  for (const k of KATEGORI) {
+    const label = pdfText(kategoriLabel(k, lang));
+    doc.rect(lx, ly, 9, 9).fill(KATEGORI_COLOR[k]);
+    doc.fillColor(COLOR.text).text(label, lx + 12, ly + 1, { lineBreak: false });
+    lx += 12 + doc.widthOfString(label) + 14;
+  }
+  doc.x = x0;
+  doc.y = ly + 16;
+  doc.fillColor(COLOR.text);
+}
+
+function drawBudget(doc: Doc, indicators: ComputedIndicator[], lang: Lang): void {
+  const withBudget = indicators.filter((i) => i.pagu !== undefined || i.realisasiAnggaran !== undefined);
+  if (withBudget.length === 0) return;
+  const l = L[lang];
+  heading(doc, l.s4);
+  const h = l.budgetHeaders;
+  const columns: TableColumn[] = [
+    { header: h[0] ?? '', width: 42 },
+    { header: h[1] ?? '', width: 190 },
+    { header: h[2] ?? '', width: 95, align: 'right' },
+    { header: h[3] ?? '', width: 95, align: 'right' },
+    { header: h[4] ?? '', width: 67.28, align: 'right' },
+  ];
+  const rows: TableRow[] = withBudget.map((ind) => ({
+    cells: [
+      ind.kode,
+      ind.indikator,
+      ind.pagu === undefined ? '-' : formatNumber(ind.pagu, { maxDecimals: 2 }, lang),
+      ind.realisasiAnggaran === undefined ? '-' : formatNumber(ind.realisasiAnggaran, { maxDecimals: 2 }, lang),
+      formatPercent(ind.serapanAnggaran, lang),
+    ],
+  }));
+  const totalPagu = withBudget.reduce((a, i) => a + (i.pagu ?? 0), 0);
+  const totalSpent = withBudget.reduce((a, i) => a + (i.realisasiAnggaran ?? 0), 0);
+  rows.push({
+    cells: [
+      '',
+      l.total,
+      formatNumber(totalPagu, { maxDecimals: 2 }, lang),
+      formatNumber(totalSpent, { maxDecimals: 2 }, lang),
+      formatPercent(totalPagu > 0 ? round2((totalSpent / totalPagu) * 100) : null, lang),
+    ],
+    bold: true,
+    fill: COLOR.headerFill,
+  });
+  drawTable(doc, columns, rows, { fontSize: 8, zebra: true });
+}
+
+function drawNarrative(doc: Doc, indicators: ComputedIndicator[], lang: Lang): void {
+  const l = L[lang];
+  heading(doc, l.s5);
+  const below = indicators.filter((i) => i.capaian === null || i.capaian < 100);
+  if (below.length === 0) {
+    paragraph(doc, l.allMet);
+    return;
+  }
+  for (const ind of below) {
+    ensureSpace(doc, 70);
+    paragraph(
+      doc,
+      l.narrativeHead(
+        ind.kode,
+        ind.indikator,
+        ind.capaian === null ? null : formatPercent(ind.capaian, lang),
+        kategoriLabel(ind.kategori, lang),
+      ),
+      {
+        font: FONT.bold,
+        size: 9.5,
+      },
+    );
+    doc.y += 3;
+    const parts: [string, string | undefined][] = [
+      [l.pendorong, ind.faktorPendorong],
+      [l.penghambat, ind.faktorPenghambat],
+      [l.tindakLanjut, ind.tindakLanjut],
+    ];
+    if (ind.keterangan) parts.push([l.keterangan, ind.keterangan]);
+    for (const [label, text] of parts) {
+      ensureSpace(doc, 24);
+      paragraph(doc, label, { font: FONT.bold, size: 8.5, color: COLOR.muted, indent: 12 });
+      paragraph(doc, text?.trim() ? text : l.none, { size: 9, indent: 12 });
+      doc.y += 3;
+    }
+    doc.y += 8;
+  }
+}
+
+/** Only approvals count here: an entry that sent the report back leaves its block blank. */
+function isApproval(e: DispositionEntry): boolean {
+  return !/revis|kembali|tolak|reject|back/i.test(e.decision);
+}
+
+function latestFor(
+  approvals: DispositionEntry[],
+  match: (e: DispositionEntry) => boolean,
+): DispositionEntry | undefined {
+  return approvals
+    .filter((e) => isApproval(e) && match(e))
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.no - b.no))
+    .at(-1);
+}
+
+function drawApprovals(doc: Doc, report: AssembledReport, approvals: DispositionEntry[], lang: Lang): void {
+  const l = L[lang];
+  ensureSpace(doc, 330);
+  heading(doc, l.s6);
+  const tim = latestFor(approvals, (e) => e.role === 'TIMSAKIP');
+  const sek = latestFor(approvals, (e) => e.role === 'SEKRETARIS_CAMAT');
+  const camat = latestFor(approvals, (e) => e.role === 'CAMAT' || e.mark === 'tanda tangan');
+
+  const parafRow = (no: string, jabatan: string, e: DispositionEntry | undefined): TableRow => ({
+    cells: [
+      no,
+      jabatan,
+      e ? `${e.name}\n${l.nip} ${e.nip}` : '',
+      e ? `      ${l.parafMark}` : '',
+      e ? formatDateTimeWib(e.at, lang) : '',
+    ],
+    minHeight: 34,
+    decorate: e
+      ? (box) => {
+          const px = box.x + (box.widths[0] ?? 0) + (box.widths[1] ?? 0) + (box.widths[2] ?? 0) + CELL_PAD;
+          drawTick(doc, px, box.y + CELL_PAD + 1, 7);
+        }
+      : undefined,
+  });
+  drawTable(
+    doc,
+    [
+      { header: l.parafHeaders[0] ?? '', width: 24, align: 'center' },
+      { header: l.parafHeaders[1] ?? '', width: 140 },
+      { header: l.parafHeaders[2] ?? '', width: 145 },
+      { header: l.parafHeaders[3] ?? '', width: 80 },
+      { header: l.parafHeaders[4] ?? '', width: 100.28 },
+    ],
+    [parafRow('1', l.ketuaTim, tim), parafRow('2', l.sekcam, sek)],
+    { fontSize: 8 },
+  );
+
+  doc.y += 24;
+  const place = placeName(report.organization.name);
+  const blockW = 230;
+  const bx = doc.page.margins.left + contentWidth(doc) - blockW;
+  const dateLine = camat ? `${place}, ${formatDateWib(camat.at, lang)}` : `${place}, ...........................`;
+  doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
+  doc.text(pdfText(dateLine), bx, doc.y, { width: blockW, align: 'center' });
+  doc.text(pdfText(l.mengesahkan), bx, doc.y + 2, { width: blockW, align: 'center' });
+  doc.font(FONT.bold).text(pdfText(l.camat(place)), bx, doc.y + 2, { width: blockW, align: 'center' });
+  const signTop = doc.y + 6;
+  if (camat) {
+    doc
+      .font(FONT.italic)
+      .fontSize(8)
+      .fillColor(COLOR.accent)
+      .text(pdfText(l.signedAt(formatDateTimeWib(camat.at, lang))), bx, signTop + 12, {
+        width: blockW,
+        align: 'center',
+      });
+  }
+  doc.y = signTop + 62;
+  doc.font(FONT.bold).fontSize(10).fillColor(COLOR.text);
+  if (camat) {
+    doc.text(pdfText(camat.name), bx, doc.y, { width: blockW, align: 'center', underline: true });
+    doc.font(FONT.regular).text(pdfText(`${l.nip} ${camat.nip}`), bx, doc.y + 2, { width: blockW, align: 'center' });
+  } else {
+    doc.text('(....................................................)', bx, doc.y, { width: blockW, align: 'center' });
+    doc
+      .font(FONT.regular)
+      .text(`${l.nip} ....................................`, bx, doc.y + 2, { width: blockW, align: 'center' });
+  }
+  doc.x = doc.page.margins.left;
+}

@@ -1,0 +1,260 @@
+import ExcelJS from 'exceljs';
+import type { AssembledReport, ComputedIndicator } from '../core/performance-data.ts';
+import { formatDateTimeWib, KATEGORI, kategoriLabel, periodLabel, round2 } from './capaian.ts';
+import { safeCellText } from './safe-cell.ts';
+
+type Lang = 'id' | 'en';
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
+const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFFFFFFF' } };
+const THIN: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin', color: { argb: 'FFB0B7C3' } },
+  left: { style: 'thin', color: { argb: 'FFB0B7C3' } },
+  bottom: { style: 'thin', color: { argb: 'FFB0B7C3' } },
+  right: { style: 'thin', color: { argb: 'FFB0B7C3' } },
+};
+const FMT_PERCENT = '#,##0.00';
+const FMT_MONEY = '#,##0';
+
+const LABELS = {
+  id: {
+    title: 'LAPORAN KINERJA',
+    periode: 'Periode',
+    tahun: 'Tahun',
+    revision: 'Revisi',
+    generatedAt: 'Disusun pada',
+    source: 'Sumber data',
+    item: 'Uraian',
+    value: 'Nilai',
+    indicatorCount: 'Jumlah indikator',
+    averageCapaian: 'Rata-rata capaian (%)',
+    belowTarget: 'Indikator di bawah target',
+    kategori: (k: string) => `Kategori ${k}`,
+    notComputable: 'Capaian tidak dapat dihitung (target 0)',
+    totalPagu: 'Total pagu anggaran (Rp)',
+    totalRealisasi: 'Total realisasi anggaran (Rp)',
+    serapan: 'Serapan anggaran (%)',
+    columns: {
+      no: 'No',
+      kode: 'Kode',
+      sasaran: 'Sasaran Strategis',
+      indikator: 'Indikator Kinerja',
+      satuan: 'Satuan',
+      polaritas: 'Polaritas',
+      target: 'Target',
+      realisasi: 'Realisasi',
+      capaian: 'Capaian (%)',
+      kategori: 'Kategori',
+      realisasiTahunLalu: 'Realisasi Tahun Lalu',
+      targetRenstra: 'Target Renstra',
+      pagu: 'Pagu (Rp)',
+      realisasiAnggaran: 'Realisasi Anggaran (Rp)',
+      serapanAnggaran: 'Serapan Anggaran (%)',
+      faktorPendorong: 'Faktor Pendorong',
+      faktorPenghambat: 'Faktor Penghambat',
+      tindakLanjut: 'Tindak Lanjut',
+      keterangan: 'Keterangan',
+    },
+    polaritas: { naik: 'Naik', turun: 'Turun' },
+    sheets: { summary: 'Ringkasan', detail: 'Capaian' },
+  },
+  en: {
+    title: 'PERFORMANCE REPORT',
+    periode: 'Period',
+    tahun: 'Year',
+    revision: 'Revision',
+    generatedAt: 'Compiled at',
+    source: 'Source data',
+    item: 'Item',
+    value: 'Value',
+    indicatorCount: 'Number of indicators',
+    averageCapaian: 'Average achievement (%)',
+    belowTarget: 'Indicators below target',
+    kategori: (k: string) => `Rating ${k}`,
+    notComputable: 'Achievement not computable (target 0)',
+    totalPagu: 'Total budget (Rp)',
+    totalRealisasi: 'Total budget spent (Rp)',
+    serapan: 'Budget absorption (%)',
+    columns: {
+      no: 'No',
+      kode: 'Code',
+      sasaran: 'Strategic Goal',
+      indikator: 'Performance Indicator',
+      satuan: 'Unit',
+      polaritas: 'Polarity',
+      target: 'Target',
+      realisasi: 'Actual',
+      capaian: 'Achievement (%)',
+      kategori: 'Rating',
+      realisasiTahunLalu: 'Last Year Actual',
+      targetRenstra: 'Strategic Plan Target',
+      pagu: 'Budget (Rp)',
+      realisasiAnggaran: 'Budget Spent (Rp)',
+      serapanAnggaran: 'Budget Absorption (%)',
+      faktorPendorong: 'Supporting Factors',
+      faktorPenghambat: 'Inhibiting Factors',
+      tindakLanjut: 'Follow-up',
+      keterangan: 'Notes',
+    },
+    polaritas: { naik: 'Up', turun: 'Down' },
+    // Sheet names stay Indonesian so downstream tooling finds them whatever the language.
+    sheets: { summary: 'Ringkasan', detail: 'Capaian' },
+  },
+};
+
+type CellInput = string | number | null | undefined;
+
+/** Every text goes through safeCellText: indicator names and narratives are uploader-controlled. */
+function cellValue(v: CellInput): ExcelJS.CellValue {
+  if (v === null || v === undefined) return null;
+  return typeof v === 'string' ? safeCellText(v) : v;
+}
+
+function styleHeader(row: ExcelJS.Row): void {
+  row.eachCell((cell) => {
+    cell.fill = HEADER_FILL;
+    cell.font = HEADER_FONT;
+    cell.border = THIN;
+    cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+  });
+  row.height = 32;
+}
+
+function plainNumberFormat(n: number | undefined | null): string {
+  return n !== undefined && n !== null && !Number.isInteger(n) ? '#,##0.00' : '#,##0';
+}
+
+export async function renderReportXlsx(report: AssembledReport, lang: Lang = 'id'): Promise<Buffer> {
+  const l = LABELS[lang];
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'lapkin';
+  wb.lastModifiedBy = 'lapkin';
+  const generated = new Date(report.generatedAt);
+  if (!Number.isNaN(generated.getTime())) {
+    wb.created = generated;
+    wb.modified = generated;
+  }
+  wb.title = safeCellText(`${l.title} ${report.organization.name} ${report.periode} ${report.tahun}`);
+
+  writeSummary(wb.addWorksheet(l.sheets.summary), report, lang);
+  writeDetail(wb.addWorksheet(l.sheets.detail), report.indicators, lang);
+
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function writeSummary(ws: ExcelJS.Worksheet, report: AssembledReport, lang: Lang): void {
+  const l = LABELS[lang];
+  const s = report.summary;
+  ws.columns = [{ width: 44 }, { width: 60 }];
+  ws.addRow([cellValue(l.title)]).font = { bold: true, size: 14 };
+  ws.addRow([cellValue(report.organization.name.toUpperCase())]).font = { bold: true, size: 12 };
+  ws.addRow([cellValue(report.organization.parent)]);
+  ws.addRow([]);
+  const meta: [string, CellInput][] = [
+    [l.periode, periodLabel(report.periode, lang)],
+    [l.tahun, report.tahun],
+    [l.revision, report.revision],
+    [l.generatedAt, formatDateTimeWib(report.generatedAt, lang)],
+    [l.source, `${report.source.key} (versionId ${report.source.versionId})`],
+  ];
+  for (const [k, v] of meta) {
+    const row = ws.addRow([cellValue(k), cellValue(v)]);
+    row.getCell(1).font = { bold: true };
+    row.getCell(2).alignment = { horizontal: 'left', wrapText: true };
+  }
+  ws.addRow([]);
+  styleHeader(ws.addRow([l.item, l.value]));
+
+  const notComputable = report.indicators.filter((i) => i.capaian === null).length;
+  const serapan =
+    s.totalPagu !== null && s.totalPagu > 0 && s.totalRealisasiAnggaran !== null
+      ? round2((s.totalRealisasiAnggaran / s.totalPagu) * 100)
+      : null;
+  const lines: [string, CellInput, string][] = [
+    [l.indicatorCount, s.indicatorCount, '#,##0'],
+    [l.averageCapaian, s.averageCapaian, FMT_PERCENT],
+    [l.belowTarget, s.belowTarget, '#,##0'],
+    ...KATEGORI.map((k): [string, CellInput, string] => [l.kategori(kategoriLabel(k, lang)), s.byKategori[k], '#,##0']),
+    [l.notComputable, notComputable, '#,##0'],
+    [l.totalPagu, s.totalPagu, FMT_MONEY],
+    [l.totalRealisasi, s.totalRealisasiAnggaran, FMT_MONEY],
+    [l.serapan, serapan, FMT_PERCENT],
+  ];
+  for (const [label, value, fmt] of lines) {
+    const row = ws.addRow([cellValue(label), cellValue(value)]);
+    row.getCell(1).border = THIN;
+    const v = row.getCell(2);
+    v.border = THIN;
+    v.alignment = { horizontal: 'right' };
+    if (typeof value === 'number') v.numFmt = fmt;
+  }
+}
+
+function writeDetail(ws: ExcelJS.Worksheet, indicators: ComputedIndicator[], lang: Lang): void {
+  const c = LABELS[lang].columns;
+  const columns: { header: string; width: number; kind: 'text' | 'number' | 'percent' | 'money' }[] = [
+    { header: c.no, width: 5, kind: 'number' },
+    { header: c.kode, width: 10, kind: 'text' },
+    { header: c.sasaran, width: 32, kind: 'text' },
+    { header: c.indikator, width: 40, kind: 'text' },
+    { header: c.satuan, width: 10, kind: 'text' },
+    { header: c.polaritas, width: 10, kind: 'text' },
+    { header: c.target, width: 12, kind: 'number' },
+    { header: c.realisasi, width: 12, kind: 'number' },
+    { header: c.capaian, width: 12, kind: 'percent' },
+    { header: c.kategori, width: 16, kind: 'text' },
+    { header: c.realisasiTahunLalu, width: 14, kind: 'number' },
+    { header: c.targetRenstra, width: 14, kind: 'number' },
+    { header: c.pagu, width: 18, kind: 'money' },
+    { header: c.realisasiAnggaran, width: 18, kind: 'money' },
+    { header: c.serapanAnggaran, width: 14, kind: 'percent' },
+    { header: c.faktorPendorong, width: 40, kind: 'text' },
+    { header: c.faktorPenghambat, width: 40, kind: 'text' },
+    { header: c.tindakLanjut, width: 40, kind: 'text' },
+    { header: c.keterangan, width: 30, kind: 'text' },
+  ];
+  ws.columns = columns.map((col) => ({ width: col.width }));
+  styleHeader(ws.addRow(columns.map((col) => col.header)));
+  ws.views = [{ state: 'frozen', ySplit: 1, xSplit: 2 }];
+
+  indicators.forEach((ind, i) => {
+    const values: CellInput[] = [
+      i + 1,
+      ind.kode,
+      ind.sasaran,
+      ind.indikator,
+      ind.satuan,
+      LABELS[lang].polaritas[ind.polaritas],
+      ind.target,
+      ind.realisasi,
+      ind.capaian,
+      kategoriLabel(ind.kategori, lang),
+      ind.realisasiTahunLalu,
+      ind.targetRenstra,
+      ind.pagu,
+      ind.realisasiAnggaran,
+      ind.serapanAnggaran,
+      ind.faktorPendorong,
+      ind.faktorPenghambat,
+      ind.tindakLanjut,
+      ind.keterangan,
+    ];
+    const row = ws.addRow(values.map(cellValue));
+    columns.forEach((col, j) => {
+      const cell = row.getCell(j + 1);
+      cell.border = THIN;
+      const v = values[j];
+      if (col.kind === 'text') cell.alignment = { vertical: 'top', wrapText: true };
+      else {
+        cell.alignment = { vertical: 'top', horizontal: 'right' };
+        if (typeof v === 'number') {
+          cell.numFmt = col.kind === 'percent' ? FMT_PERCENT : col.kind === 'money' ? FMT_MONEY : plainNumberFormat(v);
+        }
+      }
+    });
+  });
+  ws.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: Math.max(1, indicators.length + 1), column: columns.length },
+  };
+}

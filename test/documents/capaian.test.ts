@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import type { IndicatorRow } from '../../functions/core/performance-data.ts';
+import {
+  computeCapaian,
+  computeIndicators,
+  DEFAULT_RATING_SCALE,
+  formatDateTimeWib,
+  formatNumber,
+  formatPercent,
+  periodLabel,
+  type RatingScale,
+  rate,
+  round2,
+  summarize,
+} from '../../functions/documents/capaian.ts';
+
+function row(over: Partial<IndicatorRow>): IndicatorRow {
+  return {
+    row: 2,
+    tahun: 2026,
+    periode: 'TW1',
+    kode: 'IK-01',
+    sasaran: 'Meningkatnya kualitas pelayanan publik',
+    indikator: 'Indeks Kepuasan Masyarakat',
+    satuan: 'indeks',
+    polaritas: 'naik',
+    target: 100,
+    realisasi: 100,
+    ...over,
+  };
+}
+
+describe('computeCapaian', () => {
+  it('naik: realisasi / target x 100', () => {
+    expect(computeCapaian('naik', 82, 83.45)).toBe(101.77);
+    expect(computeCapaian('naik', 90, 72.5)).toBe(80.56);
+  });
+
+  it('turun: (2 x target - realisasi) / target x 100', () => {
+    expect(computeCapaian('turun', 12, 15)).toBe(75);
+    expect(computeCapaian('turun', 5, 4.2)).toBe(116);
+  });
+
+  it('turun is floored at 0 when realisasi is more than twice the target', () => {
+    expect(computeCapaian('turun', 5, 20)).toBe(0);
+  });
+
+  it('target 0 cannot be computed', () => {
+    expect(computeCapaian('naik', 0, 5)).toBeNull();
+    expect(computeCapaian('turun', 0, 0)).toBeNull();
+  });
+
+  it('rounds half away from zero on 2 decimals', () => {
+    expect(round2(1.005)).toBe(1.01);
+    expect(round2(90.004)).toBe(90);
+    expect(round2(90.005)).toBe(90.01);
+  });
+});
+
+describe('rate (default scale)', () => {
+  it.each([
+    [150, 'Sangat Tinggi'],
+    [100, 'Sangat Tinggi'],
+    [90.5, 'Sangat Tinggi'],
+    [90.005, 'Sangat Tinggi'],
+    [90.004, 'Tinggi'],
+    [90, 'Tinggi'],
+    [75.01, 'Tinggi'],
+    [75, 'Sedang'],
+    [65.01, 'Sedang'],
+    [65, 'Rendah'],
+    [50.01, 'Rendah'],
+    [50, 'Sangat Rendah'],
+    [0, 'Sangat Rendah'],
+  ] as const)('%d → %s', (capaian, kategori) => {
+    expect(rate(capaian)).toBe(kategori);
+  });
+
+  it('null stays null', () => {
+    expect(rate(null)).toBeNull();
+  });
+
+  it('takes another scale from configuration', () => {
+    const strict: RatingScale = {
+      bands: [
+        { above: 99.99, kategori: 'Sangat Tinggi' },
+        { above: 80, kategori: 'Sedang' },
+      ],
+      otherwise: 'Sangat Rendah',
+    };
+    expect(rate(95, strict)).toBe('Sedang');
+    expect(rate(100, strict)).toBe('Sangat Tinggi');
+    expect(rate(80, strict)).toBe('Sangat Rendah');
+    expect(DEFAULT_RATING_SCALE.bands[0]?.above).toBe(90);
+  });
+});
+
+describe('computeIndicators and summarize', () => {
+  const rows = [
+    row({ kode: 'A', target: 82, realisasi: 83.45, pagu: 1_000_000, realisasiAnggaran: 250_000 }),
+    row({ kode: 'B', polaritas: 'turun', target: 12, realisasi: 15, pagu: 500_000 }),
+    row({ kode: 'C', target: 0, realisasi: 3, keterangan: 'Target nol.' }),
+    row({ kode: 'D', target: 90, realisasi: 40, realisasiAnggaran: 10 }),
+  ];
+  const indicators = computeIndicators(rows);
+
+  it('adds capaian, kategori and serapan anggaran', () => {
+    expect(indicators.map((i) => [i.kode, i.capaian, i.kategori, i.serapanAnggaran])).toEqual([
+      ['A', 101.77, 'Sangat Tinggi', 25],
+      ['B', 75, 'Sedang', null],
+      ['C', null, null, null],
+      ['D', 44.44, 'Sangat Rendah', null],
+    ]);
+    expect(indicators[2]?.keterangan).toBe('Target nol.');
+  });
+
+  it('applies a custom scale', () => {
+    const all = computeIndicators(rows, { bands: [], otherwise: 'Sedang' });
+    expect(all.map((i) => i.kategori)).toEqual(['Sedang', 'Sedang', null, 'Sedang']);
+  });
+
+  it('summarizes counts, average over computable indicators and budget totals', () => {
+    expect(summarize(indicators)).toEqual({
+      indicatorCount: 4,
+      averageCapaian: round2((101.77 + 75 + 44.44) / 3),
+      byKategori: { 'Sangat Tinggi': 1, Tinggi: 0, Sedang: 1, Rendah: 0, 'Sangat Rendah': 1 },
+      belowTarget: 2,
+      totalPagu: 1_500_000,
+      totalRealisasiAnggaran: 250_010,
+    });
+  });
+
+  it('has no average and no budget totals when nothing is given', () => {
+    const s = summarize(computeIndicators([row({ target: 0, realisasi: 0 })]));
+    expect(s.averageCapaian).toBeNull();
+    expect(s.totalPagu).toBeNull();
+    expect(s.totalRealisasiAnggaran).toBeNull();
+  });
+});
+
+describe('formatting', () => {
+  it('writes Indonesian and English numbers without depending on ICU', () => {
+    expect(formatPercent(95.5)).toBe('95,50 %');
+    expect(formatPercent(95.5, 'en')).toBe('95.50 %');
+    expect(formatPercent(null)).toBe('-');
+    expect(formatNumber(1_234_567.891, { decimals: 2 })).toBe('1.234.567,89');
+    expect(formatNumber(1_234_567.5, {}, 'en')).toBe('1,234,567.5');
+    expect(formatNumber(-0.001, { decimals: 2 })).toBe('0,00');
+    expect(formatNumber(250_000)).toBe('250.000');
+  });
+
+  it('writes times in WIB and periods by name', () => {
+    expect(formatDateTimeWib('2026-04-08T17:30:00Z')).toBe('9 April 2026 pukul 00.30 WIB');
+    expect(formatDateTimeWib('2026-04-08T02:05:00Z', 'en')).toBe('8 April 2026, 09:05 WIB');
+    expect(periodLabel('TW3')).toBe('Triwulan III');
+    expect(periodLabel('TAHUNAN', 'en')).toBe('Annual');
+  });
+});

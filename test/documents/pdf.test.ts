@@ -1,0 +1,247 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { AssembledReport, DispositionEntry, IndicatorRow } from '../../functions/core/performance-data.ts';
+import { computeIndicators, summarize } from '../../functions/documents/capaian.ts';
+import { renderDispositionPdf } from '../../functions/documents/disposition-pdf.ts';
+import { parsePerformanceData } from '../../functions/documents/parse-performance-data.ts';
+import { pdfText, renderReportPdf } from '../../functions/documents/report-pdf.ts';
+import { pdfTextOf } from '../fakes/pdf-text.ts';
+
+function pageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+}
+
+const ORG = {
+  name: 'Kecamatan Karawaci',
+  parent: 'Pemerintah Kota Tangerang',
+  unitCode: 'karawaci',
+  address: 'Jl. Contoh Fiktif No. 1',
+};
+
+function report(rows: Partial<IndicatorRow>[], over: Partial<AssembledReport> = {}): AssembledReport {
+  const indicators = computeIndicators(
+    rows.map((r, i) => ({
+      row: i + 2,
+      tahun: 2026,
+      periode: 'TW1',
+      kode: `IK-${String(i + 1).padStart(2, '0')}`,
+      sasaran: `Sasaran strategis ${Math.floor(i / 3) + 1}`,
+      indikator: 'Persentase penyelesaian pelayanan administrasi kependudukan tepat waktu',
+      satuan: '%',
+      polaritas: 'naik',
+      target: 100,
+      realisasi: 95.5,
+      tindakLanjut: 'Pendampingan operator kelurahan.',
+      ...r,
+    })),
+  );
+  return {
+    organization: ORG,
+    tahun: 2026,
+    periode: 'TW1',
+    revision: 2,
+    generatedAt: '2026-04-08T02:15:00.000Z',
+    source: { key: 'masuk/karawaci/2026/TW1/data.csv', versionId: 'v-2' },
+    indicators,
+    summary: summarize(indicators),
+    ...over,
+  };
+}
+
+const SEKCAM: DispositionEntry = {
+  no: 1,
+  step: 'Verifikasi',
+  role: 'SEKRETARIS_CAMAT',
+  title: 'Sekretaris Camat',
+  name: 'Dewi Lestari, S.STP., M.Si.',
+  nip: '198003152005012002',
+  decision: 'Disetujui',
+  note: '',
+  at: '2026-04-08T04:00:00Z',
+  mark: 'paraf',
+  document: { key: 'laporan/x.pdf', versionId: 'pdf-v2' },
+};
+const CAMAT: DispositionEntry = {
+  ...SEKCAM,
+  no: 2,
+  step: 'Pengesahan',
+  role: 'CAMAT',
+  title: 'Camat',
+  name: 'Drs. Arif Wicaksono, M.Si.',
+  nip: '197501012000031001',
+  at: '2026-04-09T03:30:00Z',
+  mark: 'tanda tangan',
+};
+
+describe('renderReportPdf', () => {
+  it('writes an A4 PDF with cover, summary, table, chart, budget, narrative and a blank approval block', async () => {
+    const pdf = await renderReportPdf(
+      report([
+        { pagu: 120_000_000, realisasiAnggaran: 26_150_000 },
+        { realisasi: 120, tindakLanjut: undefined },
+      ]),
+      [],
+      'id',
+      { compress: false },
+    );
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toContain('/MediaBox [0 0 595.28 841.89]');
+    const text = pdfTextOf(pdf);
+    for (const expected of [
+      'LAPORAN KINERJA',
+      'KECAMATAN KARAWACI',
+      'TRIWULAN I',
+      'TAHUN 2026',
+      'I. IKHTISAR KINERJA',
+      'II. CAPAIAN INDIKATOR KINERJA',
+      'III. GRAFIK CAPAIAN',
+      'IV. REALISASI ANGGARAN',
+      'V. ANALISIS INDIKATOR DI BAWAH TARGET',
+      'Pendampingan operator kelurahan.',
+      '95,50 %',
+      '120,00 %',
+      '107,75 %',
+      'Sangat Tinggi',
+      '120.000.000',
+      'CAMAT KARAWACI',
+      'NIP. ....',
+      'Halaman 2 dari',
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('fills the approval block from the disposition entries', async () => {
+    const pdf = await renderReportPdf(report([{}]), [SEKCAM, CAMAT], 'id', { compress: false });
+    const text = pdfTextOf(pdf);
+    expect(text).toContain('Dewi Lestari, S.STP., M.Si.');
+    expect(text).toContain('NIP. 198003152005012002');
+    expect(text).toContain('Drs. Arif Wicaksono, M.Si.');
+    expect(text).toContain('NIP. 197501012000031001');
+    expect(text).toContain('Karawaci, 9 April 2026');
+    expect(text).not.toContain('NIP. ....');
+  });
+
+  it('leaves a block blank for an entry that sent the report back', async () => {
+    const text = pdfTextOf(
+      await renderReportPdf(report([{}]), [{ ...CAMAT, decision: 'Dikembalikan untuk revisi' }], 'id', {
+        compress: false,
+      }),
+    );
+    expect(text).not.toContain('Drs. Arif Wicaksono');
+  });
+
+  it('is deterministic: identical input gives identical bytes', async () => {
+    const r = report([{}, { polaritas: 'turun', target: 12, realisasi: 15 }]);
+    const [a, b] = await Promise.all([renderReportPdf(r), renderReportPdf(r)]);
+    expect(a.equals(b)).toBe(true);
+    expect(pdfTextOf(a)).toContain('LAPORAN KINERJA');
+  });
+
+  it('breaks long tables across pages and repeats the header row', async () => {
+    const rows = Array.from({ length: 70 }, (_, i) => ({ realisasi: 40 + i }));
+    const pdf = await renderReportPdf(report(rows), [], 'id', { compress: false });
+    const text = pdfTextOf(pdf);
+    expect(pageCount(pdf)).toBeGreaterThan(6);
+    expect(text.split('\n').filter((l) => l === 'Sasaran Strategis').length).toBeGreaterThanOrEqual(3);
+    expect(text).toContain('IK-70');
+  });
+
+  it('survives text the standard fonts cannot show, and a target of 0', async () => {
+    const r = report([
+      { indikator: 'Cakupan ≥ 90% ✓ 中文', target: 0, realisasi: 2, keterangan: 'Target nol.' },
+      { realisasi: 100_000 },
+    ]);
+    const text = pdfTextOf(await renderReportPdf(r, [], 'id', { compress: false }));
+    expect(text).toContain('>= 90%');
+    expect(text).toContain('tidak dapat dihitung');
+    expect(text).toContain('> 100.000,00 %');
+  });
+
+  it('renders in English', async () => {
+    const text = pdfTextOf(await renderReportPdf(report([{}]), [], 'en', { compress: false }));
+    expect(text).toContain('PERFORMANCE REPORT');
+    expect(text).toContain('95.50 %');
+    expect(text).toContain('Page 2 of');
+  });
+
+  it('renders the demo sample', async () => {
+    const data = readFileSync(new URL('../../infra/local/sample/kinerja-tw1-perbaikan-2.csv', import.meta.url));
+    const parsed = await parsePerformanceData(data, 'kinerja-tw1-perbaikan-2.csv', { tahun: 2026, periode: 'TW1' });
+    if (!parsed.ok) throw new Error('sample must be valid');
+    const indicators = computeIndicators(parsed.rows);
+    const pdf = await renderReportPdf(report([], { indicators, summary: summarize(indicators) }));
+    const text = pdfTextOf(pdf);
+    expect(text).toContain('Jumlah kasus gangguan ketertiban umum');
+    expect(text).toContain('75,00 %');
+  });
+});
+
+describe('pdfText', () => {
+  it('keeps WinAnsi text and replaces the rest', () => {
+    expect(pdfText('Capaian – “baik” … €5 é')).toBe('Capaian – “baik” … €5 é');
+    expect(pdfText('a\r\nb\tc ≤ d 中')).toBe('a\nb c <= d ?');
+    expect(pdfText('e\u0301')).toBe('é');
+  });
+});
+
+describe('renderDispositionPdf', () => {
+  const input = {
+    organization: ORG,
+    reportId: 'karawaci-2026-TW1',
+    tahun: 2026,
+    periode: 'TW1' as const,
+    revision: 2,
+    entries: [
+      {
+        ...SEKCAM,
+        decision: 'Dikembalikan untuk revisi',
+        note: 'Lengkapi tindak lanjut IK-04.',
+        at: '2026-04-06T03:10:00Z',
+      },
+      { ...SEKCAM, no: 2 },
+      { ...CAMAT, no: 3 },
+    ],
+    documents: [
+      {
+        label: 'Laporan Kinerja (PDF, disahkan)',
+        key: 'arsip/karawaci/2026/TW1/rev-2/laporan-kinerja-karawaci-2026-TW1-disahkan.pdf',
+        versionId: 'k1X9.aB3cD4eF5gH6iJ7kL8mN9oP0qR1s',
+        sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      },
+    ],
+    archivedAt: '2026-04-09T03:31:10Z',
+  };
+
+  it('lists every decision and every archived document with versionId and SHA-256', async () => {
+    const pdf = await renderDispositionPdf(input, 'id', { compress: false });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // Table cells wrap, so compare on the text with its line breaks flattened.
+    const text = pdfTextOf(pdf).replace(/\s+/g, ' ');
+    for (const expected of [
+      'LEMBAR DISPOSISI',
+      'karawaci-2026-TW1',
+      'Dikembalikan untuk revisi',
+      'Lengkapi tindak lanjut IK-04.',
+      'Disetujui',
+      'Dewi Lestari, S.STP., M.Si.',
+      'NIP 197501012000031001',
+      'Paraf elektronik',
+      'Tanda tangan elektronik',
+      '6 April 2026 pukul 10.10 WIB',
+      'k1X9.aB3cD4eF5gH6iJ7kL8mN9oP0qR1s',
+      'e3b0c442 98fc1c14 9afbf4c8 996fb924',
+      '27ae41e4 649b934c a495991b 7852b855',
+      'C. PERNYATAAN',
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+
+  it('says so when no decision is recorded, and is deterministic', async () => {
+    const empty = { ...input, entries: [] };
+    const [a, b] = await Promise.all([renderDispositionPdf(empty), renderDispositionPdf(empty)]);
+    expect(a.equals(b)).toBe(true);
+    expect(pdfTextOf(a)).toContain('Belum ada keputusan yang tercatat.');
+  });
+});
