@@ -54,11 +54,11 @@ export const PERIOD_LABEL: Record<Lang, Record<string, string>> = {
 };
 
 export function formatDateTime(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
+  return `${new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone: 'Asia/Jakarta',
-  }).format(new Date(iso));
+  }).format(new Date(iso))} WIB`;
 }
 
 export function formatPercent(n: number | null | undefined, lang: Lang): string {
