@@ -60,7 +60,7 @@ async function up(config: LapkinConfig) {
   SMTP                 ${stack.urls.smtp}
   DynamoDB (dynalite)  ${stack.urls.dynamodb}
   Step Functions       ${stack.urls.stepFunctions}
-Upload with: npx lapkin upload <file> --unit ${config.organization.unitCode} --tahun ${new Date().getFullYear()} --periode TW1
+Drop files into ${stack.inboxDir}/<unit>/<tahun>/<periode>/, or upload with: npx lapkin upload <file> --unit ${config.organization.unitCode} --tahun ${new Date().getFullYear()} --periode TW1
 Press Ctrl-C to stop; everything is kept for the next start.`);
   const shutdown = async () => {
     console.log('stopping…');

@@ -12,6 +12,7 @@ import { LocalEventBus } from './event-bus.ts';
 import { freePort } from './free-port.ts';
 import { loadHandlers } from './handlers.ts';
 import { LocalHttpServer } from './http-server.ts';
+import { LocalInbox } from './inbox.ts';
 import { LocalStepFunctions, type TransitionNotice } from './step-functions.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -30,6 +31,9 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   urls: { http: string; mail: string; smtp: string; dynamodb: string; stepFunctions: string };
+  /** Drop folder: <inbox>/<unit>/<tahun>/<periode>/<file> is uploaded like an S3 put. */
+  inboxDir: string;
+  inbox: LocalInbox;
   stateDir: string;
   sfn: LocalStepFunctions;
   store: LocalDocumentStore;
@@ -130,6 +134,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     onDeadLetter: (key, error) => log(`intake failed for ${key} after retries (kept in dead-letter): ${error}`),
   });
   bus.start();
+  const inbox = new LocalInbox(join(stateDir, 'inbox'), store, log);
+  await inbox.start();
 
   const mailUrl = `http://127.0.0.1:${mailPort}`;
   const http = new LocalHttpServer({
@@ -157,12 +163,15 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       stepFunctions: sfnUrl,
     },
     stateDir,
+    inboxDir: join(stateDir, 'inbox'),
+    inbox,
     sfn,
     store,
     bus,
     deps: getDeps,
     resumed,
     async stop() {
+      inbox.stop();
       bus.stop();
       await bus.drain().catch(() => undefined);
       await sfn.stop();

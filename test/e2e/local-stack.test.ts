@@ -206,3 +206,29 @@ describe('restart', () => {
     expect(verifyMails).toHaveLength(1);
   });
 });
+
+describe('inbox folder', () => {
+  it('a file dropped into inbox/<unit>/<tahun>/<periode>/ is uploaded once, starts the report and is kept', async () => {
+    const { mkdirSync, readdirSync, utimesSync } = await import('node:fs');
+    stack = await startLocalStack({ config: testConfig(), stateDir: tempState(), randomPorts: true });
+    const folder = join(stack.inboxDir, 'karawaci', '2026', 'TW2');
+    mkdirSync(folder, { recursive: true });
+    const file = join(folder, 'data.csv');
+    writeFileSync(
+      file,
+      readFileSync(join(ROOT, 'infra/local/sample/kinerja-tw1-awal.csv'), 'utf8').replace(/;TW1;/g, ';TW2;'),
+    );
+    const old = new Date(Date.now() - 5000);
+    utimesSync(file, old, old);
+    expect(await stack.inbox.scan()).toBe(1);
+    expect(await stack.inbox.scan()).toBe(0);
+    expect(readdirSync(join(stack.inboxDir, '.diproses'))).toHaveLength(1);
+    const versions = await stack.store.listVersions('masuk/karawaci/2026/TW2/data.csv');
+    expect(versions).toHaveLength(1);
+    await waitFor(
+      async () => (await stack!.deps().repo.get('karawaci-2026-TW2'))?.status === 'MENUNGGU_VERIFIKASI',
+      10_000,
+      'verify wait',
+    );
+  });
+});
