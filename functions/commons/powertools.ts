@@ -6,5 +6,9 @@ import { Tracer } from '@aws-lambda-powertools/tracer';
 export const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? 'lapkin';
 export const logger = new Logger({ serviceName });
 // Metrics' own warnings (e.g. an invocation that emitted nothing) go through the structured logger and its level.
-export const metrics = new Metrics({ serviceName, namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Lapkin', logger });
+export const metrics = new Metrics({
+  serviceName,
+  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Lapkin',
+  logger,
+});
 export const tracer = new Tracer({ serviceName });

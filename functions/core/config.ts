@@ -49,6 +49,62 @@ export const configSchema = z.object({
   publicBaseUrl: z.url(),
   language: z.enum(['id', 'en']).default('id'),
   linkExpiryHours: z.number().positive().default(720),
+  /** How capaian becomes a kategori: bands checked top-down (`above` is exclusive), else `otherwise`. */
+  ratingScale: z
+    .object({
+      bands: z.array(z.object({ above: z.number(), kategori: z.string().min(1) })).min(1),
+      otherwise: z.string().min(1),
+    })
+    .default({
+      bands: [
+        { above: 90, kategori: 'Sangat Tinggi' },
+        { above: 75, kategori: 'Tinggi' },
+        { above: 65, kategori: 'Sedang' },
+        { above: 50, kategori: 'Rendah' },
+      ],
+      otherwise: 'Sangat Rendah',
+    }),
+  /** Target 0 cannot divide: capaian stays empty and the row needs a note (the only rule for now). */
+  targetZero: z.enum(['EMPTY_WITH_NOTE']).default('EMPTY_WITH_NOTE'),
+  dataLimits: z
+    .object({
+      maxFileMB: z.number().positive().max(100).default(10),
+      maxRows: z.number().int().positive().default(20_000),
+    })
+    .prefault({}),
+  /** AWS deployment settings, read by the CDK app only. */
+  aws: z
+    .object({
+      region: z.string().default('ap-southeast-3'),
+      stackPrefix: z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9-]{0,30}$/)
+        .default('Lapkin'),
+      /** Years an archived (ratified) document is protected by S3 Object Lock in governance mode. */
+      archiveRetentionYears: z.number().int().positive().max(100).default(10),
+      /** Days before noncurrent versions move to a colder storage class (they are never expired). */
+      noncurrentToColdDays: z.number().int().positive().default(90),
+      logRetentionDays: z.number().int().positive().default(365),
+      api: z
+        .object({
+          throttleRatePerSecond: z.number().positive().default(10),
+          throttleBurst: z.number().int().positive().default(20),
+          /** Optional custom domain for decision links (with an ACM certificate in the same region). */
+          domainName: z.string().optional(),
+          certificateArn: z.string().optional(),
+        })
+        .prefault({}),
+      ses: z
+        .object({
+          /** Verified SES identity the mail is sent from: a domain or an address. */
+          identity: z.string().min(3).default('example.go.id'),
+          configurationSetName: z.string().default('lapkin'),
+        })
+        .prefault({}),
+      /** Where CloudWatch alarms are mailed. */
+      alarmEmail: z.email().default('operator@example.go.id'),
+    })
+    .prefault({}),
   /** Local stack only: 1 = real time; 3600 makes an hour of Mutu Baku last one second. */
   local: z
     .object({
