@@ -23,7 +23,18 @@ export interface IndicatorRow {
   keterangan?: string;
 }
 
-export type Kategori = 'Sangat Tinggi' | 'Tinggi' | 'Sedang' | 'Rendah' | 'Sangat Rendah';
+/**
+ * A rating name from the configured rating scale (`ratingScale` in cdk.json). The default scale uses the five
+ * names below; a unit may configure its own, so the type stays a string.
+ */
+export type Kategori = string;
+
+/** How capaian becomes a kategori: the same shape as `ratingScale` in the configuration. */
+export interface RatingScale {
+  /** Checked from the highest `above` down; `above` is exclusive. */
+  bands: readonly { above: number; kategori: Kategori }[];
+  otherwise: Kategori;
+}
 
 export interface ComputedIndicator extends IndicatorRow {
   /** Capaian in percent, or null when it cannot be computed (target 0). */
@@ -44,10 +55,26 @@ export interface DataProblem {
 export interface ReportSummary {
   indicatorCount: number;
   averageCapaian: number | null;
+  /** Count per kategori, in the order of the rating scale (highest first). */
   byKategori: Record<Kategori, number>;
   belowTarget: number;
   totalPagu: number | null;
   totalRealisasiAnggaran: number | null;
+}
+
+/**
+ * Who compiled the report (SOP step 2, TIMSAKIP). The system assembles it from the uploaded data on TIMSAKIP's
+ * behalf; no person initialled it, which the PDF says in so many words.
+ */
+export interface PreparedBy {
+  role: string;
+  title: string;
+  name: string;
+  nip: string;
+  /** The assembly time. */
+  at: string;
+  /** Who uploaded the data, when known. */
+  uploaderEmail?: string;
 }
 
 /** The assembled report, everything the PDF and XLSX renderers need. */
@@ -60,6 +87,9 @@ export interface AssembledReport {
   source: { key: string; versionId: string };
   indicators: ComputedIndicator[];
   summary: ReportSummary;
+  /** The scale the kategori were rated on; absent in data assembled before it was recorded (default scale). */
+  ratingScale?: RatingScale;
+  preparedBy?: PreparedBy;
 }
 
 /** A decision entry of the disposition sheet (lembar disposisi): paraf or tanda tangan. */
@@ -75,4 +105,66 @@ export interface DispositionEntry {
   at: string;
   mark: 'paraf' | 'tanda tangan';
   document: { key: string; versionId: string; sha256?: string };
+}
+
+/** The indicator fields a revision diff compares, in the order a reader expects them. */
+export const DIFF_FIELDS = [
+  'sasaran',
+  'indikator',
+  'satuan',
+  'polaritas',
+  'target',
+  'realisasi',
+  'capaian',
+  'kategori',
+  'realisasiTahunLalu',
+  'targetRenstra',
+  'pagu',
+  'realisasiAnggaran',
+  'faktorPendorong',
+  'faktorPenghambat',
+  'tindakLanjut',
+  'keterangan',
+] as const;
+export type DiffField = (typeof DIFF_FIELDS)[number];
+export type DiffValue = string | number | null;
+
+/** What changed for one indicator between two revisions. */
+export interface IndicatorChange {
+  kode: string;
+  indikator: string;
+  change: 'added' | 'removed' | 'changed';
+  /** For `changed`: each field that differs. Empty for added and removed indicators. */
+  fields: { field: DiffField; before: DiffValue; after: DiffValue }[];
+}
+
+/** Revision diff: the data of one revision against the previous one, stored as JSON under laporan/. */
+export interface RevisionDiff {
+  fromRevision: number;
+  toRevision: number;
+  from: { source: { key: string; versionId: string }; generatedAt: string };
+  to: { source: { key: string; versionId: string }; generatedAt: string };
+  counts: { added: number; removed: number; changed: number; unchanged: number };
+  indicators: IndicatorChange[];
+}
+
+/** One line of a compact diff: a changed field, or a whole indicator added or removed. */
+export interface DiffLine {
+  kode: string;
+  change: IndicatorChange['change'];
+  /** Null for an added or removed indicator. */
+  field: DiffField | null;
+  /** Texts are shortened; numbers are as stored. */
+  before: DiffValue;
+  after: DiffValue;
+}
+
+/** What the decision mail and page show of a revision diff; the whole diff is the JSON document. */
+export interface DiffSummary {
+  fromRevision: number;
+  toRevision: number;
+  counts: RevisionDiff['counts'];
+  lines: DiffLine[];
+  /** Lines not shown here (they are in the JSON). */
+  more: number;
 }

@@ -1,4 +1,5 @@
 import type { Role, SopStep } from './config.ts';
+import type { DiffSummary } from './performance-data.ts';
 
 /** Report statuses, named as the SOP staff say them. Every transition is a conditional write. */
 export const STATUSES = [
@@ -55,6 +56,10 @@ export interface Report {
   };
   problemsXlsx?: DocumentRef;
   reportXlsx?: DocumentRef;
+  /** From revision 2 on: what changed against the previous revision's data (JSON under laporan/). */
+  revisionDiff?: DocumentRef;
+  /** The first lines of that diff, small enough for the report item, for the decision mail and page. */
+  diffSummary?: DiffSummary;
   archive?: { pdf: DocumentRef; xlsx: DocumentRef; source: DocumentRef; disposition: DocumentRef };
   /** Mutu Baku deadline of the current step (ISO time). */
   dueAt?: string;

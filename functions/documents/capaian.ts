@@ -1,18 +1,21 @@
-import type { ComputedIndicator, IndicatorRow, Kategori, ReportSummary } from '../core/performance-data.ts';
+import type {
+  ComputedIndicator,
+  IndicatorRow,
+  Kategori,
+  RatingScale,
+  ReportSummary,
+} from '../core/performance-data.ts';
 import type { Period } from '../core/report.ts';
 
+export type { RatingScale } from '../core/performance-data.ts';
+
+/** The five ratings of the default scale, highest first. */
 export const KATEGORI: readonly Kategori[] = ['Sangat Tinggi', 'Tinggi', 'Sedang', 'Rendah', 'Sangat Rendah'];
 
 /**
- * Rating scale: the first band whose `above` the capaian exceeds wins; below every band is `otherwise`.
- * Kept as plain data (no functions, no Infinity) so it can come from cdk.json later.
+ * 91–100 Sangat Tinggi, 76–90 Tinggi, 66–75 Sedang, 51–65 Rendah, ≤50 Sangat Rendah; above 100 stays Sangat Tinggi.
+ * The same values are the default of `ratingScale` in the configuration schema.
  */
-export interface RatingScale {
-  bands: readonly { above: number; kategori: Kategori }[];
-  otherwise: Kategori;
-}
-
-/** 91–100 Sangat Tinggi, 76–90 Tinggi, 66–75 Sedang, 51–65 Rendah, ≤50 Sangat Rendah; above 100 stays Sangat Tinggi. */
 export const DEFAULT_RATING_SCALE: RatingScale = {
   bands: [
     { above: 90, kategori: 'Sangat Tinggi' },
@@ -22,6 +25,20 @@ export const DEFAULT_RATING_SCALE: RatingScale = {
   ],
   otherwise: 'Sangat Rendah',
 };
+
+/**
+ * The configured scale with its bands highest first. `rate` takes the first band exceeded, so a scale written
+ * lowest-first in cdk.json would otherwise rate everything by its bottom band.
+ */
+export function ratingScaleOf(scale: RatingScale | undefined): RatingScale {
+  if (!scale) return DEFAULT_RATING_SCALE;
+  return { bands: [...scale.bands].sort((a, b) => b.above - a.above), otherwise: scale.otherwise };
+}
+
+/** Every kategori of a scale, highest first, each once. */
+export function kategoriOrder(scale: RatingScale = DEFAULT_RATING_SCALE): Kategori[] {
+  return [...new Set([...ratingScaleOf(scale).bands.map((b) => b.kategori), scale.otherwise])];
+}
 
 /**
  * Rounds half away from zero to 2 decimals. The small relative nudge keeps values such as 1.005 (stored as
@@ -42,7 +59,7 @@ export function computeCapaian(polaritas: IndicatorRow['polaritas'], target: num
 export function rate(capaian: number | null, scale: RatingScale = DEFAULT_RATING_SCALE): Kategori | null {
   if (capaian === null) return null;
   const value = round2(capaian);
-  for (const band of scale.bands) {
+  for (const band of ratingScaleOf(scale).bands) {
     if (value > band.above) return band.kategori;
   }
   return scale.otherwise;
@@ -52,25 +69,26 @@ export function computeIndicators(
   rows: IndicatorRow[],
   scale: RatingScale = DEFAULT_RATING_SCALE,
 ): ComputedIndicator[] {
+  const sorted = ratingScaleOf(scale);
   return rows.map((row) => {
     const capaian = computeCapaian(row.polaritas, row.target, row.realisasi);
     const serapanAnggaran =
       row.pagu !== undefined && row.realisasiAnggaran !== undefined && row.pagu > 0
         ? round2((row.realisasiAnggaran / row.pagu) * 100)
         : null;
-    return { ...row, capaian, kategori: rate(capaian, scale), serapanAnggaran };
+    return { ...row, capaian, kategori: rate(capaian, sorted), serapanAnggaran };
   });
 }
 
-export function summarize(indicators: ComputedIndicator[]): ReportSummary {
-  const byKategori = Object.fromEntries(KATEGORI.map((k) => [k, 0])) as Record<Kategori, number>;
+export function summarize(indicators: ComputedIndicator[], scale: RatingScale = DEFAULT_RATING_SCALE): ReportSummary {
+  const byKategori: Record<Kategori, number> = Object.fromEntries(kategoriOrder(scale).map((k) => [k, 0]));
   let capaianSum = 0;
   let capaianCount = 0;
   let belowTarget = 0;
   let totalPagu: number | null = null;
   let totalRealisasiAnggaran: number | null = null;
   for (const ind of indicators) {
-    if (ind.kategori) byKategori[ind.kategori] += 1;
+    if (ind.kategori) byKategori[ind.kategori] = (byKategori[ind.kategori] ?? 0) + 1;
     if (ind.capaian !== null) {
       capaianSum += ind.capaian;
       capaianCount += 1;
@@ -91,9 +109,16 @@ export function summarize(indicators: ComputedIndicator[]): ReportSummary {
   };
 }
 
+/** Indicators whose spending exceeds the pagu: not an error in the data, but a reader must see it. */
+export function overspent(indicators: ComputedIndicator[]): ComputedIndicator[] {
+  return indicators.filter(
+    (i) => i.pagu !== undefined && i.realisasiAnggaran !== undefined && i.realisasiAnggaran > i.pagu,
+  );
+}
+
 // Labels shared by the renderers, so the PDF, the XLSX and the mails name things alike.
 
-const KATEGORI_EN: Record<Kategori, string> = {
+const KATEGORI_EN: Record<string, string> = {
   'Sangat Tinggi': 'Very high',
   Tinggi: 'High',
   Sedang: 'Medium',
@@ -103,7 +128,8 @@ const KATEGORI_EN: Record<Kategori, string> = {
 
 export function kategoriLabel(k: Kategori | null, lang: 'id' | 'en' = 'id'): string {
   if (k === null) return lang === 'id' ? 'Tidak dapat dihitung' : 'Not computable';
-  return lang === 'id' ? k : KATEGORI_EN[k];
+  // A configured name has no known translation and is shown as configured.
+  return lang === 'id' ? k : (KATEGORI_EN[k] ?? k);
 }
 
 const ROMAN = ['I', 'II', 'III', 'IV'];

@@ -7,7 +7,9 @@ import { computeCapaian } from './capaian.ts';
 
 type Lang = 'id' | 'en';
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** Defaults of `dataLimits` in the configuration; the callers pass the configured values. */
+export const MAX_FILE_MB = 10;
+export const MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024;
 export const MAX_DATA_ROWS = 20_000;
 export const MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
 const MAX_ZIP_ENTRIES = 10_000;
@@ -114,7 +116,7 @@ type NumberStyle = 'id' | 'en';
 
 const id = {
   empty: 'Berkas kosong.',
-  tooLarge: (size: string) => `Berkas terlalu besar (${size} MB); batas ukuran 10 MB.`,
+  tooLarge: (size: string, limit: string) => `Berkas terlalu besar (${size} MB); batas ukuran ${limit} MB.`,
   legacyExcel:
     'Berkas Excel lama (.xls) atau berkas Excel yang dienkripsi tidak didukung. Simpan sebagai .xlsx tanpa kata sandi, atau sebagai CSV UTF-8.',
   unsupportedBinary: (kind: string) =>
@@ -131,7 +133,7 @@ const id = {
   zipTooManyEntries: 'Berkas XLSX berisi terlalu banyak bagian. Berkas ditolak.',
   noWorksheet: 'Buku kerja tidak memiliki lembar kerja.',
   noData: 'Tidak ada baris data di bawah judul kolom.',
-  tooManyRows: (n: number) => `Terlalu banyak baris data (${n}); batas ${MAX_DATA_ROWS} baris.`,
+  tooManyRows: (n: number, limit: number) => `Terlalu banyak baris data (${n}); batas ${limit} baris.`,
   missingColumn: (name: string) => `Kolom wajib "${name}" tidak ditemukan pada baris judul.`,
   duplicateColumn: (name: string) => `Kolom "${name}" muncul lebih dari sekali pada baris judul.`,
   extraCells:
@@ -146,6 +148,10 @@ const id = {
   yearMismatch: (expected: number) => `Tahun tidak sesuai dengan folder unggahan (${expected}).`,
   badPeriod: 'Periode tidak dikenal; gunakan TW1, TW2, TW3, TW4, atau TAHUNAN.',
   periodMismatch: (expected: string) => `Periode tidak sesuai dengan folder unggahan (${expected}).`,
+  yearDiffers: (first: number) =>
+    `Tahun berbeda dengan baris data lain (${first}); satu berkas hanya memuat satu tahun dan satu periode.`,
+  periodDiffers: (first: string) =>
+    `Periode berbeda dengan baris data lain (${first}); satu berkas hanya memuat satu tahun dan satu periode.`,
   badPolarity:
     'Polaritas tidak dikenal; gunakan "naik" (makin tinggi makin baik) atau "turun" (makin rendah makin baik).',
   duplicate: (row: number) => `Duplikat: kombinasi tahun, periode, dan kode indikator sudah ada pada baris ${row}.`,
@@ -164,7 +170,7 @@ type Messages = typeof id;
 
 const en: Messages = {
   empty: 'The file is empty.',
-  tooLarge: (size) => `The file is too large (${size} MB); the limit is 10 MB.`,
+  tooLarge: (size, limit) => `The file is too large (${size} MB); the limit is ${limit} MB.`,
   legacyExcel:
     'Legacy Excel (.xls) or password-protected Excel files are not supported. Save as .xlsx without a password, or as CSV UTF-8.',
   unsupportedBinary: (kind) => `Unsupported file format (${kind}). Upload performance data as XLSX or CSV (UTF-8).`,
@@ -180,7 +186,7 @@ const en: Messages = {
   zipTooManyEntries: 'The XLSX file has too many parts. The file is rejected.',
   noWorksheet: 'The workbook has no worksheet.',
   noData: 'There are no data rows below the header row.',
-  tooManyRows: (n) => `Too many data rows (${n}); the limit is ${MAX_DATA_ROWS}.`,
+  tooManyRows: (n, limit) => `Too many data rows (${n}); the limit is ${limit}.`,
   missingColumn: (name) => `Required column "${name}" is missing from the header row.`,
   duplicateColumn: (name) => `Column "${name}" appears more than once in the header row.`,
   extraCells: 'This row has more cells than the header (perhaps an unquoted ";" or "," inside a text).',
@@ -194,6 +200,10 @@ const en: Messages = {
   yearMismatch: (expected) => `The year does not match the upload folder (${expected}).`,
   badPeriod: 'Unknown period; use TW1, TW2, TW3, TW4 or TAHUNAN.',
   periodMismatch: (expected) => `The period does not match the upload folder (${expected}).`,
+  yearDiffers: (first) =>
+    `The year differs from the other data rows (${first}); one file holds one year and one period only.`,
+  periodDiffers: (first) =>
+    `The period differs from the other data rows (${first}); one file holds one year and one period only.`,
   badPolarity: 'Unknown polarity; use "naik"/"up" (higher is better) or "turun"/"down" (lower is better).',
   duplicate: (row) => `Duplicate: this year, period and indicator code already appear on row ${row}.`,
   mixedStyle: (a, b) =>
@@ -243,31 +253,82 @@ const BINARY_MAGIC: { magic: number[]; kind: string }[] = [
   { magic: [0x37, 0x7a, 0xbc, 0xaf], kind: '7z' },
 ];
 
+export interface ExpectedPeriod {
+  tahun: number;
+  periode: Period;
+}
+
+export interface ParseOptions {
+  lang?: Lang;
+  /** `dataLimits.maxFileMB` of the configuration. */
+  maxFileMB?: number;
+  /** `dataLimits.maxRows` of the configuration. */
+  maxRows?: number;
+  /** `targetZero` of the configuration: what a row with target 0 needs. */
+  targetZero?: 'EMPTY_WITH_NOTE';
+}
+
+/**
+ * The tahun and periode the rows were checked against. `fromRows` when the caller gave none (the offline
+ * checker): then the first valid value in the rows counts, and either may stay unknown.
+ */
+export interface CheckedPeriod {
+  tahun: number | null;
+  periode: Period | null;
+  fromRows: boolean;
+}
+
+/**
+ * `rows` are the rows without any problem, also when the file as a whole is invalid: the offline checker shows
+ * their capaian next to the problems. A report is only ever assembled from a file that is `ok`.
+ */
+export type ParseResult =
+  | { ok: true; rows: IndicatorRow[]; period: CheckedPeriod }
+  | { ok: false; problems: DataProblem[]; rows: IndicatorRow[]; period: CheckedPeriod | null };
+
 /**
  * Parses an uploaded performance-data file (CSV or XLSX). Never throws for bad input: every problem found in the
- * file is returned at once, so the uploader can fix them all in one correction.
+ * file is returned at once, so the uploader can fix them all in one correction. `expected` is the tahun and
+ * periode of the upload's folder; null lets the rows say (the offline checker without --tahun/--periode).
  */
 export async function parsePerformanceData(
   bytes: Uint8Array,
   fileName: string,
-  expected: { tahun: number; periode: Period },
-  lang: Lang = 'id',
-): Promise<{ ok: true; rows: IndicatorRow[] } | { ok: false; problems: DataProblem[] }> {
+  expected: ExpectedPeriod | null,
+  options: ParseOptions = {},
+): Promise<ParseResult> {
+  const lang = options.lang ?? 'id';
   const m = MESSAGES[lang];
-  if (bytes.byteLength === 0) return { ok: false, problems: [fileProblem(m.empty)] };
-  if (bytes.byteLength > MAX_FILE_BYTES) {
-    return { ok: false, problems: [fileProblem(m.tooLarge(megabytes(bytes.byteLength, m)))] };
+  const maxFileMB = options.maxFileMB ?? MAX_FILE_MB;
+  const limits: Limits = {
+    maxRows: options.maxRows ?? MAX_DATA_ROWS,
+    targetZero: options.targetZero ?? 'EMPTY_WITH_NOTE',
+  };
+  const failed = (problems: DataProblem[]): ParseResult => ({ ok: false, problems, rows: [], period: null });
+  if (bytes.byteLength === 0) return failed([fileProblem(m.empty)]);
+  if (bytes.byteLength > maxFileMB * 1024 * 1024) {
+    const limit = formatLimit(maxFileMB, m);
+    return failed([fileProblem(m.tooLarge(megabytes(bytes.byteLength, m), limit))]);
   }
   let read: ReadResult;
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    read = await readXlsx(bytes, lang);
+    read = await readXlsx(bytes, lang, limits.maxRows);
   } else if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     read = { ok: false, problems: [fileProblem(m.legacyExcel)] };
   } else {
     read = readCsv(bytes, fileName, m);
   }
-  if (!read.ok) return read;
-  return validate(read.rows, read.numberStyleHint, expected, lang);
+  if (!read.ok) return failed(read.problems);
+  return validate(read.rows, read.numberStyleHint, expected, lang, limits);
+}
+
+interface Limits {
+  maxRows: number;
+  targetZero: 'EMPTY_WITH_NOTE';
+}
+
+function formatLimit(mb: number, m: Messages): string {
+  return String(Number.isInteger(mb) ? mb : Number(mb.toFixed(1))).replace('.', m.decimal);
 }
 
 function readCsv(bytes: Uint8Array, fileName: string, m: Messages): ReadResult {
@@ -453,21 +514,40 @@ function readCentralDirectory(view: DataView): ZipEntry[] | 'corrupt' | 'too-man
   return entries;
 }
 
-async function readXlsx(bytes: Uint8Array, lang: Lang): Promise<ReadResult> {
+/**
+ * Sheet parts the parser never needs. exceljs expands a data-validation or merge range into one entry per cell,
+ * so a 6 KB workbook with a dropdown on whole columns (common in real templates) would take seconds and
+ * gigabytes; skipping the parts keeps reading proportional to the cells that hold values.
+ */
+const IGNORED_SHEET_PARTS = [
+  'dataValidations',
+  'mergeCells',
+  'conditionalFormatting',
+  'hyperlinks',
+  'extLst',
+  'drawing',
+  'picture',
+  'tableParts',
+  'rowBreaks',
+];
+
+async function readXlsx(bytes: Uint8Array, lang: Lang, maxRows: number): Promise<ReadResult> {
   const m = MESSAGES[lang];
   const zip = checkZip(bytes, lang);
   if (!zip.ok) return { ok: false, problems: [fileProblem(zip.message)] };
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as its own ArrayBuffer-shaped `Buffer`; JSZip underneath takes any byte array.
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer, {
+      ignoreNodes: IGNORED_SHEET_PARTS,
+    });
   } catch {
     return { ok: false, problems: [fileProblem(m.zipCorrupt)] };
   }
   const sheet = workbook.worksheets.find((ws) => ws.name.trim().toLowerCase() === 'data') ?? workbook.worksheets[0];
   if (!sheet) return { ok: false, problems: [fileProblem(m.noWorksheet)] };
-  if (sheet.actualRowCount - 1 > MAX_DATA_ROWS) {
-    return { ok: false, problems: [fileProblem(m.tooManyRows(sheet.actualRowCount - 1))] };
+  if (sheet.actualRowCount - 1 > maxRows) {
+    return { ok: false, problems: [fileProblem(m.tooManyRows(sheet.actualRowCount - 1, maxRows))] };
   }
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -591,13 +671,14 @@ function formatPercent(n: number, m: Messages): string {
 function validate(
   sheetRows: SheetRow[],
   numberStyleHint: NumberStyle | null,
-  expected: { tahun: number; periode: Period },
+  expected: ExpectedPeriod | null,
   lang: Lang,
-): { ok: true; rows: IndicatorRow[] } | { ok: false; problems: DataProblem[] } {
+  limits: Limits,
+): ParseResult {
   const m = MESSAGES[lang];
   const problems: DataProblem[] = [];
   const nonBlank = sheetRows.filter((r) => r.cells.some((c) => c !== null));
-  if (nonBlank.length === 0) return { ok: false, problems: [fileProblem(m.empty)] };
+  if (nonBlank.length === 0) return { ok: false, problems: [fileProblem(m.empty)], rows: [], period: null };
 
   // The header is the first row naming at least three known columns; else the first row (and columns go missing).
   const headerRow =
@@ -638,16 +719,42 @@ function validate(
   const headerWidth = headerRow.cells.reduce<number>((w, c, i) => (c === null ? w : i + 1), 0);
 
   const dataRows = nonBlank.filter((r) => r.number > headerRow.number);
-  if (dataRows.length > MAX_DATA_ROWS) return { ok: false, problems: [fileProblem(m.tooManyRows(dataRows.length))] };
+  if (dataRows.length > limits.maxRows) {
+    return {
+      ok: false,
+      problems: [fileProblem(m.tooManyRows(dataRows.length, limits.maxRows))],
+      rows: [],
+      period: null,
+    };
+  }
   if (dataRows.length === 0) {
     problems.push(fileProblem(m.noData));
-    return { ok: false, problems };
+    return { ok: false, problems, rows: [], period: null };
   }
 
   const get = (row: SheetRow, key: FieldKey): Cell => {
     const i = columnIndex.get(key);
     return i === undefined ? null : (row.cells[i] ?? null);
   };
+
+  // Without a folder to compare with, the first readable tahun and periode stand for the whole file.
+  const period: CheckedPeriod = expected
+    ? { tahun: expected.tahun, periode: expected.periode, fromRows: false }
+    : { tahun: null, periode: null, fromRows: true };
+  if (!expected) {
+    for (const row of dataRows) {
+      const t = get(row, 'tahun');
+      if (period.tahun === null && (typeof t === 'string' || typeof t === 'number') && /^\d{4}$/.test(String(t))) {
+        period.tahun = Number(t);
+      }
+      const p = get(row, 'periode');
+      if (period.periode === null && (typeof p === 'string' || typeof p === 'number')) {
+        period.periode = lookup(PERIOD_LOOKUP, periodKey(String(p))) ?? null;
+      }
+    }
+  }
+  const yearWrong = (want: number) => (period.fromRows ? m.yearDiffers(want) : m.yearMismatch(want));
+  const periodWrong = (want: string) => (period.fromRows ? m.periodDiffers(want) : m.periodMismatch(want));
 
   // Number style: decided once per file from the cells that can only be read one way.
   const evidence: Partial<Record<NumberStyle, string>> = {};
@@ -749,16 +856,18 @@ function validate(
       else if (!/^\d{4}$/.test(t)) add('tahun', cell, m.badYear);
       else {
         tahun = Number(t);
-        if (tahun !== expected.tahun) add('tahun', cell, m.yearMismatch(expected.tahun));
+        if (period.tahun !== null && tahun !== period.tahun) add('tahun', cell, yearWrong(period.tahun));
       }
     } else rowOk = false;
 
     let periode: Period | undefined;
     const periodeText = text('periode', true);
     if (periodeText !== undefined) {
-      periode = PERIOD_LOOKUP[periodeText.toUpperCase().replace(/[\s_.-]/g, '')];
+      periode = lookup(PERIOD_LOOKUP, periodKey(periodeText));
       if (!periode) add('periode', get(row, 'periode'), m.badPeriod);
-      else if (periode !== expected.periode) add('periode', get(row, 'periode'), m.periodMismatch(expected.periode));
+      else if (period.periode !== null && periode !== period.periode) {
+        add('periode', get(row, 'periode'), periodWrong(period.periode));
+      }
     }
 
     const kode = text('kode_indikator', true);
@@ -769,7 +878,7 @@ function validate(
     let polaritas: IndicatorRow['polaritas'] | undefined;
     const polaritasText = text('polaritas', true);
     if (polaritasText !== undefined) {
-      polaritas = POLARITY_LOOKUP[polaritasText.toLowerCase()];
+      polaritas = lookup(POLARITY_LOOKUP, polaritasText.toLowerCase());
       if (!polaritas) add('polaritas', get(row, 'polaritas'), m.badPolarity);
     }
 
@@ -793,7 +902,10 @@ function validate(
 
     if (target !== undefined && realisasi !== undefined && polaritas !== undefined) {
       if (target === 0) {
-        if (!isMeaningful(keterangan)) add('keterangan', get(row, 'keterangan'), m.targetZero);
+        // EMPTY_WITH_NOTE, the one rule configurable so far: capaian stays empty, so the reader needs the reason.
+        if (limits.targetZero === 'EMPTY_WITH_NOTE' && !isMeaningful(keterangan)) {
+          add('keterangan', get(row, 'keterangan'), m.targetZero);
+        }
       } else {
         const capaian = computeCapaian(polaritas, target, realisasi);
         if (capaian !== null && capaian < 100 && !isMeaningful(tindakLanjut) && !isMeaningful(faktorPenghambat)) {
@@ -837,6 +949,15 @@ function validate(
       rows.push(out);
     }
   }
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, rows };
+  if (problems.length > 0) return { ok: false, problems, rows, period };
+  return { ok: true, rows, period };
+}
+
+/** Own keys only: "constructor" typed as a polaritas must not find Object's constructor. */
+function lookup<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+function periodKey(text: string): string {
+  return text.toUpperCase().replace(/[\s_.-]/g, '');
 }

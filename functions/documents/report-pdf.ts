@@ -1,14 +1,22 @@
 import PDFDocument from 'pdfkit';
-import type { AssembledReport, ComputedIndicator, DispositionEntry, Kategori } from '../core/performance-data.ts';
+import type {
+  AssembledReport,
+  ComputedIndicator,
+  DispositionEntry,
+  Kategori,
+  PreparedBy,
+} from '../core/performance-data.ts';
 import {
   computeCapaian,
   formatDateTimeWib,
   formatDateWib,
   formatNumber,
   formatPercent,
-  KATEGORI,
   kategoriLabel,
+  kategoriOrder,
+  overspent,
   periodLabel,
+  ratingScaleOf,
   round2,
 } from './capaian.ts';
 
@@ -34,6 +42,7 @@ export const COLOR = {
   danger: '#B03A2E',
 };
 const MARGINS = { top: 56, bottom: 64, left: 56, right: 50 };
+const DANGER_TINT = '#F4D6D3';
 
 export function createDoc(
   meta: { title: string; subject: string; author: string; createdAt: string },
@@ -326,20 +335,22 @@ export function placeName(organizationName: string): string {
   return organizationName.replace(/^kecamatan\s+/i, '').trim() || organizationName;
 }
 
-const KATEGORI_COLOR: Record<Kategori, string> = {
-  'Sangat Tinggi': '#1E7B4F',
-  Tinggi: '#62A55A',
-  Sedang: '#E3B23C',
-  Rendah: '#E07B39',
-  'Sangat Rendah': '#B03A2E',
-};
-const KATEGORI_TINT: Record<Kategori, string> = {
-  'Sangat Tinggi': '#D7EEDF',
-  Tinggi: '#E4F2DF',
-  Sedang: '#FBF0D2',
-  Rendah: '#FBE3D3',
-  'Sangat Rendah': '#F4D6D3',
-};
+// Green (best) to red (worst); a scale of another length takes evenly spaced steps.
+const RATING_COLORS = ['#1E7B4F', '#62A55A', '#E3B23C', '#E07B39', '#B03A2E'];
+const RATING_TINTS = ['#D7EEDF', '#E4F2DF', '#FBF0D2', '#FBE3D3', '#F4D6D3'];
+
+/** Colours per kategori by its rank in the configured scale, so any scale reads green-to-red. */
+function kategoriPalette(order: Kategori[]): { color: (k: Kategori) => string; tint: (k: Kategori) => string } {
+  const step = (k: Kategori): number => {
+    const i = order.indexOf(k);
+    if (i < 0) return -1;
+    return order.length === 1 ? 0 : Math.round((i * (RATING_COLORS.length - 1)) / (order.length - 1));
+  };
+  return {
+    color: (k) => RATING_COLORS[step(k)] ?? COLOR.rule,
+    tint: (k) => RATING_TINTS[step(k)] ?? COLOR.zebra,
+  };
+}
 
 const L = {
   id: {
@@ -397,6 +408,8 @@ const L = {
     s4: 'IV. REALISASI ANGGARAN',
     budgetHeaders: ['Kode', 'Indikator Kinerja', 'Pagu (Rp)', 'Realisasi (Rp)', 'Serapan'],
     total: 'Jumlah',
+    overspent: (kodes: string) =>
+      `(!) Realisasi anggaran melebihi pagu pada ${kodes}. Periksa kembali data anggaran atau jelaskan penyebabnya.`,
     s5: 'V. ANALISIS INDIKATOR DI BAWAH TARGET',
     allMet: 'Seluruh indikator mencapai atau melampaui target pada periode ini.',
     narrativeHead: (kode: string, ind: string, cap: string | null, kat: string) =>
@@ -413,6 +426,9 @@ const L = {
     ketuaTim: 'Ketua TIMSAKIP (penyusun)',
     sekcam: 'Sekretaris Camat (verifikasi)',
     parafMark: 'paraf elektronik',
+    preparedMark: 'disusun sistem *',
+    preparedNote: (at: string, source: string, uploader: string | undefined) =>
+      `* Laporan ini disusun otomatis oleh lapkin atas nama Ketua TIMSAKIP pada ${at} dari data kinerja yang diunggah${uploader ? ` oleh ${uploader}` : ''} (${source}). Baris 1 mencatat penyusunan tersebut dan bukan paraf; paraf Sekretaris Camat dan tanda tangan Camat diberikan melalui tautan keputusan dan tercatat pada lembar disposisi.`,
     mengesahkan: 'Mengesahkan,',
     camat: (place: string) => `CAMAT ${place.toUpperCase()}`,
     signedAt: (at: string) => `Ditandatangani secara elektronik\n${at}`,
@@ -464,6 +480,8 @@ const L = {
     s4: 'IV. BUDGET REALISATION',
     budgetHeaders: ['Code', 'Performance Indicator', 'Budget (Rp)', 'Spent (Rp)', 'Absorption'],
     total: 'Total',
+    overspent: (kodes: string) =>
+      `(!) Budget spent exceeds the budget for ${kodes}. Check the budget data again or explain the cause.`,
     s5: 'V. ANALYSIS OF INDICATORS BELOW TARGET',
     allMet: 'Every indicator met or exceeded its target in this period.',
     narrativeHead: (kode: string, ind: string, cap: string | null, kat: string) =>
@@ -480,6 +498,9 @@ const L = {
     ketuaTim: 'Head of TIMSAKIP (compiler)',
     sekcam: 'Secretary of the Sub-district (verification)',
     parafMark: 'electronic initials',
+    preparedMark: 'system-compiled *',
+    preparedNote: (at: string, source: string, uploader: string | undefined) =>
+      `* This report was compiled automatically by lapkin on behalf of the Head of TIMSAKIP on ${at} from the uploaded performance data${uploader ? ` (uploaded by ${uploader})` : ''} (${source}). Row 1 records that compilation and is not an initial; the Secretary's initials and the Camat's signature are given through the decision links and recorded on the disposition sheet.`,
     mengesahkan: 'Ratified by,',
     camat: (place: string) => `HEAD OF ${place.toUpperCase()} SUB-DISTRICT`,
     signedAt: (at: string) => `Signed electronically\n${at}`,
@@ -508,9 +529,9 @@ export async function renderReportPdf(
   drawCover(doc, report, lang);
   doc.addPage();
   drawSummary(doc, report, lang);
-  drawMainTable(doc, report.indicators, lang);
+  drawMainTable(doc, report, lang);
   drawComparison(doc, report.indicators, lang);
-  drawChart(doc, report.indicators, lang);
+  drawChart(doc, report, lang);
   drawBudget(doc, report.indicators, lang);
   drawNarrative(doc, report.indicators, lang);
   drawApprovals(doc, report, approvals, lang);
@@ -641,9 +662,11 @@ function drawSummary(doc: Doc, report: AssembledReport, lang: Lang): void {
   doc.fillColor(COLOR.text);
 
   const notComputable = report.indicators.filter((i) => i.capaian === null).length;
-  const rows: TableRow[] = KATEGORI.map((k) => ({
-    cells: [kategoriLabel(k, lang), formatNumber(s.byKategori[k], {}, lang)],
-    cellFills: [KATEGORI_TINT[k], undefined],
+  const order = kategoriOrder(ratingScaleOf(report.ratingScale));
+  const palette = kategoriPalette(order);
+  const rows: TableRow[] = order.map((k) => ({
+    cells: [kategoriLabel(k, lang), formatNumber(s.byKategori[k] ?? 0, {}, lang)],
+    cellFills: [palette.tint(k), undefined],
   }));
   if (notComputable > 0) rows.push({ cells: [l.notComputable, formatNumber(notComputable, {}, lang)] });
   drawTable(
@@ -665,8 +688,10 @@ function num(n: number | undefined, lang: Lang): string {
   return formatNumber(n, { decimals }, lang);
 }
 
-function drawMainTable(doc: Doc, indicators: ComputedIndicator[], lang: Lang): void {
+function drawMainTable(doc: Doc, report: AssembledReport, lang: Lang): void {
   const l = L[lang];
+  const indicators = report.indicators;
+  const palette = kategoriPalette(kategoriOrder(ratingScaleOf(report.ratingScale)));
   heading(doc, l.s2);
   const h = l.mainHeaders;
   const columns: TableColumn[] = [
@@ -701,7 +726,7 @@ function drawMainTable(doc: Doc, indicators: ComputedIndicator[], lang: Lang): v
         undefined,
         undefined,
         undefined,
-        ind.kategori ? KATEGORI_TINT[ind.kategori] : undefined,
+        ind.kategori ? palette.tint(ind.kategori) : undefined,
       ],
     };
     if (sameGoal) row.firstOnPage = cells.map((c, j) => (j === 1 ? ind.sasaran : c));
@@ -743,8 +768,11 @@ function drawComparison(doc: Doc, indicators: ComputedIndicator[], lang: Lang): 
   drawTable(doc, columns, rows, { fontSize: 7.5, zebra: true });
 }
 
-function drawChart(doc: Doc, indicators: ComputedIndicator[], lang: Lang): void {
+function drawChart(doc: Doc, report: AssembledReport, lang: Lang): void {
   const l = L[lang];
+  const indicators = report.indicators;
+  const order = kategoriOrder(ratingScaleOf(report.ratingScale));
+  const palette = kategoriPalette(order);
   heading(doc, l.s3);
   paragraph(doc, l.chartNote, { size: 8, color: COLOR.muted });
   doc.y += 6;
@@ -800,7 +828,7 @@ function drawChart(doc: Doc, indicators: ComputedIndicator[], lang: Lang): void 
           .text(l.chartNa, plotX + 4, y + 2, { width: plotW, lineBreak: false });
         return;
       }
-      const color = ind.kategori ? KATEGORI_COLOR[ind.kategori] : COLOR.rule;
+      const color = ind.kategori ? palette.color(ind.kategori) : COLOR.rule;
       const w = Math.max(0.5, xFor(ind.capaian) - plotX);
       doc.rect(plotX, y, w, barH).fill(color);
       const clipped = ind.capaian > scaleMax;
@@ -820,11 +848,16 @@ function drawChart(doc: Doc, indicators: ComputedIndicator[], lang: Lang): void 
 
   ensureSpace(doc, 20);
   let lx = plotX;
-  const ly = doc.y + 2;
+  let ly = doc.y + 2;
   doc.font(FONT.regular).fontSize(7.5);
-  for (const k of KATEGORI) {
+  for (const k of order) {
     const label = pdfText(kategoriLabel(k, lang));
-    doc.rect(lx, ly, 9, 9).fill(KATEGORI_COLOR[k]);
+    // A configured scale may have more or longer names than fit on one line.
+    if (lx + 12 + doc.widthOfString(label) > x0 + contentWidth(doc) && lx > plotX) {
+      lx = plotX;
+      ly += 13;
+    }
+    doc.rect(lx, ly, 9, 9).fill(palette.color(k));
     doc.fillColor(COLOR.text).text(label, lx + 12, ly + 1, { lineBreak: false });
     lx += 12 + doc.widthOfString(label) + 14;
   }
@@ -846,14 +879,16 @@ function drawBudget(doc: Doc, indicators: ComputedIndicator[], lang: Lang): void
     { header: h[3] ?? '', width: 95, align: 'right' },
     { header: h[4] ?? '', width: 67.28, align: 'right' },
   ];
+  const over = new Set(overspent(withBudget));
   const rows: TableRow[] = withBudget.map((ind) => ({
     cells: [
       ind.kode,
       ind.indikator,
       ind.pagu === undefined ? '-' : formatNumber(ind.pagu, { maxDecimals: 2 }, lang),
       ind.realisasiAnggaran === undefined ? '-' : formatNumber(ind.realisasiAnggaran, { maxDecimals: 2 }, lang),
-      formatPercent(ind.serapanAnggaran, lang),
+      `${over.has(ind) ? '(!) ' : ''}${formatPercent(ind.serapanAnggaran, lang)}`,
     ],
+    ...(over.has(ind) ? { cellFills: [undefined, undefined, undefined, DANGER_TINT, DANGER_TINT] } : {}),
   }));
   const totalPagu = withBudget.reduce((a, i) => a + (i.pagu ?? 0), 0);
   const totalSpent = withBudget.reduce((a, i) => a + (i.realisasiAnggaran ?? 0), 0);
@@ -869,6 +904,11 @@ function drawBudget(doc: Doc, indicators: ComputedIndicator[], lang: Lang): void
     fill: COLOR.headerFill,
   });
   drawTable(doc, columns, rows, { fontSize: 8, zebra: true });
+  if (over.size > 0) {
+    doc.y += 6;
+    ensureSpace(doc, 30);
+    paragraph(doc, l.overspent([...over].map((i) => i.kode).join(', ')), { size: 8.5, color: COLOR.danger });
+  }
 }
 
 function drawNarrative(doc: Doc, indicators: ComputedIndicator[], lang: Lang): void {
@@ -934,6 +974,14 @@ function drawApprovals(doc: Doc, report: AssembledReport, approvals: Disposition
   const sek = latestFor(approvals, (e) => e.role === 'SEKRETARIS_CAMAT');
   const camat = latestFor(approvals, (e) => e.role === 'CAMAT' || e.mark === 'tanda tangan');
 
+  // Nobody initials the compilation: the system assembles the uploaded data on TIMSAKIP's behalf. The row names
+  // the team lead and the assembly time, marked as system-prepared and explained below the table, so the block
+  // is complete without pretending to a paraf that was never given.
+  const prepared: PreparedBy | undefined = tim ? undefined : report.preparedBy;
+  const preparedRow = (no: string, jabatan: string, p: PreparedBy): TableRow => ({
+    cells: [no, jabatan, `${p.name}\n${l.nip} ${p.nip}`, l.preparedMark, formatDateTimeWib(p.at, lang)],
+    minHeight: 34,
+  });
   const parafRow = (no: string, jabatan: string, e: DispositionEntry | undefined): TableRow => ({
     cells: [
       no,
@@ -959,9 +1007,17 @@ function drawApprovals(doc: Doc, report: AssembledReport, approvals: Disposition
       { header: l.parafHeaders[3] ?? '', width: 80 },
       { header: l.parafHeaders[4] ?? '', width: 100.28 },
     ],
-    [parafRow('1', l.ketuaTim, tim), parafRow('2', l.sekcam, sek)],
+    [prepared ? preparedRow('1', l.ketuaTim, prepared) : parafRow('1', l.ketuaTim, tim), parafRow('2', l.sekcam, sek)],
     { fontSize: 8 },
   );
+  if (prepared) {
+    doc.y += 4;
+    const source = `${report.source.key}, versionId ${report.source.versionId}`;
+    paragraph(doc, l.preparedNote(formatDateTimeWib(prepared.at, lang), source, prepared.uploaderEmail), {
+      size: 7.5,
+      color: COLOR.muted,
+    });
+  }
 
   doc.y += 24;
   const place = placeName(report.organization.name);

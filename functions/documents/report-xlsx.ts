@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { AssembledReport, ComputedIndicator } from '../core/performance-data.ts';
-import { formatDateTimeWib, KATEGORI, kategoriLabel, periodLabel, round2 } from './capaian.ts';
+import { formatDateTimeWib, kategoriLabel, kategoriOrder, periodLabel, ratingScaleOf, round2 } from './capaian.ts';
 import { safeCellText } from './safe-cell.ts';
 
 type Lang = 'id' | 'en';
@@ -174,7 +174,11 @@ function writeSummary(ws: ExcelJS.Worksheet, report: AssembledReport, lang: Lang
     [l.indicatorCount, s.indicatorCount, '#,##0'],
     [l.averageCapaian, s.averageCapaian, FMT_PERCENT],
     [l.belowTarget, s.belowTarget, '#,##0'],
-    ...KATEGORI.map((k): [string, CellInput, string] => [l.kategori(kategoriLabel(k, lang)), s.byKategori[k], '#,##0']),
+    ...kategoriOrder(ratingScaleOf(report.ratingScale)).map((k): [string, CellInput, string] => [
+      l.kategori(kategoriLabel(k, lang)),
+      s.byKategori[k] ?? 0,
+      '#,##0',
+    ]),
     [l.notComputable, notComputable, '#,##0'],
     [l.totalPagu, s.totalPagu, FMT_MONEY],
     [l.totalRealisasi, s.totalRealisasiAnggaran, FMT_MONEY],

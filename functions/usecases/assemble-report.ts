@@ -1,13 +1,13 @@
 import { sha256Hex } from '../core/audit-chain.ts';
 import { ReportNotFoundError } from '../core/errors.ts';
 import { dueAt } from '../core/mutu-baku.ts';
-import type { AssembledReport } from '../core/performance-data.ts';
+import type { AssembledReport, DiffSummary } from '../core/performance-data.ts';
 import type { DocumentRef, Report } from '../core/report.ts';
-import { computeIndicators, summarize } from '../documents/capaian.ts';
-import { parsePerformanceData } from '../documents/parse-performance-data.ts';
+import { checkPerformanceData } from '../documents/check-data.ts';
 import { renderProblemsXlsx } from '../documents/problems-xlsx.ts';
 import { renderReportPdf } from '../documents/report-pdf.ts';
 import { renderReportXlsx } from '../documents/report-xlsx.ts';
+import { diffRevisions, summarizeDiff } from '../documents/revision-diff.ts';
 import type { Deps } from './deps.ts';
 
 export interface AssembleInput {
@@ -28,6 +28,7 @@ export function reportKeys(r: Pick<Report, 'unit' | 'tahun' | 'periode'>) {
     pdf: `${base}/${name}.pdf`,
     xlsx: `${base}/${name}.xlsx`,
     data: `${base}/${name}.json`,
+    diff: `${base}/perubahan-${r.unit}-${r.tahun}-${r.periode}.json`,
     problems: `${base}/kesalahan-data-${r.unit}-${r.tahun}-${r.periode}.xlsx`,
   };
 }
@@ -40,6 +41,9 @@ export function reportKeys(r: Pick<Report, 'unit' | 'tahun' | 'periode'>) {
  * 2. Read that version, validate every row, compute capaian.
  * 3. Invalid: store the full problem list as XLSX, status PERLU_PERBAIKAN_DATA; the upload is kept untouched.
  * 4. Valid: write PDF, XLSX and the data JSON as new versions under laporan/, status DISUSUN, revision + 1.
+ *    From revision 2 on, also the revision diff against the previous revision's data (JSON, and a compact
+ *    summary on the report for the decision mail and page).
+ * Validation, rating scale, target-0 rule, limits and language all come from the configuration.
  */
 export async function assembleReport(deps: Deps, input: AssembleInput): Promise<AssembleResult> {
   const report = await deps.repo.get(input.reportId);
@@ -63,18 +67,21 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
   const doc = await deps.store.get(input.source.key, input.source.versionId);
   const uploaderEmail = plausibleEmail(doc.metadata['uploader-email']);
   const fileName = input.source.key.split('/').pop() ?? 'data';
-  const parsed = await parsePerformanceData(
+  const lang = deps.config.language;
+  const checked = await checkPerformanceData(
     doc.body,
     fileName,
     { tahun: report.tahun, periode: report.periode },
-    deps.config.language,
+    deps.config,
+    lang,
   );
   const keys = reportKeys(report);
   const from = ['DITERIMA', 'PERLU_REVISI', 'PERLU_PERBAIKAN_DATA'] as const;
   const now = deps.clock.now();
 
-  if (!parsed.ok) {
-    const xlsx = await renderProblemsXlsx(parsed.problems, deps.config.language);
+  if (!checked.valid) {
+    const problems = checked.problems;
+    const xlsx = await renderProblemsXlsx(problems, lang);
     const put = await deps.store.put({ key: keys.problems, body: xlsx, contentType: XLSX });
     await deps.ledger.transition({
       reportId: report.reportId,
@@ -84,7 +91,7 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
         step: 'revision',
         source: input.source,
         uploaderEmail: uploaderEmail ?? report.uploaderEmail,
-        dataProblems: { count: parsed.problems.length, sample: parsed.problems.slice(0, 30) },
+        dataProblems: { count: problems.length, sample: problems.slice(0, 30) },
         problemsXlsx: { key: keys.problems, versionId: put.versionId },
         dueAt: dueAt(deps.config, 'revision', now),
       },
@@ -92,14 +99,16 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
         action: 'DATA_TIDAK_VALID',
         actor: { name: 'lapkin', role: 'SISTEM' },
         document: input.source,
-        detail: { problemCount: parsed.problems.length, firstProblem: parsed.problems[0]?.message },
+        detail: { problemCount: problems.length, firstProblem: problems[0]?.message },
       },
     });
-    return { valid: false, revision: report.revision, problemCount: parsed.problems.length };
+    return { valid: false, revision: report.revision, problemCount: problems.length };
   }
 
   const revision = report.revision + 1;
-  const indicators = computeIndicators(parsed.rows);
+  const indicators = checked.indicators;
+  const team = deps.config.people.TIMSAKIP;
+  const uploader = uploaderEmail ?? report.uploaderEmail;
   const assembled: AssembledReport = {
     organization: deps.config.organization,
     tahun: report.tahun,
@@ -108,25 +117,52 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
     generatedAt: now.toISOString(),
     source: input.source,
     indicators,
-    summary: summarize(indicators),
+    summary: checked.summary,
+    ratingScale: checked.ratingScale,
+    // SOP step 2 belongs to TIMSAKIP; the system does it for them from the upload (see the PDF's approval block).
+    preparedBy: {
+      role: 'TIMSAKIP',
+      title: team.title,
+      name: team.name,
+      nip: team.nip,
+      at: now.toISOString(),
+      ...(uploader ? { uploaderEmail: uploader } : {}),
+    },
   };
-  const [pdf, xlsx] = await Promise.all([
-    renderReportPdf(assembled, [], deps.config.language),
-    renderReportXlsx(assembled),
-  ]);
+  // The previous revision's data is the last valid assembly; an invalid upload in between never replaced it.
+  const previous = report.reportData
+    ? (JSON.parse(
+        new TextDecoder().decode((await deps.store.get(report.reportData.key, report.reportData.versionId)).body),
+      ) as AssembledReport)
+    : undefined;
+  const diff = previous ? diffRevisions(previous, assembled) : undefined;
+  const [pdf, xlsx] = await Promise.all([renderReportPdf(assembled, [], lang), renderReportXlsx(assembled, lang)]);
   const data = new TextEncoder().encode(JSON.stringify(assembled));
   const meta = {
     'report-id': report.reportId,
     revision: String(revision),
     'source-version-id': input.source.versionId,
   };
-  const [pdfPut, xlsxPut, dataPut] = await Promise.all([
+  const json = 'application/json';
+  const [pdfPut, xlsxPut, dataPut, diffPut] = await Promise.all([
     deps.store.put({ key: keys.pdf, body: pdf, contentType: 'application/pdf', metadata: meta }),
     deps.store.put({ key: keys.xlsx, body: xlsx, contentType: XLSX, metadata: meta }),
-    deps.store.put({ key: keys.data, body: data, contentType: 'application/json', metadata: meta }),
+    deps.store.put({ key: keys.data, body: data, contentType: json, metadata: meta }),
+    diff
+      ? deps.store.put({
+          key: keys.diff,
+          body: new TextEncoder().encode(JSON.stringify(diff)),
+          contentType: json,
+          metadata: meta,
+        })
+      : undefined,
   ]);
   const pdfRef = { key: keys.pdf, versionId: pdfPut.versionId, sha256: sha256Hex(pdf) };
   const xlsxRef = { key: keys.xlsx, versionId: xlsxPut.versionId, sha256: sha256Hex(xlsx) };
+  const diffSet: { revisionDiff?: DocumentRef; diffSummary?: DiffSummary } =
+    diff && diffPut
+      ? { revisionDiff: { key: keys.diff, versionId: diffPut.versionId }, diffSummary: summarizeDiff(diff) }
+      : {};
   await deps.ledger.transition({
     reportId: report.reportId,
     from,
@@ -135,7 +171,7 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
       step: 'verify',
       revision,
       source: input.source,
-      uploaderEmail: uploaderEmail ?? report.uploaderEmail,
+      uploaderEmail: uploader,
       reportPdf: pdfRef,
       reportXlsx: xlsxRef,
       reportData: { key: keys.data, versionId: dataPut.versionId },
@@ -144,13 +180,20 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
         averageCapaian: assembled.summary.averageCapaian,
         belowTarget: assembled.summary.belowTarget,
       },
+      ...diffSet,
     },
-    remove: ['dataProblems', 'problemsXlsx'],
+    // A stale diff of an earlier revision must not be shown with this one.
+    remove: ['dataProblems', 'problemsXlsx', ...(diff ? [] : (['revisionDiff', 'diffSummary'] as const))],
     event: {
       action: 'DISUSUN',
       actor: { name: 'lapkin', role: 'SISTEM' },
       document: pdfRef,
-      detail: { indicators: indicators.length, source: input.source, xlsx: xlsxRef },
+      detail: {
+        indicators: indicators.length,
+        source: input.source,
+        xlsx: xlsxRef,
+        ...(diff ? { diff: { fromRevision: diff.fromRevision, ...diff.counts } } : {}),
+      },
     },
   });
   return { valid: true, revision, report: { pdf: pdfRef, xlsx: xlsxRef } };

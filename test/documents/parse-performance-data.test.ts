@@ -19,7 +19,7 @@ function csv(...lines: string[]): Uint8Array {
 }
 
 async function parse(data: Uint8Array, name = 'data.csv', lang: 'id' | 'en' = 'id') {
-  return parsePerformanceData(data, name, EXPECTED, lang);
+  return parsePerformanceData(data, name, EXPECTED, { lang });
 }
 
 async function rowsOf(data: Uint8Array, name = 'data.csv'): Promise<IndicatorRow[]> {

@@ -1,0 +1,79 @@
+import type { LapkinConfig } from '../core/config.ts';
+import type { ComputedIndicator, DataProblem, RatingScale, ReportSummary } from '../core/performance-data.ts';
+import { computeIndicators, formatNumber, formatPercent, overspent, ratingScaleOf, summarize } from './capaian.ts';
+import { type CheckedPeriod, type ExpectedPeriod, parsePerformanceData } from './parse-performance-data.ts';
+
+type Lang = 'id' | 'en';
+
+/** The parts of the configuration that decide whether data is valid and how it is rated. */
+export type DataSettings = Pick<LapkinConfig, 'ratingScale' | 'targetZero' | 'dataLimits'>;
+
+export interface DataCheck {
+  valid: boolean;
+  /** Every problem; a report is assembled only from data without any. */
+  problems: DataProblem[];
+  /** Not errors, but a reader must see them (spending above the pagu). */
+  warnings: DataProblem[];
+  /** Capaian and kategori of every row without a problem (all rows when valid). */
+  indicators: ComputedIndicator[];
+  summary: ReportSummary;
+  ratingScale: RatingScale;
+  period: CheckedPeriod | null;
+}
+
+const WARN = {
+  id: {
+    overspent: (spent: string, pagu: string, pct: string) =>
+      `Realisasi anggaran Rp ${spent} melebihi pagu Rp ${pagu} (serapan ${pct}).`,
+    column: 'realisasi_anggaran',
+  },
+  en: {
+    overspent: (spent: string, pagu: string, pct: string) =>
+      `Budget spent Rp ${spent} exceeds the budget Rp ${pagu} (absorption ${pct}).`,
+    column: 'budget_spent',
+  },
+};
+
+/**
+ * The one validation and computation of uploaded data: the assemble Lambda and `lapkin check` both call this, so
+ * the offline checker can never disagree with what the report will say.
+ */
+export async function checkPerformanceData(
+  bytes: Uint8Array,
+  fileName: string,
+  expected: ExpectedPeriod | null,
+  settings: DataSettings,
+  lang: Lang = 'id',
+): Promise<DataCheck> {
+  const ratingScale = ratingScaleOf(settings.ratingScale);
+  const parsed = await parsePerformanceData(bytes, fileName, expected, {
+    lang,
+    maxFileMB: settings.dataLimits.maxFileMB,
+    maxRows: settings.dataLimits.maxRows,
+    targetZero: settings.targetZero,
+  });
+  const indicators = computeIndicators(parsed.rows, ratingScale);
+  return {
+    valid: parsed.ok,
+    problems: parsed.ok ? [] : parsed.problems,
+    warnings: budgetWarnings(indicators, lang),
+    indicators,
+    summary: summarize(indicators, ratingScale),
+    ratingScale,
+    period: parsed.period,
+  };
+}
+
+export function budgetWarnings(indicators: ComputedIndicator[], lang: Lang = 'id'): DataProblem[] {
+  const w = WARN[lang];
+  return overspent(indicators).map((i) => ({
+    row: i.row,
+    column: w.column,
+    value: String(i.realisasiAnggaran),
+    message: w.overspent(
+      formatNumber(i.realisasiAnggaran ?? 0, { maxDecimals: 2 }, lang),
+      formatNumber(i.pagu ?? 0, { maxDecimals: 2 }, lang),
+      formatPercent(i.serapanAnggaran, lang),
+    ),
+  }));
+}
