@@ -20,6 +20,8 @@ interface VersionMeta {
   metadata: Record<string, string>;
   size: number;
   lastModified: string;
+  /** Recorded like S3 Object Lock; this store never deletes or overwrites a version anyway. */
+  retainUntil?: string;
 }
 
 /**
@@ -52,7 +54,13 @@ export class LocalDocumentStore implements DocumentStore {
     return `${stamp}${LocalDocumentStore.counter.toString(36).padStart(4, '0')}${randomBytes(6).toString('hex')}`;
   }
 
-  async put(input: { key: string; body: Uint8Array; contentType: string; metadata?: Record<string, string> }) {
+  async put(input: {
+    key: string;
+    body: Uint8Array;
+    contentType: string;
+    metadata?: Record<string, string>;
+    retainUntil?: string;
+  }) {
     const dir = this.keyDir(input.key);
     await mkdir(dir, { recursive: true });
     const versionId = LocalDocumentStore.newVersionId();
@@ -63,6 +71,7 @@ export class LocalDocumentStore implements DocumentStore {
       metadata: input.metadata ?? {},
       size: input.body.byteLength,
       lastModified: new Date().toISOString(),
+      ...(input.retainUntil ? { retainUntil: input.retainUntil } : {}),
     };
     // Write to temporary names and rename: a crash never leaves a half-written version behind.
     const bin = join(dir, `${versionId}.bin`);

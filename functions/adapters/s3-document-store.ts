@@ -17,7 +17,13 @@ export class S3DocumentStore implements DocumentStore {
     private readonly bucket: string,
   ) {}
 
-  async put(input: { key: string; body: Uint8Array; contentType: string; metadata?: Record<string, string> }) {
+  async put(input: {
+    key: string;
+    body: Uint8Array;
+    contentType: string;
+    metadata?: Record<string, string>;
+    retainUntil?: string;
+  }) {
     const out = await this.s3.send(
       new PutObjectCommand({
         Bucket: this.bucket,
@@ -25,6 +31,9 @@ export class S3DocumentStore implements DocumentStore {
         Body: input.body,
         ContentType: input.contentType,
         Metadata: input.metadata,
+        ...(input.retainUntil
+          ? { ObjectLockMode: 'GOVERNANCE' as const, ObjectLockRetainUntilDate: new Date(input.retainUntil) }
+          : {}),
       }),
     );
     if (!out.VersionId) throw new Error(`bucket ${this.bucket} returned no VersionId: is versioning enabled?`);

@@ -22,6 +22,8 @@ export interface DocumentStore {
     body: Uint8Array;
     contentType: string;
     metadata?: Record<string, string>;
+    /** Write-once protection until this time (S3 Object Lock, governance mode); used for the archive. */
+    retainUntil?: string;
   }): Promise<{ versionId: string }>;
   /** Reads one exact version. Throws DocumentNotFoundError when it does not exist. */
   get(key: string, versionId: string): Promise<StoredDocument>;

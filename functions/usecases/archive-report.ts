@@ -107,12 +107,14 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
 
 /** The archive is write-once: a retried run reuses what an earlier attempt already stored under that key. */
 async function putOnce(deps: Deps, key: string, body: Uint8Array, contentType: string): Promise<DocumentRef> {
+  const retainUntil = new Date(deps.clock.now());
+  retainUntil.setUTCFullYear(retainUntil.getUTCFullYear() + deps.config.aws.archiveRetentionYears);
   const existing = (await deps.store.listVersions(key))[0];
   if (existing) {
     const doc = await deps.store.get(key, existing.versionId);
     return { key, versionId: existing.versionId, sha256: sha256Hex(doc.body) };
   }
-  const { versionId } = await deps.store.put({ key, body, contentType });
+  const { versionId } = await deps.store.put({ key, body, contentType, retainUntil: retainUntil.toISOString() });
   return { key, versionId, sha256: sha256Hex(body) };
 }
 

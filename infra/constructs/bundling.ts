@@ -1,0 +1,24 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export const PDFKIT_FONTS = join(PROJECT_ROOT, 'node_modules/pdfkit/js/standard-fonts');
+
+/**
+ * How every handler is bundled (CDK NodejsFunction and the bundle tests/benchmarks use the same settings):
+ * CommonJS for the Node.js 22 runtime, minified with source maps, the AWS SDK v3 taken from the runtime.
+ * Two libraries need help: code that reads `import.meta.url` (pdfkit, for its ICC profile path) gets the
+ * bundle's own file URL, and pdfkit's standard fonts — loaded through the package-internal "#standard-fonts"
+ * import map — are copied next to the bundle with a package.json that maps them.
+ */
+export const BUNDLE_BANNER = "const __lapkin_import_meta_url = require('url').pathToFileURL(__filename).href;";
+export const BUNDLE_DEFINE = { 'import.meta.url': '__lapkin_import_meta_url' };
+export const BUNDLE_EXTERNALS = ['@aws-sdk/*'];
+export const BUNDLE_TARGET = 'node22';
+
+export function afterBundlingCommands(outputDir: string): string[] {
+  return [
+    `cp -R "${PDFKIT_FONTS}" "${outputDir}/standard-fonts"`,
+    `echo '{"imports":{"#standard-fonts/*":"./standard-fonts/*.cjs"}}' > "${outputDir}/package.json"`,
+  ];
+}

@@ -1,0 +1,195 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { TABLE_SCHEMA } from '../../functions/adapters/dynamodb-report-repository.ts';
+import {
+  afterBundlingCommands,
+  BUNDLE_BANNER,
+  BUNDLE_DEFINE,
+  BUNDLE_EXTERNALS,
+  BUNDLE_TARGET,
+  PROJECT_ROOT,
+} from './bundling.ts';
+import { acknowledge, acknowledgeWildcardResource } from './nag.ts';
+
+const XRAY_REASON =
+  'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions.';
+const TASK_TOKEN_REASON =
+  'states:SendTaskSuccess/SendTaskFailure support no resource-level permissions; the task token itself is the capability.';
+
+export interface LapkinFunctionProps {
+  /** Handler module name under functions/handlers/ (the SOP step). */
+  handler: string;
+  description: string;
+  environment: Record<string, string>;
+  logRetention: RetentionDays;
+  memorySize?: number;
+  timeout?: Duration;
+}
+
+/**
+ * One opinionated Lambda for every SOP step: Node.js 22 on ARM64, esbuild on the host (no Docker), X-Ray
+ * tracing, JSON logs into its own log group with retention. The bind methods add the environment variable and
+ * the narrowest IAM grant together, so least privilege is the easy path.
+ */
+export class LapkinFunction extends Construct {
+  readonly fn: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: LapkinFunctionProps) {
+    super(scope, id);
+    const logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: RemovalPolicy.RETAIN });
+    // An own role instead of AWSLambdaBasicExecutionRole: it may write to this function's log group only.
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `lapkin ${props.handler}`,
+    });
+    logGroup.grantWrite(role);
+    this.fn = new NodejsFunction(this, 'Fn', {
+      role,
+      entry: `${PROJECT_ROOT}/functions/handlers/${props.handler}.ts`,
+      handler: 'handler',
+      description: props.description,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(30),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: `${PROJECT_ROOT}/package-lock.json`,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'lapkin',
+        POWERTOOLS_METRICS_NAMESPACE: 'Lapkin',
+        ...props.environment,
+      },
+      bundling: {
+        format: OutputFormat.CJS,
+        target: BUNDLE_TARGET,
+        minify: true,
+        sourceMap: true,
+        externalModules: BUNDLE_EXTERNALS,
+        banner: BUNDLE_BANNER,
+        define: BUNDLE_DEFINE,
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_input: string, outputDir: string) => afterBundlingCommands(outputDir),
+        },
+      },
+    });
+    acknowledge(
+      this.fn,
+      'AwsSolutions-L1',
+      'Node.js 22 is the runtime lapkin is built, bundled (target node22) and tested for; moving to a newer runtime is a deliberate, tested upgrade.',
+    );
+    acknowledge(role, 'AwsSolutions-IAM5[Resource::*]', XRAY_REASON);
+  }
+
+  /** The report table: read-only (GetItem/Query) or read-write (adds PutItem). */
+  bindTable(table: ITableV2, access: 'RO' | 'RW'): this {
+    this.fn.addEnvironment('TABLE_NAME', table.tableName);
+    const actions = ['dynamodb:GetItem', 'dynamodb:Query', ...(access === 'RW' ? ['dynamodb:PutItem'] : [])];
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions,
+        resources: [table.tableArn, `${table.tableArn}/index/${TABLE_SCHEMA.gsi1.name}`],
+      }),
+    );
+    return this;
+  }
+
+  /**
+   * One key prefix of the document bucket. RO reads exact versions; RW also writes new versions (and, for the
+   * archive, sets Object Lock retention on what it writes).
+   */
+  bindBucket(bucket: IBucket, prefix: string, access: 'RO' | 'RW' | 'RW_LOCKED'): this {
+    this.fn.addEnvironment('BUCKET_NAME', bucket.bucketName);
+    this.fn.addEnvironment('DOCUMENT_STORE', 's3');
+    const read = ['s3:GetObject', 's3:GetObjectVersion'];
+    const write = ['s3:PutObject', ...(access === 'RW_LOCKED' ? ['s3:PutObjectRetention'] : [])];
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: access === 'RO' ? read : [...read, ...write],
+        resources: [bucket.arnForObjects(`${prefix}*`)],
+      }),
+    );
+    acknowledgeWildcardResource(
+      this.fn.role ?? this,
+      bucket.arnForObjects(`${prefix}*`),
+      `Objects under the ${prefix} prefix only: reports are keyed by unit/year/period below it, so the grant cannot name single objects.`,
+    );
+    if (access !== 'RO') {
+      this.fn.addToRolePolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ['s3:ListBucketVersions'],
+          resources: [bucket.bucketArn],
+          conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } },
+        }),
+      );
+    }
+    return this;
+  }
+
+  /** Sending through one SES identity and configuration set, nothing else. */
+  bindMail(identityArn: string, configurationSetName: string): this {
+    this.fn.addEnvironment('MAIL_TRANSPORT', 'ses');
+    this.fn.addEnvironment('SES_CONFIGURATION_SET', configurationSetName);
+    const stack = Stack.of(this);
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+        resources: [
+          identityArn,
+          stack.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: configurationSetName }),
+        ],
+      }),
+    );
+    return this;
+  }
+
+  /** The HMAC secret of decision links, read (and cached) through Powertools Parameters. */
+  bindSigningSecret(secret: ISecret): this {
+    this.fn.addEnvironment('SIGNING_SECRET_ARN', secret.secretArn);
+    secret.grantRead(this.fn);
+    return this;
+  }
+
+  /** StartExecution of the one state machine (intake). */
+  bindStartExecution(stateMachineArn: string): this {
+    this.fn.addEnvironment('STATE_MACHINE_ARN', stateMachineArn);
+    this.fn.addToRolePolicy(
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ['states:StartExecution'], resources: [stateMachineArn] }),
+    );
+    return this;
+  }
+
+  /**
+   * SendTaskSuccess/Failure (intake, decide, request-decision). These actions support no resource-level
+   * permissions, so the statement is on "*"; the task token itself is the capability, and only these three
+   * functions hold the grant.
+   */
+  bindTaskResponse(): this {
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+        resources: ['*'],
+      }),
+    );
+    const role = this.fn.role ?? this;
+    acknowledge(role, 'AwsSolutions-IAM5[Resource::*]', `${XRAY_REASON} ${TASK_TOKEN_REASON}`);
+    return this;
+  }
+}

@@ -1,0 +1,243 @@
+import { join } from 'node:path';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { DomainName, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { ConfigurationSet, EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import type { Construct } from 'constructs';
+import type { LapkinConfig } from '../../functions/core/config.ts';
+import { UPLOAD_PREFIX } from '../../functions/core/upload-key.ts';
+import { PROJECT_ROOT } from '../constructs/bundling.ts';
+import { LapkinFunction } from '../constructs/lapkin-function.ts';
+import { acknowledge } from '../constructs/nag.ts';
+import { SopMonitoring } from '../constructs/sop-monitoring.ts';
+import { documentsBucketName } from './stateful-stack.ts';
+
+export const ASL_FILE = join(PROJECT_ROOT, 'statemachine/pelaporan-kinerja.asl.json');
+
+export interface StatelessStackProps extends StackProps {
+  config: LapkinConfig;
+  /** The document bucket of the stateful stack (referred to by its deterministic name, see documentsBucketName). */
+  documents: Bucket;
+  table: TableV2;
+}
+
+/** The nearest RetentionDays value not shorter than the configured number of days. */
+function retention(days: number): RetentionDays {
+  const values = Object.values(RetentionDays).filter((v): v is RetentionDays => typeof v === 'number' && v > 0);
+  return values.sort((a, b) => a - b).find((v) => v >= days) ?? RetentionDays.TEN_YEARS;
+}
+
+/**
+ * Everything that can be replaced at will: the SOP's functions, the state machine built from the one ASL file,
+ * the decision endpoint, the trigger, mail and monitoring. Data lives in the stateful stack.
+ */
+export class StatelessStack extends Stack {
+  readonly stateMachine: StateMachine;
+  readonly api: HttpApi;
+  readonly functions: Record<string, LapkinFunction>;
+  readonly deadLetterQueue: Queue;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { config, table } = props;
+    const documents = Bucket.fromBucketName(this, 'DocumentsRef', documentsBucketName(config));
+    this.addStackDependency(props.documents.stack);
+    const aws = config.aws;
+    const logRetention = retention(aws.logRetentionDays);
+    // The functions get the whole configuration except the local-stack section, as one JSON variable.
+    const { local: _local, ...functionConfig } = config;
+    const env = { LAPKIN_CONFIG: JSON.stringify(functionConfig) };
+
+    const signingSecret = new Secret(this, 'LinkSigningSecret', {
+      description: 'HMAC key of lapkin decision links',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(signingSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating the link-signing key would invalidate every decision link already mailed (valid up to linkExpiryHours); it is rotated by hand between reporting periods, as the README describes.',
+    });
+
+    const identity = aws.ses.identity.includes('@')
+      ? Identity.email(aws.ses.identity)
+      : Identity.domain(aws.ses.identity);
+    const configurationSet = new ConfigurationSet(this, 'MailConfigurationSet', {
+      configurationSetName: aws.ses.configurationSetName,
+    });
+    const emailIdentity = new EmailIdentity(this, 'MailIdentity', { identity, configurationSet });
+    const identityArn = this.formatArn({
+      service: 'ses',
+      resource: 'identity',
+      resourceName: emailIdentity.emailIdentityName,
+    });
+
+    const fn = (handler: string, description: string, extra: { memorySize?: number; timeout?: Duration } = {}) =>
+      new LapkinFunction(this, handler, { handler, description, environment: env, logRetention, ...extra });
+
+    const intake = fn('intake', 'SOP 1: an upload under masuk/ starts or resumes a report');
+    const assemble = fn('assemble', 'SOP 2: validate data, compute capaian, write the report PDF + XLSX', {
+      memorySize: 1769,
+      timeout: Duration.minutes(4),
+    });
+    const requestDecision = fn('request-decision', 'SOP 3-4: store the task token, mail the decision link');
+    const decide = fn('decide', 'SOP 3-4: the decision page and its POST');
+    const requestRevision = fn('request-revision', 'Revision: store the task token, mail the note to TIMSAKIP');
+    const archive = fn('archive', 'SOP 5: archive the ratified versions with the disposition sheet', {
+      memorySize: 1024,
+      timeout: Duration.minutes(4),
+    });
+    const recordFailure = fn('record-failure', 'Failure path: status GAGAL and a notice');
+
+    // Least privilege, one binding per need: each function gets exactly the table, prefixes and APIs it uses.
+    for (const f of [intake, assemble, requestDecision, decide, requestRevision, archive, recordFailure])
+      f.bindTable(table, 'RW');
+    assemble.bindBucket(documents, UPLOAD_PREFIX, 'RO').bindBucket(documents, 'laporan/', 'RW');
+    requestDecision.bindBucket(documents, 'laporan/', 'RO');
+    decide.bindBucket(documents, 'laporan/', 'RO');
+    requestRevision.bindBucket(documents, 'laporan/', 'RO');
+    archive
+      .bindBucket(documents, UPLOAD_PREFIX, 'RO')
+      .bindBucket(documents, 'laporan/', 'RO')
+      .bindBucket(documents, 'arsip/', 'RW_LOCKED');
+    for (const f of [intake, requestDecision, requestRevision, archive, recordFailure]) {
+      f.bindMail(identityArn, aws.ses.configurationSetName);
+    }
+    requestDecision.bindSigningSecret(signingSecret);
+    decide.bindSigningSecret(signingSecret);
+    for (const f of [intake, requestDecision, decide]) f.bindTaskResponse();
+
+    // ── the SOP ────────────────────────────────────────────────────────────────────────────────────────
+    const tasks = {
+      AssembleFunctionArn: assemble,
+      RequestDecisionFunctionArn: requestDecision,
+      RequestRevisionFunctionArn: requestRevision,
+      ArchiveFunctionArn: archive,
+      RecordFailureFunctionArn: recordFailure,
+    };
+    const smLogs = new LogGroup(this, 'StateMachineLogs', {
+      retention: logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.stateMachine = new StateMachine(this, 'PelaporanKinerja', {
+      comment: 'SOP Pelaporan Kinerja',
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromFile(ASL_FILE),
+      definitionSubstitutions: Object.fromEntries(Object.entries(tasks).map(([k, f]) => [k, f.fn.functionArn])),
+      // Execution data would carry task tokens into the logs: never included.
+      logs: { destination: smLogs, level: LogLevel.ALL, includeExecutionData: false },
+      tracingEnabled: true,
+    });
+    // Invoke exactly these functions ($LATEST), not their versions: no `function:*` wildcard.
+    this.stateMachine.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['lambda:InvokeFunction'],
+        resources: Object.values(tasks).map((f) => f.fn.functionArn),
+      }),
+    );
+    acknowledge(
+      this.stateMachine.role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'X-Ray tracing and CloudWatch Logs vended delivery (logs:CreateLogDelivery, DescribeLogGroups, …) of the state machine support no resource-level permissions.',
+    );
+    intake.bindStartExecution(this.stateMachine.stateMachineArn);
+
+    // ── trigger: uploads under masuk/ only, so lapkin's own writes never loop ─────────────────────────
+    this.deadLetterQueue = new Queue(this, 'IntakeDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the upload trigger; its depth is alarmed.',
+    });
+    new Rule(this, 'UploadCreated', {
+      description: 'S3 Object Created under masuk/ → intake',
+      eventPattern: {
+        source: ['aws.s3'],
+        detailType: ['Object Created'],
+        detail: { bucket: { name: [documents.bucketName] }, object: { key: [{ prefix: UPLOAD_PREFIX }] } },
+      },
+      targets: [
+        new LambdaFunction(intake.fn, {
+          deadLetterQueue: this.deadLetterQueue,
+          retryAttempts: 8,
+          maxEventAge: Duration.hours(24),
+        }),
+      ],
+    });
+
+    // ── decision endpoint ──────────────────────────────────────────────────────────────────────────────
+    const domain =
+      aws.api.domainName && aws.api.certificateArn
+        ? new DomainName(this, 'DecisionDomain', {
+            domainName: aws.api.domainName,
+            certificate: Certificate.fromCertificateArn(this, 'DecisionCertificate', aws.api.certificateArn),
+          })
+        : undefined;
+    this.api = new HttpApi(this, 'DecisionApi', { description: 'lapkin decision links', createDefaultStage: false });
+    const accessLogs = new LogGroup(this, 'DecisionApiAccessLogs', {
+      retention: logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const stage = new HttpStage(this, 'DecisionApiStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: aws.api.throttleRatePerSecond, burstLimit: aws.api.throttleBurst },
+      // The route key, never the raw path or query string: the link signature must not reach a log.
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            time: '$context.requestTime',
+            route: '$context.routeKey',
+            status: '$context.status',
+            latency: '$context.integrationLatency',
+          }),
+        ),
+      },
+      ...(domain ? { domainMapping: { domainName: domain } } : {}),
+    });
+    this.api.addRoutes({
+      path: '/keputusan/{id}',
+      methods: [HttpMethod.GET, HttpMethod.POST],
+      integration: new HttpLambdaIntegration('Decide', decide.fn),
+    });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions-APIG4',
+      reason:
+        'Decision links are capability URLs: each carries an HMAC signature over an opaque id, bound to the assignee and expiring; the decide function verifies it. No session or IAM caller exists.',
+    });
+    const publicBaseUrl = domain ? `https://${aws.api.domainName}` : stage.url.replace(/\/$/, '');
+    requestDecision.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
+    decide.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
+
+    this.functions = { intake, assemble, requestDecision, decide, requestRevision, archive, recordFailure };
+    new SopMonitoring(this, 'Monitoring', {
+      config,
+      functions: this.functions,
+      stateMachine: this.stateMachine,
+      deadLetterQueue: this.deadLetterQueue,
+      api: this.api,
+    });
+
+    new CfnOutput(this, 'DecisionBaseUrl', { value: publicBaseUrl });
+    new CfnOutput(this, 'StateMachineArn', { value: this.stateMachine.stateMachineArn });
+    new CfnOutput(this, 'UploadPrefix', { value: `s3://${documents.bucketName}/${UPLOAD_PREFIX}` });
+  }
+}

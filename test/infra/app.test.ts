@@ -1,0 +1,295 @@
+/**
+ * The CDK app, synthesized with bundling and cdk-nag exactly as `npm run synth` does, asserted with
+ * aws-cdk-lib/assertions: data safety of the stateful stack, least privilege per function, the trigger, the
+ * state machine built from the one ASL file, logging without execution data, monitoring, and a clean cdk-nag.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../fakes/deps.ts';
+import { synthApp } from './synth.ts';
+
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+let s: ReturnType<typeof synthApp>;
+beforeAll(() => {
+  s = synthApp();
+}, 120_000);
+
+const asList = <T>(v: T | T[]) => (Array.isArray(v) ? v : [v]);
+
+/** Every statement of the policies attached to the role of the function whose handler is `name`. */
+function statementsOf(name: string): Statement[] {
+  const policies = s.stateless.findResources('AWS::IAM::Policy');
+  const roles = s.stateless.findResources('AWS::IAM::Role');
+  const roleId = Object.keys(roles).find((id) => id.startsWith(`${name.replace(/-/g, '')}Role`));
+  if (!roleId) throw new Error(`no role for ${name}`);
+  return Object.values(policies)
+    .filter((p) => JSON.stringify(p.Properties.Roles).includes(roleId))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
+}
+/** The stateless stack's file assets (bundles, the ASL) as the asset manifest lists them. */
+function assetFiles(): Record<string, { source: { path: string; packaging?: string } }> {
+  return JSON.parse(readFileSync(join(s.outdir, 'LapkinStateless.assets.json'), 'utf8')).files;
+}
+const actionsOf = (name: string) => statementsOf(name).flatMap((st) => asList(st.Action));
+
+describe('stateful stack', () => {
+  it('keeps every document version safe: versioning, Object Lock, no public access, TLS only, retained', () => {
+    s.stateful.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        VersioningConfiguration: { Status: 'Enabled' },
+        ObjectLockEnabled: true,
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'documents/' }),
+      }),
+    });
+    s.stateful.hasResourceProperties('Custom::S3BucketNotifications', {
+      BucketName: { Ref: Match.stringLikeRegexp('^Documents') },
+      NotificationConfiguration: { EventBridgeConfiguration: {} },
+    });
+    s.stateful.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('moves older versions to colder storage and never expires them', () => {
+    const buckets = s.stateful.findResources('AWS::S3::Bucket', { Properties: { ObjectLockEnabled: true } });
+    const rules = Object.values(buckets)[0]?.Properties.LifecycleConfiguration.Rules as Record<string, unknown>[];
+    expect(rules).toHaveLength(1);
+    expect(rules[0]).toMatchObject({
+      NoncurrentVersionTransitions: [{ StorageClass: 'GLACIER_IR', TransitionInDays: 90 }],
+    });
+    expect(JSON.stringify(rules)).not.toContain('NoncurrentVersionExpiration');
+    expect(rules[0]).not.toHaveProperty('ExpirationInDays');
+  });
+
+  it('the table is on demand, point-in-time recoverable, deletion-protected, retained, with the GSI and TTL', () => {
+    s.stateful.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+        GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'gsi1' })],
+        Replicas: [
+          Match.objectLike({
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          }),
+        ],
+      }),
+    });
+  });
+});
+
+describe('functions', () => {
+  it('run Node.js 22 on ARM64 with X-Ray and their own log group', () => {
+    const fns = s.stateless.findResources('AWS::Lambda::Function');
+    const ours = Object.values(fns).filter((f) => String(f.Properties.Description ?? '').match(/SOP|Revision|Failure/));
+    expect(ours).toHaveLength(7);
+    for (const f of ours) {
+      expect(f.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+      });
+      expect(f.Properties.LoggingConfig.LogGroup).toBeDefined();
+      expect(JSON.parse(f.Properties.Environment.Variables.LAPKIN_CONFIG).organization.unitCode).toBe('karawaci');
+    }
+  });
+
+  it('use "*" only where AWS requires it (X-Ray, SendTask*), and SendTask* only where a wait is resumed', () => {
+    const allowedStar = new Set([
+      'xray:PutTraceSegments',
+      'xray:PutTelemetryRecords',
+      'states:SendTaskSuccess',
+      'states:SendTaskFailure',
+    ]);
+    for (const name of [
+      'intake',
+      'assemble',
+      'request-decision',
+      'decide',
+      'request-revision',
+      'archive',
+      'record-failure',
+    ]) {
+      for (const st of statementsOf(name)) {
+        if (asList(st.Resource).includes('*'))
+          for (const a of asList(st.Action)) expect(allowedStar.has(a), `${name}: ${a} on *`).toBe(true);
+      }
+      const resumes = actionsOf(name).includes('states:SendTaskSuccess');
+      expect(resumes, name).toBe(['intake', 'request-decision', 'decide'].includes(name));
+    }
+  });
+
+  it('touch only their own bucket prefixes', () => {
+    const s3Resources = (name: string, action: string) =>
+      statementsOf(name)
+        .filter((st) => asList(st.Action).includes(action))
+        .flatMap((st) => asList(st.Resource))
+        .map((r) => JSON.stringify(r));
+    expect(s3Resources('intake', 's3:GetObject')).toEqual([]);
+    expect(s3Resources('assemble', 's3:PutObject').join()).toContain('/laporan/*');
+    expect(s3Resources('assemble', 's3:PutObject').join()).not.toMatch(/arsip|masuk/);
+    expect(s3Resources('archive', 's3:PutObject').join()).toContain('/arsip/*');
+    expect(s3Resources('archive', 's3:PutObject').join()).not.toMatch(/laporan|masuk/);
+    expect(actionsOf('archive')).toContain('s3:PutObjectRetention');
+    expect(actionsOf('decide')).not.toContain('s3:PutObject');
+    expect(actionsOf('decide')).not.toContain('ses:SendEmail');
+    expect(actionsOf('record-failure').some((a) => a.startsWith('s3:'))).toBe(false);
+    expect(actionsOf('intake')).toContain('states:StartExecution');
+    expect(actionsOf('decide')).not.toContain('states:StartExecution');
+  });
+
+  it('read the link secret only where links are signed or verified', () => {
+    const reads = (name: string) => actionsOf(name).includes('secretsmanager:GetSecretValue');
+    expect(['request-decision', 'decide'].every(reads)).toBe(true);
+    expect(['intake', 'assemble', 'request-revision', 'archive', 'record-failure'].some(reads)).toBe(false);
+  });
+
+  it('are bundled with pdfkit fonts and the import.meta shim next to them', () => {
+    const assetDirs = Object.values(assetFiles())
+      .filter((a) => a.source.packaging === 'zip')
+      .map((a) => join(s.outdir, a.source.path));
+    expect(assetDirs.length).toBeGreaterThanOrEqual(7);
+    for (const dir of assetDirs) {
+      expect(existsSync(join(dir, 'standard-fonts/Helvetica.cjs'))).toBe(true);
+      expect(readFileSync(join(dir, 'index.js'), 'utf8').startsWith('const __lapkin_import_meta_url')).toBe(true);
+    }
+  });
+});
+
+describe('trigger', () => {
+  it('only masuk/ of this bucket reaches intake, with retries and a dead-letter queue', () => {
+    s.stateless.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        source: ['aws.s3'],
+        'detail-type': ['Object Created'],
+        detail: { bucket: { name: [Match.anyValue()] }, object: { key: [{ prefix: 'masuk/' }] } },
+      },
+      Targets: [
+        Match.objectLike({
+          DeadLetterConfig: { Arn: Match.anyValue() },
+          RetryPolicy: { MaximumRetryAttempts: 8, MaximumEventAgeInSeconds: 86400 },
+        }),
+      ],
+    });
+  });
+});
+
+describe('state machine', () => {
+  it('is the ASL file, with every ${…} substitution bound to its function', () => {
+    const asl = readFileSync(join(ROOT, 'statemachine/pelaporan-kinerja.asl.json'), 'utf8');
+    const placeholders = [...new Set([...asl.matchAll(/\$\{(\w+)\}/g)].map((m) => m[1]))].sort();
+    const sm = Object.values(s.stateless.findResources('AWS::StepFunctions::StateMachine'))[0];
+    const subs = sm?.Properties.DefinitionSubstitutions as Record<string, { 'Fn::GetAtt': [string, string] }>;
+    expect(Object.keys(subs).sort()).toEqual(placeholders);
+    const fnOf: Record<string, string> = {
+      AssembleFunctionArn: 'assemble',
+      RequestDecisionFunctionArn: 'requestdecision',
+      RequestRevisionFunctionArn: 'requestrevision',
+      ArchiveFunctionArn: 'archive',
+      RecordFailureFunctionArn: 'recordfailure',
+    };
+    for (const [k, v] of Object.entries(subs)) expect(v['Fn::GetAtt'][0].startsWith(`${fnOf[k]}Fn`), k).toBe(true);
+    // DefinitionBody.fromFile ships the file itself as an asset: byte for byte the ASL the local stack runs.
+    const key = sm?.Properties.DefinitionS3Location.Key as string;
+    expect(readFileSync(join(s.outdir, `asset.${key}`), 'utf8')).toBe(asl);
+  });
+
+  it('logs without execution data (task tokens never reach logs), traces, and invokes only its own functions', () => {
+    s.stateless.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineType: 'STANDARD',
+      LoggingConfiguration: Match.objectLike({ IncludeExecutionData: false, Level: 'ALL' }),
+      TracingConfiguration: { Enabled: true },
+    });
+    const roles = s.stateless.findResources('AWS::IAM::Role');
+    const smRole = Object.keys(roles).find((id) => id.startsWith('PelaporanKinerjaRole'));
+    const policies = Object.values(s.stateless.findResources('AWS::IAM::Policy')).filter((p) =>
+      JSON.stringify(p.Properties.Roles).includes(smRole ?? '?'),
+    );
+    const invoke = policies
+      .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[])
+      .filter((st) => asList(st.Action).includes('lambda:InvokeFunction'));
+    expect(invoke).toHaveLength(1);
+    expect(asList(invoke[0]?.Resource)).toHaveLength(5);
+    expect(JSON.stringify(invoke[0]?.Resource)).not.toContain(':*');
+  });
+});
+
+describe('decision endpoint', () => {
+  it('routes GET and POST /keputusan/{id} to decide, throttled, with access logs that omit the query string', () => {
+    s.stateless.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /keputusan/{id}' });
+    s.stateless.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /keputusan/{id}' });
+    const stage = Object.values(s.stateless.findResources('AWS::ApiGatewayV2::Stage'))[0];
+    expect(stage?.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 });
+    const format = stage?.Properties.AccessLogSettings.Format as string;
+    expect(format).toContain('$context.routeKey');
+    expect(format).not.toMatch(/querystring|\$context\.path|rawQueryString/i);
+  });
+});
+
+describe('monitoring', () => {
+  it('has the SOP dashboard and alarms on failed executions, dead letters, 5xx and Mutu Baku breaches', () => {
+    const dashboards = s.stateless.findResources('AWS::CloudWatch::Dashboard');
+    const body = JSON.stringify(Object.values(dashboards)[0]?.Properties.DashboardBody);
+    for (const widget of [
+      'SOP Pelaporan Kinerja',
+      'ReportsReceived',
+      'ReportsDocumented',
+      'Mutu Baku',
+      'IntakeDeadLetters',
+      'Decision links',
+    ]) {
+      expect(body, widget).toContain(widget);
+    }
+    const alarms = JSON.stringify(s.stateless.findResources('AWS::CloudWatch::Alarm'));
+    for (const metric of [
+      'ExecutionsFailed',
+      'ApproximateNumberOfMessagesVisible',
+      '5xx',
+      'SlaBreaches',
+      'ExecutionsTimedOut',
+    ]) {
+      expect(alarms, metric).toContain(metric);
+    }
+    s.stateless.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'operator@example.go.id',
+    });
+  });
+});
+
+describe('cdk-nag', () => {
+  it('AwsSolutions reports nothing unacknowledged, and every acknowledgement gives a reason', () => {
+    const report = JSON.parse(readFileSync(join(s.outdir, 'validation-report.json'), 'utf8')) as {
+      pluginReports: { pluginName: string; violations: unknown[]; suppressedViolations?: { reason?: string }[] }[];
+    };
+    for (const p of report.pluginReports) {
+      expect(p.violations, p.pluginName).toEqual([]);
+      for (const v of p.suppressedViolations ?? []) expect((v.reason ?? '').length).toBeGreaterThan(30);
+    }
+  });
+
+  it('is really checking: an unencrypted queue without a DLQ fails synthesis', () => {
+    const app = new App({ outdir: s.outdir + '-neg' });
+    const stack = new Stack(app, 'Bad');
+    new Queue(stack, 'Plain');
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    expect(() => app.synth()).toThrow();
+  });
+});
