@@ -146,6 +146,15 @@ export interface RevisionDiff {
   to: { source: { key: string; versionId: string }; generatedAt: string };
   counts: { added: number; removed: number; changed: number; unchanged: number };
   indicators: IndicatorChange[];
+  /** The send-back that asked for this revision, when there was one (an invalid upload is not one). */
+  request?: SendBack;
+}
+
+export interface SendBack {
+  by: string;
+  role: string;
+  note: string;
+  at: string;
 }
 
 /** One line of a compact diff: a changed field, or a whole indicator added or removed. */
@@ -167,4 +176,5 @@ export interface DiffSummary {
   lines: DiffLine[];
   /** Lines not shown here (they are in the JSON). */
   more: number;
+  request?: SendBack;
 }

@@ -7,6 +7,7 @@ import {
   type DiffValue,
   type IndicatorChange,
   type RevisionDiff,
+  type SendBack,
 } from '../core/performance-data.ts';
 
 /** Indicator codes match as the duplicate rule does: case and surrounding spaces do not make a new indicator. */
@@ -32,7 +33,7 @@ function same(a: DiffValue, b: DiffValue): boolean {
  * and for the others every differing field, including the computed capaian and kategori so a reader sees the
  * effect of a corrected realisasi. Indicators keep the order of the new revision; removed ones come last.
  */
-export function diffRevisions(previous: AssembledReport, next: AssembledReport): RevisionDiff {
+export function diffRevisions(previous: AssembledReport, next: AssembledReport, request?: SendBack): RevisionDiff {
   const before = new Map(previous.indicators.map((i) => [codeKey(i.kode), i]));
   const seen = new Set<string>();
   const indicators: IndicatorChange[] = [];
@@ -66,6 +67,7 @@ export function diffRevisions(previous: AssembledReport, next: AssembledReport):
     to: { source: next.source, generatedAt: next.generatedAt },
     counts: { added: count('added'), removed: count('removed'), changed: count('changed'), unchanged },
     indicators,
+    ...(request ? { request } : {}),
   };
 }
 
@@ -99,11 +101,16 @@ export function summarizeDiff(diff: RevisionDiff, maxLines = SUMMARY_LINES, maxT
       after: shorten(f.after, maxText),
     }));
   });
+  // Within the bound, what moves the numbers comes first: whole indicators, then figures, then narrative.
+  const rank = (l: DiffLine): number =>
+    l.field === null ? 0 : DIFF_FIELDS.indexOf(l.field) < DIFF_FIELDS.indexOf('faktorPendorong') ? 1 : 2;
+  const ordered = all.map((line, i) => ({ line, i })).sort((a, b) => rank(a.line) - rank(b.line) || a.i - b.i);
   return {
     fromRevision: diff.fromRevision,
     toRevision: diff.toRevision,
     counts: diff.counts,
-    lines: all.slice(0, maxLines),
+    lines: ordered.slice(0, maxLines).map((o) => o.line),
     more: Math.max(0, all.length - maxLines),
+    ...(diff.request ? { request: { ...diff.request, note: shorten(diff.request.note, 600) as string } } : {}),
   };
 }

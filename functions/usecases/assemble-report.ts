@@ -1,7 +1,7 @@
 import { sha256Hex } from '../core/audit-chain.ts';
 import { ReportNotFoundError } from '../core/errors.ts';
 import { dueAt } from '../core/mutu-baku.ts';
-import type { AssembledReport, DiffSummary } from '../core/performance-data.ts';
+import type { AssembledReport, DiffSummary, SendBack } from '../core/performance-data.ts';
 import type { DocumentRef, Report } from '../core/report.ts';
 import { checkPerformanceData } from '../documents/check-data.ts';
 import { renderProblemsXlsx } from '../documents/problems-xlsx.ts';
@@ -135,7 +135,7 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
         new TextDecoder().decode((await deps.store.get(report.reportData.key, report.reportData.versionId)).body),
       ) as AssembledReport)
     : undefined;
-  const diff = previous ? diffRevisions(previous, assembled) : undefined;
+  const diff = previous ? diffRevisions(previous, assembled, await revisionRequest(deps, report)) : undefined;
   const [pdf, xlsx] = await Promise.all([renderReportPdf(assembled, [], lang), renderReportXlsx(assembled, lang)]);
   const data = new TextEncoder().encode(JSON.stringify(assembled));
   const meta = {
@@ -197,6 +197,15 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
     },
   });
   return { valid: true, revision, report: { pdf: pdfRef, xlsx: xlsxRef } };
+}
+
+/** The send-back of the current revision, so the verifier reads the note next to what changed. */
+async function revisionRequest(deps: Deps, report: Report): Promise<SendBack | undefined> {
+  const sentBack = (await deps.repo.events(report.reportId))
+    .filter((e) => e.action === 'KEPUTUSAN' && e.decision === 'REVISE' && e.revision === report.revision)
+    .at(-1);
+  if (!sentBack) return undefined;
+  return { by: sentBack.actor.name, role: sentBack.actor.role, note: sentBack.note ?? '', at: sentBack.at };
 }
 
 function plausibleEmail(value: string | undefined): string | undefined {

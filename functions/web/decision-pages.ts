@@ -1,5 +1,5 @@
 import type { Decision, Report } from '../core/report.ts';
-import { escapeHtml, formatDateTime, formatPercent, type Lang, PERIOD_LABEL, STATUS_LABEL } from './i18n.ts';
+import { diffHtml, escapeHtml, formatDateTime, formatPercent, type Lang, PERIOD_LABEL, STATUS_LABEL } from './i18n.ts';
 import { htmlPage } from './layout.ts';
 
 const T = {
@@ -121,6 +121,7 @@ export function confirmPage(a: {
     [t.status, STATUS_LABEL[a.lang][r.status]],
     [t.due, formatDateTime(d.dueAt, a.lang)],
   ];
+  const diff = r.diffSummary?.toRevision === d.revision ? r.diffSummary : undefined;
   const problem = a.problem
     ? `<div class="error" role="alert">${escapeHtml({ NOTE_REQUIRED: t.noteRequired, NOTE_TOO_LONG: t.noteTooLong, BAD_DECISION: t.badDecision }[a.problem])}</div>`
     : '';
@@ -130,6 +131,7 @@ export function confirmPage(a: {
     body: `<h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(a.orgName)}</p>
 <table>${rows.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>
+${diff ? diffHtml(diff, a.lang) : ''}
 <p><a class="btn btn-link" href="${escapeHtml(a.documentUrl)}" rel="noreferrer">${escapeHtml(t.download)}</a></p>
 ${problem}
 <form method="post">

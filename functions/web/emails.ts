@@ -2,7 +2,16 @@ import type { LapkinConfig, Person } from '../core/config.ts';
 import type { Decision, Report } from '../core/report.ts';
 import { uploadKey } from '../core/upload-key.ts';
 import type { MailMessage } from '../ports/mailer.ts';
-import { escapeHtml, formatDateTime, formatPercent, type Lang, PERIOD_LABEL, STEP_LABEL } from './i18n.ts';
+import {
+  diffHtml,
+  diffText,
+  escapeHtml,
+  formatDateTime,
+  formatPercent,
+  type Lang,
+  PERIOD_LABEL,
+  STEP_LABEL,
+} from './i18n.ts';
 import { htmlPage } from './layout.ts';
 
 type Mail = Omit<MailMessage, 'to' | 'cc'>;
@@ -118,14 +127,16 @@ export function decisionRequestMail(a: {
   ]);
   const subjectVerb = a.decision.step === 'verify' ? t.verifySubject : t.ratifySubject;
   const expires = formatDateTime(a.decision.expiresAt, a.lang);
+  // Only the diff of the revision being decided: the report may already be on another one.
+  const diff = a.report.diffSummary?.toRevision === a.decision.revision ? a.report.diffSummary : undefined;
   return {
     subject: `[lapkin] ${subjectVerb}: ${title} (rev. ${a.report.revision})`,
-    text: `${t.greeting(a.decision.assignee.name)}\n\n${ask}\n\n${title}\n${facts.text}\n\n${t.open}:\n${a.link}\n\n${t.linkNote} ${expires}.\n${a.pdf ? t.attached : ''}\n`,
+    text: `${t.greeting(a.decision.assignee.name)}\n\n${ask}\n\n${title}\n${facts.text}\n${diff ? `\n${diffText(diff, a.lang)}\n` : ''}\n${t.open}:\n${a.link}\n\n${t.linkNote} ${expires}.\n${a.pdf ? t.attached : ''}\n`,
     html: htmlPage({
       lang: a.lang,
       title,
       body: `<p>${escapeHtml(t.greeting(a.decision.assignee.name))}</p><p>${escapeHtml(ask)}</p>
-<h1>${escapeHtml(title)}</h1>${facts.html}
+<h1>${escapeHtml(title)}</h1>${facts.html}${diff ? diffHtml(diff, a.lang) : ''}
 <p><a class="btn btn-link" href="${escapeHtml(a.link)}">${escapeHtml(t.open)}</a></p>
 <p class="muted">${escapeHtml(t.linkNote)} ${escapeHtml(expires)}. ${a.pdf ? escapeHtml(t.attached) : ''}</p>`,
     }),
