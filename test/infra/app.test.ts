@@ -192,7 +192,7 @@ describe('trigger', () => {
 });
 
 describe('state machine', () => {
-  it('is the ASL file, with every ${…} substitution bound to its function', () => {
+  it('is the ASL file, with every substitution placeholder bound to its function', () => {
     const asl = readFileSync(join(ROOT, 'statemachine/pelaporan-kinerja.asl.json'), 'utf8');
     const placeholders = [...new Set([...asl.matchAll(/\$\{(\w+)\}/g)].map((m) => m[1]))].sort();
     const sm = Object.values(s.stateless.findResources('AWS::StepFunctions::StateMachine'))[0];
@@ -286,7 +286,7 @@ describe('cdk-nag', () => {
   });
 
   it('is really checking: an unencrypted queue without a DLQ fails synthesis', () => {
-    const app = new App({ outdir: s.outdir + '-neg' });
+    const app = new App({ outdir: `${s.outdir}-neg` });
     const stack = new Stack(app, 'Bad');
     new Queue(stack, 'Plain');
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
