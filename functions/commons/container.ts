@@ -11,6 +11,7 @@ import { S3DocumentStore } from '../adapters/s3-document-store.ts';
 import { SfnWorkflow } from '../adapters/sfn-workflow.ts';
 import { configFromEnv } from '../core/config.ts';
 import { systemClock } from '../ports/clock.ts';
+import type { DocumentStore } from '../ports/document-store.ts';
 import type { Deps } from '../usecases/deps.ts';
 import { ReportLedger } from '../usecases/report-ledger.ts';
 import { resolveSigningSecret } from './signing-secret.ts';
@@ -37,7 +38,9 @@ export function buildDeps(env: NodeJS.ProcessEnv = process.env): Deps {
   const signingSecret = () => resolveSigningSecret(env);
   const publicBaseUrl = env.PUBLIC_BASE_URL || config.publicBaseUrl;
 
-  const store =
+  // Built on first use: functions without a bucket grant (intake, record-failure) never need BUCKET_NAME.
+  let store: DocumentStore | undefined;
+  const makeStore = (): DocumentStore =>
     env.DOCUMENT_STORE === 'local'
       ? new LocalDocumentStore(required(env, 'LOCAL_STORE_DIR'), {
           baseUrl: publicBaseUrl,
@@ -57,17 +60,23 @@ export function buildDeps(env: NodeJS.ProcessEnv = process.env): Deps {
           ignoreTLS: true,
           connectionTimeout: 5000,
         })
-      : createTransport({
-          SES: { sesClient: new SESv2Client({ region }), SendEmailCommand },
-          ...(env.SES_CONFIGURATION_SET ? { ses: { ConfigurationSetName: env.SES_CONFIGURATION_SET } } : {}),
-        } as Parameters<typeof createTransport>[0]);
+      : createTransport(
+          { SES: { sesClient: new SESv2Client({ region }), SendEmailCommand } } as Parameters<
+            typeof createTransport
+          >[0],
+          // Message defaults: nodemailer passes `ses` into every SendEmail call (the configuration set for tracking).
+          env.SES_CONFIGURATION_SET ? ({ ses: { ConfigurationSetName: env.SES_CONFIGURATION_SET } } as object) : {},
+        );
   const mailer = new NodemailerMailer(transport, config.mail.from);
 
   return {
     config,
     repo,
     ledger: new ReportLedger(repo, systemClock),
-    store,
+    get store() {
+      store ??= makeStore();
+      return store;
+    },
     workflow,
     mailer,
     clock: systemClock,
