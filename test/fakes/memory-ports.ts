@@ -73,9 +73,18 @@ export class MemoryReportRepository implements ReportRepository {
 
 export class MemoryDocumentStore implements DocumentStore {
   versions = new Map<string, StoredDocument[]>();
+  /** Object Lock retention per "key@versionId", as S3 would hold it. */
+  retention = new Map<string, string>();
   private n = 0;
-  async put(input: { key: string; body: Uint8Array; contentType: string; metadata?: Record<string, string> }) {
+  async put(input: {
+    key: string;
+    body: Uint8Array;
+    contentType: string;
+    metadata?: Record<string, string>;
+    retainUntil?: string;
+  }) {
     const versionId = `v${String(++this.n).padStart(6, '0')}`;
+    if (input.retainUntil) this.retention.set(`${input.key}@${versionId}`, input.retainUntil);
     const list = this.versions.get(input.key) ?? [];
     list.push({
       key: input.key,

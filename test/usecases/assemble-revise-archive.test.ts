@@ -127,6 +127,12 @@ describe('archiveReport', () => {
     }
     const r = await f.repo.get(REPORT_ID);
     expect(r?.status).toBe('TERDOKUMENTASI');
+    // Every archived version is write-once for the configured years (S3 Object Lock, governance mode).
+    const until = new Date(f.clock.now());
+    until.setUTCFullYear(until.getUTCFullYear() + f.config.aws.archiveRetentionYears);
+    for (const ref of Object.values(archive))
+      expect(f.store.retention.get(`${ref.key}@${ref.versionId}`)).toBe(until.toISOString());
+    expect([...f.store.retention.keys()].every((k) => k.startsWith('arsip/'))).toBe(true);
     const source = await f.store.get(archive.source.key, archive.source.versionId);
     const uploaded = (await f.store.listVersions(KEY))[0];
     expect(sha(source.body)).toBe(sha((await f.store.get(KEY, uploaded?.versionId ?? '')).body));
