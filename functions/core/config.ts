@@ -45,6 +45,10 @@ export const configSchema = z.object({
     revision: hours.default(24),
     documentation: hours.default(24),
   }),
+  /** The reminder goes out at this fraction of a human step's Mutu Baku (0.75 = after 18 of 24 hours). */
+  reminderAtFraction: z.number().gt(0).lt(1).default(0.75),
+  /** How often the Mutu Baku clock looks at waiting reports, in minutes of real time on AWS. */
+  mutuBakuClockMinutes: z.number().int().min(1).max(60).default(15),
   mail: z.object({ from: z.string().min(3) }),
   publicBaseUrl: z.url(),
   language: z.enum(['id', 'en']).default('id'),

@@ -63,6 +63,12 @@ export interface Report {
   archive?: { pdf: DocumentRef; xlsx: DocumentRef; source: DocumentRef; disposition: DocumentRef };
   /** Mutu Baku deadline of the current step (ISO time). */
   dueAt?: string;
+  /** When the current step began: the Mutu Baku clock runs from here to dueAt. */
+  stepStartedAt?: string;
+  /** The waiting round (step, revision, start) whose reminder went out: one reminder per round. */
+  reminderSentFor?: string;
+  /** Escalations sent for the current waiting round: one at dueAt, then one per further Mutu Baku period. */
+  escalation?: { round: string; count: number };
   /** The task token of the revision wait. Stored only here; never in a URL or a log. */
   revisionTaskToken?: string;
   revisionNote?: string;
@@ -96,6 +102,8 @@ export type AuditAction =
   | 'KEPUTUSAN_TIDAK_BERLAKU'
   | 'REVISI_DIMINTA'
   | 'EMAIL_TERKIRIM'
+  | 'PENGINGAT'
+  | 'MUTU_BAKU_TERLAMPAUI'
   | 'REVISI_DITERIMA'
   | 'TERDOKUMENTASI'
   | 'GAGAL';

@@ -94,6 +94,7 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
         dataProblems: { count: problems.length, sample: problems.slice(0, 30) },
         problemsXlsx: { key: keys.problems, versionId: put.versionId },
         dueAt: dueAt(deps.config, 'revision', now),
+        stepStartedAt: now.toISOString(),
       },
       event: {
         action: 'DATA_TIDAK_VALID',

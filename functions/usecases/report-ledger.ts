@@ -17,6 +17,8 @@ export interface Transition {
   set: Partial<Omit<Report, 'reportId' | 'version' | 'eventSeq' | 'lastEventHash' | 'createdAt'>>;
   remove?: readonly (keyof Report)[];
   event: NewEvent;
+  /** A further precondition checked on every (re-)read, e.g. "this reminder is not claimed yet". */
+  when?: (current: Report) => boolean;
 }
 
 const MAX_ATTEMPTS = 8;
@@ -42,7 +44,7 @@ export class ReportLedger {
 
   async transition(t: Transition): Promise<Report> {
     return this.write(t.reportId, (current) => {
-      if (!t.from.includes(current.status)) {
+      if (!t.from.includes(current.status) || (t.when && !t.when(current))) {
         throw new TransitionConflictError(
           `report ${t.reportId} is ${current.status}, expected one of ${t.from.join(', ')}`,
         );

@@ -71,7 +71,7 @@ export async function requestDecision(
     await deps.ledger.transition({
       reportId: report.reportId,
       from: FROM[input.step],
-      set: { status: waiting, step: input.step, dueAt: decision.dueAt },
+      set: { status: waiting, step: input.step, dueAt: decision.dueAt, stepStartedAt: decision.createdAt },
       event: {
         action: input.step === 'verify' ? 'VERIFIKASI_DIMINTA' : 'PENGESAHAN_DIMINTA',
         actor: { name: person.name, role, nip: person.nip, email: person.email },

@@ -48,6 +48,7 @@ export async function requestRevision(deps: Deps, input: RevisionRequest): Promi
       revisionRound: round,
       revisionNote: req.reason === 'REVISE' ? req.note : undefined,
       dueAt: sameRound && report.dueAt ? report.dueAt : dueAt(deps.config, 'revision', deps.clock.now()),
+      stepStartedAt: sameRound && report.stepStartedAt ? report.stepStartedAt : deps.clock.now().toISOString(),
     },
     event: sameRound
       ? { action: 'REVISI_DIMINTA', actor: { name: 'lapkin', role: 'SISTEM' }, note: 'wait re-entered' }

@@ -13,6 +13,7 @@ import { freePort } from './free-port.ts';
 import { loadHandlers } from './handlers.ts';
 import { LocalHttpServer } from './http-server.ts';
 import { LocalInbox } from './inbox.ts';
+import { invokeLambda } from './lambda-runtime.ts';
 import { LocalStepFunctions, type TransitionNotice } from './step-functions.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -151,6 +152,22 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     }),
   });
   const httpUrl = await http.start(httpPort);
+  // The Mutu Baku clock, on the schedule EventBridge runs it on AWS (faster when the local clock is sped up).
+  const clockEveryMs = Math.max(200, (opts.config.mutuBakuClockMinutes * 60_000) / opts.config.local.clockSpeed);
+  let ticking = false;
+  const clockTimer = setInterval(() => {
+    if (ticking) return;
+    ticking = true;
+    invokeLambda('lapkin-mutu-baku-clock', handlers.mutuBakuClock, { source: 'aws.scheduler' })
+      .then((r) => {
+        const { reminded, escalated } = r as { reminded: number; escalated: number };
+        if (reminded || escalated) log(`Mutu Baku: ${reminded} reminder(s), ${escalated} escalation(s) sent`);
+      })
+      .catch((err: Error) => log(`Mutu Baku clock failed (retried next tick): ${err.name}`))
+      .finally(() => {
+        ticking = false;
+      });
+  }, clockEveryMs);
   const resumed = sfn.resumeJournaled();
   if (resumed) log(`resumed ${resumed} execution(s) from the journal`);
 
@@ -171,6 +188,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     deps: getDeps,
     resumed,
     async stop() {
+      clearInterval(clockTimer);
       inbox.stop();
       bus.stop();
       await bus.drain().catch(() => undefined);

@@ -5,7 +5,7 @@ import { DomainName, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } fr
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Rule } from 'aws-cdk-lib/aws-events';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -99,10 +99,21 @@ export class StatelessStack extends Stack {
       timeout: Duration.minutes(4),
     });
     const recordFailure = fn('record-failure', 'Failure path: status GAGAL and a notice');
+    const mutuBakuClock = fn('mutu-baku-clock', 'SOP Mutu Baku: reminders and escalations of waiting steps');
 
     // Least privilege, one binding per need: each function gets exactly the table, prefixes and APIs it uses.
-    for (const f of [intake, assemble, requestDecision, decide, requestRevision, archive, recordFailure])
+    for (const f of [
+      intake,
+      assemble,
+      requestDecision,
+      decide,
+      requestRevision,
+      archive,
+      recordFailure,
+      mutuBakuClock,
+    ]) {
       f.bindTable(table, 'RW');
+    }
     assemble.bindBucket(documents, UPLOAD_PREFIX, 'RO').bindBucket(documents, 'laporan/', 'RW');
     requestDecision.bindBucket(documents, 'laporan/', 'RO');
     decide.bindBucket(documents, 'laporan/', 'RO');
@@ -111,10 +122,11 @@ export class StatelessStack extends Stack {
       .bindBucket(documents, UPLOAD_PREFIX, 'RO')
       .bindBucket(documents, 'laporan/', 'RO')
       .bindBucket(documents, 'arsip/', 'RW_LOCKED');
-    for (const f of [intake, requestDecision, requestRevision, archive, recordFailure]) {
+    for (const f of [intake, requestDecision, requestRevision, archive, recordFailure, mutuBakuClock]) {
       f.bindMail(identityArn, aws.ses.configurationSetName);
     }
     requestDecision.bindSigningSecret(signingSecret);
+    mutuBakuClock.bindSigningSecret(signingSecret);
     decide.bindSigningSecret(signingSecret);
     for (const f of [intake, requestDecision, decide]) f.bindTaskResponse();
 
@@ -225,9 +237,29 @@ export class StatelessStack extends Stack {
     });
     const publicBaseUrl = domain ? `https://${aws.api.domainName}` : stage.url.replace(/\/$/, '');
     requestDecision.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
+    mutuBakuClock.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
+    new Rule(this, 'MutuBakuClock', {
+      description: 'Mutu Baku reminders and escalations',
+      schedule: Schedule.rate(Duration.minutes(config.mutuBakuClockMinutes)),
+      targets: [
+        new LambdaFunction(mutuBakuClock.fn, {
+          retryAttempts: 2,
+          maxEventAge: Duration.minutes(config.mutuBakuClockMinutes),
+        }),
+      ],
+    });
     decide.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
 
-    this.functions = { intake, assemble, requestDecision, decide, requestRevision, archive, recordFailure };
+    this.functions = {
+      intake,
+      assemble,
+      requestDecision,
+      decide,
+      requestRevision,
+      archive,
+      recordFailure,
+      mutuBakuClock,
+    };
     new SopMonitoring(this, 'Monitoring', {
       config,
       functions: this.functions,

@@ -232,3 +232,28 @@ describe('inbox folder', () => {
     );
   });
 });
+
+describe('Mutu Baku on a fast local clock', () => {
+  it('reminds, escalates to the Camat, keeps waiting, and the first link still decides', async () => {
+    // 24 hours of Mutu Baku pass in 4 seconds.
+    const config = { ...testConfig(), local: { ...testConfig().local, clockSpeed: 21_600 } };
+    stack = await startLocalStack({ config, stateDir: tempState(), randomPorts: true });
+    await stack.store.put({ key: KEY, body: sample('awal'), contentType: 'text/csv' });
+    const mail = new MailboxClient(stack.urls.mail);
+    const link = decisionLinkIn(await mail.next(config.people.SEKRETARIS_CAMAT.email, 'Mohon verifikasi'));
+    const reminder = await mail.next(config.people.SEKRETARIS_CAMAT.email, 'Pengingat', 10_000);
+    expect(decisionLinkIn(reminder)).toBe(link);
+    await mail.next(config.people.CAMAT.email, 'Mutu Baku terlampaui', 10_000);
+    const report = await stack.deps().repo.get('karawaci-2026-TW1');
+    expect(report?.status).toBe('MENUNGGU_VERIFIKASI');
+    // Wait for at least one re-entered wait (new task token behind the same decision id).
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await postDecision(link, 'APPROVE')).status).toBe(200);
+    const ratify = decisionLinkIn(await mail.next(config.people.CAMAT.email, 'Mohon pengesahan'));
+    expect((await postDecision(ratify, 'APPROVE')).status).toBe(200);
+    await waitFor(async () => (await stack!.deps().repo.get('karawaci-2026-TW1'))?.status === 'TERDOKUMENTASI', 10_000, 'documented');
+    const events = await stack.deps().repo.events('karawaci-2026-TW1');
+    expect(events.some((e) => e.action === 'MUTU_BAKU_TERLAMPAUI')).toBe(true);
+    expect((await mail.all()).filter((m) => m.subject.includes('Mohon verifikasi'))).toHaveLength(1);
+  });
+});

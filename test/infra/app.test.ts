@@ -99,7 +99,7 @@ describe('functions', () => {
   it('run Node.js 22 on ARM64 with X-Ray and their own log group', () => {
     const fns = s.stateless.findResources('AWS::Lambda::Function');
     const ours = Object.values(fns).filter((f) => String(f.Properties.Description ?? '').match(/SOP|Revision|Failure/));
-    expect(ours).toHaveLength(7);
+    expect(ours).toHaveLength(8);
     for (const f of ours) {
       expect(f.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -126,6 +126,7 @@ describe('functions', () => {
       'request-revision',
       'archive',
       'record-failure',
+      'mutu-baku-clock',
     ]) {
       for (const st of statementsOf(name)) {
         if (asList(st.Resource).includes('*'))
@@ -157,7 +158,7 @@ describe('functions', () => {
 
   it('read the link secret only where links are signed or verified', () => {
     const reads = (name: string) => actionsOf(name).includes('secretsmanager:GetSecretValue');
-    expect(['request-decision', 'decide'].every(reads)).toBe(true);
+    expect(['request-decision', 'decide', 'mutu-baku-clock'].every(reads)).toBe(true);
     expect(['intake', 'assemble', 'request-revision', 'archive', 'record-failure'].some(reads)).toBe(false);
   });
 
@@ -165,7 +166,7 @@ describe('functions', () => {
     const assetDirs = Object.values(assetFiles())
       .filter((a) => a.source.packaging === 'zip')
       .map((a) => join(s.outdir, a.source.path));
-    expect(assetDirs.length).toBeGreaterThanOrEqual(7);
+    expect(assetDirs.length).toBeGreaterThanOrEqual(8);
     for (const dir of assetDirs) {
       expect(existsSync(join(dir, 'standard-fonts/Helvetica.cjs'))).toBe(true);
       expect(readFileSync(join(dir, 'index.js'), 'utf8').startsWith('const __lapkin_import_meta_url')).toBe(true);
@@ -291,5 +292,14 @@ describe('cdk-nag', () => {
     new Queue(stack, 'Plain');
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
     expect(() => app.synth()).toThrow();
+  });
+});
+
+describe('Mutu Baku clock', () => {
+  it('runs on the configured schedule', () => {
+    s.stateless.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(15 minutes)',
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^mutubakuclockFn'), 'Arn'] } })],
+    });
   });
 });

@@ -1,0 +1,100 @@
+/**
+ * The Mutu Baku clock on in-memory fakes with a controllable clock: one reminder at 75 %, escalation to the role
+ * above at the due time and again each further day, never a failure, and the emailed link still works late.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import { keepMutuBaku } from '../../functions/usecases/keep-mutu-baku.ts';
+import { requestDecision } from '../../functions/usecases/request-decision.ts';
+import { requestRevision } from '../../functions/usecases/request-revision.ts';
+import { submitDecision } from '../../functions/usecases/take-decision.ts';
+import { fakeDeps } from '../fakes/deps.ts';
+import { linkInMail, linkParts, REPORT_ID, sample, uploadAndAssemble } from '../fakes/flow.ts';
+
+const EXEC = 'arn:aws:states:local:0:execution:sm:x';
+const HOUR = 3600_000;
+let f: ReturnType<typeof fakeDeps>;
+beforeEach(() => {
+  f = fakeDeps();
+});
+
+const subjects = () => f.mailer.sent.map((m) => `${m.to.join(',')}|${m.subject}`);
+
+describe('keepMutuBaku', () => {
+  it('reminds the Sekretaris once at 75 %, escalates to the Camat at the due time and each further day', async () => {
+    await uploadAndAssemble(f.deps, sample('awal'));
+    await requestDecision(f.deps, { taskToken: 't1', reportId: REPORT_ID, executionArn: EXEC, step: 'verify' });
+    const link = linkInMail(f.mailer.sent.at(-1)?.text ?? '');
+    f.mailer.sent = [];
+
+    f.clock.advance(17 * HOUR);
+    expect(await keepMutuBaku(f.deps)).toEqual({ reminded: [], escalated: [] });
+    f.clock.advance(1 * HOUR + 1);
+    expect((await keepMutuBaku(f.deps)).reminded).toEqual([REPORT_ID]);
+    expect((await keepMutuBaku(f.deps)).reminded).toEqual([]);
+    expect(subjects()).toEqual([
+      expect.stringMatching(/^sekcam@example.go.id\|\[lapkin\] Pengingat: Verifikasi laporan/),
+    ]);
+    // The reminder carries the very link mailed before.
+    expect(linkInMail(f.mailer.sent[0]?.text ?? '')).toBe(link);
+
+    f.clock.advance(6 * HOUR);
+    expect((await keepMutuBaku(f.deps)).escalated).toEqual([REPORT_ID]);
+    expect((await keepMutuBaku(f.deps)).escalated).toEqual([]);
+    const escalation = subjects().slice(1);
+    expect(escalation).toEqual([
+      expect.stringMatching(/^sekcam@example.go.id\|\[lapkin\] Mutu Baku terlampaui/),
+      expect.stringMatching(/^camat@example.go.id\|\[lapkin\] Mutu Baku terlampaui/),
+    ]);
+    const events = await f.repo.events(REPORT_ID);
+    expect(events.filter((e) => e.action === 'PENGINGAT')).toHaveLength(1);
+    expect(events.filter((e) => e.action === 'MUTU_BAKU_TERLAMPAUI')).toHaveLength(1);
+
+    f.clock.advance(24 * HOUR);
+    expect((await keepMutuBaku(f.deps)).escalated).toEqual([REPORT_ID]);
+    expect((await f.repo.events(REPORT_ID)).filter((e) => e.action === 'MUTU_BAKU_TERLAMPAUI')).toHaveLength(2);
+
+    // Late is not failed: still waiting, and the old link decides.
+    expect((await f.repo.get(REPORT_ID))?.status).toBe('MENUNGGU_VERIFIKASI');
+    expect((await submitDecision(f.deps, linkParts(link), { decision: 'APPROVE' })).outcome).toBe('RECORDED');
+  });
+
+  it('escalates a late corrected upload to the TIMSAKIP lead and the uploader', async () => {
+    const bad = new TextEncoder().encode('tahun;periode\n2026;TW1\n');
+    await uploadAndAssemble(f.deps, bad);
+    await requestRevision(f.deps, {
+      taskToken: 'r1',
+      reportId: REPORT_ID,
+      executionArn: EXEC,
+      request: { reason: 'DATA_INVALID' },
+    });
+    f.mailer.sent = [];
+    f.clock.advance(25 * HOUR);
+    expect((await keepMutuBaku(f.deps)).escalated).toEqual([REPORT_ID]);
+    const to = f.mailer.sent.flatMap((m) => m.to);
+    expect(to).toEqual(expect.arrayContaining(['timsakip@example.go.id', 'staf@example.go.id']));
+    expect(f.mailer.sent[0]?.text).toContain('masuk/karawaci/2026/TW1/');
+  });
+
+  it('two clock runs at once send one reminder; a failed mail is sent again by the next run', async () => {
+    await uploadAndAssemble(f.deps, sample('awal'));
+    await requestDecision(f.deps, { taskToken: 't1', reportId: REPORT_ID, executionArn: EXEC, step: 'verify' });
+    f.mailer.sent = [];
+    f.clock.advance(19 * HOUR);
+    const [a, b] = await Promise.all([keepMutuBaku(f.deps), keepMutuBaku(f.deps)]);
+    expect([...a.reminded, ...b.reminded]).toEqual([REPORT_ID]);
+    expect(f.mailer.sent).toHaveLength(1);
+
+    f.clock.advance(6 * HOUR);
+    f.mailer.failures = 1;
+    await expect(keepMutuBaku(f.deps)).rejects.toThrow('smtp down');
+    expect((await keepMutuBaku(f.deps)).escalated).toEqual([REPORT_ID]);
+    expect(f.mailer.sent.filter((m) => m.subject.includes('terlampaui'))).toHaveLength(2);
+  });
+
+  it('leaves reports that wait on nobody alone', async () => {
+    await uploadAndAssemble(f.deps, sample('awal'));
+    f.clock.advance(100 * HOUR);
+    expect(await keepMutuBaku(f.deps)).toEqual({ reminded: [], escalated: [] });
+    expect(f.mailer.sent).toHaveLength(0);
+  });
+});
