@@ -39,7 +39,15 @@ export class InvalidLinkError extends Error {
   }
 }
 
+export type UploadKeyProblem = 'PREFIX' | 'SHAPE' | 'UNIT' | 'YEAR' | 'PERIOD' | 'FILE_NAME' | 'UNIT_NOT_CONFIGURED';
+
 /** An upload whose key does not follow masuk/<unit>/<tahun>/<periode>/<file>. */
 export class InvalidUploadKeyError extends Error {
   override name = 'InvalidUploadKeyError';
+  constructor(
+    readonly problem: UploadKeyProblem,
+    message: string,
+  ) {
+    super(message);
+  }
 }

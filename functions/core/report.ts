@@ -42,6 +42,8 @@ export interface Report {
   revision: number;
   executionArn?: string;
   source: DocumentRef;
+  /** S3 event sequencer of the source upload: orders versions of the same key, so a late old event loses. */
+  sourceSequencer?: string;
   /** Who uploaded (S3 object metadata), if known; otherwise the configured revision role is mailed. */
   uploaderEmail?: string;
   reportPdf?: DocumentRef;

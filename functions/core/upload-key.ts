@@ -19,18 +19,18 @@ const SAFE_FILE = /^[A-Za-z0-9][A-Za-z0-9._ -]{0,199}$/;
  * later upload under the same folder is a revision of that report.
  */
 export function parseUploadKey(key: string): UploadKey {
-  if (!key.startsWith(UPLOAD_PREFIX)) throw new InvalidUploadKeyError(`key must start with ${UPLOAD_PREFIX}`);
+  if (!key.startsWith(UPLOAD_PREFIX)) throw new InvalidUploadKeyError('PREFIX', `key must start with ${UPLOAD_PREFIX}`);
   const parts = key.slice(UPLOAD_PREFIX.length).split('/');
-  if (parts.length !== 4) throw new InvalidUploadKeyError('expected masuk/<unit>/<tahun>/<periode>/<file>');
+  if (parts.length !== 4) throw new InvalidUploadKeyError('SHAPE', 'expected masuk/<unit>/<tahun>/<periode>/<file>');
   const [unit, tahunText, periodeText, fileName] = parts as [string, string, string, string];
-  if (!SAFE_SEGMENT.test(unit)) throw new InvalidUploadKeyError(`invalid unit segment "${unit}"`);
-  if (!/^20\d\d$/.test(tahunText)) throw new InvalidUploadKeyError(`invalid year "${tahunText}"`);
+  if (!SAFE_SEGMENT.test(unit)) throw new InvalidUploadKeyError('UNIT', `invalid unit segment "${unit}"`);
+  if (!/^20\d\d$/.test(tahunText)) throw new InvalidUploadKeyError('YEAR', `invalid year "${tahunText}"`);
   const periode = periodeText.toUpperCase();
   if (!(PERIODS as readonly string[]).includes(periode)) {
-    throw new InvalidUploadKeyError(`invalid period "${periodeText}" (expected ${PERIODS.join('|')})`);
+    throw new InvalidUploadKeyError('PERIOD', `invalid period "${periodeText}" (expected ${PERIODS.join('|')})`);
   }
   if (!SAFE_FILE.test(fileName) || fileName.includes('..')) {
-    throw new InvalidUploadKeyError(`invalid file name "${fileName}"`);
+    throw new InvalidUploadKeyError('FILE_NAME', `invalid file name "${fileName}"`);
   }
   const tahun = Number(tahunText);
   return { unit, tahun, periode: periode as Period, fileName, reportId: `${unit}-${tahun}-${periode}` };

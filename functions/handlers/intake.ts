@@ -10,7 +10,12 @@ const objectCreated = z.object({
   'detail-type': z.literal('Object Created'),
   detail: z.object({
     bucket: z.object({ name: z.string() }),
-    object: z.object({ key: z.string().min(1), 'version-id': z.string().min(1), size: z.number().optional() }),
+    object: z.object({
+      key: z.string().min(1),
+      'version-id': z.string().min(1),
+      size: z.number().optional(),
+      sequencer: z.string().optional(),
+    }),
   }),
 });
 
@@ -33,7 +38,7 @@ export const handler = lambda(async (event: unknown) => {
   }
   const key = decodeKey(parsed.data.detail.object.key);
   const versionId = parsed.data.detail.object['version-id'];
-  const result = await receiveUpload(getDeps(), { key, versionId });
+  const result = await receiveUpload(getDeps(), { key, versionId, sequencer: parsed.data.detail.object.sequencer });
   logger.appendKeys({ reportId: 'reportId' in result ? result.reportId : undefined });
   logger.info('intake', {
     key,

@@ -5,12 +5,22 @@ import { AWAITING_UPLOAD, type Report } from '../core/report.ts';
 import { parseUploadKey } from '../core/upload-key.ts';
 import { simpleNoticeMail } from '../web/emails.ts';
 import { STATUS_LABEL } from '../web/i18n.ts';
+import { uploadRejectedMail } from '../web/upload-rejected-mail.ts';
 import type { Deps } from './deps.ts';
 import { workflowInput } from './workflow-input.ts';
 
 export interface UploadReceived {
   key: string;
   versionId: string;
+  /** S3's per-key event order (detail.object.sequencer); absent in hand-made events. */
+  sequencer?: string;
+}
+
+/** S3 sequencers compare as strings once the shorter is right-padded with zeros (S3 event docs). */
+export function isOlderUpload(sequencer: string | undefined, than: string | undefined): boolean {
+  if (!sequencer || !than) return false;
+  const len = Math.max(sequencer.length, than.length);
+  return sequencer.padEnd(len, '0') < than.padEnd(len, '0');
 }
 
 export type IntakeOutcome =
@@ -18,6 +28,7 @@ export type IntakeOutcome =
   | { outcome: 'DUPLICATE'; reportId: string }
   | { outcome: 'RESUMED'; reportId: string }
   | { outcome: 'IGNORED'; reportId: string; status: Report['status'] }
+  | { outcome: 'STALE'; reportId: string }
   | { outcome: 'REJECTED'; reason: string };
 
 /**
@@ -32,15 +43,28 @@ export async function receiveUpload(deps: Deps, upload: UploadReceived): Promise
   let parsed: ReturnType<typeof parseUploadKey>;
   try {
     parsed = parseUploadKey(upload.key);
+    if (parsed.unit !== deps.config.organization.unitCode) {
+      throw new InvalidUploadKeyError(
+        'UNIT_NOT_CONFIGURED',
+        `unit "${parsed.unit}" is not configured (expected ${deps.config.organization.unitCode})`,
+      );
+    }
   } catch (err) {
-    if (err instanceof InvalidUploadKeyError) return { outcome: 'REJECTED', reason: err.message };
-    throw err;
-  }
-  if (parsed.unit !== deps.config.organization.unitCode) {
-    return {
-      outcome: 'REJECTED',
-      reason: `unit "${parsed.unit}" is not configured (expected ${deps.config.organization.unitCode})`,
-    };
+    if (!(err instanceof InvalidUploadKeyError)) throw err;
+    // No report to attach it to: the team that collects the data is told what is wrong; the object stays.
+    const to = deps.config.people[deps.config.steps.revision];
+    await deps.mailer.send({
+      to: [to.email],
+      ...uploadRejectedMail({
+        config: deps.config,
+        lang: deps.config.language,
+        to,
+        key: upload.key,
+        versionId: upload.versionId,
+        problem: err.problem,
+      }),
+    });
+    return { outcome: 'REJECTED', reason: err.message };
   }
   const source = { key: upload.key, versionId: upload.versionId };
   const { reportId } = parsed;
@@ -58,6 +82,7 @@ export async function receiveUpload(deps: Deps, upload: UploadReceived): Promise
         step: 'assemble',
         revision: 0,
         source,
+        sourceSequencer: upload.sequencer,
         dueAt: dueAt(deps.config, 'assemble', now),
         createdAt: now.toISOString(),
         updatedAt: now.toISOString(),
@@ -75,15 +100,32 @@ export async function receiveUpload(deps: Deps, upload: UploadReceived): Promise
     return { outcome: 'DUPLICATE', reportId };
   }
 
+  if (isOlderUpload(upload.sequencer, report.sourceSequencer)) {
+    // An event for an older version arriving late (EventBridge does not guarantee order): never let it win.
+    await deps.ledger.record(reportId, {
+      action: 'UNGGAHAN_DIABAIKAN',
+      actor: { name: 'lapkin', role: 'SISTEM' },
+      document: source,
+      note: 'older than the version in use',
+    });
+    return { outcome: 'STALE', reportId };
+  }
+
   if (AWAITING_UPLOAD.includes(report.status) && report.revisionTaskToken) {
-    return resume(deps, report, source);
+    return resume(deps, report, source, upload.sequencer);
   }
 
   if (report.status === 'GAGAL') {
     await deps.ledger.transition({
       reportId,
       from: ['GAGAL'],
-      set: { status: 'DITERIMA', step: 'assemble', source, dueAt: dueAt(deps.config, 'assemble', now) },
+      set: {
+        status: 'DITERIMA',
+        step: 'assemble',
+        source,
+        sourceSequencer: upload.sequencer,
+        dueAt: dueAt(deps.config, 'assemble', now),
+      },
       remove: ['lastError', 'executionArn'],
       event: { action: 'DITERIMA', actor: { name: 'lapkin', role: 'SISTEM' }, document: source, note: 'restart' },
     });
@@ -131,7 +173,12 @@ async function start(deps: Deps, reportId: string, source: { key: string; versio
   return alreadyStarted ? { outcome: 'DUPLICATE', reportId } : { outcome: 'STARTED', reportId, executionArn };
 }
 
-async function resume(deps: Deps, report: Report, source: { key: string; versionId: string }): Promise<IntakeOutcome> {
+async function resume(
+  deps: Deps,
+  report: Report,
+  source: { key: string; versionId: string },
+  sequencer: string | undefined,
+): Promise<IntakeOutcome> {
   const token = report.revisionTaskToken as string;
   try {
     // Tell the workflow first: if this fails, the report still holds the token and a retry can resume it.
@@ -152,7 +199,13 @@ async function resume(deps: Deps, report: Report, source: { key: string; version
     .transition({
       reportId: report.reportId,
       from: AWAITING_UPLOAD,
-      set: { status: 'DITERIMA', step: 'assemble', source, dueAt: dueAt(deps.config, 'assemble', deps.clock.now()) },
+      set: {
+        status: 'DITERIMA',
+        step: 'assemble',
+        source,
+        sourceSequencer: sequencer,
+        dueAt: dueAt(deps.config, 'assemble', deps.clock.now()),
+      },
       remove: ['revisionTaskToken', 'revisionNote'],
       event: { action: 'REVISI_DITERIMA', actor: { name: 'lapkin', role: 'SISTEM' }, document: source },
     })

@@ -47,6 +47,12 @@ describe('receiveUpload', () => {
     expect((out as { reason: string }).reason).toContain(reason);
     expect(f.workflow.started).toHaveLength(0);
     expect(await f.repo.list()).toHaveLength(0);
+    // The collecting team hears what is wrong, in Bahasa Indonesia, and that the file is kept.
+    const mail = f.mailer.sent.at(-1);
+    expect(mail?.to).toEqual(['timsakip@example.go.id']);
+    expect(mail?.subject).toBe('[lapkin] Unggahan tidak dapat diproses');
+    expect(mail?.text).toContain(key);
+    expect(mail?.text).toContain('Berkas tetap tersimpan');
   });
 
   it('resumes a report waiting for a corrected upload with the new version', async () => {
@@ -114,5 +120,25 @@ describe('receiveUpload', () => {
     const out = await receiveUpload(f.deps, { key: KEY, versionId: 'v-other' });
     expect(out.outcome).toBe('IGNORED');
     expect((await f.repo.events(REPORT_ID)).at(-1)?.action).toBe('UNGGAHAN_DIABAIKAN');
+  });
+});
+
+describe('event order', () => {
+  it('an older version arriving after a newer one never overwrites it or resumes a wait', async () => {
+    const { deps, repo, workflow } = f;
+    expect((await receiveUpload(deps, { key: KEY, versionId: 'v2', sequencer: '0055AA' })).outcome).toBe('STARTED');
+    expect((await receiveUpload(deps, { key: KEY, versionId: 'v1', sequencer: '0055A9' })).outcome).toBe('STALE');
+    await deps.ledger.transition({
+      reportId: REPORT_ID,
+      from: ['DITERIMA'],
+      set: { status: 'PERLU_REVISI', revisionTaskToken: 'tok' },
+      event: { action: 'REVISI_DIMINTA', actor: { name: 't', role: 'TIMSAKIP' } },
+    });
+    // Even while waiting for a correction, the late old event is refused; a shorter sequencer is right-padded.
+    expect((await receiveUpload(deps, { key: KEY, versionId: 'v1', sequencer: '0055A' })).outcome).toBe('STALE');
+    expect(workflow.sent).toHaveLength(0);
+    expect((await repo.get(REPORT_ID))?.source.versionId).toBe('v2');
+    expect((await receiveUpload(deps, { key: KEY, versionId: 'v3', sequencer: '0055AB' })).outcome).toBe('RESUMED');
+    expect(workflow.started.map((s) => s.name)).toEqual([executionNameFor(KEY, 'v2')]);
   });
 });
