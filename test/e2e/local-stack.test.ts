@@ -251,7 +251,11 @@ describe('Mutu Baku on a fast local clock', () => {
     expect((await postDecision(link, 'APPROVE')).status).toBe(200);
     const ratify = decisionLinkIn(await mail.next(config.people.CAMAT.email, 'Mohon pengesahan'));
     expect((await postDecision(ratify, 'APPROVE')).status).toBe(200);
-    await waitFor(async () => (await stack!.deps().repo.get('karawaci-2026-TW1'))?.status === 'TERDOKUMENTASI', 10_000, 'documented');
+    await waitFor(
+      async () => (await stack!.deps().repo.get('karawaci-2026-TW1'))?.status === 'TERDOKUMENTASI',
+      10_000,
+      'documented',
+    );
     const events = await stack.deps().repo.events('karawaci-2026-TW1');
     expect(events.some((e) => e.action === 'MUTU_BAKU_TERLAMPAUI')).toBe(true);
     expect((await mail.all()).filter((m) => m.subject.includes('Mohon verifikasi'))).toHaveLength(1);
