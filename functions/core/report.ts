@@ -79,6 +79,8 @@ export interface Report {
   /** The revision round whose mail went out; a retry after a mail failure mails again, a re-entered wait does not. */
   revisionMailedFor?: string;
   lastError?: { error: string; cause: string };
+  /** How many times an operator restarted this report after a failure. */
+  retries?: number;
   createdAt: string;
   updatedAt: string;
   /** Optimistic-concurrency counter: each write requires the version it read. */

@@ -182,3 +182,20 @@ describe('recordFailure', () => {
     expect(f.mailer.sent.at(-1)?.subject).toContain('gagal diproses');
   });
 });
+
+describe('retryReport', () => {
+  it('restarts a GAGAL report from its uploaded version; anything else is refused', async () => {
+    const { retryReport } = await import('../../functions/usecases/retry-report.ts');
+    const { versionId } = await uploadAndAssemble(f.deps, sample('awal'));
+    await expect(retryReport(f.deps, REPORT_ID)).rejects.toMatchObject({ name: 'TransitionConflictError' });
+    await recordFailure(f.deps, { reportId: REPORT_ID, error: { Error: 'TransientError', Cause: 'smtp down' } });
+    const out = await retryReport(f.deps, REPORT_ID);
+    expect(out.attempt).toBe(1);
+    expect(f.workflow.started.at(-1)).toMatchObject({
+      input: { reportId: REPORT_ID, source: { key: KEY, versionId } },
+    });
+    const r = await f.repo.get(REPORT_ID);
+    expect(r).toMatchObject({ status: 'DITERIMA', retries: 1, executionArn: out.executionArn });
+    expect(r?.lastError).toBeUndefined();
+  });
+});
