@@ -13,14 +13,14 @@ export const MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024;
 export const MAX_DATA_ROWS = 20_000;
 export const MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024;
 const MAX_ZIP_ENTRIES = 10_000;
-const MAX_TEXT_LENGTH = 4_000;
+export const MAX_TEXT_LENGTH = 4_000;
 // A template may carry a title block above the header; beyond this many rows it is not a header any more.
 const HEADER_SEARCH_ROWS = 10;
 // Columns past this are never part of the template; reading them only costs memory on hostile sheets.
 const MAX_COLUMNS = 200;
 const VALUE_PREVIEW = 120;
 
-type FieldKey =
+export type FieldKey =
   | 'tahun'
   | 'periode'
   | 'kode_indikator'
@@ -39,14 +39,15 @@ type FieldKey =
   | 'tindak_lanjut'
   | 'keterangan';
 
-interface ColumnSpec {
+export interface ColumnSpec {
   key: FieldKey;
   en: string;
   required: boolean;
   aliases: string[];
 }
 
-const COLUMNS: ColumnSpec[] = [
+/** The columns of the data format, in template order; the template and the parser share this list. */
+export const COLUMNS: readonly ColumnSpec[] = [
   { key: 'tahun', en: 'year', required: true, aliases: [] },
   { key: 'periode', en: 'period', required: true, aliases: [] },
   { key: 'kode_indikator', en: 'indicator_code', required: true, aliases: ['kode', 'code'] },
@@ -66,7 +67,7 @@ const COLUMNS: ColumnSpec[] = [
   { key: 'keterangan', en: 'notes', required: false, aliases: ['remarks'] },
 ];
 
-const NUMERIC_FIELDS: FieldKey[] = [
+export const NUMERIC_FIELDS: readonly FieldKey[] = [
   'target',
   'realisasi',
   'realisasi_tahun_lalu',
@@ -122,7 +123,10 @@ const id = {
   unsupportedBinary: (kind: string) =>
     `Format berkas tidak didukung (${kind}). Unggah data kinerja sebagai XLSX atau CSV (UTF-8).`,
   utf16: 'Berkas CSV tersimpan dalam UTF-16. Simpan ulang sebagai "CSV UTF-8 (Comma delimited)".',
-  csvSyntax: (detail: string) => `Struktur CSV rusak: ${detail}. Periksa tanda kutip (").`,
+  csvSyntax: (unclosedQuote: boolean): string =>
+    unclosedQuote
+      ? 'Struktur CSV rusak: ada tanda kutip (") yang dibuka tetapi tidak ditutup. Periksa tanda kutip pada baris ini.'
+      : 'Struktur CSV rusak: baris ini tidak dapat dibaca. Periksa tanda kutip (") dan pemisah kolom.',
   zipCorrupt: 'Berkas XLSX rusak atau tidak dapat dibaca.',
   zipNotXlsx: 'Berkas ZIP ini bukan buku kerja Excel (.xlsx).',
   zipTooBig: (size: string) =>
@@ -175,7 +179,10 @@ const en: Messages = {
     'Legacy Excel (.xls) or password-protected Excel files are not supported. Save as .xlsx without a password, or as CSV UTF-8.',
   unsupportedBinary: (kind) => `Unsupported file format (${kind}). Upload performance data as XLSX or CSV (UTF-8).`,
   utf16: 'The CSV file is UTF-16 encoded. Save it again as "CSV UTF-8 (Comma delimited)".',
-  csvSyntax: (detail) => `Broken CSV structure: ${detail}. Check the quotes (").`,
+  csvSyntax: (unclosedQuote) =>
+    unclosedQuote
+      ? 'Broken CSV structure: a quote (") is opened but never closed. Check the quotes on this row.'
+      : 'Broken CSV structure: this row cannot be read. Check the quotes (") and the separators.',
   zipCorrupt: 'The XLSX file is damaged or cannot be read.',
   zipNotXlsx: 'This ZIP file is not an Excel workbook (.xlsx).',
   zipTooBig: (size) =>
@@ -360,9 +367,10 @@ function readCsv(bytes: Uint8Array, fileName: string, m: Messages): ReadResult {
       skip_empty_lines: false,
     });
   } catch (err) {
-    const e = err as { message?: string; lines?: number };
-    const detail = (e.message ?? '').split(':')[0] ?? '';
-    return { ok: false, problems: [{ ...fileProblem(m.csvSyntax(detail)), row: e.lines ?? null }] };
+    // csv-parse's own message is English and technical; its code says what the uploader needs to know.
+    const e = err as { code?: string; lines?: number };
+    const row = typeof e.lines === 'number' ? e.lines : null;
+    return { ok: false, problems: [{ ...fileProblem(m.csvSyntax(e.code === 'CSV_QUOTE_NOT_CLOSED')), row }] };
   }
   const rows: SheetRow[] = records.map((cells, i) => ({
     number: i + 1,

@@ -1,0 +1,235 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { LapkinConfig } from '../../functions/core/config.ts';
+import type { ComputedIndicator, DataProblem } from '../../functions/core/performance-data.ts';
+import { PERIODS, type Period } from '../../functions/core/report.ts';
+import { formatNumber, formatPercent, kategoriLabel, round2 } from '../../functions/documents/capaian.ts';
+import { checkPerformanceData, type DataCheck } from '../../functions/documents/check-data.ts';
+
+type Lang = 'id' | 'en';
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/** Exit codes: 0 valid, 1 invalid data, 2 the command itself was wrong (usage, missing file). */
+export const EXIT = { valid: 0, invalid: 1, usage: 2 } as const;
+
+/** What `lapkin check --json` prints, exactly: scripts and CI depend on this shape. */
+export interface CheckJson {
+  valid: boolean;
+  errors: { row: number | null; column: string | null; value: string | null; message: string }[];
+  indicators: { kode: string; capaian: number | null; kategori: string | null }[];
+}
+
+const T = {
+  id: {
+    checking: (file: string) => `Memeriksa ${file}`,
+    fromRows: (tahun: string, periode: string) =>
+      `Tahun ${tahun} dan periode ${periode} diambil dari baris data (tanpa --tahun/--periode). Saat diunggah, keduanya harus sesuai folder masuk/<unit>/<tahun>/<periode>/.`,
+    given: (tahun: number, periode: string) => `Dicocokkan dengan tahun ${tahun} dan periode ${periode}.`,
+    unknown: 'Tahun dan periode tidak dapat dibaca dari baris data; beri --tahun dan --periode untuk mencocokkannya.',
+    headers: ['Kode', 'Indikator', 'Target', 'Realisasi', 'Capaian', 'Kategori'],
+    summary: (n: number, avg: string, below: number) =>
+      `${n} indikator, rata-rata capaian ${avg}, ${below} di bawah target.`,
+    noRows: 'Tidak ada baris yang dapat dihitung.',
+    partial: 'Hanya baris tanpa masalah yang dihitung di atas.',
+    warnings: (n: number) => `Peringatan (${n}):`,
+    problems: (n: number) => `Masalah (${n}):`,
+    row: (n: number | null) => (n === null ? 'seluruh berkas' : `baris ${n}`),
+    column: 'kolom',
+    value: 'nilai',
+    valid: (n: number) => `VALID: ${n} indikator siap diunggah.`,
+    invalid: (n: number) => `TIDAK VALID: ${n} masalah. Perbaiki semuanya lalu periksa lagi.`,
+    usage: 'Pemakaian: lapkin check <berkas> [--json] [--tahun YYYY --periode TW1|TW2|TW3|TW4|TAHUNAN] [--lang id|en]',
+    noFile: (f: string) => `berkas tidak ditemukan: ${f}`,
+    badYear: '--tahun harus empat digit, mis. 2026',
+    badPeriod: `--periode harus salah satu dari ${PERIODS.join(', ')}`,
+    together: '--tahun dan --periode diberikan bersama, atau tidak sama sekali',
+    badLang: '--lang harus id atau en',
+    oneFile: 'periksa satu berkas setiap kali',
+  },
+  en: {
+    checking: (file: string) => `Checking ${file}`,
+    fromRows: (tahun: string, periode: string) =>
+      `Year ${tahun} and period ${periode} were taken from the data rows (no --tahun/--periode). When uploaded, both must match the folder masuk/<unit>/<tahun>/<periode>/.`,
+    given: (tahun: number, periode: string) => `Checked against year ${tahun} and period ${periode}.`,
+    unknown: 'The year and period cannot be read from the data rows; give --tahun and --periode to check them.',
+    headers: ['Code', 'Indicator', 'Target', 'Actual', 'Achieved', 'Rating'],
+    summary: (n: number, avg: string, below: number) =>
+      `${n} indicator${n === 1 ? '' : 's'}, average achievement ${avg}, ${below} below target.`,
+    noRows: 'No row could be computed.',
+    partial: 'Only rows without problems are computed above.',
+    warnings: (n: number) => `Warnings (${n}):`,
+    problems: (n: number) => `Problems (${n}):`,
+    row: (n: number | null) => (n === null ? 'whole file' : `row ${n}`),
+    column: 'column',
+    value: 'value',
+    valid: (n: number) => `VALID: ${n} indicator${n === 1 ? '' : 's'} ready to upload.`,
+    invalid: (n: number) => `INVALID: ${n} problem${n === 1 ? '' : 's'}. Fix them all and check again.`,
+    usage: 'Usage: lapkin check <file> [--json] [--tahun YYYY --periode TW1|TW2|TW3|TW4|TAHUNAN] [--lang id|en]',
+    noFile: (f: string) => `file not found: ${f}`,
+    badYear: '--tahun must have four digits, e.g. 2026',
+    badPeriod: `--periode must be one of ${PERIODS.join(', ')}`,
+    together: '--tahun and --periode go together, or not at all',
+    badLang: '--lang must be id or en',
+    oneFile: 'check one file at a time',
+  },
+};
+
+/**
+ * `lapkin check <file>`: the assemble Lambda's validation and computation, offline (no local stack, no AWS),
+ * with the configured rating scale, limits and target-0 rule. Returns the exit code.
+ */
+export async function runCheck(config: LapkinConfig, args: string[], io: CliIo): Promise<number> {
+  let values: { json?: boolean; tahun?: string; periode?: string; lang?: string };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        tahun: { type: 'string' },
+        periode: { type: 'string' },
+        lang: { type: 'string' },
+      },
+    }));
+  } catch (err) {
+    io.err(`lapkin: ${(err as Error).message}\n${T[config.language].usage}\n`);
+    return EXIT.usage;
+  }
+  const langArg = values.lang?.toLowerCase();
+  if (langArg !== undefined && langArg !== 'id' && langArg !== 'en') {
+    io.err(`lapkin: ${T[config.language].badLang}\n`);
+    return EXIT.usage;
+  }
+  const lang: Lang = langArg ?? config.language;
+  const t = T[lang];
+  const usage = (message: string): number => {
+    io.err(`lapkin: ${message}\n${t.usage}\n`);
+    return EXIT.usage;
+  };
+  const file = positionals[0];
+  if (!file) {
+    io.err(`${t.usage}\n`);
+    return EXIT.usage;
+  }
+  if (positionals.length > 1) return usage(t.oneFile);
+  if ((values.tahun === undefined) !== (values.periode === undefined)) return usage(t.together);
+  let expected: { tahun: number; periode: Period } | null = null;
+  if (values.tahun !== undefined && values.periode !== undefined) {
+    if (!/^\d{4}$/.test(values.tahun)) return usage(t.badYear);
+    const periode = values.periode.toUpperCase();
+    if (!(PERIODS as readonly string[]).includes(periode)) return usage(t.badPeriod);
+    expected = { tahun: Number(values.tahun), periode: periode as Period };
+  }
+  const isFile = await stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
+  if (!isFile) return usage(t.noFile(file));
+
+  const bytes = await readFile(file);
+  const result = await checkPerformanceData(bytes, basename(file), expected, config, lang);
+  if (values.json) {
+    if (!expected) io.err(`${periodLine(result, expected, lang)}\n`);
+    io.out(`${JSON.stringify(toJson(result), null, 2)}\n`);
+  } else {
+    io.out(`${humanReport(file, result, expected, lang)}\n`);
+  }
+  return result.valid ? EXIT.valid : EXIT.invalid;
+}
+
+export function toJson(r: DataCheck): CheckJson {
+  return {
+    valid: r.valid,
+    errors: r.problems.map((p) => ({ row: p.row, column: p.column, value: p.value, message: p.message })),
+    indicators: r.indicators.map((i) => ({
+      kode: i.kode,
+      capaian: i.capaian === null ? null : round2(i.capaian),
+      kategori: i.kategori,
+    })),
+  };
+}
+
+function periodLine(r: DataCheck, expected: { tahun: number; periode: Period } | null, lang: Lang): string {
+  const t = T[lang];
+  if (expected) return t.given(expected.tahun, expected.periode);
+  const tahun = r.period?.tahun ?? null;
+  const periode = r.period?.periode ?? null;
+  return tahun !== null && periode !== null ? t.fromRows(String(tahun), periode) : t.unknown;
+}
+
+/** Display width of a cell: one column per code point is close enough for the Latin text of the data. */
+function truncate(s: string, width: number): string {
+  const chars = [...s.replace(/\s+/g, ' ')];
+  return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : s.replace(/\s+/g, ' ');
+}
+
+function pad(s: string, width: number, right = false): string {
+  const n = [...s].length;
+  return n >= width ? s : right ? ' '.repeat(width - n) + s : s + ' '.repeat(width - n);
+}
+
+function numberText(n: number, lang: Lang): string {
+  return Number.isInteger(n) ? formatNumber(n, {}, lang) : formatNumber(n, { maxDecimals: 4 }, lang);
+}
+
+function table(indicators: ComputedIndicator[], lang: Lang): string {
+  const t = T[lang];
+  const rows = indicators.map((i) => [
+    i.kode,
+    truncate(i.indikator, 44),
+    numberText(i.target, lang),
+    numberText(i.realisasi, lang),
+    formatPercent(i.capaian, lang),
+    kategoriLabel(i.kategori, lang),
+  ]);
+  const widths = t.headers.map((h, c) => Math.max([...h].length, ...rows.map((r) => [...(r[c] ?? '')].length)));
+  const right = [false, false, true, true, true, false];
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => pad(cell, widths[c] ?? 0, right[c]))
+      .join('  ')
+      .trimEnd();
+  return [line(t.headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+function problemLine(p: DataProblem, lang: Lang): string {
+  const t = T[lang];
+  const place = [
+    t.row(p.row),
+    p.column ? `${t.column} ${p.column}` : null,
+    p.value !== null ? `${t.value} "${p.value}"` : null,
+  ]
+    .filter((x): x is string => x !== null)
+    .join(', ');
+  return `  - ${place}: ${p.message}`;
+}
+
+function humanReport(
+  file: string,
+  r: DataCheck,
+  expected: { tahun: number; periode: Period } | null,
+  lang: Lang,
+): string {
+  const t = T[lang];
+  const out = [t.checking(file), periodLine(r, expected, lang), ''];
+  if (r.indicators.length > 0) {
+    out.push(table(r.indicators, lang), '');
+    out.push(t.summary(r.summary.indicatorCount, formatPercent(r.summary.averageCapaian, lang), r.summary.belowTarget));
+    if (!r.valid) out.push(t.partial);
+    out.push('');
+  } else {
+    out.push(t.noRows, '');
+  }
+  if (r.warnings.length > 0)
+    out.push(t.warnings(r.warnings.length), ...r.warnings.map((w) => problemLine(w, lang)), '');
+  if (r.problems.length > 0)
+    out.push(t.problems(r.problems.length), ...r.problems.map((p) => problemLine(p, lang)), '');
+  out.push(r.valid ? t.valid(r.indicators.length) : t.invalid(r.problems.length));
+  return out.join('\n');
+}

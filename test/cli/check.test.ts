@@ -1,0 +1,217 @@
+/**
+ * `lapkin check` and `lapkin template` as a user runs them: a child process (`node --import tsx
+ * infra/cli/main.ts …`), its exit code, stdout and stderr. No local stack, no network.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_PROBLEMS } from '../fixtures/expected-problems.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+const FIXTURES = join(ROOT, 'test/fixtures/data');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * In the project directory: `node --import tsx infra/cli/main.ts …`. Elsewhere (a user's own folder) through the
+ * `lapkin` bin, which registers tsx from the project: `--import tsx` only resolves inside it.
+ */
+function lapkin(args: string[], cwd = ROOT): Promise<Run> {
+  const entry = cwd === ROOT ? ['--import', 'tsx', 'infra/cli/main.ts'] : [join(ROOT, 'infra/cli/lapkin.mjs')];
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [...entry, ...args],
+      // The CLI reads the project's cdk.json wherever it is started; tsx resolves from the project.
+      { cwd, env: { ...process.env, NODE_OPTIONS: '' }, timeout: 30_000 },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+interface CheckJson {
+  valid: boolean;
+  errors: { row: number | null; column: string | null; value: string | null; message: string }[];
+  indicators: { kode: string; capaian: number | null; kategori: string | null }[];
+}
+
+const json = (r: Run): CheckJson => JSON.parse(r.stdout) as CheckJson;
+
+/** A few processes at a time: each is a Node with tsx, and the other test files run alongside. */
+async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
+  return out;
+}
+
+describe('lapkin check', () => {
+  it('computes every capaian and kategori of the demo sample, exit 0', async () => {
+    const r = await lapkin(['check', 'infra/local/sample/kinerja-tw1-awal.csv', '--json']);
+    expect(r.code).toBe(0);
+    const out = json(r);
+    expect(Object.keys(out)).toEqual(['valid', 'errors', 'indicators']);
+    expect(out).toEqual({
+      valid: true,
+      errors: [],
+      indicators: [
+        { kode: 'IK-01', capaian: 101.77, kategori: 'Sangat Tinggi' }, // 83,45 / 82
+        { kode: 'IK-02', capaian: 101.89, kategori: 'Sangat Tinggi' }, // 96,80 / 95
+        { kode: 'IK-03', capaian: 116, kategori: 'Sangat Tinggi' }, // turun: (2×5 − 4,2) / 5
+        { kode: 'IK-04', capaian: 80.56, kategori: 'Tinggi' }, // 72,50 / 90
+        { kode: 'IK-05', capaian: 87.5, kategori: 'Tinggi' }, // 87,5 / 100
+        { kode: 'IK-06', capaian: 75, kategori: 'Sedang' }, // turun: (2×12 − 15) / 12, exactly 75 → Sedang
+        { kode: 'IK-07', capaian: 107, kategori: 'Sangat Tinggi' }, // 64,2 / 60
+        { kode: 'IK-08', capaian: 108.33, kategori: 'Sangat Tinggi' }, // 26 / 24
+      ],
+    });
+    // Without --tahun/--periode the rows decide, and the checker says so (on stderr: stdout is the JSON).
+    expect(r.stderr).toContain('Tahun 2026 dan periode TW1 diambil dari baris data');
+  });
+
+  it('prints a table, the summary and the verdict for people', async () => {
+    const r = await lapkin([
+      'check',
+      'infra/local/sample/kinerja-tw1-perbaikan-2.csv',
+      '--tahun',
+      '2026',
+      '--periode',
+      'TW1',
+    ]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain('Dicocokkan dengan tahun 2026 dan periode TW1.');
+    expect(lines.find((l) => l.startsWith('Kode'))).toMatch(/^Kode +Indikator +Target +Realisasi +Capaian +Kategori$/);
+    expect(lines.find((l) => l.startsWith('IK-04'))).toMatch(
+      /^IK-04 +Persentase rekomendasi .*… +90 +77,78 +86,42 % +Tinggi$/,
+    );
+    expect(lines.find((l) => l.startsWith('IK-06'))).toMatch(/ 12 +15 +75,00 % +Sedang$/);
+    expect(r.stdout).toContain('8 indikator, rata-rata capaian 97,99 %, 3 di bawah target.');
+    expect(lines.at(-2)).toBe('VALID: 8 indikator siap diunggah.');
+  });
+
+  it('reads the committed XLSX fixture and the corrected samples', async () => {
+    const runs = await Promise.all(
+      ['test/fixtures/data/valid.xlsx', 'infra/local/sample/kinerja-tw1-perbaikan-1.csv'].map((f) =>
+        lapkin(['check', f, '--json', '--tahun', '2026', '--periode', 'TW1']),
+      ),
+    );
+    expect(runs.map((r) => [r.code, json(r).valid])).toEqual([
+      [0, true],
+      [0, true],
+    ]);
+    expect(json(runs[0] as Run).indicators.map((i) => i.kode)).toEqual(['IK-01', 'IK-04', 'IK-06']);
+  });
+
+  // One fixture per layer of the parser (file type, zip guard, workbook cells, header, rows, cross-row rules);
+  // fixtures.test.ts checks every fixture's messages in-process, where a run costs milliseconds, not a Node start.
+  const invalid = [
+    'legacy.xls',
+    'zip-bomb.xlsx',
+    'formula-no-value.xlsx',
+    'missing-column.csv',
+    'bad-numbers.csv',
+    'duplicate.csv',
+    'missing-narrative.csv',
+    'broken-quotes.csv',
+  ];
+
+  it('answers invalid fixtures with exit 1 and their exact errors', async () => {
+    expect(invalid.every((f) => (FIXTURE_PROBLEMS[f]?.length ?? 0) > 0)).toBe(true);
+    const runs = await inBatches(invalid, 4, async (f) => {
+      const r = await lapkin(['check', join(FIXTURES, f), '--json', '--tahun', '2026', '--periode', 'TW1']);
+      return [f, r] as const;
+    });
+    for (const [f, r] of runs) {
+      expect({ f, code: r.code }).toEqual({ f, code: 1 });
+      expect({ f, errors: json(r).errors }).toEqual({ f, errors: FIXTURE_PROBLEMS[f] });
+      expect(json(r).valid).toBe(false);
+    }
+  });
+
+  it('lists the problems after the rows it could compute, in English with --lang en', async () => {
+    const r = await lapkin(['check', join(FIXTURES, 'missing-narrative.csv'), '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Problems (2):');
+    expect(r.stdout).toContain(
+      '  - row 2, column tindak_lanjut: Achievement 80.56% is below 100%: fill in the follow-up or the inhibiting factors for this indicator.',
+    );
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('INVALID: 2 problems. Fix them all and check again.');
+  });
+
+  it('flags rows that differ from each other when the rows decide the period', async () => {
+    const r = await lapkin(['check', join(FIXTURES, 'wrong-period.csv'), '--json']);
+    expect(r.code).toBe(1);
+    expect(json(r).errors.map((e) => [e.row, e.column, e.message])).toEqual([
+      [
+        3,
+        'tahun',
+        'Tahun berbeda dengan baris data lain (2026); satu berkas hanya memuat satu tahun dan satu periode.',
+      ],
+      [
+        3,
+        'periode',
+        'Periode berbeda dengan baris data lain (TW2); satu berkas hanya memuat satu tahun dan satu periode.',
+      ],
+      [4, 'periode', 'Periode tidak dikenal; gunakan TW1, TW2, TW3, TW4, atau TAHUNAN.'],
+    ]);
+    // The first readable period (TW2 on row 2) stands for the file, so row 2 itself is consistent.
+    expect(r.stderr).toContain('Tahun 2026 dan periode TW2 diambil dari baris data');
+  });
+
+  it('exits 2 on a wrong command line, without touching any data', async () => {
+    const runs = await Promise.all([
+      lapkin(['check']),
+      lapkin(['check', 'tidak-ada.csv']),
+      lapkin(['check', join(FIXTURES, 'valid.xlsx'), '--tahun', '2026']),
+      lapkin(['check', join(FIXTURES, 'valid.xlsx'), '--tahun', '2026', '--periode', 'Q5']),
+      lapkin(['check', join(FIXTURES, 'valid.xlsx'), '--lang', 'fr']),
+    ]);
+    expect(runs.map((r) => r.code)).toEqual([2, 2, 2, 2, 2]);
+    expect(runs[1]?.stderr).toContain('berkas tidak ditemukan: tidak-ada.csv');
+    expect(runs[2]?.stderr).toContain('--tahun dan --periode diberikan bersama');
+    expect(runs.every((r) => r.stdout === '')).toBe(true);
+  });
+});
+
+describe('lapkin template', () => {
+  it('writes the template, refuses to overwrite it, and check reads it as a file with no data yet', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lapkin-template-'));
+    const first = await lapkin(['template', '--tahun', '2026'], dir);
+    expect(first.code).toBe(0);
+    const file = join(dir, 'templat-data-kinerja.xlsx');
+    expect(existsSync(file)).toBe(true);
+    expect(first.stdout).toContain('npx lapkin check templat-data-kinerja.xlsx --tahun 2026 --periode TW1');
+
+    const again = await lapkin(['template'], dir);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('sudah ada');
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Petunjuk', 'Data', 'Contoh']);
+
+    const check = await lapkin(['check', file, '--json']);
+    expect(check.code).toBe(1);
+    expect(json(check).errors).toEqual([
+      { row: null, column: null, value: null, message: 'Tidak ada baris data di bawah judul kolom.' },
+    ]);
+  });
+
+  it('writes where --out says, and overwrites with --force', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lapkin-template-'));
+    expect((await lapkin(['template', '--out', 'kinerja-2027.xlsx', '--tahun', '2027'], dir)).code).toBe(0);
+    expect((await lapkin(['template', '--out', 'kinerja-2027.xlsx', '--force'], dir)).code).toBe(0);
+    expect((await lapkin(['template', '--out', 'kinerja.csv'], dir)).code).toBe(2);
+    expect(readdirSync(dir)).toEqual(['kinerja-2027.xlsx']);
+  });
+});
