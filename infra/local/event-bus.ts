@@ -36,7 +36,7 @@ export class LocalEventBus {
   private readonly inflight = new Set<Promise<void>>();
   private readonly listener = (n: ObjectCreatedNotice) => {
     if (!n.key.startsWith(UPLOAD_PREFIX)) return;
-    const p = this.deliver(objectCreatedEvent(this.opts.bucket, n));
+    const p = this.deliver(objectCreatedEvent(this.opts.bucket, n)).then(() => undefined);
     this.inflight.add(p);
     p.finally(() => this.inflight.delete(p));
   };
@@ -64,14 +64,15 @@ export class LocalEventBus {
     while (this.inflight.size) await Promise.all([...this.inflight]);
   }
 
-  async deliver(event: ReturnType<typeof objectCreatedEvent>): Promise<void> {
+  /** One delivery with EventBridge-like retries; the intake's answer, or undefined when it went to the DLQ. */
+  async deliver(event: ReturnType<typeof objectCreatedEvent>): Promise<unknown> {
     const attempts = this.opts.attempts ?? 5;
     let lastError = '';
     for (let i = 0; i < attempts; i++) {
       try {
         const result = await invokeLambda('lapkin-intake', this.opts.intake, event);
         this.opts.onDelivered?.(event.detail.object.key, result);
-        return;
+        return result;
       } catch (err) {
         lastError = `${(err as Error).name}: ${(err as Error).message}`;
         await new Promise((r) => setTimeout(r, 100 * 2 ** i));
@@ -80,5 +81,6 @@ export class LocalEventBus {
     await mkdir(this.opts.dlqDir, { recursive: true });
     await writeFile(join(this.opts.dlqDir, `${event.id}.json`), JSON.stringify({ event, error: lastError }, null, 2));
     this.opts.onDeadLetter?.(event.detail.object.key, lastError);
+    return undefined;
   }
 }

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { type LocalDocumentStore, verifyDownload } from '../../functions/adapters/local-document-store.ts';
 import type { Deps } from '../../functions/usecases/deps.ts';
+import { retryReport } from '../../functions/usecases/retry-report.ts';
+import { verifyAudit } from '../../functions/usecases/verify-audit.ts';
 import { renderConsole } from './console-page.ts';
 import { invokeLambda, type LambdaHandler } from './lambda-runtime.ts';
 
@@ -141,6 +143,25 @@ export class LocalHttpServer {
       });
       res.writeHead(201, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ key, versionId: put.versionId }));
+      return;
+    }
+    const retry = /^\/_lokal\/laporan\/([^/]+)\/ulang$/.exec(url.pathname);
+    if (retry && req.method === 'POST') {
+      try {
+        const out = await retryReport(this.opts.deps(), decodeURIComponent(retry[1] ?? ''));
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(out));
+      } catch (err) {
+        res.writeHead(409, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: (err as Error).message }));
+      }
+      return;
+    }
+    const audit = /^\/_lokal\/audit\/([^/]+)$/.exec(url.pathname);
+    if (audit && req.method === 'GET') {
+      const verdict = await verifyAudit(this.opts.deps(), decodeURIComponent(audit[1] ?? ''));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(verdict));
       return;
     }
     const reportJson = /^\/_lokal\/laporan(?:\/([^/]+))?$/.exec(url.pathname);

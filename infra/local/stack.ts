@@ -28,6 +28,9 @@ export interface LocalStackOptions {
   randomPorts?: boolean;
   log?: (line: string) => void;
   onTransition?: (n: TransitionNotice) => void;
+  /** Tests only: see LocalStepFunctions. */
+  retryDelayMs?: number;
+  timeoutOverrides?: Record<string, number>;
 }
 
 export interface LocalStack {
@@ -120,6 +123,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     dir: join(stateDir, 'stepfunctions'),
     handlers: handlers.tasks,
     clockSpeed: opts.config.local.clockSpeed,
+    retryDelayMs: opts.retryDelayMs,
+    timeoutOverrides: opts.timeoutOverrides,
     onTransition: opts.onTransition,
   });
   const sfnUrl = await sfn.start(sfnPort);

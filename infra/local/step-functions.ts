@@ -91,6 +91,8 @@ export class LocalStepFunctions {
       clockSpeed?: number;
       /** Tests only: the pause before each retry, in ms, instead of the ASL's backoff. */
       retryDelayMs?: number;
+      /** Tests only: TimeoutSeconds per state name, to see a machine step time out without waiting minutes. */
+      timeoutOverrides?: Record<string, number>;
       onTransition?: (n: TransitionNotice) => void;
     },
   ) {
@@ -101,6 +103,10 @@ export class LocalStepFunctions {
       (_m, v: string) => `arn:aws:lambda:local:000000000000:function:${v}`,
     );
     this.definition = JSON.parse(text) as Asl;
+    for (const [name, seconds] of Object.entries(opts.timeoutOverrides ?? {})) {
+      const state = this.definition.States[name] as (AslState & { TimeoutSeconds?: number }) | undefined;
+      if (state) state.TimeoutSeconds = seconds;
+    }
     const speed = opts.clockSpeed ?? 1;
     if (speed > 1) {
       for (const state of Object.values(this.definition.States) as (AslState & { TimeoutSeconds?: number })[]) {
