@@ -7,12 +7,15 @@ import {
   formatDateTimeWib,
   formatNumber,
   formatPercent,
+  kategoriOrder,
   periodLabel,
   type RatingScale,
   rate,
+  ratingScaleOf,
   round2,
   summarize,
 } from '../../functions/documents/capaian.ts';
+import { testConfig } from '../fakes/deps.ts';
 
 function row(over: Partial<IndicatorRow>): IndicatorRow {
   return {
@@ -54,6 +57,69 @@ describe('computeCapaian', () => {
     expect(round2(1.005)).toBe(1.01);
     expect(round2(90.004)).toBe(90);
     expect(round2(90.005)).toBe(90.01);
+  });
+});
+
+describe('capaian formula table', () => {
+  it.each([
+    // polaritas, target, realisasi, capaian, kategori (default scale)
+    ['naik', 100, 100, 100, 'Sangat Tinggi'],
+    ['naik', 82, 83.45, 101.77, 'Sangat Tinggi'], // above 100 keeps its value and takes the top rating
+    ['naik', 50, 200, 400, 'Sangat Tinggi'],
+    ['naik', 90, 0, 0, 'Sangat Rendah'],
+    ['naik', 3, 1, 33.33, 'Sangat Rendah'], // 33,333… rounds down
+    ['naik', 3, 2, 66.67, 'Sedang'], // 66,666… rounds up
+    ['naik', 8, 6.0004, 75.01, 'Tinggi'], // 75,005 rounds half up, then rates above 75
+    ['naik', 200, 150, 75, 'Sedang'], // exactly 75 is not above 75
+    ['turun', 5, 4.2, 116, 'Sangat Tinggi'], // (2×5 − 4,2) / 5
+    ['turun', 12, 15, 75, 'Sedang'],
+    ['turun', 10, 0, 200, 'Sangat Tinggi'], // nothing at all of a bad thing: twice the target
+    ['turun', 5, 10, 0, 'Sangat Rendah'], // realisasi twice the target: 0
+    ['turun', 5, 20, 0, 'Sangat Rendah'], // beyond: floored at 0, never negative
+    ['naik', 0, 5, null, null], // target 0 never divides
+    ['turun', 0, 0, null, null],
+  ] as const)('%s target %d realisasi %d → %s (%s)', (polaritas, target, realisasi, capaian, kategori) => {
+    const [ind] = computeIndicators([row({ polaritas, target, realisasi })]);
+    expect(ind?.capaian).toBe(capaian);
+    expect(ind?.kategori).toBe(kategori);
+  });
+});
+
+describe('rating scale from the configuration', () => {
+  it('the configuration default is the default scale', () => {
+    expect(ratingScaleOf(testConfig().ratingScale)).toEqual(DEFAULT_RATING_SCALE);
+    expect(kategoriOrder(testConfig().ratingScale)).toEqual([
+      'Sangat Tinggi',
+      'Tinggi',
+      'Sedang',
+      'Rendah',
+      'Sangat Rendah',
+    ]);
+  });
+
+  it('rates the same whatever order the bands are written in', () => {
+    const lowestFirst: RatingScale = {
+      bands: [...DEFAULT_RATING_SCALE.bands].reverse(),
+      otherwise: 'Sangat Rendah',
+    };
+    for (const c of [0, 50, 50.01, 65.5, 75, 80, 90.01, 120]) expect(rate(c, lowestFirst)).toBe(rate(c));
+  });
+
+  it('takes names of its own, counted in scale order', () => {
+    const scale: RatingScale = {
+      bands: [
+        { above: 100, kategori: 'Melampaui' },
+        { above: 99.99, kategori: 'Tercapai' },
+      ],
+      otherwise: 'Belum tercapai',
+    };
+    const inds = computeIndicators(
+      [row({ realisasi: 120 }), row({ realisasi: 100 }), row({ realisasi: 99 }), row({ target: 0 })],
+      scale,
+    );
+    expect(inds.map((i) => i.kategori)).toEqual(['Melampaui', 'Tercapai', 'Belum tercapai', null]);
+    expect(summarize(inds, scale).byKategori).toEqual({ Melampaui: 1, Tercapai: 1, 'Belum tercapai': 1 });
+    expect(Object.keys(summarize(inds, scale).byKategori)).toEqual(['Melampaui', 'Tercapai', 'Belum tercapai']);
   });
 });
 

@@ -540,3 +540,29 @@ describe('sample data for the demo', () => {
     expect(changed).toEqual(['IK-04']);
   });
 });
+
+describe('what the offline checker gets', () => {
+  it('takes tahun and periode from the first readable row when none are expected', async () => {
+    const r = await parsePerformanceData(
+      csv(HEADER, `;TW2;IK-01;${SS};IKM;indeks;naik;82;83;;;;;`, `2027;tw 2;IK-02;${SS};IKM;indeks;naik;82;83;;;;;`),
+      'data.csv',
+      null,
+    );
+    expect(r.period).toEqual({ tahun: 2027, periode: 'TW2', fromRows: true });
+    expect(r.ok ? [] : r.problems).toEqual([{ row: 2, column: 'tahun', value: null, message: 'Wajib diisi.' }]);
+  });
+
+  it('returns the rows without problems next to the problems', async () => {
+    const r = await parse(
+      csv(
+        HEADER,
+        `2026;TW1;IK-01;${SS};IKM;indeks;naik;82;83,45;;;;;`,
+        `2026;TW1;IK-02;${SS};IKM;indeks;naik;82;x;;;;;`,
+        `2026;TW1;IK-03;${SS};IKM;indeks;turun;5;4,2;;;;;`,
+      ),
+    );
+    expect(r.ok).toBe(false);
+    expect(r.rows.map((x) => x.kode)).toEqual(['IK-01', 'IK-03']);
+    expect(r.period).toEqual({ tahun: 2026, periode: 'TW1', fromRows: false });
+  });
+});

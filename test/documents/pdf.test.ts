@@ -2,9 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AssembledReport, DispositionEntry, IndicatorRow } from '../../functions/core/performance-data.ts';
 import { computeIndicators, summarize } from '../../functions/documents/capaian.ts';
+import { checkPerformanceData } from '../../functions/documents/check-data.ts';
 import { renderDispositionPdf } from '../../functions/documents/disposition-pdf.ts';
 import { parsePerformanceData } from '../../functions/documents/parse-performance-data.ts';
 import { pdfText, renderReportPdf } from '../../functions/documents/report-pdf.ts';
+import { testConfig } from '../fakes/deps.ts';
 import { pdfTextOf } from '../fakes/pdf-text.ts';
 
 function pageCount(pdf: Buffer): number {
@@ -163,6 +165,108 @@ describe('renderReportPdf', () => {
     expect(text).toContain('PERFORMANCE REPORT');
     expect(text).toContain('95.50 %');
     expect(text).toContain('Page 2 of');
+  });
+
+  it('carries the key numbers of the demo sample: every capaian, the average, the budget totals', async () => {
+    const data = readFileSync(new URL('../../infra/local/sample/kinerja-tw1-perbaikan-2.csv', import.meta.url));
+    const checked = await checkPerformanceData(data, 'sample.csv', { tahun: 2026, periode: 'TW1' }, testConfig());
+    const text = pdfTextOf(
+      await renderReportPdf(report([], { indicators: checked.indicators, summary: checked.summary }), [], 'id', {
+        compress: false,
+      }),
+    );
+    for (const capaian of ['101,77 %', '101,89 %', '116,00 %', '86,42 %', '87,50 %', '75,00 %', '107,00 %', '108,33 %'])
+      expect(text).toContain(capaian);
+    expect(text).toContain('97,99 %'); // average
+    expect(text).toContain('1.595.000.000'); // total pagu
+    expect(text).toContain('352.025.500'); // total realisasi anggaran
+    expect(text).toContain('22,07 %'); // serapan
+    expect(text.replace(/\s+/g, ' ')).toContain('Rata-rata capaian seluruh indikator adalah 97,99 %; 3 indikator');
+  });
+
+  it('names the TIMSAKIP lead as compiler, marked system-prepared, when the data says who prepared it', async () => {
+    const prepared = report([{}], {
+      preparedBy: {
+        role: 'TIMSAKIP',
+        title: 'Ketua TIMSAKIP',
+        name: 'Rina Marlina, S.E.',
+        nip: '198511102010012004',
+        at: '2026-04-08T02:15:00.000Z',
+        uploaderEmail: 'staf@example.go.id',
+      },
+    });
+    const text = pdfTextOf(await renderReportPdf(prepared, [], 'id', { compress: false }));
+    expect(text).toContain('Rina Marlina, S.E.');
+    expect(text).toContain('NIP. 198511102010012004');
+    expect(text).toContain('disusun sistem *');
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      '* Laporan ini disusun otomatis oleh lapkin atas nama Ketua TIMSAKIP pada 8 April 2026 pukul 09.15 WIB dari data kinerja yang diunggah oleh staf@example.go.id',
+    );
+    // Without it (data assembled before this was recorded) the row stays blank, as before.
+    expect(pdfTextOf(await renderReportPdf(report([{}]), [], 'id', { compress: false }))).not.toContain(
+      'disusun sistem',
+    );
+  });
+
+  it('flags spending above the pagu in the budget table', async () => {
+    const text = pdfTextOf(
+      await renderReportPdf(
+        report([
+          { pagu: 100_000_000, realisasiAnggaran: 112_500_000 },
+          { pagu: 100_000_000, realisasiAnggaran: 20_000_000 },
+        ]),
+        [],
+        'id',
+        { compress: false },
+      ),
+    );
+    expect(text).toContain('(!) 112,50 %');
+    expect(text.replace(/\s+/g, ' ')).toContain('(!) Realisasi anggaran melebihi pagu pada IK-01.');
+  });
+
+  it('draws the configured scale in the distribution table and the chart legend', async () => {
+    const ratingScale = { bands: [{ above: 99.99, kategori: 'Tercapai' }], otherwise: 'Belum tercapai' };
+    const indicators = computeIndicators(
+      [
+        {
+          row: 2,
+          tahun: 2026,
+          periode: 'TW1',
+          kode: 'A',
+          sasaran: 'S',
+          indikator: 'I',
+          satuan: '%',
+          polaritas: 'naik',
+          target: 100,
+          realisasi: 100,
+        },
+        {
+          row: 3,
+          tahun: 2026,
+          periode: 'TW1',
+          kode: 'B',
+          sasaran: 'S',
+          indikator: 'I',
+          satuan: '%',
+          polaritas: 'naik',
+          target: 100,
+          realisasi: 80,
+          tindakLanjut: 'x',
+        },
+      ],
+      ratingScale,
+    );
+    const text = pdfTextOf(
+      await renderReportPdf(
+        report([], { indicators, summary: summarize(indicators, ratingScale), ratingScale }),
+        [],
+        'id',
+        { compress: false },
+      ),
+    );
+    expect(text).toContain('Tercapai');
+    expect(text).toContain('Belum tercapai');
+    expect(text).not.toContain('Sangat Rendah');
   });
 
   it('renders the demo sample', async () => {
