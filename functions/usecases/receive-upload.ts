@@ -89,14 +89,17 @@ export async function receiveUpload(deps: Deps, upload: UploadReceived): Promise
       },
       { action: 'DITERIMA', actor: { name: 'lapkin', role: 'SISTEM' }, document: source },
     );
-    if (created) return start(deps, reportId, source);
+    if (created) return { outcome: 'STARTED', reportId, executionArn: await start(deps, reportId, source) };
     report = await deps.repo.get(reportId);
     if (!report) throw new Error(`report ${reportId} vanished after a create race`);
   }
 
   if (report.source.versionId === upload.versionId) {
-    // The same upload again (EventBridge delivers at least once). Only make sure its execution exists.
-    if (report.status === 'DITERIMA' && !report.executionArn) return start(deps, reportId, source);
+    // The same upload again (EventBridge delivers at least once). Make sure its execution exists (the first delivery may have stopped before starting it); the start is
+    // idempotent by name, so this is still the same single execution.
+    if (report.status === 'DITERIMA' && !report.executionArn) {
+      await start(deps, reportId, source);
+    }
     return { outcome: 'DUPLICATE', reportId };
   }
 
@@ -129,7 +132,7 @@ export async function receiveUpload(deps: Deps, upload: UploadReceived): Promise
       remove: ['lastError', 'executionArn'],
       event: { action: 'DITERIMA', actor: { name: 'lapkin', role: 'SISTEM' }, document: source, note: 'restart' },
     });
-    return start(deps, reportId, source);
+    return { outcome: 'STARTED', reportId, executionArn: await start(deps, reportId, source) };
   }
 
   await deps.ledger.record(reportId, {
@@ -153,14 +156,18 @@ export async function receiveUpload(deps: Deps, upload: UploadReceived): Promise
   return { outcome: 'IGNORED', reportId, status: report.status };
 }
 
-async function start(deps: Deps, reportId: string, source: { key: string; versionId: string }): Promise<IntakeOutcome> {
+/**
+ * Starts (or finds, by its name) the execution of this upload and notes it on the report once. Concurrent
+ * deliveries of the same event all land on the same execution; the report records it a single time.
+ */
+async function start(deps: Deps, reportId: string, source: { key: string; versionId: string }): Promise<string> {
   const name = executionNameFor(source.key, source.versionId);
-  const { executionArn, alreadyStarted } = await deps.workflow.start(name, workflowInput(reportId, source));
-  const report = await deps.repo.get(reportId);
-  if (report && report.executionArn !== executionArn && report.source.versionId === source.versionId) {
-    await deps.ledger.transition({
+  const { executionArn } = await deps.workflow.start(name, workflowInput(reportId, source));
+  await deps.ledger
+    .transition({
       reportId,
-      from: [report.status],
+      from: ['DITERIMA'],
+      when: (current) => current.source.versionId === source.versionId && current.executionArn !== executionArn,
       set: { executionArn },
       event: {
         action: 'DITERIMA',
@@ -168,9 +175,12 @@ async function start(deps: Deps, reportId: string, source: { key: string; versio
         note: 'execution started',
         detail: { executionName: name },
       },
+    })
+    .catch((err: Error) => {
+      // Already noted by a concurrent delivery, or the workflow has moved the report on: nothing to add.
+      if (err.name !== 'TransitionConflictError') throw err;
     });
-  }
-  return alreadyStarted ? { outcome: 'DUPLICATE', reportId } : { outcome: 'STARTED', reportId, executionArn };
+  return executionArn;
 }
 
 async function resume(

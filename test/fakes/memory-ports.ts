@@ -1,4 +1,9 @@
-import { DecisionAlreadyTakenError, DocumentNotFoundError, TaskGoneError } from '../../functions/core/errors.ts';
+import {
+  DecisionAlreadyTakenError,
+  DocumentNotFoundError,
+  TaskGoneError,
+  TransientError,
+} from '../../functions/core/errors.ts';
 import type { AuditEvent, Decision, DecisionState, Report } from '../../functions/core/report.ts';
 import type { Clock } from '../../functions/ports/clock.ts';
 import type { DocumentStore, DocumentVersion, StoredDocument } from '../../functions/ports/document-store.ts';
@@ -151,7 +156,8 @@ export class CapturingMailer implements Mailer {
   async send(m: MailMessage) {
     if (this.failures > 0) {
       this.failures--;
-      throw new Error('smtp down');
+      // As the nodemailer adapter reports it: a mail failure is worth a retry.
+      throw new TransientError('mail could not be sent: smtp down');
     }
     this.sent.push(m);
     return { messageId: `m${this.sent.length}` };
