@@ -21,6 +21,10 @@ Usage:
   lapkin template [--out file.xlsx]           the blank data template (guide, dropdowns, example sheet)
   lapkin check <file> [--json] [--tahun YYYY --periode P] [--lang id|en]
                                               validate data offline, as the report would; exit 1 if invalid
+  lapkin audit <reportId> [--json]            re-check the audit chain and the stored documents' SHA-256
+  lapkin retry <reportId>                     restart a GAGAL report from its uploaded data (operator)
+
+  up and demo take --clock-speed N: N seconds of Mutu Baku pass per second (e.g. 21600: one day in 4 s)
 `;
 
 function fail(message: string, code = 1): never {
@@ -201,6 +205,13 @@ process.on('warning', (w) => {
 const stdio = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
 const [command, ...rest] = process.argv.slice(2);
 const config = loadConfig();
+// A faster Mutu Baku clock for trying reminders and escalations locally.
+const speedAt = rest.indexOf('--clock-speed');
+if (speedAt >= 0) {
+  const speed = Number(rest[speedAt + 1]);
+  if (!Number.isFinite(speed) || speed < 1) fail('--clock-speed needs a number ≥ 1', 2);
+  config.local.clockSpeed = speed;
+}
 const commands: Record<string, () => Promise<unknown>> = {
   up: () => up(config),
   upload: () => upload(config, rest),
@@ -213,6 +224,14 @@ const commands: Record<string, () => Promise<unknown>> = {
   template: async () => {
     const { runTemplate } = await import('./template.ts');
     process.exitCode = await runTemplate(config, rest, stdio);
+  },
+  audit: async () => {
+    const { runAudit } = await import('./operator.ts');
+    process.exitCode = await runAudit(config, rest, stdio);
+  },
+  retry: async () => {
+    const { runRetry } = await import('./operator.ts');
+    process.exitCode = await runRetry(config, rest, stdio);
   },
 };
 const run = command ? commands[command] : undefined;

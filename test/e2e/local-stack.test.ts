@@ -3,7 +3,7 @@
  * decision HTTP server, the same handler modules as on AWS). Nothing is faked: decisions go through HTTP with
  * links read from the mails in MailDev.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,6 +79,24 @@ describe('npm run demo (runDemo)', () => {
     expect(status.timeline.filter((e) => e.action === 'REVISI_DITERIMA')).toHaveLength(2);
     expect(status.timeline.filter((e) => e.action === 'DISUSUN')).toHaveLength(3);
     expect(status.timeline.at(-1)?.action).toBe('TERDOKUMENTASI');
+
+    // lapkin audit on the stopped stack: intact; then one archived file altered on disk is named, exit 1.
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'infra/cli/main.ts'), ...args], {
+        env: { ...process.env, LAPKIN_CONFIG_FILE: cfgFile },
+        encoding: 'utf8',
+      });
+    const intact = cli('audit', 'karawaci-2026-TW1');
+    expect(intact.status).toBe(0);
+    expect(intact.stdout).toContain('intact');
+    const pdf = report.archive?.pdf as { key: string; versionId: string };
+    writeFileSync(
+      join(stateDir, 'documents', encodeURIComponent(pdf.key).replace(/\./g, '%2E'), `${pdf.versionId}.bin`),
+      '%PDF-palsu',
+    );
+    const tampered = cli('audit', 'karawaci-2026-TW1');
+    expect(tampered.status).toBe(1);
+    expect(tampered.stdout).toContain(`DOCUMENT_ALTERED  ${pdf.key}`);
   });
 });
 

@@ -1,0 +1,94 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDbReportRepository } from '../../functions/adapters/dynamodb-report-repository.ts';
+import { LocalDocumentStore } from '../../functions/adapters/local-document-store.ts';
+import type { LapkinConfig } from '../../functions/core/config.ts';
+import { type AuditVerdict, verifyAudit } from '../../functions/usecases/verify-audit.ts';
+import { LOCAL_CREDENTIALS, startLocalDynamoDb } from '../local/dynamodb.ts';
+
+type Stdio = { out: (t: string) => void; err: (t: string) => void };
+const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+
+/** Checks the audit trail through the running stack, or straight from its files when it is stopped. */
+async function auditVerdict(config: LapkinConfig, reportId: string): Promise<AuditVerdict> {
+  try {
+    const res = await fetch(`${config.publicBaseUrl}/_lokal/audit/${encodeURIComponent(reportId)}`);
+    return (await res.json()) as AuditVerdict;
+  } catch {
+    const stateDir = resolve(PROJECT_ROOT, config.local.stateDir);
+    if (!existsSync(join(stateDir, 'dynamodb')))
+      return {
+        reportId,
+        ok: false,
+        events: 0,
+        documents: 0,
+        findings: [{ kind: 'REPORT_MISSING', detail: 'no local state' }],
+      };
+    const db = await startLocalDynamoDb(join(stateDir, 'dynamodb'), 0, 'lapkin-local');
+    try {
+      const client = DynamoDBDocumentClient.from(
+        new DynamoDBClient({ endpoint: db.endpoint, region: 'local', credentials: LOCAL_CREDENTIALS }),
+      );
+      const secret = existsSync(join(stateDir, 'signing-secret'))
+        ? readFileSync(join(stateDir, 'signing-secret'), 'utf8').trim()
+        : 'unused';
+      return await verifyAudit(
+        {
+          repo: new DynamoDbReportRepository(client, 'lapkin-local'),
+          store: new LocalDocumentStore(join(stateDir, 'documents'), { baseUrl: config.publicBaseUrl, secret }),
+        },
+        reportId,
+      );
+    } finally {
+      await db.stop();
+    }
+  }
+}
+
+/** `lapkin audit <reportId> [--json]`: exit 0 when intact, 1 with every altered record or file named. */
+export async function runAudit(config: LapkinConfig, args: string[], io: Stdio): Promise<number> {
+  const reportId = args.find((a) => !a.startsWith('--'));
+  if (!reportId) {
+    io.err('lapkin: audit needs a report id, e.g. lapkin audit karawaci-2026-TW1\n');
+    return 2;
+  }
+  const verdict = await auditVerdict(config, reportId);
+  if (args.includes('--json')) {
+    io.out(`${JSON.stringify(verdict, null, 2)}\n`);
+  } else if (verdict.ok) {
+    io.out(
+      `${reportId}: intact — ${verdict.events} audit events chained, ${verdict.documents} document versions match their SHA-256\n`,
+    );
+  } else {
+    io.out(`${reportId}: ${verdict.findings.length} problem(s) found\n`);
+    for (const f of verdict.findings) io.out(`  ${f.kind.padEnd(17)} ${f.detail}\n`);
+  }
+  return verdict.ok ? 0 : 1;
+}
+
+/** `lapkin retry <reportId>`: restarts a GAGAL report in the running stack from its uploaded version. */
+export async function runRetry(config: LapkinConfig, args: string[], io: Stdio): Promise<number> {
+  const reportId = args.find((a) => !a.startsWith('--'));
+  if (!reportId) {
+    io.err('lapkin: retry needs a report id\n');
+    return 2;
+  }
+  let res: Response;
+  try {
+    res = await fetch(`${config.publicBaseUrl}/_lokal/laporan/${encodeURIComponent(reportId)}/ulang`, {
+      method: 'POST',
+    });
+  } catch {
+    io.err(`lapkin: the local stack is not running at ${config.publicBaseUrl}; start it with: npm start\n`);
+    return 1;
+  }
+  const body = (await res.json()) as { attempt?: number; error?: string };
+  if (!res.ok) {
+    io.err(`lapkin: ${body.error}\n`);
+    return 1;
+  }
+  io.out(`${reportId}: restarted (attempt ${body.attempt}) from its uploaded data\n`);
+  return 0;
+}
