@@ -330,7 +330,6 @@ describe('faults injected into the adapters', () => {
       recovered.push('mail-down');
 
       // 5. A machine step that hangs: the Task times out, is retried once, and the report goes on.
-      h.engine.list().forEach(() => undefined);
       await recordFailure(h.deps, { reportId: REPORT, error: { Error: 'Uji', Cause: 'reset for the next fault' } });
       h.store.hangingGets = 1;
       await upload(dataFor(2026, 'TW1'));
