@@ -175,6 +175,43 @@ export interface TableRow {
 
 export const CELL_PAD = 3;
 
+/** The height a table takes drawn whole, header once: for keeping a short table on one page. */
+export function tableHeight(
+  doc: Doc,
+  columns: TableColumn[],
+  rows: TableRow[],
+  opts: { fontSize?: number } = {},
+): number {
+  const size = opts.fontSize ?? 8;
+  const measure = (texts: string[], bold: boolean): number => {
+    let h = 0;
+    texts.forEach((t, i) => {
+      doc.font(bold ? FONT.bold : (columns[i]?.font ?? FONT.regular)).fontSize(size);
+      const w = (columns[i]?.width ?? 0) - 2 * CELL_PAD;
+      h = Math.max(h, t === '' ? size : doc.heightOfString(pdfText(t), { width: w, lineGap: 1 }));
+    });
+    return h + 2 * CELL_PAD;
+  };
+  const header = measure(
+    columns.map((c) => c.header),
+    true,
+  );
+  const body = rows.reduce((sum, r) => sum + Math.max(measure(r.cells, !!r.bold), r.minHeight ?? 0), 0);
+  doc.font(FONT.regular).fontSize(10);
+  return header + body;
+}
+
+/**
+ * Starts a new page when `height` does not fit on this one but does on an empty one: a short table and its
+ * title stay together instead of leaving its last rows alone on the next page. Taller content just flows.
+ */
+export function keepTogether(doc: Doc, height: number): void {
+  if (height <= bottomLimit(doc) - doc.page.margins.top) ensureSpace(doc, height);
+}
+
+/** Room a section heading takes above its content (see `heading`). */
+const HEADING_ROOM = 40;
+
 /**
  * A ruled table whose rows never split across pages; the header row repeats on every page. A row taller than a
  * whole page has its longest texts shortened so the layout always terminates.
@@ -738,10 +775,6 @@ function drawMainTable(doc: Doc, report: AssembledReport, lang: Lang): void {
 function drawComparison(doc: Doc, indicators: ComputedIndicator[], lang: Lang): void {
   if (!indicators.some((i) => i.realisasiTahunLalu !== undefined || i.targetRenstra !== undefined)) return;
   const l = L[lang];
-  doc.y += 14;
-  ensureSpace(doc, 120);
-  paragraph(doc, l.compareTitle, { font: FONT.bold, size: 10 });
-  doc.y += 4;
   const h = l.compareHeaders;
   const columns: TableColumn[] = [
     { header: h[0] ?? '', width: 40 },
@@ -765,6 +798,11 @@ function drawComparison(doc: Doc, indicators: ComputedIndicator[], lang: Lang): 
         : formatPercent(computeCapaian(ind.polaritas, ind.targetRenstra, ind.realisasi), lang),
     ],
   }));
+  doc.y += 14;
+  ensureSpace(doc, 120);
+  keepTogether(doc, 20 + tableHeight(doc, columns, rows, { fontSize: 7.5 }));
+  paragraph(doc, l.compareTitle, { font: FONT.bold, size: 10 });
+  doc.y += 4;
   drawTable(doc, columns, rows, { fontSize: 7.5, zebra: true });
 }
 
@@ -870,7 +908,6 @@ function drawBudget(doc: Doc, indicators: ComputedIndicator[], lang: Lang): void
   const withBudget = indicators.filter((i) => i.pagu !== undefined || i.realisasiAnggaran !== undefined);
   if (withBudget.length === 0) return;
   const l = L[lang];
-  heading(doc, l.s4);
   const h = l.budgetHeaders;
   const columns: TableColumn[] = [
     { header: h[0] ?? '', width: 42 },
@@ -903,6 +940,8 @@ function drawBudget(doc: Doc, indicators: ComputedIndicator[], lang: Lang): void
     bold: true,
     fill: COLOR.headerFill,
   });
+  keepTogether(doc, HEADING_ROOM + tableHeight(doc, columns, rows, { fontSize: 8 }) + (over.size > 0 ? 30 : 0));
+  heading(doc, l.s4);
   drawTable(doc, columns, rows, { fontSize: 8, zebra: true });
   if (over.size > 0) {
     doc.y += 6;

@@ -77,7 +77,11 @@ export const SUMMARY_TEXT = 90;
 function shorten(v: DiffValue, max: number): DiffValue {
   if (typeof v !== 'string') return v;
   const flat = v.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  if (flat.length <= max) return flat;
+  // At a word boundary when there is one in the last fifth: "sebel…" reads worse than "sebelumnya …".
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max * 0.8 ? cut.slice(0, space) : cut}…`;
 }
 
 /**

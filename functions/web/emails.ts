@@ -131,13 +131,13 @@ export function decisionRequestMail(a: {
   const diff = a.report.diffSummary?.toRevision === a.decision.revision ? a.report.diffSummary : undefined;
   return {
     subject: `[lapkin] ${subjectVerb}: ${title} (rev. ${a.report.revision})`,
-    text: `${t.greeting(a.decision.assignee.name)}\n\n${ask}\n\n${title}\n${facts.text}\n${diff ? `\n${diffText(diff, a.lang)}\n` : ''}\n${t.open}:\n${a.link}\n\n${t.linkNote} ${expires}.\n${a.pdf ? t.attached : ''}\n`,
+    text: `${t.greeting(a.decision.assignee.name)}\n\n${ask}\n\n${title}\n${facts.text}\n\n${t.open}:\n${a.link}\n${diff ? `\n${diffText(diff, a.lang)}\n` : ''}\n${t.linkNote} ${expires}.\n${a.pdf ? t.attached : ''}\n`,
     html: htmlPage({
       lang: a.lang,
       title,
       body: `<p>${escapeHtml(t.greeting(a.decision.assignee.name))}</p><p>${escapeHtml(ask)}</p>
-<h1>${escapeHtml(title)}</h1>${facts.html}${diff ? diffHtml(diff, a.lang) : ''}
-<p><a class="btn btn-link" href="${escapeHtml(a.link)}">${escapeHtml(t.open)}</a></p>
+<h1>${escapeHtml(title)}</h1>${facts.html}
+<p><a class="btn btn-link" href="${escapeHtml(a.link)}">${escapeHtml(t.open)}</a></p>${diff ? diffHtml(diff, a.lang) : ''}
 <p class="muted">${escapeHtml(t.linkNote)} ${escapeHtml(expires)}. ${a.pdf ? escapeHtml(t.attached) : ''}</p>`,
     }),
     attachments: a.pdf

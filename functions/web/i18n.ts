@@ -120,24 +120,24 @@ const DIFF_TEXT = {
     counts: (c: DiffSummary['counts']) =>
       `${c.changed} indikator berubah, ${c.added} ditambah, ${c.removed} dihapus, ${c.unchanged} tetap.`,
     none: (from: number) => `Data tidak berubah dibanding revisi ${from}.`,
-    headers: ['Kode', 'Isian', 'Sebelum', 'Sesudah'],
+    headers: ['Kode', 'Isian', 'Sebelum → sesudah'],
     added: 'Indikator baru',
     removed: 'Indikator dihapus',
     empty: '(kosong)',
     more: (n: number) => `… dan ${n} perubahan lainnya.`,
-    request: (by: string) => `Catatan revisi dari ${by}:`,
+    request: (by: string) => `Catatan saat laporan dikembalikan oleh ${by}:`,
   },
   en: {
     heading: (from: number) => `Changes since revision ${from}`,
     counts: (c: DiffSummary['counts']) =>
       `${c.changed} indicators changed, ${c.added} added, ${c.removed} removed, ${c.unchanged} unchanged.`,
     none: (from: number) => `The data is unchanged since revision ${from}.`,
-    headers: ['Code', 'Field', 'Before', 'After'],
+    headers: ['Code', 'Field', 'Before → after'],
     added: 'New indicator',
     removed: 'Indicator removed',
     empty: '(empty)',
     more: (n: number) => `… and ${n} more changes.`,
-    request: (by: string) => `Revision note from ${by}:`,
+    request: (by: string) => `Note when ${by} sent the report back:`,
   },
 };
 
@@ -151,6 +151,19 @@ function diffValue(field: DiffField | null, v: DiffValue, lang: Lang): string {
   return v;
 }
 
+export interface DiffRow {
+  kode: string;
+  field: string;
+  before: string;
+  after: string;
+  /** A figure (target, realisasi, capaian, kategori, …) rather than narrative: shown more prominently. */
+  figure: boolean;
+  beforeEmpty: boolean;
+  afterEmpty: boolean;
+}
+
+const NARRATIVE: readonly DiffField[] = ['faktorPendorong', 'faktorPenghambat', 'tindakLanjut', 'keterangan'];
+
 /**
  * The revision diff as the decision mail and page show it: a heading, the counts, and one row per change
  * (kode, field, before → after), all plain strings for the caller to escape.
@@ -162,23 +175,48 @@ export function diffView(
   heading: string;
   counts: string;
   headers: string[];
-  rows: [string, string, string, string][];
+  rows: DiffRow[];
   more: string | null;
   request: { intro: string; note: string } | null;
 } {
   const t = DIFF_TEXT[lang];
   const c = summary.counts;
   const unchanged = c.added + c.removed + c.changed === 0;
-  const rows = summary.lines.map((line): [string, string, string, string] => {
-    if (line.change === 'added') return [line.kode, t.added, '–', String(line.after ?? '')];
-    if (line.change === 'removed') return [line.kode, t.removed, String(line.before ?? ''), '–'];
+  const rows = summary.lines.map((line): DiffRow => {
+    if (line.change === 'added') {
+      const after = String(line.after ?? '');
+      return {
+        kode: line.kode,
+        field: t.added,
+        before: '–',
+        after,
+        figure: true,
+        beforeEmpty: true,
+        afterEmpty: false,
+      };
+    }
+    if (line.change === 'removed') {
+      const before = String(line.before ?? '');
+      return {
+        kode: line.kode,
+        field: t.removed,
+        before,
+        after: '–',
+        figure: true,
+        beforeEmpty: false,
+        afterEmpty: true,
+      };
+    }
     const field = line.field ?? 'indikator';
-    return [
-      line.kode,
-      DIFF_FIELD_LABEL[lang][field],
-      diffValue(field, line.before, lang),
-      diffValue(field, line.after, lang),
-    ];
+    return {
+      kode: line.kode,
+      field: DIFF_FIELD_LABEL[lang][field],
+      before: diffValue(field, line.before, lang),
+      after: diffValue(field, line.after, lang),
+      figure: !NARRATIVE.includes(field),
+      beforeEmpty: line.before === null,
+      afterEmpty: line.after === null,
+    };
   });
   return {
     heading: t.heading(summary.fromRevision),
@@ -190,20 +228,26 @@ export function diffView(
   };
 }
 
-/** The diff as HTML for mails and pages; inline styles, because mail clients drop a page's style sheet. */
+/**
+ * The diff as HTML for mails and pages: three columns so it stays readable on a phone, the kode written once per
+ * indicator, inline styles because mail clients drop a page's style sheet.
+ */
 export function diffHtml(summary: DiffSummary, lang: Lang): string {
   const v = diffView(summary, lang);
   const request = v.request
     ? `<div class="notice"><strong>${escapeHtml(v.request.intro)}</strong><br>${escapeHtml(v.request.note)}</div>`
     : '';
+  const value = (text: string, empty: boolean, color: string, bold: boolean) =>
+    `<span style="color:${empty ? '#5b6573' : color}${bold && !empty ? ';font-weight:600' : ''}">${escapeHtml(text)}</span>`;
   const table =
     v.rows.length === 0
       ? ''
       : `<table class="diff"><tr>${v.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>${v.rows
-          .map(
-            ([kode, field, before, after]) =>
-              `<tr><td style="white-space:nowrap">${escapeHtml(kode)}</td><td>${escapeHtml(field)}</td><td style="color:#8a1c1c">${escapeHtml(before)}</td><td style="color:#1e7d32;font-weight:600">→ ${escapeHtml(after)}</td></tr>`,
-          )
+          .map((r, i) => {
+            const kode = i > 0 && v.rows[i - 1]?.kode === r.kode ? '' : escapeHtml(r.kode);
+            const change = `${value(r.before, r.beforeEmpty, '#8a1c1c', false)} → ${value(r.after, r.afterEmpty, '#1e7d32', r.figure)}`;
+            return `<tr><td style="white-space:nowrap">${kode}</td><td>${escapeHtml(r.field)}</td><td>${change}</td></tr>`;
+          })
           .join('')}</table>`;
   const more = v.more ? `<p class="muted">${escapeHtml(v.more)}</p>` : '';
   return `<h2>${escapeHtml(v.heading)}</h2>${request}<p>${escapeHtml(v.counts)}</p>${table}${more}`;
@@ -213,7 +257,7 @@ export function diffText(summary: DiffSummary, lang: Lang): string {
   const v = diffView(summary, lang);
   const lines = [`${v.heading}: ${v.counts}`];
   if (v.request) lines.push(`${v.request.intro} "${v.request.note}"`);
-  for (const [kode, field, before, after] of v.rows) lines.push(`  ${kode}  ${field}: ${before} → ${after}`);
+  for (const r of v.rows) lines.push(`  ${r.kode}  ${r.field}: ${r.before} → ${r.after}`);
   if (v.more) lines.push(`  ${v.more}`);
   return lines.join('\n');
 }
