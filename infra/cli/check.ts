@@ -50,6 +50,7 @@ const T = {
     together: '--tahun dan --periode diberikan bersama, atau tidak sama sekali',
     badLang: '--lang harus id atau en',
     oneFile: 'periksa satu berkas setiap kali',
+    unreadable: (f: string, why: string) => `berkas tidak dapat dibaca: ${f} (${why})`,
   },
   en: {
     checking: (file: string) => `Checking ${file}`,
@@ -76,6 +77,7 @@ const T = {
     together: '--tahun and --periode go together, or not at all',
     badLang: '--lang must be id or en',
     oneFile: 'check one file at a time',
+    unreadable: (f: string, why: string) => `cannot read the file: ${f} (${why})`,
   },
 };
 
@@ -132,7 +134,14 @@ export async function runCheck(config: LapkinConfig, args: string[], io: CliIo):
   );
   if (!isFile) return usage(t.noFile(file));
 
-  const bytes = await readFile(file);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    // Exit 1 means "the data is invalid"; a file that cannot be read is not an answer about the data.
+    io.err(`lapkin: ${t.unreadable(file, (err as NodeJS.ErrnoException).code ?? (err as Error).message)}\n`);
+    return EXIT.usage;
+  }
   const result = await checkPerformanceData(bytes, basename(file), expected, config, lang);
   if (values.json) {
     if (!expected) io.err(`${periodLine(result, expected, lang)}\n`);
