@@ -109,6 +109,26 @@ export function summarize(indicators: ComputedIndicator[], scale: RatingScale = 
   };
 }
 
+/**
+ * The scale in words, highest band first: "lebih dari 75% sampai 90%" → Tinggi. The PDF and the template print
+ * it, so a reader always sees the scale the kategori were decided on, whatever the configuration.
+ */
+export function scaleRanges(scale: RatingScale, lang: 'id' | 'en' = 'id'): { kategori: Kategori; range: string }[] {
+  const s = ratingScaleOf(scale);
+  const pct = (n: number) => `${formatNumber(n, { maxDecimals: 2 }, lang)}%`;
+  const w =
+    lang === 'id'
+      ? { above: 'lebih dari', upTo: 'sampai', orLess: 'atau kurang', all: 'semua capaian' }
+      : { above: 'above', upTo: 'up to', orLess: 'or less', all: 'any achievement' };
+  const lines = s.bands.map((b, i) => {
+    const upper = i === 0 ? '' : ` ${w.upTo} ${pct(s.bands[i - 1]?.above ?? 0)}`;
+    return { kategori: b.kategori, range: `${w.above} ${pct(b.above)}${upper}` };
+  });
+  const lowest = s.bands.at(-1);
+  lines.push({ kategori: s.otherwise, range: lowest ? `${pct(lowest.above)} ${w.orLess}` : w.all });
+  return lines;
+}
+
 /** Indicators whose spending exceeds the pagu: not an error in the data, but a reader must see it. */
 export function overspent(indicators: ComputedIndicator[]): ComputedIndicator[] {
   return indicators.filter(

@@ -18,6 +18,7 @@ import {
   periodLabel,
   ratingScaleOf,
   round2,
+  scaleRanges,
 } from './capaian.ts';
 
 type Lang = 'id' | 'en';
@@ -416,7 +417,7 @@ const L = {
       below: 'Di bawah target',
       serapan: 'Serapan anggaran',
     },
-    distHeaders: ['Kategori capaian', 'Jumlah indikator'],
+    distHeaders: ['Kategori capaian', 'Rentang capaian', 'Jumlah indikator'],
     notComputable: 'Tidak dapat dihitung (target 0)',
     s2: 'II. CAPAIAN INDIKATOR KINERJA',
     mainHeaders: [
@@ -497,7 +498,7 @@ const L = {
       below: 'Below target',
       serapan: 'Budget absorption',
     },
-    distHeaders: ['Rating', 'Number of indicators'],
+    distHeaders: ['Rating', 'Achievement range', 'Number of indicators'],
     notComputable: 'Not computable (target 0)',
     s2: 'II. INDICATOR ACHIEVEMENT',
     mainHeaders: ['Code', 'Strategic Goal', 'Performance Indicator', 'Unit', 'Target', 'Actual', 'Achieved', 'Rating'],
@@ -699,18 +700,29 @@ function drawSummary(doc: Doc, report: AssembledReport, lang: Lang): void {
   doc.fillColor(COLOR.text);
 
   const notComputable = report.indicators.filter((i) => i.capaian === null).length;
-  const order = kategoriOrder(ratingScaleOf(report.ratingScale));
+  const scale = ratingScaleOf(report.ratingScale);
+  const order = kategoriOrder(scale);
   const palette = kategoriPalette(order);
+  const ranges = scaleRanges(scale, lang);
+  // The scale is configuration: printing its ranges keeps the report readable on its own.
   const rows: TableRow[] = order.map((k) => ({
-    cells: [kategoriLabel(k, lang), formatNumber(s.byKategori[k] ?? 0, {}, lang)],
-    cellFills: [palette.tint(k), undefined],
+    cells: [
+      kategoriLabel(k, lang),
+      ranges
+        .filter((r) => r.kategori === k)
+        .map((r) => r.range)
+        .join('; '),
+      formatNumber(s.byKategori[k] ?? 0, {}, lang),
+    ],
+    cellFills: [palette.tint(k), undefined, undefined],
   }));
-  if (notComputable > 0) rows.push({ cells: [l.notComputable, formatNumber(notComputable, {}, lang)] });
+  if (notComputable > 0) rows.push({ cells: [l.notComputable, '', formatNumber(notComputable, {}, lang)] });
   drawTable(
     doc,
     [
-      { header: l.distHeaders[0] ?? '', width: 200 },
-      { header: l.distHeaders[1] ?? '', width: 110, align: 'right' },
+      { header: l.distHeaders[0] ?? '', width: 150 },
+      { header: l.distHeaders[1] ?? '', width: 170 },
+      { header: l.distHeaders[2] ?? '', width: 100, align: 'right' },
     ],
     rows,
     { fontSize: 9 },

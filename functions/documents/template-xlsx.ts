@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { LapkinConfig } from '../core/config.ts';
-import type { RatingScale } from '../core/performance-data.ts';
 import type { Period } from '../core/report.ts';
-import { formatNumber, ratingScaleOf } from './capaian.ts';
+import { formatNumber, scaleRanges } from './capaian.ts';
 import { COLUMNS, type FieldKey, MAX_TEXT_LENGTH, NUMERIC_FIELDS } from './parse-performance-data.ts';
 import { safeCellText } from './safe-cell.ts';
 
@@ -213,19 +212,6 @@ export function templateExampleRows(tahun: number, periode: Period): ExampleRow[
   return EXAMPLES.map((r) => ({ tahun, periode, ...r }));
 }
 
-/** "lebih dari 90 sampai dengan 100+" style lines for the guide, from the configured scale. */
-export function scaleLines(scale: RatingScale): [string, string][] {
-  const s = ratingScaleOf(scale);
-  const pct = (n: number) => `${formatNumber(n, { maxDecimals: 2 })}%`;
-  const lines = s.bands.map((b, i): [string, string] => {
-    const upper = i === 0 ? '' : ` sampai ${pct(s.bands[i - 1]?.above ?? 0)}`;
-    return [`lebih dari ${pct(b.above)}${upper}`, b.kategori];
-  });
-  const lowest = s.bands.at(-1);
-  lines.push([lowest ? `${pct(lowest.above)} atau kurang` : 'semua capaian', s.otherwise]);
-  return lines;
-}
-
 /**
  * The blank data template (`lapkin template`): a guide sheet, the Data sheet with a note on every header,
  * dropdowns for periode and polaritas and checks on numbers, and an example sheet whose rows, copied into Data,
@@ -377,7 +363,7 @@ function writeGuide(ws: ExcelJS.Worksheet, opts: TemplateOptions): void {
   ws.addRow([]);
 
   section('Skala kategori capaian');
-  for (const [range, kategori] of scaleLines(opts.settings.ratingScale)) {
+  for (const { range, kategori } of scaleRanges(opts.settings.ratingScale)) {
     const r = ws.addRow([kategori, null, `Capaian ${range}`]);
     r.getCell(1).font = { bold: true };
   }

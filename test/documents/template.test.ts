@@ -5,14 +5,10 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { scaleRanges } from '../../functions/documents/capaian.ts';
 import { checkPerformanceData } from '../../functions/documents/check-data.ts';
 import { COLUMNS, parsePerformanceData } from '../../functions/documents/parse-performance-data.ts';
-import {
-  renderTemplateXlsx,
-  scaleLines,
-  TEMPLATE_SHEETS,
-  templateExampleRows,
-} from '../../functions/documents/template-xlsx.ts';
+import { renderTemplateXlsx, TEMPLATE_SHEETS, templateExampleRows } from '../../functions/documents/template-xlsx.ts';
 import { testConfig } from '../fakes/deps.ts';
 
 const config = testConfig();
@@ -113,11 +109,12 @@ describe('renderTemplateXlsx', () => {
       ],
       otherwise: 'Kurang',
     };
-    expect(scaleLines(scale)).toEqual([
-      ['lebih dari 100%', 'Sangat Baik'],
-      ['lebih dari 75% sampai 100%', 'Baik'],
-      ['75% atau kurang', 'Kurang'],
+    expect(scaleRanges(scale)).toEqual([
+      { kategori: 'Sangat Baik', range: 'lebih dari 100%' },
+      { kategori: 'Baik', range: 'lebih dari 75% sampai 100%' },
+      { kategori: 'Kurang', range: '75% atau kurang' },
     ]);
+    expect(scaleRanges(scale, 'en').at(1)).toEqual({ kategori: 'Baik', range: 'above 75% up to 100%' });
     const guide = (
       await load(await template({ ratingScale: scale, dataLimits: { maxFileMB: 5, maxRows: 500 } }))
     ).getWorksheet(TEMPLATE_SHEETS.guide);
