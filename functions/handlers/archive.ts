@@ -11,8 +11,14 @@ const input = z.object({ reportId: z.string().min(1) });
 export const handler = lambda(async (event: unknown) => {
   const payload = input.parse(event);
   logger.appendKeys({ reportId: payload.reportId, step: 'documentation' });
-  const archive = await archiveReport(getDeps(), payload);
+  const deps = getDeps();
+  const archive = await archiveReport(deps, payload);
   metrics.addMetric('ReportsDocumented', MetricUnit.Count, 1);
+  const report = await deps.repo.get(payload.reportId);
+  if (report) {
+    metrics.addMetric('TimeToDocumented', MetricUnit.Seconds, (Date.now() - Date.parse(report.createdAt)) / 1000);
+    logger.appendKeys({ revision: report.revision });
+  }
   logger.info('documented', { pdf: archive.pdf.key, versionId: archive.pdf.versionId });
   return archive;
 });

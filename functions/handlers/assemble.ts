@@ -16,6 +16,7 @@ export const handler = lambda(async (event: unknown) => {
   logger.appendKeys({ reportId: payload.reportId, step: 'assemble' });
   const result = await assembleReport(getDeps(), payload);
   metrics.addMetric(result.valid ? 'ReportsAssembled' : 'DataRejected', MetricUnit.Count, 1);
-  logger.info('assembled', { valid: result.valid, revision: result.revision });
+  logger.appendKeys({ revision: result.revision });
+  logger.info('assembled', { valid: result.valid });
   return result;
 });

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DecisionAlreadyTakenError, InvalidLinkError, TransientError } from '../core/errors.ts';
+import type { Decision } from '../core/report.ts';
 import type { Deps } from '../usecases/deps.ts';
 import { DecisionInputError, type LinkParams, submitDecision, viewDecision } from '../usecases/take-decision.ts';
 import { confirmPage, type ResultKind, resultPage } from './decision-pages.ts';
@@ -57,6 +58,8 @@ function readForm(event: APIGatewayProxyEventV2): URLSearchParams | 'TOO_LARGE' 
 export async function handleDecisionHttp(
   deps: Deps,
   event: APIGatewayProxyEventV2,
+  /** Told about a decision that was recorded (for metrics), never about a refused one. */
+  onDecided?: (decision: Decision) => void,
 ): Promise<APIGatewayProxyStructuredResultV2> {
   const q = event.queryStringParameters ?? {};
   const lang: Lang = q.lang === 'en' || q.lang === 'id' ? q.lang : deps.config.language;
@@ -81,6 +84,7 @@ export async function handleDecisionHttp(
     try {
       const result = await submitDecision(deps, params, { decision: decisionValue, note });
       if (result.outcome === 'SUPERSEDED') return page('SUPERSEDED', result.decision);
+      onDecided?.(result.decision);
       return page(result.decision.decision === 'APPROVE' ? 'APPROVED' : 'REVISED', result.decision);
     } catch (err) {
       if (!(err instanceof DecisionInputError)) throw err;

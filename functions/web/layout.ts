@@ -6,6 +6,9 @@ export function htmlPage(opts: {
   title: string;
   body: string;
   tone?: 'neutral' | 'ok' | 'warn' | 'bad';
+  /** Pages that show live state (the local console) reload themselves. */
+  refreshSeconds?: number;
+  wide?: boolean;
 }): string {
   const accent = { neutral: '#1f4e79', ok: '#1e7d32', warn: '#9a6700', bad: '#b3261e' }[opts.tone ?? 'neutral'];
   return `<!doctype html>
@@ -13,11 +16,11 @@ export function htmlPage(opts: {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
+<meta name="robots" content="noindex">${opts.refreshSeconds ? `\n<meta http-equiv="refresh" content="${opts.refreshSeconds}">` : ''}
 <title>${escapeHtml(opts.title)}</title>
 <style>
   body { margin:0; background:#f3f5f8; font-family: -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color:#1b1f24; line-height:1.5; }
-  .wrap { max-width: 640px; margin: 0 auto; padding: 16px; }
+  .wrap { max-width: ${opts.wide ? '1100px' : '640px'}; margin: 0 auto; padding: 16px; }
   .card { background:#fff; border-radius:10px; padding:20px; box-shadow:0 1px 3px rgba(0,0,0,.08); border-top:5px solid ${accent}; }
   h1 { font-size: 1.35rem; margin: 0 0 12px; color:${accent}; }
   h2 { font-size: 1.05rem; margin: 20px 0 8px; }

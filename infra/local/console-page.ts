@@ -1,29 +1,153 @@
-import type { Decision, Report } from '../../functions/core/report.ts';
-import { escapeHtml, formatDateTime, STATUS_LABEL, STEP_LABEL } from '../../functions/web/i18n.ts';
+import type { AuditEvent, Decision, Report } from '../../functions/core/report.ts';
+import { escapeHtml, formatDateTime, PERIOD_LABEL, STATUS_LABEL, STEP_LABEL } from '../../functions/web/i18n.ts';
 import { htmlPage } from '../../functions/web/layout.ts';
+import type { MetricTotals } from './metrics-collector.ts';
 
-/** The local console: every report with its status, step, revision and Mutu Baku due time; pending decisions. */
-export function renderConsole(d: { reports: Report[]; pending: Decision[]; mailUrl: string; now: Date }): string {
+const ACTION_LABEL: Record<string, string> = {
+  DITERIMA: 'Data diterima',
+  UNGGAHAN_DIABAIKAN: 'Unggahan tidak dipakai',
+  DISUSUN: 'Laporan disusun',
+  DATA_TIDAK_VALID: 'Data tidak valid',
+  VERIFIKASI_DIMINTA: 'Verifikasi diminta',
+  PENGESAHAN_DIMINTA: 'Pengesahan diminta',
+  KEPUTUSAN: 'Keputusan',
+  KEPUTUSAN_TIDAK_BERLAKU: 'Keputusan tidak berlaku',
+  REVISI_DIMINTA: 'Revisi diminta',
+  REVISI_DITERIMA: 'Data perbaikan diterima',
+  EMAIL_TERKIRIM: 'Email terkirim',
+  PENGINGAT: 'Pengingat Mutu Baku',
+  MUTU_BAKU_TERLAMPAUI: 'Mutu Baku terlampaui',
+  TERDOKUMENTASI: 'Terdokumentasi',
+  GAGAL: 'Gagal diproses',
+};
+
+/** System notes are written in English for operators; the console shows them in Bahasa Indonesia. */
+const NOTE_LABEL: Record<string, string> = {
+  'execution started': 'Eksekusi SOP dimulai',
+  'wait re-entered': 'Menunggu kembali setelah satu periode Mutu Baku',
+  restart: 'Dimulai ulang dengan unggahan baru',
+  'older than the version in use': 'Lebih lama dari versi yang sedang dipakai',
+  'revision wait already resumed by another upload': 'Revisi sudah dilanjutkan oleh unggahan lain',
+  'step no longer waiting': 'Tahap sudah tidak menunggu keputusan',
+  'workflow unavailable; the link can be used again': 'Layanan sedang terganggu; tautan dapat dipakai lagi',
+};
+const noteText = (note: string) => NOTE_LABEL[note] ?? note;
+
+const STYLE = `<style>
+  .cards { display:flex; flex-wrap:wrap; gap:10px; margin:8px 0 16px; }
+  .cards div { flex:1 1 120px; background:#f0f3f7; border-radius:8px; padding:10px; }
+  .cards b { display:block; font-size:1.5rem; color:#1f4e79; }
+  .late { color:#b3261e; font-weight:600; }
+  .ok { color:#1e7d32; }
+  .badge { display:inline-block; padding:2px 8px; border-radius:10px; background:#e8eef6; font-size:.82rem; }
+  .badge.done { background:#e3f4e5; } .badge.bad { background:#fdecea; } .badge.wait { background:#fff8e1; }
+</style>`;
+
+/** How far into its Mutu Baku a step is, in words: "6 jam dari 24 jam" or "terlambat 3 jam". */
+export function mutuBakuAge(r: Report, now: Date): { text: string; late: boolean } {
+  if (!r.dueAt || r.status === 'TERDOKUMENTASI' || r.status === 'GAGAL') return { text: '–', late: false };
+  const due = Date.parse(r.dueAt);
+  const start = r.stepStartedAt ? Date.parse(r.stepStartedAt) : Date.parse(r.updatedAt);
+  const hours = (ms: number) => Math.max(0, Math.round(ms / 3_600_000));
+  if (now.getTime() > due) return { text: `terlambat ${hours(now.getTime() - due)} jam`, late: true };
+  return { text: `${hours(now.getTime() - start)} jam dari ${hours(due - start)} jam`, late: false };
+}
+
+function badge(r: Report): string {
+  const kind =
+    r.status === 'TERDOKUMENTASI'
+      ? 'done'
+      : r.status === 'GAGAL'
+        ? 'bad'
+        : r.status.startsWith('MENUNGGU') || r.status.startsWith('PERLU')
+          ? 'wait'
+          : '';
+  return `<span class="badge ${kind}" data-status="${r.status}">${escapeHtml(STATUS_LABEL.id[r.status])}</span>`;
+}
+
+/** The local console's home: the SOP funnel, every report against its Mutu Baku, and pending decisions. */
+export function renderConsole(d: {
+  reports: Report[];
+  pending: Decision[];
+  mailUrl: string;
+  now: Date;
+  metrics: MetricTotals;
+}): string {
+  const c = d.metrics.counts;
+  const byStatus = (s: Report['status'][]) => d.reports.filter((r) => s.includes(r.status)).length;
+  const funnel: [string, number][] = [
+    ['Diterima', c.ReportsReceived ?? 0],
+    ['Disusun', c.ReportsAssembled ?? 0],
+    ['Menunggu verifikasi', byStatus(['MENUNGGU_VERIFIKASI'])],
+    ['Menunggu pengesahan', byStatus(['MENUNGGU_PENGESAHAN'])],
+    ['Dikembalikan', c.RevisionsRequested ?? 0],
+    ['Terdokumentasi', c.ReportsDocumented ?? 0],
+    ['Gagal', c.ReportsFailed ?? 0],
+    ['Mutu Baku terlampaui', c.SlaBreaches ?? 0],
+  ];
   const rows = d.reports
     .map((r) => {
-      const late = r.dueAt && new Date(r.dueAt) < d.now && r.status !== 'TERDOKUMENTASI';
-      return `<tr><td>${escapeHtml(r.reportId)}</td><td>${escapeHtml(STATUS_LABEL.id[r.status])}</td><td>${escapeHtml(STEP_LABEL.id[r.step] ?? r.step)}</td><td class="num">${r.revision}</td><td${late ? ' style="color:#b3261e;font-weight:600"' : ''}>${r.dueAt ? escapeHtml(formatDateTime(r.dueAt, 'id')) + (late ? ' (terlambat)' : '') : '–'}</td></tr>`;
+      const age = mutuBakuAge(r, d.now);
+      return `<tr data-report="${escapeHtml(r.reportId)}"><td><a href="/laporan/${encodeURIComponent(r.reportId)}">${escapeHtml(r.reportId)}</a><br><span class="muted">${escapeHtml(PERIOD_LABEL.id[r.periode] ?? r.periode)} ${r.tahun}</span></td><td>${badge(r)}</td><td>${escapeHtml(STEP_LABEL.id[r.step] ?? r.step)}</td><td class="num">${r.revision}</td><td>${r.dueAt && r.status !== 'TERDOKUMENTASI' ? escapeHtml(formatDateTime(r.dueAt, 'id')) : '–'}</td><td class="${age.late ? 'late' : ''}">${escapeHtml(age.text)}</td></tr>`;
     })
     .join('');
   const pending = d.pending
     .map(
       (p) =>
-        `<tr><td>${escapeHtml(p.reportId)}</td><td>${escapeHtml(STEP_LABEL.id[p.step] ?? p.step)}</td><td>${escapeHtml(p.assignee.name)}</td><td>${escapeHtml(formatDateTime(p.dueAt, 'id'))}</td></tr>`,
+        `<tr><td><a href="/laporan/${encodeURIComponent(p.reportId)}">${escapeHtml(p.reportId)}</a></td><td>${escapeHtml(STEP_LABEL.id[p.step] ?? p.step)}</td><td>${escapeHtml(p.assignee.name)}<br><span class="muted">${escapeHtml(p.assignee.title)}</span></td><td${Date.parse(p.dueAt) < d.now.getTime() ? ' class="late"' : ''}>${escapeHtml(formatDateTime(p.dueAt, 'id'))}</td></tr>`,
     )
     .join('');
   return htmlPage({
     lang: 'id',
     title: 'lapkin — konsol lokal',
-    body: `<h1>Konsol lokal lapkin</h1>
-<p class="muted">Hanya baca. Email: <a href="${escapeHtml(d.mailUrl)}">${escapeHtml(d.mailUrl)}</a></p>
+    refreshSeconds: 5,
+    wide: true,
+    body: `${STYLE}<h1>Konsol lokal lapkin</h1>
+<p class="muted">Hanya baca · diperbarui tiap 5 detik · email: <a href="${escapeHtml(d.mailUrl)}">${escapeHtml(d.mailUrl)}</a></p>
+<h2>Alur SOP</h2>
+<div class="cards">${funnel.map(([k, v]) => `<div><b>${v}</b>${escapeHtml(k)}</div>`).join('')}</div>
 <h2>Laporan</h2>
-<table><tr><th>Laporan</th><th>Status</th><th>Tahap</th><th>Revisi</th><th>Batas waktu</th></tr>${rows || '<tr><td colspan="5">Belum ada laporan.</td></tr>'}</table>
+<table><tr><th>Laporan</th><th>Status</th><th>Tahap</th><th>Revisi</th><th>Batas waktu</th><th>Umur terhadap Mutu Baku</th></tr>${rows || '<tr><td colspan="6">Belum ada laporan.</td></tr>'}</table>
 <h2>Menunggu keputusan</h2>
 <table><tr><th>Laporan</th><th>Tahap</th><th>Pejabat</th><th>Batas waktu</th></tr>${pending || '<tr><td colspan="4">Tidak ada.</td></tr>'}</table>`,
   });
+}
+
+/** One report's timeline: every audit event, its decision and note, and each document version to download. */
+export function renderReportTimeline(d: {
+  report: Report;
+  events: AuditEvent[];
+  now: Date;
+  downloadUrl: (key: string, versionId: string) => Promise<string>;
+}): Promise<string> {
+  return (async () => {
+    const r = d.report;
+    const age = mutuBakuAge(r, d.now);
+    const items: string[] = [];
+    for (const e of [...d.events].reverse()) {
+      const who =
+        e.actor.role === 'SISTEM'
+          ? 'lapkin'
+          : `${e.actor.name} (${e.actor.role})${e.actor.nip ? `, NIP ${e.actor.nip}` : ''}`;
+      const decision = e.decision
+        ? ` — <b>${e.decision === 'APPROVE' ? 'disetujui' : 'dikembalikan untuk revisi'}</b>`
+        : '';
+      const doc = e.document
+        ? `<br><a href="${escapeHtml(await d.downloadUrl(e.document.key, e.document.versionId))}">${escapeHtml(e.document.key.split('/').pop() ?? e.document.key)}</a> <span class="muted">versi ${escapeHtml(e.document.versionId)}</span>`
+        : '';
+      items.push(
+        `<tr><td class="num">${e.seq}</td><td>${escapeHtml(formatDateTime(e.at, 'id'))}</td><td>${escapeHtml(ACTION_LABEL[e.action] ?? e.action)}${decision}${e.note ? `<div class="notice">${escapeHtml(noteText(e.note))}</div>` : ''}${doc}</td><td>${escapeHtml(who)}</td></tr>`,
+      );
+    }
+    return htmlPage({
+      lang: 'id',
+      title: `lapkin — ${r.reportId}`,
+      refreshSeconds: 5,
+      wide: true,
+      body: `${STYLE}<p><a href="/">← Konsol</a></p><h1>${escapeHtml(r.reportId)}</h1>
+<p>${badge(r)} · ${escapeHtml(STEP_LABEL.id[r.step] ?? r.step)} · revisi ${r.revision} · <span class="${age.late ? 'late' : ''}">${escapeHtml(age.text)}</span></p>
+<h2>Riwayat</h2>
+<table><tr><th>No</th><th>Waktu</th><th>Kejadian</th><th>Oleh</th></tr>${items.join('')}</table>`,
+    });
+  })();
 }

@@ -6,7 +6,7 @@ import { type LocalDocumentStore, verifyDownload } from '../../functions/adapter
 import type { Deps } from '../../functions/usecases/deps.ts';
 import { retryReport } from '../../functions/usecases/retry-report.ts';
 import { verifyAudit } from '../../functions/usecases/verify-audit.ts';
-import { renderConsole } from './console-page.ts';
+import { renderConsole, renderReportTimeline } from './console-page.ts';
 import { invokeLambda, type LambdaHandler } from './lambda-runtime.ts';
 
 /** What API Gateway accepts at most; the decide handler applies its own, much smaller limit. */
@@ -175,6 +175,25 @@ export class LocalHttpServer {
         'content-type': 'application/json',
       });
       res.end(JSON.stringify(payload));
+      return;
+    }
+    const timeline = /^\/laporan\/([^/]+)$/.exec(url.pathname);
+    if (timeline && req.method === 'GET') {
+      const deps = this.opts.deps();
+      const report = await deps.repo.get(decodeURIComponent(timeline[1] ?? ''));
+      if (!report) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Laporan tidak ditemukan.');
+        return;
+      }
+      const html = await renderReportTimeline({
+        report,
+        events: await deps.repo.events(report.reportId),
+        now: new Date(),
+        downloadUrl: (key, versionId) => this.opts.store.downloadUrl(key, versionId, 3600),
+      });
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(html);
       return;
     }
     if (url.pathname === '/' && req.method === 'GET') {

@@ -14,6 +14,7 @@ import { loadHandlers } from './handlers.ts';
 import { LocalHttpServer } from './http-server.ts';
 import { LocalInbox } from './inbox.ts';
 import { invokeLambda } from './lambda-runtime.ts';
+import { LocalMetrics } from './metrics-collector.ts';
 import { LocalStepFunctions, type TransitionNotice } from './step-functions.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -35,6 +36,8 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   urls: { http: string; mail: string; smtp: string; dynamodb: string; stepFunctions: string };
+  /** The EMF metrics the handlers emitted, as CloudWatch would have received them. */
+  metrics: LocalMetrics;
   /** Drop folder: <inbox>/<unit>/<tahun>/<periode>/<file> is uploaded like an S3 put. */
   inboxDir: string;
   inbox: LocalInbox;
@@ -111,13 +114,27 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     POWERTOOLS_LOG_LEVEL: process.env.LAPKIN_LOG_LEVEL ?? 'WARN',
-    POWERTOOLS_METRICS_DISABLED: 'true',
+    // Metrics are on, as on Lambda; their EMF lines go to the local collector instead of stdout (below).
+    POWERTOOLS_METRICS_DISABLED: 'false',
     POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_DEV: 'false',
   });
   resetConfigCache();
 
   const handlers = await loadHandlers();
+  const localMetrics = new LocalMetrics(join(stateDir, 'metrics.jsonl'));
+  const { metrics } = await import('../../functions/commons/powertools.ts');
+  // Powertools writes EMF through its `console`; on Lambda that is stdout → CloudWatch, here the collector.
+  type WithConsole = { console: { log: (line: string) => void } };
+  const sink = { log: (line: string) => localMetrics.add(line) };
+  (metrics as unknown as WithConsole).console = sink;
+  const single = metrics.singleMetric.bind(metrics);
+  metrics.singleMetric = () => {
+    // Single metrics (those with their own dimensions) are separate instances with their own console.
+    const m = single();
+    (m as unknown as WithConsole).console = sink;
+    return m;
+  };
   const sfn = new LocalStepFunctions({
     aslText: await readFile(ASL_PATH, 'utf8'),
     dir: join(stateDir, 'stepfunctions'),
@@ -154,6 +171,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       pending: await getDeps().repo.pendingDecisions(),
       mailUrl,
       now: new Date(),
+      metrics: localMetrics.totals,
     }),
   });
   const httpUrl = await http.start(httpPort);
@@ -185,6 +203,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       stepFunctions: sfnUrl,
     },
     stateDir,
+    metrics: localMetrics,
     inboxDir: join(stateDir, 'inbox'),
     inbox,
     sfn,
