@@ -16,7 +16,7 @@ const USAGE = `lapkin — SOP Pelaporan Kinerja
 Usage:
   lapkin up                                   start the local stack (= npm start)
   lapkin upload <file> --unit U --tahun YYYY --periode TW1|TW2|TW3|TW4|TAHUNAN [--as email]
-  lapkin status [reportId] [--json]           state and timeline
+  lapkin status [reportId] [--json|--watch]   state and timeline; --watch follows it live
   lapkin demo                                 the whole SOP end to end (= npm run demo)
   lapkin template [--out file.xlsx]           the blank data template (guide, dropdowns, example sheet)
   lapkin check <file> [--json] [--tahun YYYY --periode P] [--lang id|en]
@@ -152,8 +152,27 @@ async function readState(config: LapkinConfig, id?: string): Promise<{ reports: 
 }
 
 async function status(config: LapkinConfig, args: string[]) {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, watch: { type: 'boolean' } },
+  });
   const id = positionals[0];
+  if (values.watch) {
+    const target = id ?? (await readState(config)).reports.at(-1)?.reportId;
+    if (!target) fail('no report to watch yet');
+    const { watch } = await import('./watch.ts');
+    const last = await watch(
+      async () => {
+        const s = await readState(config, target);
+        return { report: s.reports[0], events: s.events ?? [] };
+      },
+      (t) => process.stdout.write(t),
+      process.stdout.isTTY === true,
+    );
+    process.exitCode = last?.status === 'TERDOKUMENTASI' ? 0 : 1;
+    return;
+  }
   const state = await readState(config, id);
   if (id && state.reports.length === 0) fail(`no report ${id}`);
   if (!id && state.reports.length === 1) {

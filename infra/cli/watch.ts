@@ -1,0 +1,88 @@
+import type { AuditEvent, Report } from '../../functions/core/report.ts';
+import { PERIOD_LABEL, STATUS_LABEL } from '../../functions/web/i18n.ts';
+import { mutuBakuAge } from '../local/console-page.ts';
+
+const STEPS = [
+  'Data diterima',
+  'Laporan disusun',
+  'Verifikasi Sekretaris Camat',
+  'Pengesahan Camat',
+  'Dokumentasi',
+] as const;
+
+/** Which SOP step (1–5) a status is at, and whether that step is done. */
+function position(r: Report): { current: number; done: boolean } {
+  switch (r.status) {
+    case 'DITERIMA':
+      return { current: 2, done: false };
+    case 'DISUSUN':
+    case 'MENUNGGU_VERIFIKASI':
+      return { current: 3, done: false };
+    case 'MENUNGGU_PENGESAHAN':
+      return { current: 4, done: false };
+    case 'DISAHKAN':
+      return { current: 5, done: false };
+    case 'TERDOKUMENTASI':
+      return { current: 6, done: true };
+    default:
+      return { current: 2, done: false };
+  }
+}
+
+/** One frame of `lapkin status --watch`: the five SOP steps, where the report is, and its Mutu Baku. */
+export function renderWatch(r: Report, events: AuditEvent[], now: Date, color: boolean): string {
+  const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const { current } = position(r);
+  const age = mutuBakuAge(r, now);
+  const lines = [
+    `lapkin · ${r.reportId} · ${PERIOD_LABEL.id[r.periode] ?? r.periode} ${r.tahun} · revisi ${r.revision}   (${now.toISOString().slice(11, 19)})`,
+    '',
+  ];
+  STEPS.forEach((label, i) => {
+    const n = i + 1;
+    if (r.status === 'GAGAL' && n === current)
+      lines.push(paint('31', `  ✖ ${n} ${label}  — gagal: ${r.lastError?.error ?? ''}`));
+    else if (n < current) lines.push(paint('32', `  ✔ ${n} ${label}`));
+    else if (n === current) {
+      const wait = age.text !== '–' ? ` — ${age.late ? paint('31', age.text) : age.text}` : '';
+      lines.push(paint('1', `  ▶ ${n} ${label}`) + wait);
+    } else lines.push(`    ${n} ${label}`);
+    if (n === 2 && (r.status === 'PERLU_REVISI' || r.status === 'PERLU_PERBAIKAN_DATA')) {
+      lines.push(
+        paint(
+          '33',
+          `    ↺ ${STATUS_LABEL.id[r.status]}: menunggu unggahan data perbaikan${age.text !== '–' ? ` — ${age.text}` : ''}`,
+        ),
+      );
+    }
+  });
+  const last = events.at(-1);
+  if (last)
+    lines.push(
+      '',
+      `  Terakhir: ${last.at.slice(11, 19)} ${last.action}${last.decision ? ` ${last.decision}` : ''} — ${last.actor.name}`,
+    );
+  lines.push('', `  Status: ${STATUS_LABEL.id[r.status]}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Redraws every second until the report is documented or failed (or Ctrl-C). */
+export async function watch(
+  read: () => Promise<{ report?: Report; events: AuditEvent[] }>,
+  out: (s: string) => void,
+  tty: boolean,
+): Promise<Report | undefined> {
+  let previous = '';
+  for (;;) {
+    const { report, events } = await read();
+    if (!report) return undefined;
+    const frame = renderWatch(report, events, new Date(), tty);
+    // On a terminal the frame is redrawn in place; in a log only changes are printed.
+    const comparable = frame.replace(/\(\d\d:\d\d:\d\d\)/, '');
+    if (tty) out(`\x1b[2J\x1b[H${frame}`);
+    else if (comparable !== previous) out(frame);
+    previous = comparable;
+    if (report.status === 'TERDOKUMENTASI' || report.status === 'GAGAL') return report;
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
