@@ -9,6 +9,7 @@ import { handleDecisionHttp } from '../web/decide-http.ts';
 /** HTTP API route GET|POST /keputusan/{id}: the emailed decision link. */
 export const handler = lambda(async (event: APIGatewayProxyEventV2) => {
   const method = event.requestContext?.http?.method;
+  logger.appendKeys({ requestId: event.requestContext?.requestId });
   let decided: Decision | undefined;
   const response = await handleDecisionHttp(getDeps(), event, (d) => {
     decided = d;

@@ -36,6 +36,7 @@ export const handler = lambda(async (event: unknown) => {
     logger.error('intake: not an S3 Object Created event', { issues: parsed.error.issues.slice(0, 5) });
     return { outcome: 'REJECTED', reason: 'malformed event' };
   }
+  logger.appendKeys({ eventId: (event as { id?: string }).id });
   const key = decodeKey(parsed.data.detail.object.key);
   const versionId = parsed.data.detail.object['version-id'];
   const result = await receiveUpload(getDeps(), { key, versionId, sequencer: parsed.data.detail.object.sequencer });
