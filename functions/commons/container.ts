@@ -32,7 +32,14 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
 export function buildDeps(env: NodeJS.ProcessEnv = process.env): Deps {
   const config = configFromEnv(env);
   const region = env.AWS_REGION ?? 'ap-southeast-3';
-  const dynamo = new DynamoDBClient({ region, endpoint: env.DYNAMODB_ENDPOINT || undefined });
+  // Locally every function shares one process and one client, so allow as many sockets as a burst of reports
+  // needs; on Lambda (one request at a time per instance) the SDK default is right.
+  const local = { requestHandler: { httpAgent: { maxSockets: 256, keepAlive: true } } };
+  const dynamo = new DynamoDBClient({
+    region,
+    endpoint: env.DYNAMODB_ENDPOINT || undefined,
+    ...(env.DYNAMODB_ENDPOINT ? local : {}),
+  });
   const doc = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
   const repo = new DynamoDbReportRepository(doc, required(env, 'TABLE_NAME'));
   const signingSecret = () => resolveSigningSecret(env);
@@ -48,7 +55,7 @@ export function buildDeps(env: NodeJS.ProcessEnv = process.env): Deps {
         })
       : new S3DocumentStore(new S3Client({ region }), required(env, 'BUCKET_NAME'));
 
-  const sfn = new SFNClient({ region, endpoint: env.SFN_ENDPOINT || undefined });
+  const sfn = new SFNClient({ region, endpoint: env.SFN_ENDPOINT || undefined, ...(env.SFN_ENDPOINT ? local : {}) });
   const workflow = new SfnWorkflow(sfn, env.STATE_MACHINE_ARN ?? '');
 
   const transport =
