@@ -102,7 +102,7 @@ export class StatelessStack extends Stack {
     const mutuBakuClock = fn('mutu-baku-clock', 'SOP Mutu Baku: reminders and escalations of waiting steps');
 
     // Least privilege, one binding per need: each function gets exactly the table, prefixes and APIs it uses.
-    for (const f of [
+    this.functions = {
       intake,
       assemble,
       requestDecision,
@@ -111,9 +111,8 @@ export class StatelessStack extends Stack {
       archive,
       recordFailure,
       mutuBakuClock,
-    ]) {
-      f.bindTable(table, 'RW');
-    }
+    };
+    for (const f of Object.values(this.functions)) f.bindTable(table, 'RW');
     assemble.bindBucket(documents, UPLOAD_PREFIX, 'RO').bindBucket(documents, 'laporan/', 'RW');
     requestDecision.bindBucket(documents, 'laporan/', 'RO');
     decide.bindBucket(documents, 'laporan/', 'RO');
@@ -250,16 +249,6 @@ export class StatelessStack extends Stack {
     });
     decide.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
 
-    this.functions = {
-      intake,
-      assemble,
-      requestDecision,
-      decide,
-      requestRevision,
-      archive,
-      recordFailure,
-      mutuBakuClock,
-    };
     new SopMonitoring(this, 'Monitoring', {
       config,
       functions: this.functions,
