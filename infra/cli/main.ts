@@ -127,27 +127,13 @@ async function readState(config: LapkinConfig, id?: string): Promise<{ reports: 
     const body = (await res.json()) as { reports?: Report[]; report?: Report; events?: AuditEvent[] };
     return id ? { reports: body.report ? [body.report] : [], events: body.events } : { reports: body.reports ?? [] };
   } catch {
-    const dir = join(stateDirOf(config), 'dynamodb');
-    if (!existsSync(dir)) return { reports: [] };
-    const [{ DynamoDBClient }, { DynamoDBDocumentClient }, { DynamoDbReportRepository }, local] = await Promise.all([
-      import('@aws-sdk/client-dynamodb'),
-      import('@aws-sdk/lib-dynamodb'),
-      import('../../functions/adapters/dynamodb-report-repository.ts'),
-      import('../local/dynamodb.ts'),
-    ]);
-    const { LOCAL_CREDENTIALS, startLocalDynamoDb } = local;
-    const db = await startLocalDynamoDb(dir, 0, 'lapkin-local');
-    try {
-      const client = new DynamoDBClient({ endpoint: db.endpoint, region: 'local', credentials: LOCAL_CREDENTIALS });
-      const repo = new DynamoDbReportRepository(DynamoDBDocumentClient.from(client), 'lapkin-local');
-      if (id) {
-        const report = await repo.get(id);
-        return { reports: report ? [report] : [], events: report ? await repo.events(id) : [] };
-      }
-      return { reports: await repo.list() };
-    } finally {
-      await db.stop();
-    }
+    const { withOfflineState } = await import('./offline-state.ts');
+    const found = await withOfflineState(stateDirOf(config), config.publicBaseUrl, async ({ repo }) => {
+      if (!id) return { reports: await repo.list() };
+      const report = await repo.get(id);
+      return { reports: report ? [report] : [], events: report ? await repo.events(id) : [] };
+    });
+    return found ?? { reports: [] };
   }
 }
 

@@ -1,12 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoDbReportRepository } from '../../functions/adapters/dynamodb-report-repository.ts';
-import { LocalDocumentStore } from '../../functions/adapters/local-document-store.ts';
+import { resolve } from 'node:path';
 import type { LapkinConfig } from '../../functions/core/config.ts';
 import { type AuditVerdict, verifyAudit } from '../../functions/usecases/verify-audit.ts';
-import { LOCAL_CREDENTIALS, startLocalDynamoDb } from '../local/dynamodb.ts';
+import { withOfflineState } from './offline-state.ts';
 
 type Stdio = { out: (t: string) => void; err: (t: string) => void };
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -17,33 +12,20 @@ async function auditVerdict(config: LapkinConfig, reportId: string): Promise<Aud
     const res = await fetch(`${config.publicBaseUrl}/_lokal/audit/${encodeURIComponent(reportId)}`);
     return (await res.json()) as AuditVerdict;
   } catch {
-    const stateDir = resolve(PROJECT_ROOT, config.local.stateDir);
-    if (!existsSync(join(stateDir, 'dynamodb')))
-      return {
+    const verdict = await withOfflineState(
+      resolve(PROJECT_ROOT, config.local.stateDir),
+      config.publicBaseUrl,
+      (ports) => verifyAudit(ports, reportId),
+    );
+    return (
+      verdict ?? {
         reportId,
         ok: false,
         events: 0,
         documents: 0,
         findings: [{ kind: 'REPORT_MISSING', detail: 'no local state' }],
-      };
-    const db = await startLocalDynamoDb(join(stateDir, 'dynamodb'), 0, 'lapkin-local');
-    try {
-      const client = DynamoDBDocumentClient.from(
-        new DynamoDBClient({ endpoint: db.endpoint, region: 'local', credentials: LOCAL_CREDENTIALS }),
-      );
-      const secret = existsSync(join(stateDir, 'signing-secret'))
-        ? readFileSync(join(stateDir, 'signing-secret'), 'utf8').trim()
-        : 'unused';
-      return await verifyAudit(
-        {
-          repo: new DynamoDbReportRepository(client, 'lapkin-local'),
-          store: new LocalDocumentStore(join(stateDir, 'documents'), { baseUrl: config.publicBaseUrl, secret }),
-        },
-        reportId,
-      );
-    } finally {
-      await db.stop();
-    }
+      }
+    );
   }
 }
 
