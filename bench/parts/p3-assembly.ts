@@ -1,0 +1,185 @@
+/**
+ * P3 — the assembly size curve. One child process per (size, step), so each step's peak RSS is its own:
+ *   raw       csv-parse of the file (the floor: the least any CSV reader must do)
+ *   raw-xlsx  exceljs reading the same data as XLSX (the floor for XLSX uploads)
+ *   check     validate + compute (checkPerformanceData, what assemble and `lapkin check` run)
+ *   check-xlsx  the same from the XLSX
+ *   pdf       the report PDF (renderReportPdf), after an untimed check
+ *   xlsx      the report XLSX (renderReportXlsx), after an untimed check
+ *   total     check, then PDF and XLSX together, exactly as assembleReport does
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import type { LapkinConfig } from '../../functions/core/config.ts';
+import type { AssembledReport } from '../../functions/core/performance-data.ts';
+import { checkPerformanceData, type DataSettings } from '../../functions/documents/check-data.ts';
+import { renderReportPdf } from '../../functions/documents/report-pdf.ts';
+import { renderReportXlsx } from '../../functions/documents/report-xlsx.ts';
+import { testConfig } from '../../test/fakes/deps.ts';
+import { generatedCsv } from '../lib/data.ts';
+import { type Summary, summarize } from '../lib/stats.ts';
+
+export const P3_STEPS = ['raw', 'check', 'pdf', 'xlsx', 'total', 'raw-xlsx', 'check-xlsx'] as const;
+export type P3Step = (typeof P3_STEPS)[number];
+
+export interface P3StepOptions {
+  step: P3Step;
+  rows: number;
+  dir: string;
+  warmup: number;
+  reps: number;
+}
+
+export interface P3StepResult {
+  step: P3Step;
+  rows: number;
+  ms: Summary;
+  /** RSS when the timed work started (after imports and, for pdf/xlsx, the untimed check). */
+  rssBeforeMB: number;
+  /** Peak RSS of the whole child process. */
+  peakRssMB: number;
+  /** Records read (raw steps), indicators (check) or bytes written (pdf, xlsx, total). */
+  output: number;
+  valid?: boolean;
+}
+
+const TAHUN = 2026;
+const PERIODE = 'TW1' as const;
+
+/**
+ * The configured limits (maxRows 20 000, maxFileMB 10) would refuse the 100 000-row file at the door; the curve
+ * measures what the code does with it, so the bench raises them. Everything else is the configuration as is.
+ */
+export function benchSettings(config: LapkinConfig = testConfig()): DataSettings {
+  return { ...config, dataLimits: { ...config.dataLimits, maxFileMB: 1024, maxRows: 1_000_000 } };
+}
+
+export const csvFile = (dir: string, rows: number) => join(dir, `data-${rows}.csv`);
+export const xlsxFile = (dir: string, rows: number) => join(dir, `data-${rows}.xlsx`);
+
+/** Writes the CSV of `rows` indicators (and its XLSX twin when asked) for the step children. */
+export async function prepareP3Input(
+  dir: string,
+  rows: number,
+  withXlsx: boolean,
+): Promise<{ csvBytes: number; xlsxBytes?: number }> {
+  const csv = generatedCsv(rows, TAHUN, PERIODE);
+  writeFileSync(csvFile(dir, rows), csv);
+  if (!withXlsx) return { csvBytes: csv.byteLength };
+  const records = parseCsv(new TextDecoder().decode(csv), { delimiter: ';' }) as string[][];
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Data');
+  const numeric = new Set([
+    'tahun',
+    'target',
+    'realisasi',
+    'realisasi_tahun_lalu',
+    'target_renstra',
+    'pagu',
+    'realisasi_anggaran',
+  ]);
+  const header = records[0] ?? [];
+  ws.addRow(header);
+  for (const r of records.slice(1)) {
+    ws.addRow(
+      r.map((cell, i) => {
+        if (cell === '') return null;
+        // The XLSX twin carries real numbers, as a spreadsheet user's file would.
+        return numeric.has(header[i] ?? '') ? Number(cell.replace(/\./g, '').replace(',', '.')) : cell;
+      }),
+    );
+  }
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  writeFileSync(xlsxFile(dir, rows), bytes);
+  return { csvBytes: csv.byteLength, xlsxBytes: bytes.byteLength };
+}
+
+function assembled(config: LapkinConfig, check: Awaited<ReturnType<typeof checkPerformanceData>>): AssembledReport {
+  const now = new Date().toISOString();
+  const team = config.people.TIMSAKIP;
+  return {
+    organization: config.organization,
+    tahun: TAHUN,
+    periode: PERIODE,
+    revision: 1,
+    generatedAt: now,
+    source: { key: `masuk/karawaci/${TAHUN}/${PERIODE}/data.csv`, versionId: 'bench' },
+    indicators: check.indicators,
+    summary: check.summary,
+    ratingScale: check.ratingScale,
+    preparedBy: { role: 'TIMSAKIP', title: team.title, name: team.name, nip: team.nip, at: now },
+  };
+}
+
+/** Child side: one step at one size, `warmup` untimed + `reps` timed runs. */
+export async function runP3Step(opts: P3StepOptions): Promise<P3StepResult> {
+  const config = testConfig();
+  const settings = benchSettings(config);
+  const isXlsx = opts.step === 'raw-xlsx' || opts.step === 'check-xlsx';
+  const bytes = new Uint8Array(readFileSync(isXlsx ? xlsxFile(opts.dir, opts.rows) : csvFile(opts.dir, opts.rows)));
+  const fileName = isXlsx ? 'data.xlsx' : 'data.csv';
+  const expected = { tahun: TAHUN, periode: PERIODE };
+  const check = () => checkPerformanceData(bytes, fileName, expected, settings, config.language);
+
+  let report: AssembledReport | undefined;
+  let valid: boolean | undefined;
+  if (opts.step === 'pdf' || opts.step === 'xlsx') {
+    const c = await check();
+    if (!c.valid) throw new Error(`bench: generated data is invalid: ${c.problems[0]?.message}`);
+    report = assembled(config, c);
+  }
+  const once = async (): Promise<number> => {
+    switch (opts.step) {
+      case 'raw': {
+        const text = new TextDecoder('utf-8').decode(bytes);
+        const records = parseCsv(text, { delimiter: ';', relax_column_count: true, relax_quotes: true }) as string[][];
+        return records.length;
+      }
+      case 'raw-xlsx': {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(Buffer.from(bytes) as never);
+        return wb.worksheets[0]?.rowCount ?? 0;
+      }
+      case 'check':
+      case 'check-xlsx': {
+        const c = await check();
+        valid = c.valid;
+        return c.indicators.length;
+      }
+      case 'pdf':
+        return (await renderReportPdf(report as AssembledReport, [], config.language)).byteLength;
+      case 'xlsx':
+        return (await renderReportXlsx(report as AssembledReport, config.language)).byteLength;
+      case 'total': {
+        const c = await check();
+        valid = c.valid;
+        const r = assembled(config, c);
+        const [pdf, xlsx] = await Promise.all([
+          renderReportPdf(r, [], config.language),
+          renderReportXlsx(r, config.language),
+        ]);
+        return pdf.byteLength + xlsx.byteLength;
+      }
+    }
+  };
+  for (let i = 0; i < opts.warmup; i++) await once();
+  const rssBefore = process.memoryUsage.rss();
+  const times: number[] = [];
+  let output = 0;
+  for (let i = 0; i < opts.reps; i++) {
+    const t0 = performance.now();
+    output = await once();
+    times.push(performance.now() - t0);
+  }
+  return {
+    step: opts.step,
+    rows: opts.rows,
+    ms: summarize(times),
+    rssBeforeMB: Math.round(rssBefore / 1024 / 1024),
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    output,
+    ...(valid !== undefined ? { valid } : {}),
+  };
+}

@@ -1,0 +1,411 @@
+/** RESULTS.md from the raw results: every number printed here is in results.json next to it. */
+import type { BenchResults, P3Row } from './harness.ts';
+import { growthFactors } from './harness.ts';
+import { JAKARTA_MARGIN, PRICES } from './prices.ts';
+import { PROPOSALS } from './proposals.ts';
+
+const table = (head: string[], rows: (string | number)[][]): string =>
+  [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`),
+  ].join('\n');
+
+const ms = (x: number | undefined) =>
+  x === undefined || !Number.isFinite(x)
+    ? '–'
+    : x >= 1000
+      ? `${(x / 1000).toFixed(2)} s`
+      : `${x < 10 ? x.toFixed(1) : Math.round(x)} ms`;
+const usd = (x: number) => `$${x < 0.0001 ? x.toExponential(2) : x.toFixed(6)}`;
+const kib = (b: number) => `${(b / 1024).toFixed(0)} KiB`;
+
+function p3Cell(r: P3Row | undefined): string {
+  if (!r) return '–';
+  if (r.skipped) return 'not run';
+  if (!r.outcome.ok) return `> ${ms(r.outcome.wallMs)} (${r.outcome.error})`;
+  return ms(r.outcome.result?.ms.median);
+}
+
+export function renderResults(r: BenchResults): string {
+  const m = r.machine;
+  const out: string[] = [];
+  out.push('# lapkin — benchmarks and cost model');
+  out.push('');
+  out.push(
+    `Written by \`npm run bench\` (bench/run.ts, ${r.config.name} sizes) — regenerate instead of editing. Raw numbers: [results.json](results.json). Medians and p95 over repeated runs; every ratio is against a floor measured in the same run. These machines are noisy: read the ratios first.`,
+  );
+  out.push('');
+  out.push(
+    table(
+      ['machine', 'date', 'commit', 'bench took'],
+      [
+        [
+          `${m.cpuModel}, ${m.cores} cores, ${m.ramGB} GB RAM, Node ${m.node} (${m.platform})`,
+          `${m.date.slice(0, 16).replace('T', ' ')} UTC`,
+          `${m.commit}${m.dirty ? ' + uncommitted changes of others in the tree' : ''}`,
+          `${(r.durationMs / 1000).toFixed(0)} s`,
+        ],
+      ],
+    ),
+  );
+  out.push('');
+  out.push('## Targets');
+  out.push('');
+  out.push(
+    table(
+      ['', 'measurement', 'result', 'target', 'met', 'reason'],
+      r.targets.map((t) => [t.id, t.what, t.result, t.target, t.met ? '**met**' : '**not met**', t.reason]),
+    ),
+  );
+
+  const p1 = r.p1?.result;
+  out.push('');
+  out.push('## P1 — one report through the whole SOP');
+  out.push('');
+  if (!p1) out.push(`Did not run: ${r.p1?.error ?? 'not selected'}.`);
+  else {
+    out.push(
+      `Upload of the sample (8 indicators) → intake → Assemble → Verify → Ratify → Archive → TERDOKUMENTASI on a warm local stack (dynalite, local Step Functions with the ASL, versioned store, MailDev, decision HTTP server); the Sekretaris Camat and the Camat approve through the real HTTP endpoint with the link from their mail as soon as it is sent. ${p1.runs} measured reports after warm-up, ${p1.transitionsPerReport} state transitions each; statuses: ${Object.entries(
+        p1.statuses,
+      )
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}.`,
+    );
+    out.push('');
+    const row = (name: string, s: { median: number; p95: number; min: number; max: number; n: number }) => [
+      name,
+      ms(s.median),
+      ms(s.p95),
+      ms(s.min),
+      ms(s.max),
+      s.n,
+      `${(s.median / p1.inProcessFloor.median).toFixed(1)}×`,
+    ];
+    out.push(
+      table(
+        ['', 'median', 'p95', 'min', 'max', 'runs', '× in-process floor'],
+        [
+          row('local stack, as is', p1.sop),
+          ...(p1.pooledSmtp ? [row('local stack, pooled SMTP transport (experiment)', p1.pooledSmtp.sop)] : []),
+          row('floor: the ASL on the engine, no-op tasks', p1.engineFloor),
+          row('floor: the use cases in-process on in-memory ports', p1.inProcessFloor),
+        ],
+      ),
+    );
+    out.push('');
+    out.push(
+      'Where one report’s time goes (median per report; the lines marked · are inside the functions above them):',
+    );
+    out.push('');
+    const total = p1.breakdown.total ?? p1.sop.median;
+    out.push(
+      table(
+        ['part', 'median per report', 'share of the total', 'in-process floor'],
+        Object.entries(p1.breakdown)
+          .filter(([k]) => k !== 'total')
+          .map(([k, v]) => {
+            const floorKey = k.startsWith('intake')
+              ? 'intake'
+              : k.startsWith('assemble')
+                ? 'assemble'
+                : k.startsWith('request-decision')
+                  ? 'request-decision ×2'
+                  : k.startsWith('decide')
+                    ? 'decide ×2'
+                    : k.startsWith('archive')
+                      ? 'archive'
+                      : '';
+            const isCount = k.includes('(count)');
+            return [
+              k,
+              isCount ? String(v) : ms(v),
+              isCount ? '' : `${Math.round((100 * v) / total)} %`,
+              floorKey ? ms(p1.inProcessSteps[floorKey]?.median) : '',
+            ];
+          }),
+      ),
+    );
+    out.push('');
+    out.push(
+      `Inside assemble, for these 8 indicators: validate + compute ${ms(p1.documents.check.median)}, PDF ${ms(p1.documents.pdf.median)}, XLSX ${ms(p1.documents.xlsx.median)} (medians, in-process). Archive renders the PDF again (with the approvals) plus the disposition sheet. Engine: ${ms(p1.engineFloor.median)} for the ${p1.transitionsPerReport} transitions with no-op tasks, journaling included. The local stack itself started in ${ms(p1.stackStartMs)}.`,
+    );
+  }
+
+  out.push('');
+  out.push('## P2 — many reports at once');
+  out.push('');
+  const p2 = r.p2.map((o) => o.result).filter((x) => !!x);
+  if (p2.length === 0) out.push('Did not run.');
+  else {
+    out.push(
+      'All uploads are put at once; scripted people approve each decision as soon as its mail is out (16 HTTP requests at a time). Each size runs in a fresh process with a fresh stack; peak RSS is that process’s.',
+    );
+    out.push('');
+    out.push(
+      table(
+        [
+          'reports',
+          'wall',
+          'reports/s',
+          'documented',
+          'failed / timed out',
+          'latency median (p95)',
+          'peak RSS',
+          'event loop busy',
+          'CPU (cores)',
+        ],
+        p2.map((x) => [
+          x.reports,
+          ms(x.wallMs),
+          x.reportsPerSecond,
+          `${x.documented}/${x.reports}`,
+          `${x.failed} / ${x.timedOut}`,
+          `${ms(x.latency.median)} (${ms(x.latency.p95)})`,
+          `${x.peakRssMB} MB`,
+          `${Math.round(x.eventLoopUtilization * 100)} %`,
+          x.cpuCores,
+        ]),
+      ),
+    );
+    const last = p2.at(-1);
+    if (last) {
+      out.push('');
+      out.push(
+        `Time summed inside each function at ${last.reports} reports (overlapping, so the sums exceed the wall time): ${Object.entries(
+          last.handlerMs,
+        )
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, v]) => `${k} ${ms(v)}`)
+          .join(', ')}; waiting on ${Object.entries(last.dependencyMs)
+          .map(([k, v]) => `${k} ${ms(v)}`)
+          .join(', ')}.`,
+      );
+    }
+    const prof = r.p2Profile?.result;
+    if (prof?.cpuByComponentMs) {
+      const busy = Object.entries(prof.cpuByComponentMs).filter(([k]) => !k.startsWith('idle'));
+      const sum = busy.reduce((s, [, v]) => s + v, 0);
+      out.push('');
+      out.push(
+        `What limits it — the main thread’s CPU by component, sampled with the V8 profiler over a separate run of ${prof.reports} reports (${prof.reportsPerSecond} reports/s under the profiler; idle ${ms(prof.cpuByComponentMs['idle (waiting for I/O)'] ?? 0)} of ${ms(prof.wallMs)}). A sample in Node’s own modules counts for the component that called them:`,
+      );
+      out.push('');
+      out.push(
+        table(
+          ['component', 'CPU', 'share of busy time'],
+          busy.sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, ms(v), `${((100 * v) / sum).toFixed(1)} %`]),
+        ),
+      );
+    }
+  }
+
+  out.push('');
+  out.push('## P3 — assembly size curve');
+  out.push('');
+  if (r.p3.length === 0) out.push('Did not run.');
+  else {
+    const sizes = [...new Set(r.p3.map((x) => x.rows))].sort((a, b) => a - b);
+    out.push(
+      `Generated uploads: the sample’s 8 rows repeated with unique indicator codes (every row valid). CSV sizes: ${sizes.map((s) => `${s.toLocaleString('en')} rows ${kib(r.p3Inputs[s]?.csvBytes ?? 0)}`).join(', ')}. The configured limits (\`dataLimits\`: maxRows 20 000, maxFileMB 10) would refuse the largest file at the door — the bench raises them to measure the code itself. Each step runs in its own process (peak RSS is that process’s, including Node and the modules, ~60–150 MB); pdf and xlsx first run an untimed validation to get the data; total = validation, then PDF and XLSX together, as assemble does.`,
+    );
+    out.push('');
+    const steps = [...new Set(r.p3.map((x) => x.step))];
+    const find = (rows: number, step: string) => r.p3.find((x) => x.rows === rows && x.step === step);
+    out.push(
+      table(
+        [
+          'step',
+          ...sizes.map((s) => `${s.toLocaleString('en')} rows`),
+          'growth per 10×',
+          `peak RSS at ${sizes.at(-1)?.toLocaleString('en')}`,
+        ],
+        steps.map((step) => [
+          step,
+          ...sizes.map((s) => {
+            const row = find(s, step);
+            const raw = find(s, step.endsWith('xlsx') && step !== 'xlsx' ? 'raw-xlsx' : 'raw')?.outcome.result?.ms
+              .median;
+            const v = row?.outcome.result?.ms.median;
+            return `${p3Cell(row)}${v && raw && !step.startsWith('raw') ? ` (${(v / raw).toFixed(0)}× raw)` : ''}`;
+          }),
+          growthFactors(r, step)
+            .map((g) => `×${g.factor}`)
+            .join(', ') || '–',
+          (() => {
+            const last = find(sizes.at(-1) as number, step);
+            return last?.skipped ? 'not run' : `${last?.outcome.peakRssMB ?? '–'} MB`;
+          })(),
+        ]),
+      ),
+    );
+    out.push('');
+    out.push(
+      table(
+        ['rows', ...steps.map((s) => `peak RSS ${s}`)],
+        sizes.map((s) => [
+          s.toLocaleString('en'),
+          ...steps.map((st) =>
+            find(s, st) ? (find(s, st)?.skipped ? 'not run' : `${find(s, st)?.outcome.peakRssMB} MB`) : '–',
+          ),
+        ]),
+      ),
+    );
+    const notes = r.p3.filter((x) => x.skipped || !x.outcome.ok);
+    if (notes.length) {
+      out.push('');
+      for (const n of notes)
+        out.push(
+          `- ${n.rows.toLocaleString('en')} rows, ${n.step}: ${n.skipped ?? `${n.outcome.error}; peak RSS when stopped ${n.outcome.peakRssMB} MB`}`,
+        );
+    }
+  }
+
+  const p4 = r.p4?.result;
+  out.push('');
+  out.push('## P4 — cold start');
+  out.push('');
+  if (!p4) out.push(`Did not run: ${r.p4?.error ?? 'not selected'}.`);
+  else {
+    out.push(
+      `Each handler bundled with the CDK app’s esbuild settings (infra/constructs/bundling.ts: CJS, minified, source maps, \`@aws-sdk/*\` external), then a fresh \`node -e "require('./index.js')"\` timed from spawn to exit with the function’s environment (NODE_OPTIONS=--enable-source-maps, the SDK from NODE_PATH as the runtime provides it), interleaved with a bare \`node -e 0\`: ${ms(p4.bareNode.median)} median (${p4.bareNode.n} runs).`,
+    );
+    out.push('');
+    out.push(
+      table(
+        [
+          'handler',
+          'bundle',
+          'source map',
+          'fresh process + load, median (p95)',
+          '× bare node',
+          'inside require()',
+          'largest packages in the bundle',
+        ],
+        p4.bundles.map((b) => [
+          b.handler,
+          kib(b.bundleBytes),
+          kib(b.sourceMapBytes),
+          `${ms(b.importMs.median)} (${ms(b.importMs.p95)})`,
+          `${b.ratio}×`,
+          ms(b.requireMs.median),
+          b.largest.map((x) => `${x.name} ${kib(x.bytes)}`).join(', '),
+        ]),
+      ),
+    );
+    const variants = p4.bundles.filter((b) => Object.keys(b.variants).length);
+    if (variants.length) {
+      out.push('');
+      out.push('Experiments on the same bundles (not what is deployed):');
+      out.push('');
+      out.push(
+        table(
+          ['handler', 'variant', 'bundle', 'fresh process + load, median', '× bare node', 'vs as deployed'],
+          variants.flatMap((b) =>
+            Object.entries(b.variants).map(([k, v]) => [
+              b.handler,
+              k,
+              kib(v.bundleBytes),
+              ms(v.importMs.median),
+              `${v.ratio}×`,
+              `${v.importMs.median - b.importMs.median > 0 ? '+' : ''}${ms(v.importMs.median - b.importMs.median)}`,
+            ]),
+          ),
+        ),
+      );
+    }
+  }
+
+  out.push('');
+  out.push('## P5 — cost per report on AWS');
+  out.push('');
+  const p5 = r.p5?.result;
+  const cost = r.cost;
+  if (!p5 || !cost) out.push(`Did not run: ${r.p5?.error ?? 'not selected'}.`);
+  else {
+    out.push(
+      `Counted on the local stack over ${p5.reports} reports (${p5.documented} documented) through the whole SOP without revisions, each decision made as a person makes it (open the link, then POST); per report: ${p5.transitions} state transitions; ${p5.dynamo.requests} DynamoDB requests (${Object.entries(
+        p5.dynamo.byCommand,
+      )
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}; by function ${Object.entries(p5.dynamo.byFunction)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(
+          ', ',
+        )}), of which ${p5.dynamo.failedConditionalWrites} conditional writes that fail by design; S3 ${p5.s3.put} PUT (incl. the upload), ${p5.s3.copy} COPY, ${p5.s3.get} GET, ${p5.s3.list} LIST; ${p5.mail.messages} mails to ${p5.mail.recipients} recipients with ${kib(p5.mail.attachmentBytes)} of attachments (MailDev holds ${p5.mailDevCheck.mailDev} mails for the ${p5.mailDevCheck.sent} the functions sent in the run). Prices: ${cost.priceRegion}, read ${cost.pricesReadOn} (bench/prices.ts explains why not Jakarta).`,
+    );
+    out.push('');
+    out.push(
+      table(
+        ['function', 'memory', 'invocations per report', 'billed ms per invocation (est.)', 'INIT ms when cold (est.)'],
+        Object.entries(cost.lambda).map(([fn, l]) => [
+          fn,
+          `${l.memoryMB} MB`,
+          l.invocations,
+          l.billedMs,
+          l.initMs ?? '–',
+        ]),
+      ),
+    );
+    out.push('');
+    out.push(
+      'Billed duration = local CPU time × (1 769 MB ÷ memory) — Lambda’s vCPU share — plus the measured wait on DynamoDB, store and mail, plus an assumed 40 ms per Step Functions API call; INIT = the P4 cold load × the same factor. Since August 2025 Lambda bills the INIT phase; at a Kecamatan’s volume (five reports a year per unit) every invocation is cold, so the target is judged on the cold column.',
+    );
+    out.push('');
+    const cold = new Map(cost.cold.lines.map((l) => [l.item, l]));
+    const warm = new Map(cost.warm.lines.map((l) => [l.item, l]));
+    out.push(
+      table(
+        ['item', 'per report', 'unit price', 'cold', 'warm', 'basis'],
+        [...cold.values()]
+          .map((l) => [
+            l.item,
+            `${l.quantity < 1 && l.quantity > 0 ? Number(l.quantity.toPrecision(3)) : l.quantity} ${l.unit}`,
+            usd(l.unitUsd),
+            usd(l.usd),
+            warm.has(l.item) ? usd(warm.get(l.item)?.usd ?? 0) : '–',
+            l.basis,
+          ])
+          .concat([
+            ['**total per report**', '', '', `**${usd(cost.cold.totalUsd)}**`, `**${usd(cost.warm.totalUsd)}**`, ''],
+            [
+              `with every price +${Math.round((JAKARTA_MARGIN - 1) * 100)} % (Jakarta stand-in)`,
+              '',
+              '',
+              usd(cost.jakartaMarginTotalUsd),
+              usd(cost.warm.totalUsd * JAKARTA_MARGIN),
+              '',
+            ],
+          ]),
+      ),
+    );
+    out.push('');
+    out.push(
+      `Not in the per-report figure: storage — ${kib(cost.storage.bytesPerReport)} of versions per report, ${usd(cost.storage.usdPerReportMonth)} per report-month, ${usd(cost.storage.usdPerReportTenYears)} over the ten years of archive retention; fixed monthly costs: ${cost.monthlyFixedUsd.map((f) => `${f.item} $${f.usd.toFixed(2)}`).join('; ')}. Free tiers (Lambda, Step Functions 4 000 transitions, X-Ray 100 000 traces a month) are ignored.`,
+    );
+    out.push('');
+    out.push(
+      `Estimates: ${Object.entries(cost.assumptions)
+        .map(([k, v]) => `${k} = ${v}`)
+        .join(', ')} (see bench/lib/cost.ts).`,
+    );
+    out.push('');
+    out.push('<details><summary>Price table (bench/prices.ts)</summary>');
+    out.push('');
+    out.push(
+      table(
+        ['price', 'USD', 'per', 'source'],
+        Object.entries(PRICES).map(([k, p]) => [k, String(Number(p.usd.toPrecision(6))), p.per, p.source]),
+      ),
+    );
+    out.push('');
+    out.push('</details>');
+  }
+
+  out.push('');
+  out.push('## Proposed optimisations');
+  out.push('');
+  out.push(PROPOSALS(r));
+  out.push('');
+  return `${out.join('\n')}\n`;
+}
