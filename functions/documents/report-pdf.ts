@@ -20,6 +20,7 @@ import {
   round2,
   scaleRanges,
 } from './capaian.ts';
+import { fontData, hasGlyph } from './fonts.ts';
 
 type Lang = 'id' | 'en';
 export type Doc = PDFKit.PDFDocument;
@@ -31,7 +32,13 @@ export interface PdfRenderOptions {
 
 // Layout toolkit, exported for the disposition sheet so both documents look alike.
 
-export const FONT = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique', mono: 'Courier' };
+/** Names of the embedded DejaVu faces, registered on every document by createDoc (see fonts.ts). */
+export const FONT = {
+  regular: 'DejaVuSansCondensed',
+  bold: 'DejaVuSansCondensed-Bold',
+  italic: 'DejaVuSansCondensed-Oblique',
+  mono: 'DejaVuSansMono',
+};
 export const COLOR = {
   text: '#1A1A1A',
   muted: '#5A6270',
@@ -51,8 +58,11 @@ export function createDoc(
 ): { doc: Doc; done: Promise<Buffer> } {
   const created = new Date(meta.createdAt);
   const creationDate = Number.isNaN(created.getTime()) ? new Date(0) : created;
+  const faces = fontData();
   const doc = new PDFDocument({
     size: 'A4',
+    // The embedded regular face from the start, so pdfkit never loads (or writes) the non-embedded Helvetica.
+    font: faces.regular as unknown as string,
     margins: MARGINS,
     bufferPages: true,
     compress: options.compress ?? true,
@@ -75,34 +85,24 @@ export function createDoc(
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
+  for (const face of ['regular', 'bold', 'italic', 'mono'] as const) doc.registerFont(FONT[face], faces[face]);
   doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
   return { doc, done };
 }
 
-const WIN_ANSI_EXTRA = new Set([
-  402, 8211, 8212, 8216, 8217, 8218, 8220, 8221, 8222, 8224, 8225, 8226, 8230, 8364, 8240, 8249, 8250, 710, 8482, 338,
-  339, 732, 352, 353, 376, 381, 382,
-]);
-const REPLACEMENTS: Record<string, string> = { '≤': '<=', '≥': '>=', '−': '-', '\u00A0': ' ', '\t': ' ' };
-
 /**
- * The standard PDF fonts only carry WinAnsi glyphs; anything else would print as a wrong character, so it is
- * spelled out where a plain equivalent exists and shown as "?" otherwise.
+ * Text as the embedded fonts can print it: line breaks normalised, control characters as spaces, combining
+ * marks folded into their letters (NFC), and anything DejaVu has no glyph for shown as "?" instead of a box.
  */
 export function pdfText(s: string): string {
   let out = '';
   for (const ch of s.normalize('NFC').replace(/\r\n?/g, '\n')) {
-    const rep = REPLACEMENTS[ch];
-    if (rep !== undefined) {
-      out += rep;
-      continue;
-    }
     const code = ch.codePointAt(0) ?? 63;
-    if (code === 10 || (code >= 32 && code <= 126) || (code >= 160 && code <= 255) || WIN_ANSI_EXTRA.has(code)) {
-      out += ch;
-    } else if (code >= 0x300 && code <= 0x36f) {
+    if (code === 10) out += ch;
+    else if (code < 32 || (code >= 127 && code < 160)) out += ' ';
+    else if (code >= 0x300 && code <= 0x36f) {
       // A combining mark that NFC could not fold into its letter: dropping it keeps the base letter readable.
-    } else out += code < 32 ? ' ' : '?';
+    } else out += hasGlyph(code) ? ch : '?';
   }
   return out;
 }

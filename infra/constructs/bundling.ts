@@ -1,15 +1,18 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FONT_FILES } from '../../functions/documents/fonts.ts';
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const PDFKIT_FONTS = join(PROJECT_ROOT, 'node_modules/pdfkit/js/standard-fonts');
+export const DEJAVU_FONTS = join(PROJECT_ROOT, 'node_modules/dejavu-fonts-ttf/ttf');
 
 /**
  * How every handler is bundled (CDK NodejsFunction and the bundle tests/benchmarks use the same settings):
  * CommonJS for the Node.js 22 runtime, minified with source maps, the AWS SDK v3 taken from the runtime.
  * Two libraries need help: code that reads `import.meta.url` (pdfkit, for its ICC profile path) gets the
  * bundle's own file URL, and pdfkit's standard fonts — loaded through the package-internal "#standard-fonts"
- * import map — are copied next to the bundle with a package.json that maps them.
+ * import map — are copied next to the bundle with a package.json that maps them. The DejaVu TTFs the PDFs embed
+ * go to `fonts/` next to the bundle (with their licence), where functions/documents/fonts.ts looks first.
  */
 export const BUNDLE_BANNER = "const __lapkin_import_meta_url = require('url').pathToFileURL(__filename).href;";
 export const BUNDLE_DEFINE = { 'import.meta.url': '__lapkin_import_meta_url' };
@@ -20,5 +23,9 @@ export function afterBundlingCommands(outputDir: string): string[] {
   return [
     `cp -R "${PDFKIT_FONTS}" "${outputDir}/standard-fonts"`,
     `echo '{"imports":{"#standard-fonts/*":"./standard-fonts/*.cjs"}}' > "${outputDir}/package.json"`,
+    `mkdir -p "${outputDir}/fonts" && cp ${Object.values(FONT_FILES)
+      .map((f) => `"${join(DEJAVU_FONTS, f)}"`)
+      .join(' ')} "${outputDir}/fonts/"`,
+    `cp "${join(DEJAVU_FONTS, '../LICENSE')}" "${outputDir}/fonts/LICENSE"`,
   ];
 }

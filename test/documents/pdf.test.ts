@@ -149,13 +149,13 @@ describe('renderReportPdf', () => {
     expect(text).toContain('IK-70');
   });
 
-  it('survives text the standard fonts cannot show, and a target of 0', async () => {
+  it('prints what DejaVu covers, survives what it does not, and a target of 0', async () => {
     const r = report([
       { indikator: 'Cakupan ≥ 90% ✓ 中文', target: 0, realisasi: 2, keterangan: 'Target nol.' },
       { realisasi: 100_000 },
     ]);
     const text = pdfTextOf(await renderReportPdf(r, [], 'id', { compress: false }));
-    expect(text).toContain('>= 90%');
+    expect(text).toContain('Cakupan ≥ 90% ✓ ?');
     expect(text).toContain('tidak dapat dihitung');
     expect(text).toContain('> 100.000,00 %');
   });
@@ -282,9 +282,9 @@ describe('renderReportPdf', () => {
 });
 
 describe('pdfText', () => {
-  it('keeps WinAnsi text and replaces the rest', () => {
-    expect(pdfText('Capaian – “baik” … €5 é')).toBe('Capaian – “baik” … €5 é');
-    expect(pdfText('a\r\nb\tc ≤ d 中')).toBe('a\nb c <= d ?');
+  it('keeps what the embedded DejaVu faces can print and replaces the rest', () => {
+    expect(pdfText('Capaian – “baik” … €5 é ≥ ≤ ✓')).toBe('Capaian – “baik” … €5 é ≥ ≤ ✓');
+    expect(pdfText('a\r\nb\tc ≤ d 中')).toBe('a\nb c ≤ d ?');
     expect(pdfText('e\u0301')).toBe('é');
   });
 });

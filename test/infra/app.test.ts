@@ -10,6 +10,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FONT_FILES } from '../../functions/documents/fonts.ts';
 import { ROOT } from '../fakes/deps.ts';
 import { synthApp } from './synth.ts';
 
@@ -162,13 +163,14 @@ describe('functions', () => {
     expect(['intake', 'assemble', 'request-revision', 'archive', 'record-failure'].some(reads)).toBe(false);
   });
 
-  it('are bundled with pdfkit fonts and the import.meta shim next to them', () => {
+  it('are bundled with pdfkit fonts, the embedded DejaVu TTFs and the import.meta shim next to them', () => {
     const assetDirs = Object.values(assetFiles())
       .filter((a) => a.source.packaging === 'zip')
       .map((a) => join(s.outdir, a.source.path));
     expect(assetDirs.length).toBeGreaterThanOrEqual(8);
     for (const dir of assetDirs) {
       expect(existsSync(join(dir, 'standard-fonts/Helvetica.cjs'))).toBe(true);
+      for (const file of Object.values(FONT_FILES)) expect(existsSync(join(dir, 'fonts', file))).toBe(true);
       expect(readFileSync(join(dir, 'index.js'), 'utf8').startsWith('const __lapkin_import_meta_url')).toBe(true);
     }
   });

@@ -1,7 +1,7 @@
 /**
  * The Lambda bundle of `assemble`, built with the CDK app's own esbuild settings (infra/constructs/bundling.ts),
  * run in a fresh Node process against dynalite and the local store: proves the bundle loads outside the
- * repository and really renders the PDF and XLSX (pdfkit's fonts and import.meta shim included). The AWS SDK
+ * repository and really renders the PDF and XLSX (the embedded DejaVu fonts and import.meta shim included). The AWS SDK
  * comes from NODE_PATH, as the Lambda runtime provides it.
  */
 import { execFile, execFileSync } from 'node:child_process';
@@ -118,6 +118,10 @@ describe('assemble bundle', () => {
     expect(result).toMatchObject({ valid: true, revision: 1 });
     const pdf = await store.get(result.report.pdf.key, result.report.pdf.versionId);
     expect(Buffer.from(pdf.body.subarray(0, 5)).toString()).toBe('%PDF-');
+    // The bundle found its fonts/ directory: the TTFs are embedded, Helvetica is not referenced.
+    const pdfBytes = Buffer.from(pdf.body).toString('latin1');
+    expect(pdfBytes).toContain('/FontFile2');
+    expect(pdfBytes).not.toContain('Helvetica');
     expect((await repo.get('karawaci-2026-TW1'))?.status).toBe('DISUSUN');
   }, 120_000);
 });
