@@ -40,14 +40,14 @@ export interface BenchConfig {
 export const FULL: BenchConfig = {
   name: 'full',
   p1: { runs: 20, warmup: 3, floorRuns: 20, pooledSmtpRuns: 10 },
-  p2: { sizes: [50, 200, 500], profileSize: 50 },
+  p2: { sizes: [50, 200, 500], profileSize: 20 },
   p3: {
     sizes: [100, 1000, 10_000, 100_000],
     steps: ['raw', 'check', 'pdf', 'xlsx', 'total'],
     xlsxInputSizes: [10_000],
-    largestLimitMs: 30_000,
+    largestLimitMs: 15_000,
   },
-  p4: { handlers: HANDLERS, reps: 10, variantHandlers: ['intake', 'assemble', 'decide'] },
+  p4: { handlers: HANDLERS, reps: 7, variantHandlers: ['intake', 'assemble'] },
   p5: { reports: 5, warmup: 1 },
 };
 
@@ -176,7 +176,8 @@ export function runChild<T>(
 /** Warm-up and repetitions of a P3 step: cheap steps repeat, the expensive ones at large sizes run once. */
 function p3Reps(rows: number, step: P3Step, quick: boolean): { warmup: number; reps: number } {
   if (quick) return { warmup: 0, reps: 1 };
-  if (rows <= 1000) return { warmup: 1, reps: 5 };
+  if (rows <= 100) return { warmup: 1, reps: 5 };
+  if (rows <= 1000) return { warmup: 1, reps: 3 };
   if (rows <= 10_000)
     return ['raw', 'check', 'raw-xlsx', 'check-xlsx'].includes(step) ? { warmup: 1, reps: 3 } : { warmup: 0, reps: 1 };
   return { warmup: 0, reps: 1 };

@@ -54,18 +54,15 @@ export interface P1Result {
 const log = (line: string) => process.stderr.write(`[P1] ${line}\n`);
 
 export async function runP1(opts: P1Options): Promise<P1Result> {
-  const asIs = await onTheStack(opts.runs, opts.warmup, false);
-  const pooled = opts.pooledSmtpRuns > 0 ? await onTheStack(opts.pooledSmtpRuns, opts.warmup, true) : undefined;
-
-  // ── floor 1: the engine alone ────────────────────────────────────────────────────────────────────────
+  // The floors first, in a process nothing else has run in yet.
   const engineFloor = await engineAlone(opts.floorRuns, opts.warmup);
   log(`engine alone: median ${engineFloor.median} ms`);
-
-  // ── floor 2: the use cases in-process on fakes ───────────────────────────────────────────────────────
   const floor = await inProcess(opts.floorRuns, opts.warmup);
   log(`use cases in-process: median ${floor.total.median} ms`);
-
   const documents = await documentSteps(opts.floorRuns);
+
+  const asIs = await onTheStack(opts.runs, opts.warmup, false);
+  const pooled = opts.pooledSmtpRuns > 0 ? await onTheStack(opts.pooledSmtpRuns, opts.warmup, true) : undefined;
   const sop = asIs.sop;
   return {
     runs: opts.runs,

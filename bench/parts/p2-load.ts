@@ -14,6 +14,8 @@ export interface P2Options {
   /** Sample the CPU by component (slower: use on a separate, smaller run). */
   profile?: boolean;
   timeoutMs?: number;
+  /** Experiment: mail through a pooled SMTP transport (see bench/lib/sop.ts). */
+  pooledSmtp?: boolean;
 }
 
 export interface P2Result {
@@ -35,13 +37,15 @@ export interface P2Result {
   dependencyMs: Record<string, number>;
   counts: Record<string, number>;
   cpuByComponentMs?: Record<string, number>;
+  /** Why reports did not reach TERDOKUMENTASI: status and recorded error, with how many. */
+  notDocumented: Record<string, number>;
 }
 
 const log = (line: string) => process.stderr.write(`[P2] ${line}\n`);
 
 export async function runP2(opts: P2Options): Promise<P2Result> {
   if (opts.reports > 500) throw new Error('bench: at most 500 distinct reports (years 2000-2099 × 5 periods)');
-  const b = await startBenchStack({ concurrency: 16 });
+  const b = await startBenchStack({ concurrency: 16, pooledSmtp: !!opts.pooledSmtp });
   let peakRss = process.memoryUsage.rss();
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
@@ -79,6 +83,12 @@ export async function runP2(opts: P2Options): Promise<P2Result> {
 
     const reports = await b.stack.deps().repo.list();
     const documented = reports.filter((r) => r.status === 'TERDOKUMENTASI').length;
+    const notDocumented: Record<string, number> = {};
+    for (const r of reports.filter((x) => x.status !== 'TERDOKUMENTASI')) {
+      const e = (r as { lastError?: { error?: string; cause?: string } }).lastError;
+      const why = `${r.status}${e ? ` — ${e.error}: ${(e.cause ?? '').slice(0, 120)}` : ''}`;
+      notDocumented[why] = (notDocumented[why] ?? 0) + 1;
+    }
     const p = b.probe;
     const handlerMs: Record<string, number> = {};
     for (const x of p.invocations) handlerMs[x.fn] = (handlerMs[x.fn] ?? 0) + x.ms;
@@ -110,6 +120,7 @@ export async function runP2(opts: P2Options): Promise<P2Result> {
         decisionsPosted: b.people.http.filter((h) => h.method === 'POST' && h.status === 200).length,
       },
       ...(cpuByComponentMs ? { cpuByComponentMs } : {}),
+      notDocumented,
     };
     log(
       `${opts.reports} reports${opts.profile ? ' (profiled)' : ''}: ${documented} documented in ${(wallMs / 1000).toFixed(1)} s = ${result.reportsPerSecond}/s, peak RSS ${result.peakRssMB} MB, event loop ${Math.round(result.eventLoopUtilization * 100)} % busy`,

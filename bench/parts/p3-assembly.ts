@@ -10,13 +10,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import type { LapkinConfig } from '../../functions/core/config.ts';
 import type { AssembledReport } from '../../functions/core/performance-data.ts';
-import { checkPerformanceData, type DataSettings } from '../../functions/documents/check-data.ts';
-import { renderReportPdf } from '../../functions/documents/report-pdf.ts';
-import { renderReportXlsx } from '../../functions/documents/report-xlsx.ts';
+import type { DataCheck, DataSettings } from '../../functions/documents/check-data.ts';
 import { testConfig } from '../../test/fakes/deps.ts';
 import { generatedCsv } from '../lib/data.ts';
 import { type Summary, summarize } from '../lib/stats.ts';
@@ -68,6 +64,8 @@ export async function prepareP3Input(
   const csv = generatedCsv(rows, TAHUN, PERIODE);
   writeFileSync(csvFile(dir, rows), csv);
   if (!withXlsx) return { csvBytes: csv.byteLength };
+  const { parse: parseCsv } = await import('csv-parse/sync');
+  const { default: ExcelJS } = await import('exceljs');
   const records = parseCsv(new TextDecoder().decode(csv), { delimiter: ';' }) as string[][];
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Data');
@@ -96,7 +94,7 @@ export async function prepareP3Input(
   return { csvBytes: csv.byteLength, xlsxBytes: bytes.byteLength };
 }
 
-function assembled(config: LapkinConfig, check: Awaited<ReturnType<typeof checkPerformanceData>>): AssembledReport {
+function assembled(config: LapkinConfig, check: DataCheck): AssembledReport {
   const now = new Date().toISOString();
   const team = config.people.TIMSAKIP;
   return {
@@ -115,13 +113,38 @@ function assembled(config: LapkinConfig, check: Awaited<ReturnType<typeof checkP
 
 /** Child side: one step at one size, `warmup` untimed + `reps` timed runs. */
 export async function runP3Step(opts: P3StepOptions): Promise<P3StepResult> {
+  // Each step loads only the modules it needs, so a step's RSS is its own.
+  const raw = opts.step === 'raw' || opts.step === 'raw-xlsx';
+  const parseCsv = opts.step === 'raw' ? (await import('csv-parse/sync')).parse : undefined;
+  const ExcelJS = opts.step === 'raw-xlsx' ? (await import('exceljs')).default : undefined;
+  const { checkPerformanceData } = raw
+    ? { checkPerformanceData: undefined }
+    : await import('../../functions/documents/check-data.ts');
+  const renders = ['pdf', 'xlsx', 'total'].includes(opts.step);
+  const { renderReportPdf } = renders
+    ? await import('../../functions/documents/report-pdf.ts')
+    : { renderReportPdf: undefined };
+  const { renderReportXlsx } = renders
+    ? await import('../../functions/documents/report-xlsx.ts')
+    : { renderReportXlsx: undefined };
   const config = testConfig();
   const settings = benchSettings(config);
   const isXlsx = opts.step === 'raw-xlsx' || opts.step === 'check-xlsx';
   const bytes = new Uint8Array(readFileSync(isXlsx ? xlsxFile(opts.dir, opts.rows) : csvFile(opts.dir, opts.rows)));
   const fileName = isXlsx ? 'data.xlsx' : 'data.csv';
   const expected = { tahun: TAHUN, periode: PERIODE };
-  const check = () => checkPerformanceData(bytes, fileName, expected, settings, config.language);
+  const check = () => {
+    if (!checkPerformanceData) throw new Error('bench: no validation in a raw step');
+    return checkPerformanceData(bytes, fileName, expected, settings, config.language);
+  };
+  const pdfOf = (r: AssembledReport) => {
+    if (!renderReportPdf) throw new Error('bench: no PDF renderer loaded');
+    return renderReportPdf(r, [], config.language);
+  };
+  const xlsxOf = (r: AssembledReport) => {
+    if (!renderReportXlsx) throw new Error('bench: no XLSX renderer loaded');
+    return renderReportXlsx(r, config.language);
+  };
 
   let report: AssembledReport | undefined;
   let valid: boolean | undefined;
@@ -134,10 +157,12 @@ export async function runP3Step(opts: P3StepOptions): Promise<P3StepResult> {
     switch (opts.step) {
       case 'raw': {
         const text = new TextDecoder('utf-8').decode(bytes);
+        if (!parseCsv) throw new Error('bench: csv-parse not loaded');
         const records = parseCsv(text, { delimiter: ';', relax_column_count: true, relax_quotes: true }) as string[][];
         return records.length;
       }
       case 'raw-xlsx': {
+        if (!ExcelJS) throw new Error('bench: exceljs not loaded');
         const wb = new ExcelJS.Workbook();
         await wb.xlsx.load(Buffer.from(bytes) as never);
         return wb.worksheets[0]?.rowCount ?? 0;
@@ -149,17 +174,14 @@ export async function runP3Step(opts: P3StepOptions): Promise<P3StepResult> {
         return c.indicators.length;
       }
       case 'pdf':
-        return (await renderReportPdf(report as AssembledReport, [], config.language)).byteLength;
+        return (await pdfOf(report as AssembledReport)).byteLength;
       case 'xlsx':
-        return (await renderReportXlsx(report as AssembledReport, config.language)).byteLength;
+        return (await xlsxOf(report as AssembledReport)).byteLength;
       case 'total': {
         const c = await check();
         valid = c.valid;
         const r = assembled(config, c);
-        const [pdf, xlsx] = await Promise.all([
-          renderReportPdf(r, [], config.language),
-          renderReportXlsx(r, config.language),
-        ]);
+        const [pdf, xlsx] = await Promise.all([pdfOf(r), xlsxOf(r)]);
         return pdf.byteLength + xlsx.byteLength;
       }
     }
