@@ -10,8 +10,11 @@ import { logger, metrics, tracer } from './powertools.ts';
  * with the Lambda context, and EMF metrics flushed at the end of each invocation.
  */
 export function lambda<E, R>(fn: (event: E, context: Context) => Promise<R>) {
-  return middy(fn)
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(logMetrics(metrics));
+  return (
+    middy(fn)
+      .use(captureLambdaHandler(tracer, { captureResponse: false }))
+      // logEvent false wins over POWERTOOLS_LOGGER_LOG_EVENT: the waits' events carry task tokens, never logged.
+      .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
+      .use(logMetrics(metrics))
+  );
 }

@@ -31,6 +31,8 @@ describe('logs of a whole demo run', () => {
             LAPKIN_CONFIG_FILE: join(dir, 'cdk.json'),
             LAPKIN_LOG_LEVEL: 'DEBUG',
             POWERTOOLS_LOG_LEVEL: 'DEBUG',
+            // Even an operator switching on event logging must not get tokens into the logs.
+            POWERTOOLS_LOGGER_LOG_EVENT: 'true',
           },
         },
       );
