@@ -170,17 +170,16 @@ export function renderResults(r: BenchResults): string {
     );
     const last = p2.at(-1);
     if (last) {
+      const per = (x: number | undefined) => ((x ?? 0) / last.reports).toFixed(1);
       out.push('');
       out.push(
-        `Time summed inside each function at ${last.reports} reports (overlapping, so the sums exceed the wall time): ${Object.entries(
-          last.handlerMs,
-        )
-          .sort((a, b) => b[1] - a[1])
-          .map(([k, v]) => `${k} ${ms(v)}`)
-          .join(', ')}; waiting on ${Object.entries(last.dependencyMs)
-          .map(([k, v]) => `${k} ${ms(v)}`)
-          .join(', ')}.`,
+        `Work per report at ${last.reports}: ${per(last.counts.invocations)} function invocations, ${per(last.counts.dynamoRequests)} DynamoDB requests, ${per(last.counts.storeCalls)} store calls, ${per(last.counts.mails)} mails, ${per(last.counts.decisionsPosted)} decisions posted. Every report advances in lockstep with the others (each step waits its turn on the one thread), so the first report ends only shortly before the last.`,
       );
+      const why = Object.entries(last.notDocumented ?? {});
+      if (why.length) {
+        out.push('');
+        out.push(`Not documented at ${last.reports}: ${why.map(([k, v]) => `${v} × ${k}`).join('; ')}.`);
+      }
     }
     const prof = r.p2Profile?.result;
     if (prof?.cpuByComponentMs) {

@@ -50,8 +50,11 @@ export interface CostLine {
   unit: string;
   unitUsd: number;
   usd: number;
-  /** 'measured' = counted in the local run; 'estimate' = from the named assumptions. */
-  basis: 'measured' | 'estimate';
+  /**
+   * 'measured' = counted in the local run; 'measured + model' = measured durations scaled to Lambda's CPU share;
+   * 'estimate' = from the named assumptions.
+   */
+  basis: 'measured' | 'measured + model' | 'estimate';
 }
 
 export interface CostModel {
@@ -116,7 +119,7 @@ export function costModel(counts: P5Counts, coldStart?: P4Result): CostModel {
       'measured',
     ),
     line('Lambda requests', invocations, 'request', PRICES.lambdaRequest.usd, 'measured'),
-    line('Lambda duration (Arm)', gbSeconds, 'GB-s', PRICES.lambdaArmGbSecond.usd, 'measured'),
+    line('Lambda duration (Arm)', gbSeconds, 'GB-s', PRICES.lambdaArmGbSecond.usd, 'measured + model'),
     line('DynamoDB writes (table)', d.writeUnits, 'WRU', PRICES.dynamoWriteRequestUnit.usd, 'measured'),
     line(
       'DynamoDB writes (GSI, projection ALL)',
@@ -142,7 +145,13 @@ export function costModel(counts: P5Counts, coldStart?: P4Result): CostModel {
     line('CloudWatch Logs ingestion', logGb, 'GB', PRICES.cloudWatchLogsIngestGb.usd, 'estimate'),
   ];
   const coldOnly: CostLine[] = [
-    line('Lambda INIT (every invocation cold)', initGbSeconds, 'GB-s', PRICES.lambdaArmGbSecond.usd, 'measured'),
+    line(
+      'Lambda INIT (every invocation cold)',
+      initGbSeconds,
+      'GB-s',
+      PRICES.lambdaArmGbSecond.usd,
+      'measured + model',
+    ),
     line(
       'Secrets Manager reads (each cold signer)',
       signingFunctions,

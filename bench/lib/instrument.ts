@@ -83,7 +83,14 @@ export class StackProbe extends EventEmitter {
 
   constructor(
     readonly stack: LocalStack,
-    opts: { consumedCapacity?: boolean } = {},
+    private readonly opts: {
+      consumedCapacity?: boolean;
+      /**
+       * Attribute every DynamoDB, store, mail and Step Functions call to the function that made it (P5). Uses
+       * AsyncLocalStorage, whose async hooks slow a busy Node 20 process down, so it is off unless asked for.
+       */
+      attribute?: boolean;
+    } = {},
   ) {
     super();
     this.setMaxListeners(0);
@@ -122,7 +129,9 @@ export class StackProbe extends EventEmitter {
       const t0 = performance.now();
       let ok = false;
       try {
-        const result = await caller.run(fn, () => handler(event, context));
+        const result = await (this.opts.attribute
+          ? caller.run(fn, () => handler(event, context))
+          : handler(event, context));
         ok = true;
         after?.(event, result);
         return result;

@@ -28,21 +28,24 @@ const COMPONENTS: [string, RegExp][] = [
   ['CSV parse (csv-parse)', /node_modules\/csv-parse\//],
   [
     'DynamoDB local (dynalite + LevelDB)',
-    /node_modules\/(dynalite|level[a-z-]*|abstract-leveldown|subleveldown|memdown|encoding-down|deferred-leveldown|lock|big\.js|lazy|once|async)\//,
+    /node_modules\/(dynalite|level[a-z-]*|classic-level|abstract-level|abstract-leveldown|subleveldown|memdown|encoding-down|deferred-leveldown|lock|big\.js|lazy|once|async)\//,
   ],
   [
     'AWS SDK clients (@aws-sdk, @smithy)',
     /node_modules\/(@aws-sdk|@smithy|@aws-crypto|fast-xml-parser|strnum|bowser|tslib)\//,
   ],
   [
-    'Step Functions engine (aws-local-stepfunctions)',
-    /node_modules\/(aws-local-stepfunctions|jsonpath[a-z-]*|p-limit|wildcard-match|lodash)\//,
+    'Step Functions engine (aws-local-stepfunctions, its ASL/JSONPath validation)',
+    /node_modules\/(aws-local-stepfunctions|asl-validator|asl-path-validator|ajv|ajv-formats|fast-uri|fast-deep-equal|json-schema-traverse|jsonpath[a-z-]*|p-limit|wildcard-match|lodash)\//,
   ],
   [
     'mail (nodemailer + MailDev)',
-    /node_modules\/(nodemailer|maildev|smtp-server|mailparser|libmime|libbase64|libqp|iconv-lite|encoding-japanese|punycode|ipv6-normalize|base32\.js|html-to-text|he|linkify-it|uc\.micro|tlds|express|socket\.io[a-z-]*|engine\.io[a-z-]*|ws|mime|selderee|parseley|domhandler|htmlparser2|dom-serializer|domutils|entities|wildstring|addressparser|async-mutex)\//,
+    /node_modules\/(nodemailer|maildev|@maildev\/[a-z-]+|@zone-eu\/[a-z-]+|smtp-server|mailparser|libmime|libbase64|libqp|iconv-lite|encoding-japanese|punycode|ipv6-normalize|base32\.js|html-to-text|he|linkify-it|uc\.micro|tlds|express|socket\.io[a-z-]*|engine\.io[a-z-]*|ws|mime|selderee|parseley|domhandler|htmlparser2|dom-serializer|domutils|entities|wildstring|addressparser|async-mutex)\//,
   ],
-  ['Lambda glue (middy, Powertools, zod)', /node_modules\/(@middy|@aws-lambda-powertools|zod)\//],
+  [
+    'Lambda glue (middy, Powertools + X-Ray SDK, zod)',
+    /node_modules\/(@middy|@aws-lambda-powertools|@aws\/lambda-invoke-store|aws-xray-sdk-core|cls-hooked|zod)\//,
+  ],
   ['tsx (TypeScript loader)', /node_modules\/(tsx|esbuild|get-tsconfig)\//],
   ['lapkin functions (use cases, documents, web)', /\/functions\//],
   ['local stack glue (infra/local)', /\/infra\/local\//],
@@ -52,7 +55,13 @@ const COMPONENTS: [string, RegExp][] = [
 
 function componentOf(url: string): string | undefined {
   if (!url) return undefined;
-  for (const [name, re] of COMPONENTS) if (re.test(url)) return name;
+  for (const [name, re] of COMPONENTS) {
+    if (!re.test(url)) continue;
+    if (name !== 'other node_modules') return name;
+    // Name the package, so nothing hides in "other".
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(url)?.[1];
+    return pkg ? `other: ${pkg}` : name;
+  }
   return undefined;
 }
 

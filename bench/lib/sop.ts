@@ -90,6 +90,8 @@ export interface BenchStack {
 export async function startBenchStack(
   opts: {
     consumedCapacity?: boolean;
+    /** Attribute every service call to its function (see StackProbe). */
+    attribute?: boolean;
     openPageFirst?: boolean;
     concurrency?: number;
     /** Experiment: mail through a pooled SMTP transport (a proposed change to functions/commons/container.ts). */
@@ -128,7 +130,7 @@ export async function startBenchStack(
     pool = transport;
     deps.mailer = new NodemailerMailer(transport, deps.config.mail.from);
   }
-  const probe = new StackProbe(stack, { consumedCapacity: opts.consumedCapacity });
+  const probe = new StackProbe(stack, { consumedCapacity: opts.consumedCapacity, attribute: opts.attribute });
   const people = new ScriptedPeople(probe, opts);
 
   const finished = (reportId: string, timeoutMs = 120_000) =>

@@ -81,7 +81,7 @@ function versionBytes(dir: string): number {
 const log = (line: string) => process.stderr.write(`[P5] ${line}\n`);
 
 export async function runP5(opts: P5Options): Promise<P5Counts> {
-  const b = await startBenchStack({ consumedCapacity: true, openPageFirst: true, concurrency: 1 });
+  const b = await startBenchStack({ consumedCapacity: true, attribute: true, openPageFirst: true, concurrency: 1 });
   try {
     const counted: string[] = [];
     const p = b.probe;
