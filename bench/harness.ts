@@ -305,6 +305,7 @@ export function judge(r: BenchResults): Target[] {
     const all = biggest.documented === biggest.reports;
     const fast = biggest.reportsPerSecond >= 100;
     const prof = r.p2Profile?.result?.cpuByComponentMs;
+    const floorMs = r.p1?.result?.inProcessFloor.median;
     const top = prof
       ? Object.entries(prof)
           .filter(([k]) => !k.startsWith('idle'))
@@ -328,7 +329,7 @@ export function judge(r: BenchResults): Target[] {
                 : `${biggest.reports - biggest.documented} not documented (${Object.entries(biggest.notDocumented ?? {})
                     .map(([k, v]) => `${v} × ${k}`)
                     .join('; ')}); `
-            }the local stack is one Node process: its event loop was ${Math.round(biggest.eventLoopUtilization * 100)} % busy (${biggest.cpuCores} cores of CPU) — CPU-bound on one thread${top ? `; CPU by component: ${top}` : ''}`,
+            }the local stack is one Node process: its event loop was ${Math.round(biggest.eventLoopUtilization * 100)} % busy (${biggest.cpuCores} cores of CPU) — CPU-bound on one thread${top ? `; CPU by component: ${top}` : ''}${floorMs ? `; the work itself (P1’s in-process floor) is ${Math.round(floorMs)} ms of CPU per report, so one core does at most ${(1000 / floorMs).toFixed(1)} reports/s and 100/s needs ≥ ${Math.ceil((100 * floorMs) / 1000)} cores even with no overhead` : ''}`,
     });
   }
   const p3 = (rows: number, step: P3Step) => r.p3.find((x) => x.rows === rows && x.step === step);

@@ -33,7 +33,7 @@ export function renderResults(r: BenchResults): string {
   out.push('# lapkin — benchmarks and cost model');
   out.push('');
   out.push(
-    `Written by \`npm run bench\` (bench/run.ts, ${r.config.name} sizes) — regenerate instead of editing. Raw numbers: [results.json](results.json). Medians and p95 over repeated runs; every ratio is against a floor measured in the same run. These machines are noisy: read the ratios first.`,
+    `Written by \`npm run bench\` (bench/run.ts, ${r.config.name} sizes; \`npm run bench -- --quick\` for a smoke run, \`--only p1,p4\` for some parts, \`--out <dir>\` elsewhere) — regenerate instead of editing. Raw numbers: [results.json](results.json). Medians and p95 over repeated runs; every ratio is against a floor measured in the same run. These machines are noisy: read the ratios first. Every part runs in its own child process, one after the other.`,
   );
   out.push('');
   out.push(
@@ -139,7 +139,7 @@ export function renderResults(r: BenchResults): string {
   if (p2.length === 0) out.push('Did not run.');
   else {
     out.push(
-      'All uploads are put at once; scripted people approve each decision as soon as its mail is out (16 HTTP requests at a time). Each size runs in a fresh process with a fresh stack; peak RSS is that process’s.',
+      'All uploads are put at once; scripted people approve each decision as soon as its mail is out (16 HTTP requests at a time). Each size runs in a fresh process with a fresh stack; peak RSS is that process’s. This is the local stack: one Node process runs every function, dynalite, the engine and MailDev on one thread. On AWS each invocation has its own execution environment, so the limits there are concurrency and service quotas, which this bench cannot measure.',
     );
     out.push('');
     out.push(
@@ -169,12 +169,16 @@ export function renderResults(r: BenchResults): string {
       ),
     );
     const last = p2.at(-1);
-    if (last) {
-      const per = (x: number | undefined) => ((x ?? 0) / last.reports).toFixed(1);
+    // Work per report where every report went the whole way (reports that failed did less).
+    const whole = [...p2].reverse().find((x) => x.documented === x.reports);
+    if (whole) {
+      const per = (x: number | undefined) => ((x ?? 0) / whole.reports).toFixed(1);
       out.push('');
       out.push(
-        `Work per report at ${last.reports}: ${per(last.counts.invocations)} function invocations, ${per(last.counts.dynamoRequests)} DynamoDB requests, ${per(last.counts.storeCalls)} store calls, ${per(last.counts.mails)} mails, ${per(last.counts.decisionsPosted)} decisions posted. Every report advances in lockstep with the others (each step waits its turn on the one thread), so the first report ends only shortly before the last.`,
+        `Work per report at ${whole.reports}: ${per(whole.counts.invocations)} function invocations, ${per(whole.counts.dynamoRequests)} DynamoDB requests, ${per(whole.counts.storeCalls)} store calls, ${per(whole.counts.mails)} mails, ${per(whole.counts.decisionsPosted)} decisions posted. Every report advances in lockstep with the others (each step waits its turn on the one thread), so the first report ends only shortly before the last.`,
       );
+    }
+    if (last) {
       const why = Object.entries(last.notDocumented ?? {});
       if (why.length) {
         out.push('');
@@ -233,7 +237,8 @@ export function renderResults(r: BenchResults): string {
             .join(', ') || '–',
           (() => {
             const last = find(sizes.at(-1) as number, step);
-            return last?.skipped ? 'not run' : `${last?.outcome.peakRssMB ?? '–'} MB`;
+            if (!last) return '–';
+            return last.skipped ? 'not run' : `${last.outcome.peakRssMB} MB`;
           })(),
         ]),
       ),
