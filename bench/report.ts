@@ -80,7 +80,7 @@ export function renderResults(r: BenchResults): string {
       ms(s.min),
       ms(s.max),
       s.n,
-      `${(s.median / p1.inProcessFloor.median).toFixed(1)}×`,
+      `${(s.median / p1.inProcessFloor.median).toFixed(s.median / p1.inProcessFloor.median < 0.1 ? 2 : 1)}×`,
     ];
     out.push(
       table(
@@ -210,7 +210,7 @@ export function renderResults(r: BenchResults): string {
   else {
     const sizes = [...new Set(r.p3.map((x) => x.rows))].sort((a, b) => a - b);
     out.push(
-      `Generated uploads: the sample’s 8 rows repeated with unique indicator codes (every row valid). CSV sizes: ${sizes.map((s) => `${s.toLocaleString('en')} rows ${kib(r.p3Inputs[s]?.csvBytes ?? 0)}`).join(', ')}. The configured limits (\`dataLimits\`: maxRows 20 000, maxFileMB 10) would refuse the largest file at the door — the bench raises them to measure the code itself. Each step runs in its own process (peak RSS is that process’s, including Node and the modules, ~60–150 MB); pdf and xlsx first run an untimed validation to get the data; total = validation, then PDF and XLSX together, as assemble does.`,
+      `Generated uploads: the sample’s 8 rows repeated with unique indicator codes (every row valid). CSV sizes: ${sizes.map((s) => `${s.toLocaleString('en')} rows ${kib(r.p3Inputs[s]?.csvBytes ?? 0)}`).join(', ')}. The configured limits (\`dataLimits\`: maxRows 20 000, maxFileMB 10) would refuse the largest file at the door — the bench raises them to measure the code itself. Each step runs in its own process (peak RSS is that process’s, including Node and the modules, ~90–180 MB); pdf and xlsx first run an untimed validation to get the data; total = validation, then PDF and XLSX together, as assemble does.`,
     );
     out.push('');
     const steps = [...new Set(r.p3.map((x) => x.step))];
@@ -255,6 +255,14 @@ export function renderResults(r: BenchResults): string {
         ]),
       ),
     );
+    const mem = r.cost?.memoryMB.assemble ?? 1769;
+    const over = r.p3.filter((x) => x.step === 'total' && x.outcome.ok && x.outcome.peakRssMB > mem * 0.8);
+    if (over.length) {
+      out.push('');
+      out.push(
+        `The assemble function has ${mem.toLocaleString('en')} MB on AWS: ${over.map((x) => `${x.rows.toLocaleString('en')} rows peak at ${x.outcome.peakRssMB} MB`).join(', ')} for validate + PDF + XLSX — see “The assemble Lambda cannot take the configured maximum upload” below.`,
+      );
+    }
     const notes = r.p3.filter((x) => x.skipped || !x.outcome.ok);
     if (notes.length) {
       out.push('');
