@@ -7,6 +7,7 @@ import { simpleNoticeMail } from '../web/emails.ts';
 import { STATUS_LABEL } from '../web/i18n.ts';
 import { uploadRejectedMail } from '../web/upload-rejected-mail.ts';
 import type { Deps } from './deps.ts';
+import { reopenFailedReport } from './retry-report.ts';
 import { workflowInput } from './workflow-input.ts';
 
 export interface UploadReceived {
@@ -119,19 +120,12 @@ export async function receiveUpload(deps: Deps, upload: UploadReceived): Promise
   }
 
   if (report.status === 'GAGAL') {
-    await deps.ledger.transition({
+    await reopenFailedReport(
+      deps,
       reportId,
-      from: ['GAGAL'],
-      set: {
-        status: 'DITERIMA',
-        step: 'assemble',
-        source,
-        sourceSequencer: upload.sequencer,
-        dueAt: dueAt(deps.config, 'assemble', now),
-      },
-      remove: ['lastError', 'executionArn'],
-      event: { action: 'DITERIMA', actor: { name: 'lapkin', role: 'SISTEM' }, document: source, note: 'restart' },
-    });
+      { source, sourceSequencer: upload.sequencer },
+      { actor: { name: 'lapkin', role: 'SISTEM' }, document: source, note: 'restart' },
+    );
     return { outcome: 'STARTED', reportId, executionArn: await start(deps, reportId, source) };
   }
 

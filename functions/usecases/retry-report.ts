@@ -2,6 +2,7 @@ import { ReportNotFoundError, TransitionConflictError } from '../core/errors.ts'
 import { executionNameFor } from '../core/execution-name.ts';
 import { dueAt } from '../core/mutu-baku.ts';
 import type { Deps } from './deps.ts';
+import type { NewEvent, Transition } from './report-ledger.ts';
 import { workflowInput } from './workflow-input.ts';
 
 /**
@@ -15,23 +16,16 @@ export async function retryReport(deps: Deps, reportId: string): Promise<{ execu
   if (report.status !== 'GAGAL')
     throw new TransitionConflictError(`report ${reportId} is ${report.status}; only a GAGAL report is retried`);
   const attempt = (report.retries ?? 0) + 1;
-  await deps.ledger.transition({
+  await reopenFailedReport(
+    deps,
     reportId,
-    from: ['GAGAL'],
-    set: {
-      status: 'DITERIMA',
-      step: 'assemble',
-      retries: attempt,
-      dueAt: dueAt(deps.config, 'assemble', deps.clock.now()),
-    },
-    remove: ['lastError', 'executionArn'],
-    event: {
-      action: 'DITERIMA',
+    { retries: attempt },
+    {
       actor: { name: 'operator', role: 'SISTEM' },
       document: report.source,
       note: `retry ${attempt}`,
     },
-  });
+  );
   const name = `${executionNameFor(report.source.key, report.source.versionId)}-u${attempt}`;
   const { executionArn } = await deps.workflow.start(name, workflowInput(reportId, report.source));
   await deps.ledger.record(
@@ -45,4 +39,23 @@ export async function retryReport(deps: Deps, reportId: string): Promise<{ execu
     { executionArn },
   );
   return { executionArn, attempt };
+}
+
+/**
+ * GAGAL → DITERIMA, back at assembly with a fresh Mutu Baku clock: the one way a failed report is reopened,
+ * by an operator's retry or by a new upload.
+ */
+export async function reopenFailedReport(
+  deps: Deps,
+  reportId: string,
+  set: Transition['set'],
+  event: Omit<NewEvent, 'action'>,
+): Promise<void> {
+  await deps.ledger.transition({
+    reportId,
+    from: ['GAGAL'],
+    set: { status: 'DITERIMA', step: 'assemble', dueAt: dueAt(deps.config, 'assemble', deps.clock.now()), ...set },
+    remove: ['lastError', 'executionArn'],
+    event: { action: 'DITERIMA', ...event },
+  });
 }
