@@ -30,4 +30,8 @@ export class NodemailerMailer implements Mailer {
       throw new TransientError(`mail could not be sent: ${(err as Error).message}`);
     }
   }
+
+  close() {
+    this.transport.close();
+  }
 }

@@ -103,6 +103,7 @@ export async function renderDispositionPdf(
     },
     options,
   );
+  const footers = addFooters(doc, l.footer(input.reportId, per, input.tahun, input.revision), lang);
 
   let y = letterhead(doc, input.organization, doc.page.margins.top);
   y = centered(doc, l.title, y + 18, FONT.bold, 16, COLOR.accent);
@@ -191,7 +192,7 @@ export async function renderDispositionPdf(
   heading(doc, l.s3);
   paragraph(doc, l.statement(formatDateTimeWib(input.archivedAt, lang)), { size: 9 });
 
-  addFooters(doc, l.footer(input.reportId, per, input.tahun, input.revision), lang);
+  footers.end();
   doc.end();
   return done;
 }

@@ -21,6 +21,7 @@ import {
   scaleRanges,
 } from './capaian.ts';
 import { fontData, hasGlyph } from './fonts.ts';
+import { startPageFooters } from './page-footers.ts';
 
 type Lang = 'id' | 'en';
 export type Doc = PDFKit.PDFDocument;
@@ -64,7 +65,7 @@ export function createDoc(
     // The embedded regular face from the start, so pdfkit never loads (or writes) the non-embedded Helvetica.
     font: faces.regular as unknown as string,
     margins: MARGINS,
-    bufferPages: true,
+    // Pages are written out as they are finished (see page-footers.ts): a long table stays within memory.
     compress: options.compress ?? true,
     lang: 'id-ID',
     displayTitle: true,
@@ -340,32 +341,15 @@ export function drawTick(doc: Doc, x: number, y: number, size = 8): void {
     .restore();
 }
 
-/** Footer on every page but the first `skip` ones; needs `bufferPages`. */
-export function addFooters(doc: Doc, left: string, lang: Lang, skip = 0): void {
-  const range = doc.bufferedPageRange();
-  const total = range.count;
-  for (let i = range.start; i < range.start + total; i++) {
-    if (i - range.start < skip) continue;
-    doc.switchToPage(i);
-    const saved = doc.page.margins.bottom;
-    // Writing inside the bottom margin would otherwise make pdfkit start a new page.
-    doc.page.margins.bottom = 0;
-    const x = doc.page.margins.left;
-    const width = contentWidth(doc);
-    const y = doc.page.height - 40;
-    doc
-      .moveTo(x, y - 6)
-      .lineTo(x + width, y - 6)
-      .lineWidth(0.5)
-      .strokeColor(COLOR.grid)
-      .stroke();
-    const page = lang === 'id' ? `Halaman ${i + 1} dari ${total}` : `Page ${i + 1} of ${total}`;
-    doc.font(FONT.regular).fontSize(7.5).fillColor(COLOR.muted);
-    doc.text(pdfText(left), x, y, { width: width - 90, lineBreak: false, ellipsis: true });
-    doc.text(page, x + width - 90, y, { width: 90, align: 'right', lineBreak: false });
-    doc.page.margins.bottom = saved;
-  }
-  doc.fillColor(COLOR.text);
+/** Footer on every page but the first `skip` ones, drawn as pages are finished; call `end()` before `doc.end()`. */
+export function addFooters(doc: Doc, left: string, lang: Lang, skip = 0): { end(): void } {
+  return startPageFooters(
+    doc,
+    pdfText(left),
+    lang,
+    { font: FONT.regular, fontSize: 7.5, color: COLOR.muted, rule: COLOR.grid },
+    skip,
+  );
 }
 
 /** "Kecamatan Karawaci" → "Karawaci": the place name used in a signature line and the Camat's title. */
@@ -564,6 +548,7 @@ export async function renderReportPdf(
     options,
   );
 
+  const footers = addFooters(doc, l.footer(report.organization.name, per, report.tahun, report.revision), lang, 1);
   drawCover(doc, report, lang);
   doc.addPage();
   drawSummary(doc, report, lang);
@@ -574,7 +559,7 @@ export async function renderReportPdf(
   drawNarrative(doc, report.indicators, lang);
   drawApprovals(doc, report, approvals, lang);
 
-  addFooters(doc, l.footer(report.organization.name, per, report.tahun, report.revision), lang, 1);
+  footers.end();
   doc.end();
   return done;
 }

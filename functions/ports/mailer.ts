@@ -10,4 +10,6 @@ export interface MailMessage {
 /** Outgoing mail: SES through nodemailer on AWS, SMTP into MailDev locally. */
 export interface Mailer {
   send(message: MailMessage): Promise<{ messageId: string }>;
+  /** Lets go of open connections (the local stack's pooled SMTP), so a process can stop. */
+  close?(): void;
 }

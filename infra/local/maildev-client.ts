@@ -20,14 +20,14 @@ export class MailboxClient {
     return (await res.json()) as LocalMail[];
   }
 
-  /** Waits for the next not-yet-seen mail to `to` whose subject contains `subject`. */
-  async next(to: string, subject: string, timeoutMs = 30_000): Promise<LocalMail> {
+  /** Waits for the next not-yet-seen mail to `to` whose subject contains `subject` (or matches it). */
+  async next(to: string, subject: string | RegExp, timeoutMs = 30_000): Promise<LocalMail> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       const found = (await this.all()).find(
         (m) =>
           !this.seen.has(m.id) &&
-          m.subject.includes(subject) &&
+          (typeof subject === 'string' ? m.subject.includes(subject) : subject.test(m.subject)) &&
           m.to.some((t) => t.address.toLowerCase() === to.toLowerCase()),
       );
       if (found) {

@@ -218,9 +218,10 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       await bus.drain().catch(() => undefined);
       await sfn.stop();
       await http.stop();
+      // Before MailDev: its server waits for open (pooled) SMTP connections to end.
+      resetDeps();
       await maildev.stop();
       await dynamo.stop();
-      resetDeps();
     },
   };
 }

@@ -101,6 +101,18 @@ describe('renderReportXlsx', () => {
     expect(allCells(wb).some((c) => c.type === ExcelJS.ValueType.Formula)).toBe(false);
   });
 
+  it('keeps the frozen header, column widths, borders and the filter when streamed', async () => {
+    const wb = await load(await renderReportXlsx(report([{}, { kode: 'IKU-02' }, { kode: 'IKU-03' }])));
+    const detail = wb.getWorksheet('Capaian')!;
+    expect(detail.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 2 });
+    expect(detail.getColumn(4).width).toBe(40);
+    expect(detail.getRow(4).getCell(2).value).toBe('IKU-03');
+    expect(detail.getRow(4).getCell(19).border?.left?.style).toBe('thin');
+    expect(detail.getRow(1).getCell(1).fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FF1F4E79' } });
+    expect(detail.autoFilter).toBe('A1:S4');
+    expect(wb.getWorksheet('Ringkasan')!.getColumn(2).width).toBe(60);
+  });
+
   it('neutralises formula injection in every uploaded text', async () => {
     const rows = HOSTILE.map((h) => ({
       kode: h,

@@ -24,25 +24,35 @@ export function pdfTextOf(pdf: Buffer): string {
   };
 
   const lines: string[] = [];
+  // A content stream's text in order; `/Name Do` of a Form XObject reads that form's stream with its resources.
+  const read = (stream: string, resources: string, depth: number): void => {
+    const fonts = fontResources(objects, resources);
+    const forms = xobjectResources(objects, resources);
+    let cmap: Map<number, string> | null = null;
+    const ops =
+      /\/([^\s/<>[\]()]+)\s+[-\d.]+\s+Tf\b|(\[(?:[^\]]*)\])\s*TJ\b|(<[0-9a-fA-F\s]*>)\s*Tj\b|\/([^\s/<>[\]()]+)\s+Do\b/g;
+    for (const m of stream.matchAll(ops)) {
+      if (m[1] !== undefined) {
+        const ref = fonts.get(m[1]);
+        cmap = ref === undefined ? null : fontCmap(ref);
+        continue;
+      }
+      if (m[4] !== undefined) {
+        const form = objects.get(forms.get(m[4]) ?? -1);
+        if (form?.stream !== undefined && /\/Subtype\s*\/Form\b/.test(form.dict) && depth < 8) {
+          read(form.stream, form.dict, depth + 1);
+        }
+        continue;
+      }
+      const hex = [...(m[2] ?? m[3] ?? '').matchAll(/<([0-9a-fA-F\s]*)>/g)]
+        .map((h) => (h[1] ?? '').replace(/\s+/g, ''))
+        .join('');
+      lines.push(cmap ? decodeCids(hex, cmap) : winAnsi(Buffer.from(hex, 'hex')));
+    }
+  };
   for (const page of pageRefs(objects)) {
     const dict = objects.get(page)?.dict ?? '';
-    const fonts = fontResources(objects, dict);
-    let cmap: Map<number, string> | null = null;
-    for (const content of contentRefs(dict)) {
-      const stream = objects.get(content)?.stream ?? '';
-      const ops = /\/([^\s/<>[\]()]+)\s+[-\d.]+\s+Tf\b|(\[(?:[^\]]*)\])\s*TJ\b|(<[0-9a-fA-F\s]*>)\s*Tj\b/g;
-      for (const m of stream.matchAll(ops)) {
-        if (m[1] !== undefined) {
-          const ref = fonts.get(m[1]);
-          cmap = ref === undefined ? null : fontCmap(ref);
-          continue;
-        }
-        const hex = [...(m[2] ?? m[3] ?? '').matchAll(/<([0-9a-fA-F\s]*)>/g)]
-          .map((h) => (h[1] ?? '').replace(/\s+/g, ''))
-          .join('');
-        lines.push(cmap ? decodeCids(hex, cmap) : winAnsi(Buffer.from(hex, 'hex')));
-      }
-    }
+    for (const content of contentRefs(dict)) read(objects.get(content)?.stream ?? '', dict, 0);
   }
   return lines.join('\n');
 }
@@ -107,17 +117,29 @@ function contentRefs(pageDict: string): number[] {
   return [...contents.matchAll(/(\d+)\s+\d+\s+R/g)].map((c) => Number(c[1]));
 }
 
-/** Font resource name → font object number, from the page's /Resources (inline or referenced). */
-function fontResources(objects: Map<number, PdfObject>, pageDict: string): Map<string, number> {
-  const resRef = /\/Resources\s+(\d+)\s+\d+\s+R/.exec(pageDict);
-  const resources = resRef ? (objects.get(Number(resRef[1]))?.dict ?? '') : pageDict;
-  const fontRef = /\/Font\s+(\d+)\s+\d+\s+R/.exec(resources);
-  const fontDict = fontRef
-    ? (objects.get(Number(fontRef[1]))?.dict ?? '')
-    : (/\/Font\s*<<((?:[^<>]|<[^<>]*>)*)>>/.exec(resources)?.[1] ?? '');
-  const fonts = new Map<string, number>();
-  for (const f of fontDict.matchAll(/\/([^\s/<>[\]()]+)\s+(\d+)\s+\d+\s+R/g)) fonts.set(f[1] ?? '', Number(f[2]));
-  return fonts;
+/** The /Resources dictionary of a page or form (inline or referenced). */
+function resourcesOf(objects: Map<number, PdfObject>, dict: string): string {
+  const resRef = /\/Resources\s+(\d+)\s+\d+\s+R/.exec(dict);
+  return resRef ? (objects.get(Number(resRef[1]))?.dict ?? '') : dict;
+}
+
+/** Resource name → object number for one kind (/Font, /XObject) of a page's or form's /Resources. */
+function namedResources(objects: Map<number, PdfObject>, dict: string, kind: string): Map<string, number> {
+  const resources = resourcesOf(objects, dict);
+  const ref = new RegExp(`/${kind}\\s+(\\d+)\\s+\\d+\\s+R`).exec(resources);
+  const inline = new RegExp(`/${kind}\\s*<<((?:[^<>]|<[^<>]*>)*)>>`).exec(resources);
+  const names = ref ? (objects.get(Number(ref[1]))?.dict ?? '') : (inline?.[1] ?? '');
+  const out = new Map<string, number>();
+  for (const f of names.matchAll(/\/([^\s/<>[\]()]+)\s+(\d+)\s+\d+\s+R/g)) out.set(f[1] ?? '', Number(f[2]));
+  return out;
+}
+
+function fontResources(objects: Map<number, PdfObject>, dict: string): Map<string, number> {
+  return namedResources(objects, dict, 'Font');
+}
+
+function xobjectResources(objects: Map<number, PdfObject>, dict: string): Map<string, number> {
+  return namedResources(objects, dict, 'XObject');
 }
 
 function utf16Hex(hex: string): string {

@@ -119,7 +119,7 @@ describe('attacks on the decision endpoint', () => {
     const config = testConfig();
     await s.store.put({ key: keyFor(2026, 'TW1'), body: dataFor(2026, 'TW1'), contentType: 'text/csv' });
     await s.store.put({ key: keyFor(2026, 'TW2'), body: dataFor(2026, 'TW2'), contentType: 'text/csv' });
-    const linkA = decisionLinkIn(await mail.next(config.people.SEKRETARIS_CAMAT.email, 'Triwulan I'));
+    const linkA = decisionLinkIn(await mail.next(config.people.SEKRETARIS_CAMAT.email, /Triwulan I\b/));
     const linkB = decisionLinkIn(await mail.next(config.people.SEKRETARIS_CAMAT.email, 'Triwulan II'));
     const repo = s.deps().repo;
     const snapshot = async () =>
@@ -240,7 +240,14 @@ describe('attacks on the decision endpoint', () => {
     const [p1, p2] = await Promise.all([postDecision(linkA, 'APPROVE'), postDecision(linkA, 'REVISE', 'kembalikan')]);
     const oneWins = [p1.status, p2.status].sort().join() === '200,409';
     expect(oneWins).toBe(true);
-    await waitFor(async () => (await statusOf(s, 'karawaci-2026-TW1')) === 'MENUNGGU_PENGESAHAN', 5000, 'ratify wait');
+    // Settled: the ratify request is recorded and its mail is out (mailSentAt is written after the send).
+    await waitFor(
+      async () =>
+        (await statusOf(s, 'karawaci-2026-TW1')) === 'MENUNGGU_PENGESAHAN' &&
+        (await repo.pendingDecisions('karawaci-2026-TW1')).some((d) => d.step === 'ratify' && d.mailSentAt),
+      5000,
+      'ratify wait',
+    );
     const more = [
       {
         name: 'replay after use',
@@ -424,7 +431,7 @@ describe('restart', () => {
       body: new TextEncoder().encode('tahun;periode\n2026;TW2\n'),
       contentType: 'text/csv',
     });
-    const link = decisionLinkIn(await first.mail.next(config.people.SEKRETARIS_CAMAT.email, 'Triwulan I'));
+    const link = decisionLinkIn(await first.mail.next(config.people.SEKRETARIS_CAMAT.email, /Triwulan I\b/));
     await first.mail.next(config.people.TIMSAKIP.email, 'Data kinerja perlu diperbaiki');
     await s1.stop();
     stack = undefined;
@@ -441,10 +448,10 @@ describe('restart', () => {
     );
     expect((await postDecision(relinked, 'APPROVE')).status).toBe(200);
     await s2.store.put({ key: keyFor(2026, 'TW2'), body: dataFor(2026, 'TW2'), contentType: 'text/csv' });
-    const decide = async (to: string, subject: string) => {
+    const decide = async (to: string, subject: string | RegExp) => {
       expect((await postDecision(decisionLinkIn(await second.mail.next(to, subject)), 'APPROVE')).status).toBe(200);
     };
-    await decide(config.people.CAMAT.email, 'Triwulan I');
+    await decide(config.people.CAMAT.email, /Triwulan I\b/);
     await decide(config.people.SEKRETARIS_CAMAT.email, 'Triwulan II');
     await decide(config.people.CAMAT.email, 'Triwulan II');
     for (const id of ['karawaci-2026-TW1', 'karawaci-2026-TW2']) {
