@@ -1,15 +1,16 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { getDeps } from '../commons/container.ts';
 import { lambda } from '../commons/lambda.ts';
 import { logger, metrics } from '../commons/powertools.ts';
+import { parseEvent } from '../core/config.ts';
 import { archiveReport } from '../usecases/archive-report.ts';
 
-const input = z.object({ reportId: z.string().min(1) });
+const input = z.object({ reportId: z.string().check(z.minLength(1)) });
 
 /** Task "Archive" (SOP step 5). */
 export const handler = lambda(async (event: unknown) => {
-  const payload = input.parse(event);
+  const payload = parseEvent(input, event);
   logger.appendKeys({ reportId: payload.reportId, step: 'documentation' });
   const deps = getDeps();
   const archive = await archiveReport(deps, payload);

@@ -1,5 +1,5 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { getDeps } from '../commons/container.ts';
 import { lambda } from '../commons/lambda.ts';
 import { logger, metrics } from '../commons/powertools.ts';
@@ -11,10 +11,10 @@ const objectCreated = z.object({
   detail: z.object({
     bucket: z.object({ name: z.string() }),
     object: z.object({
-      key: z.string().min(1),
-      'version-id': z.string().min(1),
-      size: z.number().optional(),
-      sequencer: z.string().optional(),
+      key: z.string().check(z.minLength(1)),
+      'version-id': z.string().check(z.minLength(1)),
+      size: z.optional(z.number()),
+      sequencer: z.optional(z.string()),
     }),
   }),
 });

@@ -1,28 +1,29 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { getDeps } from '../commons/container.ts';
 import { lambda } from '../commons/lambda.ts';
 import { logger, metrics } from '../commons/powertools.ts';
+import { parseEvent } from '../core/config.ts';
 import { requestRevision } from '../usecases/request-revision.ts';
 
 const input = z.object({
-  taskToken: z.string().min(1),
-  reportId: z.string().min(1),
-  executionArn: z.string().min(1),
+  taskToken: z.string().check(z.minLength(1)),
+  reportId: z.string().check(z.minLength(1)),
+  executionArn: z.string().check(z.minLength(1)),
   request: z.discriminatedUnion('reason', [
     z.object({ reason: z.literal('DATA_INVALID') }),
     z.object({
       reason: z.literal('REVISE'),
       step: z.enum(['verify', 'ratify']),
       note: z.string(),
-      decidedBy: z.object({ name: z.string(), nip: z.string(), role: z.string() }).optional(),
+      decidedBy: z.optional(z.object({ name: z.string(), nip: z.string(), role: z.string() })),
     }),
   ]),
 });
 
 /** Task "AwaitRevision": the wait for a corrected upload, invoked with waitForTaskToken. */
 export const handler = lambda(async (event: unknown) => {
-  const payload = input.parse(event);
+  const payload = parseEvent(input, event);
   logger.appendKeys({ reportId: payload.reportId, step: 'revision' });
   const result = await requestRevision(getDeps(), payload);
   metrics.addMetric('RevisionsRequested', MetricUnit.Count, result.mailed ? 1 : 0);
