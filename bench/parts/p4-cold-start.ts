@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import {
   afterBundlingCommands,
+  BUNDLE_ALIAS,
   BUNDLE_BANNER,
   BUNDLE_DEFINE,
   BUNDLE_EXTERNALS,
@@ -89,6 +90,7 @@ async function bundle(handler: string, outDir: string, external: string[]) {
     external,
     banner: { js: BUNDLE_BANNER },
     define: BUNDLE_DEFINE,
+    alias: BUNDLE_ALIAS,
     outfile: join(outDir, 'index.js'),
     metafile: true,
     logLevel: 'error',

@@ -1,19 +1,16 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createTransport } from 'nodemailer';
 import { DynamoDbReportRepository } from '../adapters/dynamodb-report-repository.ts';
 import { LocalDocumentStore } from '../adapters/local-document-store.ts';
-import { NodemailerMailer } from '../adapters/nodemailer-mailer.ts';
-import { S3DocumentStore } from '../adapters/s3-document-store.ts';
 import { SfnWorkflow } from '../adapters/sfn-workflow.ts';
 import { configFromEnv } from '../core/config.ts';
 import { systemClock } from '../ports/clock.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
+import type { Mailer } from '../ports/mailer.ts';
 import type { Deps } from '../usecases/deps.ts';
 import { ReportLedger } from '../usecases/report-ledger.ts';
+import { LazyDocumentStore, LazyMailer } from './lazy-adapters.ts';
 import { resolveSigningSecret } from './signing-secret.ts';
 
 function required(env: NodeJS.ProcessEnv, name: string): string {
@@ -45,41 +42,58 @@ export function buildDeps(env: NodeJS.ProcessEnv = process.env): Deps {
   const signingSecret = () => resolveSigningSecret(env);
   const publicBaseUrl = env.PUBLIC_BASE_URL || config.publicBaseUrl;
 
-  // Built on first use: functions without a bucket grant (intake, record-failure) never need BUCKET_NAME.
+  // Built on first use: functions without a bucket grant (intake, record-failure) never need BUCKET_NAME, and the
+  // S3 client is imported only when a function first touches the bucket.
   let store: DocumentStore | undefined;
-  const makeStore = (): DocumentStore =>
-    env.DOCUMENT_STORE === 'local'
-      ? new LocalDocumentStore(required(env, 'LOCAL_STORE_DIR'), {
-          baseUrl: publicBaseUrl,
-          secret: required(env, 'SIGNING_SECRET'),
-        })
-      : new S3DocumentStore(new S3Client({ region }), required(env, 'BUCKET_NAME'));
+  const makeStore = (): DocumentStore => {
+    if (env.DOCUMENT_STORE === 'local') {
+      return new LocalDocumentStore(required(env, 'LOCAL_STORE_DIR'), {
+        baseUrl: publicBaseUrl,
+        secret: required(env, 'SIGNING_SECRET'),
+      });
+    }
+    const bucket = required(env, 'BUCKET_NAME');
+    return new LazyDocumentStore(async () => {
+      const [{ S3Client }, { S3DocumentStore }] = await Promise.all([
+        import('@aws-sdk/client-s3'),
+        import('../adapters/s3-document-store.ts'),
+      ]);
+      return new S3DocumentStore(new S3Client({ region }), bucket);
+    });
+  };
 
   const sfn = new SFNClient({ region, endpoint: env.SFN_ENDPOINT || undefined, ...(env.SFN_ENDPOINT ? local : {}) });
   const workflow = new SfnWorkflow(sfn, env.STATE_MACHINE_ARN ?? '');
 
-  const transport =
-    env.MAIL_TRANSPORT === 'smtp'
-      ? createTransport({
-          host: env.SMTP_HOST ?? '127.0.0.1',
-          port: Number(env.SMTP_PORT ?? 1025),
-          secure: false,
-          ignoreTLS: true,
-          connectionTimeout: 5000,
-          // One process sends every mail of the local stack: reusing connections spares each mail the SMTP
-          // server's greeting delay (100 ms in smtp-server), which under a burst of reports queued up until
-          // connections timed out (bench P2). Closed by resetDeps() when the stack stops.
-          pool: true,
-          maxConnections: 8,
-        })
-      : createTransport(
-          { SES: { sesClient: new SESv2Client({ region }), SendEmailCommand } } as Parameters<
-            typeof createTransport
-          >[0],
-          // Message defaults: nodemailer passes `ses` into every SendEmail call (the configuration set for tracking).
-          env.SES_CONFIGURATION_SET ? ({ ses: { ConfigurationSetName: env.SES_CONFIGURATION_SET } } as object) : {},
-        );
-  const mailer = new NodemailerMailer(transport, config.mail.from);
+  // nodemailer and the SES client load with the first mail: decide, which sends none, never loads them.
+  const mailer: Mailer = new LazyMailer(async () => {
+    const [{ createTransport }, { NodemailerMailer }] = await Promise.all([
+      import('nodemailer'),
+      import('../adapters/nodemailer-mailer.ts'),
+    ]);
+    if (env.MAIL_TRANSPORT === 'smtp') {
+      const transport = createTransport({
+        host: env.SMTP_HOST ?? '127.0.0.1',
+        port: Number(env.SMTP_PORT ?? 1025),
+        secure: false,
+        ignoreTLS: true,
+        connectionTimeout: 5000,
+        // One process sends every mail of the local stack: reusing connections spares each mail the SMTP
+        // server's greeting delay (100 ms in smtp-server), which under a burst of reports queued up until
+        // connections timed out (bench P2). Closed by resetDeps() when the stack stops.
+        pool: true,
+        maxConnections: 8,
+      });
+      return new NodemailerMailer(transport, config.mail.from);
+    }
+    const { SESv2Client, SendEmailCommand } = await import('@aws-sdk/client-sesv2');
+    const transport = createTransport(
+      { SES: { sesClient: new SESv2Client({ region }), SendEmailCommand } } as Parameters<typeof createTransport>[0],
+      // Message defaults: nodemailer passes `ses` into every SendEmail call (the configuration set for tracking).
+      env.SES_CONFIGURATION_SET ? ({ ses: { ConfigurationSetName: env.SES_CONFIGURATION_SET } } as object) : {},
+    );
+    return new NodemailerMailer(transport, config.mail.from);
+  });
 
   return {
     config,

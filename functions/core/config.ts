@@ -1,26 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { en } from 'zod/locales';
 import * as z from 'zod/mini';
-
-/*
- * zod/mini, not the full zod: the same checks and messages at a fraction of the bundle every Lambda loads at cold
- * start. Mini ships no default locale, so English is set here, once for the process: every lapkin function loads
- * this module, and its handlers' schemas report with the same text as before.
- */
-z.config(en());
-
-/**
- * Parses a handler's event, throwing on a mismatch as full zod did: mini names its error `$ZodError`, but the name
- * is the errorType Lambda reports and RecordFailure keeps on a GAGAL report, so it stays `ZodError`.
- */
-export function parseEvent<T extends z.core.$ZodType>(schema: T, event: unknown): z.output<T> {
-  try {
-    return z.parse(schema, event);
-  } catch (err) {
-    if (err instanceof Error && err.name === '$ZodError') err.name = 'ZodError';
-    throw err;
-  }
-}
+import './zod.ts';
 
 /**
  * The one configuration of lapkin: the `lapkin` context of cdk.json. The CDK app passes it to every function as

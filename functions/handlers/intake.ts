@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { getDeps } from '../commons/container.ts';
 import { lambda } from '../commons/lambda.ts';
 import { logger, metrics } from '../commons/powertools.ts';
+import '../core/zod.ts';
 import { receiveUpload } from '../usecases/receive-upload.ts';
 
 /** EventBridge "Object Created" for the document bucket, prefix masuk/ (the rule filters the prefix). */

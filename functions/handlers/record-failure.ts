@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { getDeps } from '../commons/container.ts';
 import { lambda } from '../commons/lambda.ts';
 import { logger, metrics } from '../commons/powertools.ts';
-import { parseEvent } from '../core/config.ts';
+import { parseEvent } from '../core/zod.ts';
 import { recordFailure } from '../usecases/record-failure.ts';
 
 const input = z.object({

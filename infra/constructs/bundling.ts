@@ -18,6 +18,11 @@ export const BUNDLE_BANNER = "const __lapkin_import_meta_url = require('url').pa
 export const BUNDLE_DEFINE = { 'import.meta.url': '__lapkin_import_meta_url' };
 export const BUNDLE_EXTERNALS = ['@aws-sdk/*'];
 export const BUNDLE_TARGET = 'node22';
+/**
+ * Modules replaced in the bundle: fontkit's brotli decoder (WOFF2 only — the PDFs embed TrueType fonts) is 475 KiB
+ * of every PDF-rendering bundle, more than the rest of archive's dependencies together (bench P4).
+ */
+export const BUNDLE_ALIAS = { 'brotli/decompress.js': join(PROJECT_ROOT, 'functions/documents/no-woff2.cjs') };
 
 export function afterBundlingCommands(outputDir: string): string[] {
   return [

@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { TABLE_SCHEMA } from '../../functions/adapters/dynamodb-report-repository.ts';
 import {
   afterBundlingCommands,
+  BUNDLE_ALIAS,
   BUNDLE_BANNER,
   BUNDLE_DEFINE,
   BUNDLE_EXTERNALS,
@@ -79,6 +80,7 @@ export class LapkinFunction extends Construct {
         externalModules: BUNDLE_EXTERNALS,
         banner: BUNDLE_BANNER,
         define: BUNDLE_DEFINE,
+        esbuildArgs: Object.fromEntries(Object.entries(BUNDLE_ALIAS).map(([from, to]) => [`--alias:${from}`, to])),
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],

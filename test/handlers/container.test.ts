@@ -12,10 +12,17 @@ describe('buildDeps', () => {
     expect(() => deps.store).toThrow('environment variable BUCKET_NAME is not set');
   });
 
-  it('uses S3 when a bucket is bound and the local store when told so', () => {
-    expect(buildDeps({ ...base, BUCKET_NAME: 'b' } as NodeJS.ProcessEnv).store.constructor.name).toBe(
-      'S3DocumentStore',
-    );
+  it('uses S3 when a bucket is bound (its client loaded on first use) and the local store when told so', async () => {
+    const { mockClient } = await import('aws-sdk-client-mock');
+    const { S3Client, PutObjectCommand } = await import('@aws-sdk/client-s3');
+    const s3 = mockClient(S3Client);
+    s3.on(PutObjectCommand).resolves({ VersionId: 'v-1' });
+    const s3Store = buildDeps({ ...base, BUCKET_NAME: 'b' } as NodeJS.ProcessEnv).store;
+    expect(
+      await s3Store.put({ key: 'laporan/x.pdf', body: new Uint8Array([1]), contentType: 'application/pdf' }),
+    ).toEqual({ versionId: 'v-1' });
+    expect(s3.commandCalls(PutObjectCommand)[0]?.args[0].input).toMatchObject({ Bucket: 'b', Key: 'laporan/x.pdf' });
+    s3.restore();
     const local = buildDeps({
       ...base,
       DOCUMENT_STORE: 'local',

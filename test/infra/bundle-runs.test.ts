@@ -19,6 +19,7 @@ import { systemClock } from '../../functions/ports/clock.ts';
 import { ReportLedger } from '../../functions/usecases/report-ledger.ts';
 import {
   afterBundlingCommands,
+  BUNDLE_ALIAS,
   BUNDLE_BANNER,
   BUNDLE_DEFINE,
   BUNDLE_EXTERNALS,
@@ -47,6 +48,7 @@ describe('assemble bundle', () => {
       external: BUNDLE_EXTERNALS,
       banner: { js: BUNDLE_BANNER },
       define: BUNDLE_DEFINE,
+      alias: BUNDLE_ALIAS,
       outfile: join(out, 'index.js'),
       logLevel: 'error',
     });
