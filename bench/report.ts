@@ -1,8 +1,8 @@
 /** RESULTS.md from the raw results: every number printed here is in results.json next to it. */
 import type { BenchResults, P3Row } from './harness.ts';
 import { growthFactors } from './harness.ts';
+import { OPTIMISATIONS } from './optimisations.ts';
 import { JAKARTA_MARGIN, PRICES } from './prices.ts';
-import { PROPOSALS } from './proposals.ts';
 
 const table = (head: string[], rows: (string | number)[][]): string =>
   [
@@ -87,7 +87,6 @@ export function renderResults(r: BenchResults): string {
         ['', 'median', 'p95', 'min', 'max', 'runs', '× in-process floor'],
         [
           row('local stack, as is', p1.sop),
-          ...(p1.pooledSmtp ? [row('local stack, pooled SMTP transport (experiment)', p1.pooledSmtp.sop)] : []),
           row('floor: the ASL on the engine, no-op tasks', p1.engineFloor),
           row('floor: the use cases in-process on in-memory ports', p1.inProcessFloor),
         ],
@@ -280,7 +279,7 @@ export function renderResults(r: BenchResults): string {
   if (!p4) out.push(`Did not run: ${r.p4?.error ?? 'not selected'}.`);
   else {
     out.push(
-      `Each handler bundled with the CDK app’s esbuild settings (infra/constructs/bundling.ts: CJS, minified, source maps, \`@aws-sdk/*\` external), then a fresh \`node -e "require('./index.js')"\` timed from spawn to exit with the function’s environment (NODE_OPTIONS=--enable-source-maps, the SDK from NODE_PATH as the runtime provides it), interleaved with a bare \`node -e 0\`: ${ms(p4.bareNode.median)} median (${p4.bareNode.n} runs).`,
+      `Each handler bundled with the CDK app’s esbuild settings (infra/constructs/bundling.ts: CJS, minified, source maps, \`@aws-sdk/*\` external), then a fresh \`node -e "require('./index.js')"\` timed from spawn to exit with the function’s environment (no NODE_OPTIONS, the SDK from NODE_PATH as the runtime provides it; fontkit's WOFF2 decoder aliased out, as BUNDLE_ALIAS does), interleaved with a bare \`node -e 0\`: ${ms(p4.bareNode.median)} median (${p4.bareNode.n} runs).`,
     );
     out.push('');
     out.push(
@@ -308,7 +307,7 @@ export function renderResults(r: BenchResults): string {
     const variants = p4.bundles.filter((b) => Object.keys(b.variants).length);
     if (variants.length) {
       out.push('');
-      out.push('Experiments on the same bundles (not what is deployed):');
+      out.push('The same bundles with the flag the functions had before round 2 (not deployed):');
       out.push('');
       out.push(
         table(
@@ -415,9 +414,9 @@ export function renderResults(r: BenchResults): string {
   }
 
   out.push('');
-  out.push('## Proposed optimisations');
+  out.push('## Optimisations');
   out.push('');
-  out.push(PROPOSALS(r));
+  out.push(OPTIMISATIONS(r));
   out.push('');
   return `${out.join('\n')}\n`;
 }

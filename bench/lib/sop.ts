@@ -2,8 +2,6 @@ import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTransport } from 'nodemailer';
-import { NodemailerMailer } from '../../functions/adapters/nodemailer-mailer.ts';
 import type { Period } from '../../functions/core/report.ts';
 import { openDecisionPage, postDecision } from '../../infra/local/decide-client.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
@@ -94,8 +92,6 @@ export async function startBenchStack(
     attribute?: boolean;
     openPageFirst?: boolean;
     concurrency?: number;
-    /** Experiment: mail through a pooled SMTP transport (a proposed change to functions/commons/container.ts). */
-    pooledSmtp?: boolean;
   } = {},
 ): Promise<BenchStack> {
   const stateDir = mkdtempSync(join(tmpdir(), 'lapkin-bench-'));
@@ -116,20 +112,6 @@ export async function startBenchStack(
     },
   });
   const startMs = performance.now() - t0;
-  let pool: { close(): void } | undefined;
-  if (opts.pooledSmtp) {
-    const deps = stack.deps();
-    const smtp = new URL(stack.urls.smtp);
-    const transport = createTransport({
-      host: smtp.hostname,
-      port: Number(smtp.port),
-      secure: false,
-      ignoreTLS: true,
-      pool: true,
-    });
-    pool = transport;
-    deps.mailer = new NodemailerMailer(transport, deps.config.mail.from);
-  }
   const probe = new StackProbe(stack, { consumedCapacity: opts.consumedCapacity, attribute: opts.attribute });
   const people = new ScriptedPeople(probe, opts);
 
@@ -174,7 +156,6 @@ export async function startBenchStack(
       return { reportId, ms: performance.now() - start, status };
     },
     async stop() {
-      pool?.close();
       await stack.stop();
     },
   };

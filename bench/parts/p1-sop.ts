@@ -28,8 +28,6 @@ export interface P1Options {
   runs: number;
   warmup: number;
   floorRuns: number;
-  /** Runs of the pooled-SMTP experiment (0: skip). */
-  pooledSmtpRuns: number;
 }
 
 export interface P1Result {
@@ -47,8 +45,6 @@ export interface P1Result {
   transitionsPerReport: number;
   ratioToInProcessFloor: number;
   ratioToEngineFloor: number;
-  /** The same, mail through a pooled SMTP transport (proposed change, measured here without applying it). */
-  pooledSmtp?: { sop: Summary; breakdown: Record<string, number>; statuses: Record<string, number> };
 }
 
 const log = (line: string) => process.stderr.write(`[P1] ${line}\n`);
@@ -61,8 +57,7 @@ export async function runP1(opts: P1Options): Promise<P1Result> {
   log(`use cases in-process: median ${floor.total.median} ms`);
   const documents = await documentSteps(opts.floorRuns);
 
-  const asIs = await onTheStack(opts.runs, opts.warmup, false);
-  const pooled = opts.pooledSmtpRuns > 0 ? await onTheStack(opts.pooledSmtpRuns, opts.warmup, true) : undefined;
+  const asIs = await onTheStack(opts.runs, opts.warmup);
   const sop = asIs.sop;
   return {
     runs: opts.runs,
@@ -78,15 +73,13 @@ export async function runP1(opts: P1Options): Promise<P1Result> {
     transitionsPerReport: asIs.transitions,
     ratioToInProcessFloor: Math.round((sop.median / floor.total.median) * 10) / 10,
     ratioToEngineFloor: Math.round((sop.median / engineFloor.median) * 10) / 10,
-    ...(pooled ? { pooledSmtp: { sop: pooled.sop, breakdown: pooled.breakdown, statuses: pooled.statuses } } : {}),
   };
 }
 
 /** `runs` reports one after the other on a warm local stack, with where each one's time went. */
-async function onTheStack(runs: number, warmup: number, pooledSmtp: boolean) {
-  const b = await startBenchStack({ pooledSmtp });
-  const what = pooledSmtp ? 'local stack, pooled SMTP (experiment)' : 'local stack';
-  log(`${what} up in ${b.startMs.toFixed(0)} ms; ${warmup} warm-up + ${runs} measured reports`);
+async function onTheStack(runs: number, warmup: number) {
+  const b = await startBenchStack();
+  log(`local stack up in ${b.startMs.toFixed(0)} ms; ${warmup} warm-up + ${runs} measured reports`);
   const totals: number[] = [];
   const statuses: Record<string, number> = {};
   const perRun: Record<string, number[]> = {};
@@ -128,7 +121,7 @@ async function onTheStack(runs: number, warmup: number, pooledSmtp: boolean) {
       push('DynamoDB requests (count)', p.dynamo.length);
       push('mails (count)', p.mails.length);
       const n = i - warmup + 1;
-      if (n % 5 === 0 || n === runs) log(`${what}: ${n}/${runs} reports, last ${r.ms.toFixed(0)} ms (${r.status})`);
+      if (n % 5 === 0 || n === runs) log(`local stack: ${n}/${runs} reports, last ${r.ms.toFixed(0)} ms (${r.status})`);
     }
     transitions = Math.max(0, ...b.stack.sfn.list().map((e) => e.transitions));
   } finally {

@@ -14,8 +14,6 @@ export interface P2Options {
   /** Sample the CPU by component (slower: use on a separate, smaller run). */
   profile?: boolean;
   timeoutMs?: number;
-  /** Experiment: mail through a pooled SMTP transport (see bench/lib/sop.ts). */
-  pooledSmtp?: boolean;
 }
 
 export interface P2Result {
@@ -45,7 +43,7 @@ const log = (line: string) => process.stderr.write(`[P2] ${line}\n`);
 
 export async function runP2(opts: P2Options): Promise<P2Result> {
   if (opts.reports > 500) throw new Error('bench: at most 500 distinct reports (years 2000-2099 × 5 periods)');
-  const b = await startBenchStack({ concurrency: 16, pooledSmtp: !!opts.pooledSmtp });
+  const b = await startBenchStack({ concurrency: 16 });
   let peakRss = process.memoryUsage.rss();
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss());

@@ -2,9 +2,9 @@
  * P4 — cold start. Every handler bundled with esbuild exactly as the CDK app bundles it
  * (infra/constructs/bundling.ts), then timed as a fresh Node process that loads it, next to a bare `node -e 0`,
  * the runs interleaved so drift hits both alike. The AWS SDK comes from NODE_PATH, as the Lambda runtime
- * provides it; NODE_OPTIONS=--enable-source-maps as the function's environment sets it.
- * Variants (experiments, not the deployed configuration): without --enable-source-maps, and with the AWS SDK
- * bundled instead of taken from the runtime.
+ * provides it; no NODE_OPTIONS, as the function's environment sets none.
+ * Variant (for comparison, not deployed): NODE_OPTIONS=--enable-source-maps, which the functions had before
+ * bench round 2 — Node then parses the whole source map at load.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, statSync } from 'node:fs';
@@ -134,24 +134,16 @@ export async function runP4(opts: P4Options): Promise<P4Result> {
       handler,
       variant: 'as deployed',
       out,
-      sourceMaps: true,
+      sourceMaps: false,
       meta: await bundle(handler, out, BUNDLE_EXTERNALS),
     });
     if (opts.variantHandlers.includes(handler)) {
       targets.push({
         handler,
-        variant: 'without --enable-source-maps',
+        variant: 'with --enable-source-maps (as before round 2)',
         out,
-        sourceMaps: false,
+        sourceMaps: true,
         meta: targets.at(-1)?.meta as Metafile,
-      });
-      const sdkOut = join(dir, `${handler}-sdk-bundled`);
-      targets.push({
-        handler,
-        variant: 'AWS SDK bundled, without --enable-source-maps',
-        out: sdkOut,
-        sourceMaps: false,
-        meta: await bundle(handler, sdkOut, []),
       });
     }
   }
@@ -162,7 +154,7 @@ export async function runP4(opts: P4Options): Promise<P4Result> {
   for (const t of targets) times.set(t, { wall: [], inside: [] });
   // One warm-up round (file cache), then interleaved rounds.
   for (let rep = -1; rep < opts.reps; rep++) {
-    const b = timeNode('0', dir, lambdaEnv(true));
+    const b = timeNode('0', dir, lambdaEnv(false));
     if (rep >= 0) bare.push(b.ms);
     for (const t of targets) {
       const r = timeNode(LOAD, t.out, lambdaEnv(t.sourceMaps));

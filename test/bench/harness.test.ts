@@ -70,8 +70,10 @@ describe('npm run bench (quick sizes)', () => {
     expect([...new Set(r.targets.map((t) => t.id))]).toEqual(['P1', 'P2', 'P3', 'P4', 'P5']);
     for (const t of r.targets) expect(typeof t.met).toBe('boolean');
     const md = readFileSync(join(outDir, 'RESULTS.md'), 'utf8');
-    for (const h of ['## Targets', '## P1', '## P2', '## P3', '## P4', '## P5', '## Proposed optimisations'])
+    for (const h of ['## Targets', '## P1', '## P2', '## P3', '## P4', '## P5', '## Optimisations'])
       expect(md).toContain(h);
+    // Round 2's before/after: the committed baseline next to this run's numbers.
+    expect(md).toMatch(/\|\s*P1 one report, median\s*\|\s*\d+ ms\s*\|\s*[\d.]+ (ms|s)\s*\|/);
     expect(existsSync(join(outDir, 'results.json'))).toBe(true);
     expect(JSON.parse(readFileSync(join(outDir, 'results.json'), 'utf8')).machine.cores).toBeGreaterThan(0);
   }, 120_000);
