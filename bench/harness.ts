@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { testConfig } from '../test/fakes/deps.ts';
 import { type CostModel, costModel } from './lib/cost.ts';
 import { ROOT } from './lib/data.ts';
 import { type MachineInfo, machineInfo } from './lib/machine.ts';
@@ -26,6 +27,8 @@ export interface P3Plan {
   xlsxInputSizes: number[];
   /** Time limit of the PDF step at the largest size, ms: past it the step is stopped and reported as such. */
   largestPdfLimitMs: number;
+  /** Also run the whole assembly at the configured maximum upload (cdk.json dataLimits.maxRows). */
+  atConfiguredMaximum: boolean;
 }
 
 export interface BenchConfig {
@@ -46,6 +49,7 @@ export const FULL: BenchConfig = {
     steps: ['raw', 'check', 'pdf', 'xlsx', 'total'],
     xlsxInputSizes: [10_000],
     largestPdfLimitMs: 15_000,
+    atConfiguredMaximum: true,
   },
   p4: { handlers: HANDLERS, reps: 7, variantHandlers: ['intake', 'assemble'] },
   p5: { reports: 5, warmup: 1 },
@@ -56,7 +60,13 @@ export const QUICK: BenchConfig = {
   name: 'quick',
   p1: { runs: 2, warmup: 0, floorRuns: 2 },
   p2: { sizes: [3], profileSize: 0 },
-  p3: { sizes: [10], steps: ['raw', 'check', 'total'], xlsxInputSizes: [], largestPdfLimitMs: 60_000 },
+  p3: {
+    sizes: [10],
+    steps: ['raw', 'check', 'total'],
+    xlsxInputSizes: [],
+    largestPdfLimitMs: 60_000,
+    atConfiguredMaximum: false,
+  },
   p4: { handlers: ['intake'], reps: 2, variantHandlers: [] },
   p5: { reports: 1, warmup: 0 },
 };
@@ -96,6 +106,8 @@ export interface BenchResults {
   p2: ChildOutcome<P2Result>[];
   p2Profile?: ChildOutcome<P2Result>;
   p3: P3Row[];
+  /** The whole assembly at the configured maximum upload: does it fit the assemble function? */
+  p3AtMaximum?: P3Row;
   p3Inputs: Record<number, { csvBytes: number; xlsxBytes?: number }>;
   p4?: ChildOutcome<P4Result>;
   p5?: ChildOutcome<P5Counts>;
@@ -252,6 +264,17 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
         if (!outcome.ok) log(`P3 — ${rows} rows: ${step} ${outcome.error}, peak RSS ${outcome.peakRssMB} MB`);
         results.p3.push({ rows, step, outcome });
       }
+    }
+    if (c.p3.atConfiguredMaximum) {
+      const rows = testConfig().dataLimits.maxRows;
+      await prepareP3Input(dir, rows, false);
+      log(`P3 — ${rows} rows (the configured maximum upload): total`);
+      const outcome = await child<P3StepResult>(
+        'p3',
+        { step: 'total', rows, dir, warmup: 0, reps: 1 } satisfies P3StepOptions,
+        240_000,
+      );
+      results.p3AtMaximum = { rows, step: 'total', outcome };
     }
     rmSync(dir, { recursive: true, force: true });
   }
