@@ -11,14 +11,7 @@ import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
-import {
-  afterBundlingCommands,
-  BUNDLE_ALIAS,
-  BUNDLE_BANNER,
-  BUNDLE_DEFINE,
-  BUNDLE_EXTERNALS,
-  BUNDLE_TARGET,
-} from '../../infra/constructs/bundling.ts';
+import { afterBundlingCommands, BUNDLE_EXTERNALS, esbuildOptions } from '../../infra/constructs/bundling.ts';
 import { testConfig } from '../../test/fakes/deps.ts';
 import { ROOT } from '../lib/data.ts';
 import { round, type Summary, summarize } from '../lib/stats.ts';
@@ -79,22 +72,7 @@ function lambdaEnv(sourceMaps: boolean): NodeJS.ProcessEnv {
 }
 
 async function bundle(handler: string, outDir: string, external: string[]) {
-  const result = await build({
-    entryPoints: [join(ROOT, `functions/handlers/${handler}.ts`)],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: BUNDLE_TARGET,
-    minify: true,
-    sourcemap: true,
-    external,
-    banner: { js: BUNDLE_BANNER },
-    define: BUNDLE_DEFINE,
-    alias: BUNDLE_ALIAS,
-    outfile: join(outDir, 'index.js'),
-    metafile: true,
-    logLevel: 'error',
-  });
+  const result = await build({ ...esbuildOptions(handler, outDir), external, metafile: true });
   for (const cmd of afterBundlingCommands(outDir)) execFileSync('sh', ['-c', cmd]);
   return result.metafile as Metafile;
 }

@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from 'esbuild';
 import { FONT_FILES } from '../../functions/documents/fonts.ts';
 
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -33,4 +34,26 @@ export function afterBundlingCommands(outputDir: string): string[] {
       .join(' ')} "${outputDir}/fonts/"`,
     `cp "${join(DEJAVU_FONTS, '../LICENSE')}" "${outputDir}/fonts/LICENSE"`,
   ];
+}
+
+/**
+ * The same settings as esbuild options, for building a handler outside CDK (the bundle test and bench P4), so what
+ * they measure is what deploys. `external` can be overridden; run afterBundlingCommands(outDir) after the build.
+ */
+export function esbuildOptions(handler: string, outDir: string): BuildOptions {
+  return {
+    entryPoints: [join(PROJECT_ROOT, `functions/handlers/${handler}.ts`)],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: BUNDLE_TARGET,
+    minify: true,
+    sourcemap: true,
+    external: BUNDLE_EXTERNALS,
+    banner: { js: BUNDLE_BANNER },
+    define: BUNDLE_DEFINE,
+    alias: BUNDLE_ALIAS,
+    outfile: join(outDir, 'index.js'),
+    logLevel: 'error',
+  };
 }

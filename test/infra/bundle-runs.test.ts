@@ -17,14 +17,7 @@ import { DynamoDbReportRepository } from '../../functions/adapters/dynamodb-repo
 import { LocalDocumentStore } from '../../functions/adapters/local-document-store.ts';
 import { systemClock } from '../../functions/ports/clock.ts';
 import { ReportLedger } from '../../functions/usecases/report-ledger.ts';
-import {
-  afterBundlingCommands,
-  BUNDLE_ALIAS,
-  BUNDLE_BANNER,
-  BUNDLE_DEFINE,
-  BUNDLE_EXTERNALS,
-  BUNDLE_TARGET,
-} from '../../infra/constructs/bundling.ts';
+import { afterBundlingCommands, esbuildOptions } from '../../infra/constructs/bundling.ts';
 import { LOCAL_CREDENTIALS, startLocalDynamoDb } from '../../infra/local/dynamodb.ts';
 import { ROOT, testConfig } from '../fakes/deps.ts';
 
@@ -37,21 +30,7 @@ describe('assemble bundle', () => {
   it('loads in a fresh process and renders the report from an upload', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lapkin-bundle-'));
     const out = join(dir, 'bundle');
-    await build({
-      entryPoints: [join(ROOT, 'functions/handlers/assemble.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: BUNDLE_TARGET,
-      minify: true,
-      sourcemap: true,
-      external: BUNDLE_EXTERNALS,
-      banner: { js: BUNDLE_BANNER },
-      define: BUNDLE_DEFINE,
-      alias: BUNDLE_ALIAS,
-      outfile: join(out, 'index.js'),
-      logLevel: 'error',
-    });
+    await build(esbuildOptions('assemble', out));
     for (const cmd of afterBundlingCommands(out)) execFileSync('sh', ['-c', cmd]);
 
     const db = await startLocalDynamoDb(join(dir, 'db'), 0, 'lapkin-bundle');
