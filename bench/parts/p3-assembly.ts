@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { LapkinConfig } from '../../functions/core/config.ts';
 import type { AssembledReport } from '../../functions/core/performance-data.ts';
 import type { DataCheck, DataSettings } from '../../functions/documents/check-data.ts';
+import { NUMERIC_FIELDS } from '../../functions/documents/parse-performance-data.ts';
 import { testConfig } from '../../test/fakes/deps.ts';
 import { generatedCsv } from '../lib/data.ts';
 import { type Summary, summarize } from '../lib/stats.ts';
@@ -69,15 +70,7 @@ export async function prepareP3Input(
   const records = parseCsv(new TextDecoder().decode(csv), { delimiter: ';' }) as string[][];
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Data');
-  const numeric = new Set([
-    'tahun',
-    'target',
-    'realisasi',
-    'realisasi_tahun_lalu',
-    'target_renstra',
-    'pagu',
-    'realisasi_anggaran',
-  ]);
+  const numeric = new Set<string>(['tahun', ...NUMERIC_FIELDS]);
   const header = records[0] ?? [];
   ws.addRow(header);
   for (const r of records.slice(1)) {

@@ -286,11 +286,11 @@ export function drawTable(
         .font(style.bold ? FONT.bold : (col?.font ?? FONT.regular))
         .fontSize(size)
         .fillColor(COLOR.text);
-      const oneLine = align !== 'center' && !/\n|^\s|\s$/.test(t) && doc.widthOfString(t) <= inner * 0.98;
-      if (oneLine) {
+      const width = align !== 'center' && !/\n|^\s|\s$/.test(t) ? doc.widthOfString(t) : Number.POSITIVE_INFINITY;
+      if (width <= inner * 0.98) {
         // One short line needs no line wrapper: placed exactly where the wrapper would put it (right alignment
         // as pdfkit computes it), so the output is the same bytes, several times faster for a long table.
-        const dx = align === 'right' ? inner - doc.widthOfString(t) : 0;
+        const dx = align === 'right' ? inner - width : 0;
         doc.text(t, x + CELL_PAD + dx, y + CELL_PAD, { lineBreak: false, lineGap });
       } else doc.text(t, x + CELL_PAD, y + CELL_PAD, { width: inner, align, lineGap });
       x += w;
