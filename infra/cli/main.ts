@@ -200,13 +200,6 @@ async function demo(config: LapkinConfig) {
   process.exit(report.status === 'TERDOKUMENTASI' ? 0 : 1);
 }
 
-// The SDK's notice about Node 20 support is for maintainers, not for someone running the demo.
-process.removeAllListeners('warning');
-process.on('warning', (w) => {
-  if (!`${w.name} ${w.message}`.includes('NodeVersionSupportWarning'))
-    process.stderr.write(`${w.name}: ${w.message}\n`);
-});
-
 const stdio = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
 const [command, ...rest] = process.argv.slice(2);
 const config = loadConfig();

@@ -35,7 +35,7 @@ export interface LapkinFunctionProps {
 }
 
 /**
- * One opinionated Lambda for every SOP step: Node.js 22 on ARM64, esbuild on the host (no Docker), X-Ray
+ * One opinionated Lambda for every SOP step: Node.js 24 on ARM64, esbuild on the host (no Docker), X-Ray
  * tracing, JSON logs into its own log group with retention. The bind methods add the environment variable and
  * the narrowest IAM grant together, so least privilege is the easy path.
  */
@@ -56,7 +56,7 @@ export class LapkinFunction extends Construct {
       entry: `${PROJECT_ROOT}/functions/handlers/${props.handler}.ts`,
       handler: 'handler',
       description: props.description,
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(30),
@@ -88,11 +88,6 @@ export class LapkinFunction extends Construct {
         },
       },
     });
-    acknowledge(
-      this.fn,
-      'AwsSolutions-L1',
-      'Node.js 22 is the runtime lapkin is built, bundled (target node22) and tested for; moving to a newer runtime is a deliberate, tested upgrade.',
-    );
     acknowledge(role, 'AwsSolutions-IAM5[Resource::*]', XRAY_REASON);
   }
 

@@ -6,21 +6,6 @@ import { join } from 'node:path';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { invokeLambda, type LambdaHandler } from './lambda-runtime.ts';
 
-// aws-local-stepfunctions 3 calls Promise.withResolvers, which Node 20 lacks.
-if (!('withResolvers' in Promise)) {
-  Object.defineProperty(Promise, 'withResolvers', {
-    value: <T>() => {
-      let resolve!: (v: T) => void;
-      let reject!: (e: unknown) => void;
-      const promise = new Promise<T>((res, rej) => {
-        resolve = res;
-        reject = rej;
-      });
-      return { promise, resolve, reject };
-    },
-  });
-}
-
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type AslState = { Type: string; Resource?: string; Parameters?: { FunctionName?: string } };
 type Asl = { StartAt: string; States: Record<string, AslState> };

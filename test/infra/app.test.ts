@@ -97,13 +97,13 @@ describe('stateful stack', () => {
 });
 
 describe('functions', () => {
-  it('run Node.js 22 on ARM64 with X-Ray and their own log group', () => {
+  it('run Node.js 24 on ARM64 with X-Ray and their own log group', () => {
     const fns = s.stateless.findResources('AWS::Lambda::Function');
     const ours = Object.values(fns).filter((f) => String(f.Properties.Description ?? '').match(/SOP|Revision|Failure/));
     expect(ours).toHaveLength(8);
     for (const f of ours) {
       expect(f.Properties).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         TracingConfig: { Mode: 'Active' },
       });
