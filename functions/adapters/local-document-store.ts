@@ -1,5 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DocumentNotFoundError } from '../core/errors.ts';
@@ -132,6 +133,39 @@ export class LocalDocumentStore implements DocumentStore {
       });
     }
     return out.reverse();
+  }
+
+  async listKeys(prefix: string): Promise<string[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.root);
+    } catch {
+      return [];
+    }
+    const keys: string[] = [];
+    for (const name of names) {
+      let key: string;
+      try {
+        key = decodeURIComponent(name);
+      } catch {
+        continue; // not a key directory
+      }
+      if (!key.startsWith(prefix)) continue;
+      const files = await readdir(join(this.root, name)).catch(() => [] as string[]);
+      if (files.some((f) => f.endsWith('.json'))) keys.push(key);
+    }
+    return keys.sort();
+  }
+
+  async sha256(key: string, versionId: string): Promise<string> {
+    await this.meta(key, versionId);
+    const hash = createHash('sha256');
+    try {
+      for await (const chunk of createReadStream(join(this.keyDir(key), `${versionId}.bin`))) hash.update(chunk);
+    } catch {
+      throw new DocumentNotFoundError(`${key}@${versionId} not found`);
+    }
+    return hash.digest('hex');
   }
 
   async exists(key: string, versionId: string): Promise<boolean> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   CopyObjectCommand,
   GetObjectCommand,
@@ -31,8 +32,14 @@ export class S3DocumentStore implements DocumentStore {
         Body: input.body,
         ContentType: input.contentType,
         Metadata: input.metadata,
+        // S3 refuses an Object Lock PUT without a checksum header; send it explicitly instead of relying on the
+        // SDK's default (off with AWS_REQUEST_CHECKSUM_CALCULATION=WHEN_REQUIRED or an older SDK).
         ...(input.retainUntil
-          ? { ObjectLockMode: 'GOVERNANCE' as const, ObjectLockRetainUntilDate: new Date(input.retainUntil) }
+          ? {
+              ObjectLockMode: 'GOVERNANCE' as const,
+              ObjectLockRetainUntilDate: new Date(input.retainUntil),
+              ChecksumAlgorithm: 'SHA256' as const,
+            }
           : {}),
       }),
     );
@@ -53,11 +60,19 @@ export class S3DocumentStore implements DocumentStore {
         metadata: out.Metadata ?? {},
       };
     } catch (err) {
-      const name = (err as Error).name;
-      if (err instanceof NoSuchKey || name === 'NoSuchKey' || name === 'NoSuchVersion' || name === 'InvalidArgument') {
-        throw new DocumentNotFoundError(`${key}@${versionId} not found`);
-      }
-      throw err;
+      throw notFound(err, key, versionId);
+    }
+  }
+
+  async sha256(key: string, versionId: string): Promise<string> {
+    try {
+      const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }));
+      if (!out.Body) throw new DocumentNotFoundError(`${key}@${versionId} has no body`);
+      const hash = createHash('sha256');
+      for await (const chunk of out.Body as AsyncIterable<Uint8Array>) hash.update(chunk);
+      return hash.digest('hex');
+    } catch (err) {
+      throw notFound(err, key, versionId);
     }
   }
 
@@ -97,9 +112,38 @@ export class S3DocumentStore implements DocumentStore {
     return versions;
   }
 
+  async listKeys(prefix: string): Promise<string[]> {
+    const keys = new Set<string>();
+    let keyMarker: string | undefined;
+    let versionMarker: string | undefined;
+    do {
+      const out = await this.s3.send(
+        new ListObjectVersionsCommand({
+          Bucket: this.bucket,
+          Prefix: prefix,
+          KeyMarker: keyMarker,
+          VersionIdMarker: versionMarker,
+        }),
+      );
+      // Versions only: a key hidden behind a delete marker still has its (locked) versions.
+      for (const v of out.Versions ?? []) if (v.Key) keys.add(v.Key);
+      keyMarker = out.IsTruncated ? out.NextKeyMarker : undefined;
+      versionMarker = out.IsTruncated ? out.NextVersionIdMarker : undefined;
+    } while (keyMarker);
+    return [...keys].sort();
+  }
+
   downloadUrl(key: string, versionId: string, expiresInSeconds: number): Promise<string> {
     return getSignedUrl(this.s3, new GetObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }), {
       expiresIn: Math.min(expiresInSeconds, 7 * 24 * 3600),
     });
   }
+}
+
+function notFound(err: unknown, key: string, versionId: string): unknown {
+  const name = (err as Error).name;
+  if (err instanceof NoSuchKey || name === 'NoSuchKey' || name === 'NoSuchVersion' || name === 'InvalidArgument') {
+    return new DocumentNotFoundError(`${key}@${versionId} not found`);
+  }
+  return err;
 }

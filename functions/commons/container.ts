@@ -8,6 +8,7 @@ import { configFromEnv } from '../core/config.ts';
 import { systemClock } from '../ports/clock.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import type { Mailer } from '../ports/mailer.ts';
+import { AuditCheckpoints } from '../usecases/audit-checkpoints.ts';
 import type { Deps } from '../usecases/deps.ts';
 import { ReportLedger } from '../usecases/report-ledger.ts';
 import { LazyDocumentStore, LazyMailer } from './lazy-adapters.ts';
@@ -61,6 +62,10 @@ export function buildDeps(env: NodeJS.ProcessEnv = process.env): Deps {
       return new S3DocumentStore(new S3Client({ region }), bucket);
     });
   };
+  const storeOnFirstUse = () => {
+    store ??= makeStore();
+    return store;
+  };
 
   const sfn = new SFNClient({ region, endpoint: env.SFN_ENDPOINT || undefined, ...(env.SFN_ENDPOINT ? local : {}) });
   const workflow = new SfnWorkflow(sfn, env.STATE_MACHINE_ARN ?? '');
@@ -98,10 +103,14 @@ export function buildDeps(env: NodeJS.ProcessEnv = process.env): Deps {
   return {
     config,
     repo,
-    ledger: new ReportLedger(repo, systemClock),
+    // The ledger checkpoints the chain head under audit/ after decisions and the documentation.
+    ledger: new ReportLedger(
+      repo,
+      systemClock,
+      new AuditCheckpoints(storeOnFirstUse, repo, systemClock, config.aws.archiveRetentionYears),
+    ),
     get store() {
-      store ??= makeStore();
-      return store;
+      return storeOnFirstUse();
     },
     workflow,
     mailer,

@@ -67,6 +67,14 @@ export class LazyDocumentStore implements DocumentStore {
     return (await this.store.get()).listVersions(key);
   }
 
+  async listKeys(prefix: string) {
+    return (await this.store.get()).listKeys(prefix);
+  }
+
+  async sha256(key: string, versionId: string) {
+    return (await this.store.get()).sha256(key, versionId);
+  }
+
   async downloadUrl(key: string, versionId: string, expiresInSeconds: number) {
     return (await this.store.get()).downloadUrl(key, versionId, expiresInSeconds);
   }

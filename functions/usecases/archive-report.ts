@@ -21,7 +21,11 @@ export type ArchiveResult = NonNullable<Report['archive']>;
 export async function archiveReport(deps: Deps, input: { reportId: string }): Promise<ArchiveResult> {
   const report = await deps.repo.get(input.reportId);
   if (!report) throw new ReportNotFoundError(`report ${input.reportId} not found`);
-  if (report.status === 'TERDOKUMENTASI' && report.archive) return report.archive;
+  if (report.status === 'TERDOKUMENTASI' && report.archive) {
+    // A retry after the documentation was recorded: its checkpoint may have been cut off (see below).
+    await deps.ledger.ensureAnchored(report);
+    return report.archive;
+  }
   if (report.status !== 'DISAHKAN')
     throw new TransitionConflictError(`report ${input.reportId} is ${report.status}, not DISAHKAN`);
   if (!report.reportData || !report.reportXlsx)
@@ -79,7 +83,7 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
   );
   const archive: ArchiveResult = { pdf, xlsx, source, disposition };
 
-  await deps.ledger.transition({
+  const documented = await deps.ledger.transition({
     reportId: report.reportId,
     from: ['DISAHKAN'],
     set: { status: 'TERDOKUMENTASI', step: 'done', archive },
@@ -102,6 +106,9 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
       ],
     }),
   });
+  // No later step would repair a checkpoint of the documentation cut off in the ledger: failing here makes the
+  // state machine retry, which lands on the idempotent path above.
+  await deps.ledger.ensureAnchored(documented);
   return archive;
 }
 

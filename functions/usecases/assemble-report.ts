@@ -65,6 +65,8 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
   }
 
   const doc = await deps.store.get(input.source.key, input.source.versionId);
+  // The trail records the SHA-256 of every object lapkin reads or writes here (checked by `lapkin audit`).
+  const source: DocumentRef = { key: input.source.key, versionId: input.source.versionId, sha256: sha256Hex(doc.body) };
   const uploaderEmail = plausibleEmail(doc.metadata['uploader-email']);
   const fileName = input.source.key.split('/').pop() ?? 'data';
   const lang = deps.config.language;
@@ -83,24 +85,25 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
     const problems = checked.problems;
     const xlsx = await renderProblemsXlsx(problems, lang);
     const put = await deps.store.put({ key: keys.problems, body: xlsx, contentType: XLSX });
+    const problemsXlsx = { key: keys.problems, versionId: put.versionId, sha256: sha256Hex(xlsx) };
     await deps.ledger.transition({
       reportId: report.reportId,
       from,
       set: {
         status: 'PERLU_PERBAIKAN_DATA',
         step: 'revision',
-        source: input.source,
+        source,
         uploaderEmail: uploaderEmail ?? report.uploaderEmail,
         dataProblems: { count: problems.length, sample: problems.slice(0, 30) },
-        problemsXlsx: { key: keys.problems, versionId: put.versionId },
+        problemsXlsx,
         dueAt: dueAt(deps.config, 'revision', now),
         stepStartedAt: now.toISOString(),
       },
       event: {
         action: 'DATA_TIDAK_VALID',
         actor: { name: 'lapkin', role: 'SISTEM' },
-        document: input.source,
-        detail: { problemCount: problems.length, firstProblem: problems[0]?.message },
+        document: source,
+        detail: { problemCount: problems.length, firstProblem: problems[0]?.message, problems: problemsXlsx },
       },
     });
     return { valid: false, revision: report.revision, problemCount: problems.length };
@@ -139,6 +142,7 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
   const diff = previous ? diffRevisions(previous, assembled, await revisionRequest(deps, report)) : undefined;
   const [pdf, xlsx] = await Promise.all([renderReportPdf(assembled, [], lang), renderReportXlsx(assembled, lang)]);
   const data = new TextEncoder().encode(JSON.stringify(assembled));
+  const diffBytes = diff ? new TextEncoder().encode(JSON.stringify(diff)) : undefined;
   const meta = {
     'report-id': report.reportId,
     revision: String(revision),
@@ -149,21 +153,15 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
     deps.store.put({ key: keys.pdf, body: pdf, contentType: 'application/pdf', metadata: meta }),
     deps.store.put({ key: keys.xlsx, body: xlsx, contentType: XLSX, metadata: meta }),
     deps.store.put({ key: keys.data, body: data, contentType: json, metadata: meta }),
-    diff
-      ? deps.store.put({
-          key: keys.diff,
-          body: new TextEncoder().encode(JSON.stringify(diff)),
-          contentType: json,
-          metadata: meta,
-        })
-      : undefined,
+    diffBytes ? deps.store.put({ key: keys.diff, body: diffBytes, contentType: json, metadata: meta }) : undefined,
   ]);
   const pdfRef = { key: keys.pdf, versionId: pdfPut.versionId, sha256: sha256Hex(pdf) };
   const xlsxRef = { key: keys.xlsx, versionId: xlsxPut.versionId, sha256: sha256Hex(xlsx) };
+  const dataRef = { key: keys.data, versionId: dataPut.versionId, sha256: sha256Hex(data) };
+  const diffRef =
+    diffBytes && diffPut ? { key: keys.diff, versionId: diffPut.versionId, sha256: sha256Hex(diffBytes) } : undefined;
   const diffSet: { revisionDiff?: DocumentRef; diffSummary?: DiffSummary } =
-    diff && diffPut
-      ? { revisionDiff: { key: keys.diff, versionId: diffPut.versionId }, diffSummary: summarizeDiff(diff) }
-      : {};
+    diff && diffRef ? { revisionDiff: diffRef, diffSummary: summarizeDiff(diff) } : {};
   await deps.ledger.transition({
     reportId: report.reportId,
     from,
@@ -171,11 +169,11 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
       status: 'DISUSUN',
       step: 'verify',
       revision,
-      source: input.source,
+      source,
       uploaderEmail: uploader,
       reportPdf: pdfRef,
       reportXlsx: xlsxRef,
-      reportData: { key: keys.data, versionId: dataPut.versionId },
+      reportData: dataRef,
       summary: {
         indicatorCount: assembled.summary.indicatorCount,
         averageCapaian: assembled.summary.averageCapaian,
@@ -191,8 +189,10 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
       document: pdfRef,
       detail: {
         indicators: indicators.length,
-        source: input.source,
+        source,
         xlsx: xlsxRef,
+        data: dataRef,
+        ...(diffRef ? { revisionDiff: diffRef } : {}),
         ...(diff ? { diff: { fromRevision: diff.fromRevision, ...diff.counts } } : {}),
       },
     },

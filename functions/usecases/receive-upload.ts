@@ -1,7 +1,7 @@
-import { InvalidUploadKeyError, TaskGoneError } from '../core/errors.ts';
+import { DocumentNotFoundError, InvalidUploadKeyError, TaskGoneError } from '../core/errors.ts';
 import { executionNameFor } from '../core/execution-name.ts';
 import { dueAt } from '../core/mutu-baku.ts';
-import { AWAITING_UPLOAD, type Report } from '../core/report.ts';
+import { AWAITING_UPLOAD, type DocumentRef, type Report } from '../core/report.ts';
 import { parseUploadKey } from '../core/upload-key.ts';
 import { simpleNoticeMail } from '../web/emails.ts';
 import { STATUS_LABEL } from '../web/i18n.ts';
@@ -67,11 +67,14 @@ export async function receiveUpload(deps: Deps, upload: UploadReceived): Promise
     });
     return { outcome: 'REJECTED', reason: err.message };
   }
-  const source = { key: upload.key, versionId: upload.versionId };
   const { reportId } = parsed;
   const now = deps.clock.now();
 
   let report = await deps.repo.get(reportId);
+  // A repeated event is answered before the upload is read to hash it.
+  if (report?.source.versionId === upload.versionId) return duplicate(deps, report);
+  // Every upload the trail records carries the SHA-256 of its bytes as received, so `lapkin audit` can check it.
+  const source = await receivedDocument(deps, upload);
   if (!report) {
     const created = await deps.ledger.create(
       {
@@ -95,14 +98,7 @@ export async function receiveUpload(deps: Deps, upload: UploadReceived): Promise
     if (!report) throw new Error(`report ${reportId} vanished after a create race`);
   }
 
-  if (report.source.versionId === upload.versionId) {
-    // The same upload again (EventBridge delivers at least once). Make sure its execution exists (the first delivery may have stopped before starting it); the start is
-    // idempotent by name, so this is still the same single execution.
-    if (report.status === 'DITERIMA' && !report.executionArn) {
-      await start(deps, reportId, source);
-    }
-    return { outcome: 'DUPLICATE', reportId };
-  }
+  if (report.source.versionId === upload.versionId) return duplicate(deps, report);
 
   if (isOlderUpload(upload.sequencer, report.sourceSequencer)) {
     // An event for an older version arriving late (EventBridge does not guarantee order): never let it win.
@@ -151,12 +147,25 @@ export async function receiveUpload(deps: Deps, upload: UploadReceived): Promise
 }
 
 /**
+ * The same upload again (EventBridge delivers at least once). Make sure its execution exists (the first delivery
+ * may have stopped before starting it); the start is idempotent by name, so this is still the same single execution.
+ */
+async function duplicate(deps: Deps, report: Report): Promise<IntakeOutcome> {
+  if (report.status === 'DITERIMA' && !report.executionArn) await start(deps, report.reportId, report.source);
+  return { outcome: 'DUPLICATE', reportId: report.reportId };
+}
+
+/**
  * Starts (or finds, by its name) the execution of this upload and notes it on the report once. Concurrent
  * deliveries of the same event all land on the same execution; the report records it a single time.
  */
-async function start(deps: Deps, reportId: string, source: { key: string; versionId: string }): Promise<string> {
+async function start(deps: Deps, reportId: string, source: DocumentRef): Promise<string> {
   const name = executionNameFor(source.key, source.versionId);
-  const { executionArn } = await deps.workflow.start(name, workflowInput(reportId, source));
+  // The input names the version only, so every delivery starts the execution with the same input.
+  const { executionArn } = await deps.workflow.start(
+    name,
+    workflowInput(reportId, { key: source.key, versionId: source.versionId }),
+  );
   await deps.ledger
     .transition({
       reportId,
@@ -180,13 +189,13 @@ async function start(deps: Deps, reportId: string, source: { key: string; versio
 async function resume(
   deps: Deps,
   report: Report,
-  source: { key: string; versionId: string },
+  source: DocumentRef,
   sequencer: string | undefined,
 ): Promise<IntakeOutcome> {
   const token = report.revisionTaskToken as string;
   try {
     // Tell the workflow first: if this fails, the report still holds the token and a retry can resume it.
-    await deps.workflow.sendSuccess(token, { source });
+    await deps.workflow.sendSuccess(token, { source: { key: source.key, versionId: source.versionId } });
   } catch (err) {
     if (!(err instanceof TaskGoneError)) throw err;
     const now = await deps.repo.get(report.reportId);
@@ -218,6 +227,18 @@ async function resume(
       if ((err as Error).name !== 'TransitionConflictError') throw err;
     });
   return { outcome: 'RESUMED', reportId: report.reportId };
+}
+
+/** The upload's reference with the SHA-256 of its stored bytes (streamed); without it if it is already gone. */
+async function receivedDocument(deps: Deps, upload: UploadReceived): Promise<DocumentRef> {
+  const ref = { key: upload.key, versionId: upload.versionId };
+  try {
+    return { ...ref, sha256: await deps.store.sha256(upload.key, upload.versionId) };
+  } catch (err) {
+    // Assembly reports a vanished upload to the uploader; `lapkin audit` names it missing.
+    if (err instanceof DocumentNotFoundError) return ref;
+    throw err;
+  }
 }
 
 function unique(emails: (string | undefined)[]): string[] {

@@ -1,8 +1,9 @@
-import { GENESIS_HASH, hashEvent } from '../core/audit-chain.ts';
+import { CHECKPOINTED_ACTIONS, GENESIS_HASH, hashEvent } from '../core/audit-chain.ts';
 import { ReportNotFoundError, TransitionConflictError } from '../core/errors.ts';
 import type { AuditEvent, Report, ReportStatus } from '../core/report.ts';
 import type { Clock } from '../ports/clock.ts';
 import { type ReportRepository, StaleVersionError } from '../ports/report-repository.ts';
+import type { AuditCheckpoints } from './audit-checkpoints.ts';
 
 /** What happened; the ledger adds the place in the chain and the report's state at that moment. */
 export type NewEvent = Omit<
@@ -27,19 +28,43 @@ const MAX_ATTEMPTS = 8;
  * Every change of a report goes through here: read, check the expected status, chain the audit event to the
  * previous one, write conditionally on the version read, and on a lost race read again. Concurrent writers (a
  * decision landing while a reminder is recorded) therefore never lose an event or overwrite each other.
+ * After a decision or the documentation the chain head is checkpointed outside the table (see AuditCheckpoints).
  */
 export class ReportLedger {
   constructor(
     private readonly repo: ReportRepository,
     private readonly clock: Clock,
+    private readonly checkpoints?: AuditCheckpoints,
   ) {}
+
+  /**
+   * Makes sure the head event of `report` is checkpointed if it should be; throws when that fails. For a step
+   * that can be retried (the archive), so that a checkpoint cut off after its event is written on the retry.
+   */
+  async ensureAnchored(report: Report): Promise<void> {
+    if (this.checkpoints && report.lastEvent && CHECKPOINTED_ACTIONS.has(report.lastEvent.action))
+      await this.checkpoints.anchor(report.lastEvent);
+  }
+
+  /**
+   * Best effort: the event is already a recorded fact, and a failed checkpoint must not turn it into an error
+   * (the caller would retry a decision that is already taken). A checkpoint cut off here is written by the next
+   * write of this report (below, before it moves the head on), or by ensureAnchored; until then `lapkin audit`
+   * reports it missing.
+   */
+  private async anchor(event: AuditEvent, fresh: boolean): Promise<void> {
+    if (!this.checkpoints || !CHECKPOINTED_ACTIONS.has(event.action)) return;
+    await this.checkpoints.anchor(event, { fresh }).catch(() => undefined);
+  }
 
   async create(report: Omit<Report, 'version' | 'eventSeq' | 'lastEventHash'>, event: NewEvent): Promise<boolean> {
     const full: Report = { ...report, version: 1, eventSeq: 1, lastEventHash: GENESIS_HASH };
     const chained = this.chain(full, 1, GENESIS_HASH, event);
     full.lastEventHash = chained.hash;
     full.lastEvent = chained;
-    return this.repo.create(full, chained);
+    const created = await this.repo.create(full, chained);
+    if (created) await this.anchor(chained, true);
+    return created;
   }
 
   async transition(t: Transition): Promise<Report> {
@@ -67,7 +92,10 @@ export class ReportLedger {
     for (let attempt = 1; ; attempt++) {
       const current = await this.repo.get(reportId);
       if (!current) throw new ReportNotFoundError(`report ${reportId} not found`);
-      if (current.lastEvent) await this.repo.putEventIfAbsent(current.lastEvent);
+      if (current.lastEvent) {
+        await this.repo.putEventIfAbsent(current.lastEvent);
+        await this.anchor(current.lastEvent, false);
+      }
       const { next, event } = change(current);
       const seq = current.eventSeq + 1;
       const chained = this.chain(next, seq, current.lastEventHash, event);
@@ -78,6 +106,7 @@ export class ReportLedger {
       next.lastEvent = chained;
       try {
         await this.repo.replace(next, current.version, chained);
+        await this.anchor(chained, true);
         return next;
       } catch (err) {
         if (!(err instanceof StaleVersionError) || attempt >= MAX_ATTEMPTS) throw err;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { type LapkinConfig, loadConfigFile } from '../../functions/core/config.ts';
+import { AuditCheckpoints } from '../../functions/usecases/audit-checkpoints.ts';
 import type { Deps } from '../../functions/usecases/deps.ts';
 import { ReportLedger } from '../../functions/usecases/report-ledger.ts';
 import {
@@ -24,7 +25,11 @@ export function fakeDeps(overrides: Partial<LapkinConfig> = {}) {
   const deps: Deps = {
     config,
     repo,
-    ledger: new ReportLedger(repo, clock),
+    ledger: new ReportLedger(
+      repo,
+      clock,
+      new AuditCheckpoints(() => store, repo, clock, config.aws.archiveRetentionYears),
+    ),
     store,
     workflow,
     mailer,

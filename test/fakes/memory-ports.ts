@@ -1,3 +1,4 @@
+import { sha256Hex } from '../../functions/core/audit-chain.ts';
 import {
   DecisionAlreadyTakenError,
   DocumentNotFoundError,
@@ -121,6 +122,15 @@ export class MemoryDocumentStore implements DocumentStore {
         isLatest: i === list.length - 1,
       }))
       .reverse();
+  }
+  async listKeys(prefix: string) {
+    return [...this.versions.entries()]
+      .filter(([k, list]) => k.startsWith(prefix) && list.length > 0)
+      .map(([k]) => k)
+      .sort();
+  }
+  async sha256(key: string, versionId: string) {
+    return sha256Hex((await this.get(key, versionId)).body);
   }
   async downloadUrl(key: string, versionId: string) {
     return `memory://${key}?versionId=${versionId}`;

@@ -43,6 +43,12 @@ export class FaultyStore implements DocumentStore {
   listVersions(key: string) {
     return this.inner.listVersions(key);
   }
+  listKeys(prefix: string) {
+    return this.inner.listKeys(prefix);
+  }
+  sha256(key: string, versionId: string) {
+    return this.inner.sha256(key, versionId);
+  }
   downloadUrl(key: string, versionId: string, s: number) {
     return this.inner.downloadUrl(key, versionId, s);
   }
