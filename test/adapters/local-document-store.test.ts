@@ -1,4 +1,5 @@
 /** The local versioned store on a temporary folder: versions kept, keys confined, download links signed. */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,5 +59,34 @@ describe('LocalDocumentStore', () => {
     tampered.set('k', 'arsip/other.pdf');
     expect(verifyDownload(secret, tampered)).toBeNull();
     expect(verifyDownload(secret, url.searchParams, Date.now() + 61_000)).toBeNull();
+  });
+
+  it('hashes one exact version as a stream, lists keys under a prefix and records retention', async () => {
+    const { store } = make();
+    const a = await store.put({
+      key: 'audit/r1/00000002.json',
+      body: text('{"a":1}'),
+      contentType: 'application/json',
+      retainUntil: '2036-01-01T00:00:00.000Z',
+    });
+    const b = await store.put({
+      key: 'audit/r1/00000002.json',
+      body: text('{"a":2}'),
+      contentType: 'application/json',
+    });
+    await store.put({ key: 'audit/r10/00000001.json', body: text('x'), contentType: 'application/json' });
+    await store.put({ key: 'laporan/r1.pdf', body: text('%PDF'), contentType: 'application/pdf' });
+    expect(await store.sha256('audit/r1/00000002.json', a.versionId)).toBe(
+      createHash('sha256').update('{"a":1}').digest('hex'),
+    );
+    expect(await store.sha256('audit/r1/00000002.json', b.versionId)).toBe(
+      createHash('sha256').update('{"a":2}').digest('hex'),
+    );
+    await expect(store.sha256('audit/r1/00000002.json', 'aaaaaaaaaaaaaaaaaaaaaaaaa')).rejects.toBeInstanceOf(
+      DocumentNotFoundError,
+    );
+    expect(await store.listKeys('audit/r1/')).toEqual(['audit/r1/00000002.json']);
+    expect(await store.listKeys('audit/')).toEqual(['audit/r1/00000002.json', 'audit/r10/00000001.json']);
+    expect(await store.listKeys('nothing/')).toEqual([]);
   });
 });

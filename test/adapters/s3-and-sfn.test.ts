@@ -1,5 +1,13 @@
 /** S3 document store and Step Functions workflow adapters against aws-sdk-client-mock. */
-import { CopyObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { createHash } from 'node:crypto';
+import {
+  CopyObjectCommand,
+  GetObjectCommand,
+  ListObjectVersionsCommand,
+  NoSuchKey,
+  PutObjectCommand,
+  S3Client,
+} from '@aws-sdk/client-s3';
 import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -57,6 +65,60 @@ describe('S3DocumentStore', () => {
     expect(s3.commandCalls(CopyObjectCommand)[0]?.args[0].input.CopySource).toBe(
       'bucket/laporan/a%20b.pdf?versionId=v1',
     );
+  });
+});
+
+describe('S3DocumentStore for the audit', () => {
+  it('sends the checksum on every Object Lock PUT itself (S3 refuses a locked PUT without one)', async () => {
+    s3.on(PutObjectCommand).resolves({ VersionId: 'v1' });
+    const body = new TextEncoder().encode('{"seq":1}');
+    await store.put({
+      key: 'audit/r/00000001.json',
+      body,
+      contentType: 'application/json',
+      retainUntil: '2036-01-01T00:00:00.000Z',
+    });
+    await store.put({ key: 'laporan/a.pdf', body, contentType: 'application/pdf' });
+    const [locked, plain] = s3.commandCalls(PutObjectCommand).map((c) => c.args[0].input);
+    expect(locked).toMatchObject({ ObjectLockMode: 'GOVERNANCE', ChecksumAlgorithm: 'SHA256' });
+    expect(locked?.ObjectLockRetainUntilDate).toEqual(new Date('2036-01-01T00:00:00.000Z'));
+    expect(plain?.ObjectLockMode).toBeUndefined();
+  });
+
+  it('hashes one exact version from the streamed body', async () => {
+    async function* chunks() {
+      yield new TextEncoder().encode('ab');
+      yield new TextEncoder().encode('c');
+    }
+    s3.on(GetObjectCommand).resolves({ Body: chunks() as never });
+    expect(await store.sha256('masuk/x.csv', 'v3')).toBe(createHash('sha256').update('abc').digest('hex'));
+    expect(s3.commandCalls(GetObjectCommand)[0]?.args[0].input).toEqual({
+      Bucket: 'bucket',
+      Key: 'masuk/x.csv',
+      VersionId: 'v3',
+    });
+    s3.on(GetObjectCommand).rejects(Object.assign(new Error('no'), { name: 'NoSuchVersion' }));
+    await expect(store.sha256('masuk/x.csv', 'v4')).rejects.toBeInstanceOf(DocumentNotFoundError);
+  });
+
+  it('lists every key under a prefix across pages, including keys behind a delete marker', async () => {
+    s3.on(ListObjectVersionsCommand)
+      .resolvesOnce({
+        Versions: [
+          { Key: 'audit/r/00000001.json', VersionId: 'a' },
+          { Key: 'audit/r/00000001.json', VersionId: 'b' },
+        ],
+        DeleteMarkers: [{ Key: 'audit/r/00000004.json', VersionId: 'd' }],
+        IsTruncated: true,
+        NextKeyMarker: 'audit/r/00000001.json',
+        NextVersionIdMarker: 'b',
+      })
+      .resolvesOnce({ Versions: [{ Key: 'audit/r/00000004.json', VersionId: 'c' }], IsTruncated: false });
+    expect(await store.listKeys('audit/r/')).toEqual(['audit/r/00000001.json', 'audit/r/00000004.json']);
+    expect(s3.commandCalls(ListObjectVersionsCommand)[1]?.args[0].input).toMatchObject({
+      Prefix: 'audit/r/',
+      KeyMarker: 'audit/r/00000001.json',
+    });
   });
 });
 

@@ -132,7 +132,8 @@ describe('archiveReport', () => {
     until.setUTCFullYear(until.getUTCFullYear() + f.config.aws.archiveRetentionYears);
     for (const ref of Object.values(archive))
       expect(f.store.retention.get(`${ref.key}@${ref.versionId}`)).toBe(until.toISOString());
-    expect([...f.store.retention.keys()].every((k) => k.startsWith('arsip/'))).toBe(true);
+    // Only the archive and the audit checkpoints are locked; working copies under laporan/ are not.
+    expect([...f.store.retention.keys()].every((k) => k.startsWith('arsip/') || k.startsWith('audit/'))).toBe(true);
     const source = await f.store.get(archive.source.key, archive.source.versionId);
     const uploaded = (await f.store.listVersions(KEY))[0];
     expect(sha(source.body)).toBe(sha((await f.store.get(KEY, uploaded?.versionId ?? '')).body));
