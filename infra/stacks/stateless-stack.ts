@@ -113,6 +113,11 @@ export class StatelessStack extends Stack {
       mutuBakuClock,
     };
     for (const f of Object.values(this.functions)) f.bindTable(table, 'RW');
+    // Intake hashes each upload for the audit trail.
+    intake.bindBucket(documents, UPLOAD_PREFIX, 'RO');
+    // Audit checkpoints (Object Lock): written after decisions (decide) and the documentation (archive), and
+    // repaired by the steps that write right after a decision if a checkpoint was cut off.
+    for (const f of [decide, archive, requestDecision, requestRevision]) f.bindBucket(documents, 'audit/', 'RW_LOCKED');
     assemble.bindBucket(documents, UPLOAD_PREFIX, 'RO').bindBucket(documents, 'laporan/', 'RW');
     requestDecision.bindBucket(documents, 'laporan/', 'RO');
     decide.bindBucket(documents, 'laporan/', 'RO');

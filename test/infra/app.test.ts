@@ -144,13 +144,22 @@ describe('functions', () => {
         .filter((st) => asList(st.Action).includes(action))
         .flatMap((st) => asList(st.Resource))
         .map((r) => JSON.stringify(r));
-    expect(s3Resources('intake', 's3:GetObject')).toEqual([]);
+    // Intake reads uploads only (to record their SHA-256), never writes.
+    expect(s3Resources('intake', 's3:GetObject').join()).toContain('/masuk/*');
+    expect(s3Resources('intake', 's3:GetObject').join()).not.toMatch(/laporan|arsip|audit/);
+    expect(actionsOf('intake')).not.toContain('s3:PutObject');
+    // The audit checkpoints are written under Object Lock by the functions that record decisions and the
+    // documentation, and nowhere else.
+    for (const name of ['decide', 'archive', 'request-decision', 'request-revision']) {
+      expect(s3Resources(name, 's3:PutObjectRetention').join(), name).toContain('/audit/*');
+    }
+    expect(s3Resources('assemble', 's3:PutObject').join()).not.toMatch(/audit/);
     expect(s3Resources('assemble', 's3:PutObject').join()).toContain('/laporan/*');
     expect(s3Resources('assemble', 's3:PutObject').join()).not.toMatch(/arsip|masuk/);
     expect(s3Resources('archive', 's3:PutObject').join()).toContain('/arsip/*');
     expect(s3Resources('archive', 's3:PutObject').join()).not.toMatch(/laporan|masuk/);
     expect(actionsOf('archive')).toContain('s3:PutObjectRetention');
-    expect(actionsOf('decide')).not.toContain('s3:PutObject');
+    expect(s3Resources('decide', 's3:PutObject').join()).not.toMatch(/laporan|arsip|masuk/);
     expect(actionsOf('decide')).not.toContain('ses:SendEmail');
     expect(actionsOf('record-failure').some((a) => a.startsWith('s3:'))).toBe(false);
     expect(actionsOf('intake')).toContain('states:StartExecution');

@@ -1,6 +1,6 @@
 /** The ledger: hash-chained audit events, optimistic concurrency with retries, and repair of a lost event. */
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, hashEvent } from '../../functions/core/audit-chain.ts';
+import { checkpointKey, checkpointOf, GENESIS_HASH, hashEvent } from '../../functions/core/audit-chain.ts';
 import { fakeDeps } from '../fakes/deps.ts';
 
 const base = {
@@ -73,5 +73,32 @@ describe('ReportLedger', () => {
     );
     await deps.ledger.record('r1', { action: 'EMAIL_TERKIRIM', actor });
     expect((await repo.events('r1')).map((e) => e.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('checkpoints the head after a decision; a failed checkpoint never fails the write and the next write repairs it', async () => {
+    const { deps, repo, store } = fakeDeps();
+    await deps.ledger.create(base, { action: 'DITERIMA', actor });
+    await deps.ledger.record('r1', { action: 'EMAIL_TERKIRIM', actor });
+    expect(await store.listKeys('audit/')).toEqual([]);
+    const put = store.put.bind(store);
+    let failPuts = 1;
+    store.put = async (input) => {
+      if (input.key.startsWith('audit/') && failPuts-- > 0) throw new Error('storage unavailable');
+      return put(input);
+    };
+    // The decision is a recorded fact even though its checkpoint could not be written.
+    await deps.ledger.record('r1', { action: 'KEPUTUSAN', actor, decision: 'APPROVE' });
+    expect(await store.listKeys('audit/')).toEqual([]);
+    await deps.ledger.record('r1', { action: 'EMAIL_TERKIRIM', actor });
+    expect(await store.listKeys('audit/')).toEqual([checkpointKey('r1', 3)]);
+    const [version] = await store.listVersions(checkpointKey('r1', 3));
+    const cp = JSON.parse(
+      new TextDecoder().decode((await store.get(checkpointKey('r1', 3), version?.versionId ?? '')).body),
+    );
+    const events = await repo.events('r1');
+    expect(cp).toEqual(checkpointOf(events.slice(0, 3)));
+    // Later writes find it there and write nothing more.
+    await deps.ledger.record('r1', { action: 'EMAIL_TERKIRIM', actor });
+    expect(await store.listVersions(checkpointKey('r1', 3))).toHaveLength(1);
   });
 });

@@ -186,6 +186,16 @@ describe('verifyAudit: the chain is anchored outside the table', () => {
     expect(verdict.findings).toEqual([expect.objectContaining({ kind: 'CHECKPOINT_MISSING', seq: documented.seq })]);
   });
 
+  it('a checkpoint of the documentation cut off by a crash is written by the retried archive step', async () => {
+    const documented = (await f.repo.events(REPORT_ID)).find((e) => e.action === 'TERDOKUMENTASI');
+    if (!documented) throw new Error('no documentation event');
+    f.store.versions.delete(checkpointKey(REPORT_ID, documented.seq));
+    const archive = (await f.repo.get(REPORT_ID))?.archive;
+    expect(await archiveReport(f.deps, { reportId: REPORT_ID })).toEqual(archive);
+    expect(f.store.versions.get(checkpointKey(REPORT_ID, documented.seq))).toHaveLength(1);
+    expect((await verifyAudit(f.deps, REPORT_ID)).findings).toEqual([]);
+  });
+
   it('detects a trail cut short after a checkpoint (events deleted, head moved back)', async () => {
     const list = f.repo.eventsById.get(REPORT_ID) ?? [];
     const removed = list.pop();
