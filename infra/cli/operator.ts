@@ -29,7 +29,10 @@ async function auditVerdict(config: LapkinConfig, reportId: string): Promise<Aud
   }
 }
 
-/** `lapkin audit <reportId> [--json]`: exit 0 when intact, 1 with every altered record or file named. */
+/**
+ * `lapkin audit <reportId> [--json]`: exit 0 when intact, 1 with every altered record, checkpoint or file named
+ * (the chain in the table, its checkpoints under audit/, and the SHA-256 of every stored object).
+ */
 export async function runAudit(config: LapkinConfig, args: string[], io: Stdio): Promise<number> {
   const reportId = args.find((a) => !a.startsWith('--'));
   if (!reportId) {
@@ -41,11 +44,11 @@ export async function runAudit(config: LapkinConfig, args: string[], io: Stdio):
     io.out(`${JSON.stringify(verdict, null, 2)}\n`);
   } else if (verdict.ok) {
     io.out(
-      `${reportId}: intact — ${verdict.events} audit events chained, ${verdict.documents} document versions match their SHA-256\n`,
+      `${reportId}: intact — ${verdict.events} audit events chained, ${verdict.documents} document versions match their SHA-256, ${verdict.checkpoints ?? 0} checkpoints (audit/, Object Lock) agree with the trail\n`,
     );
   } else {
     io.out(`${reportId}: ${verdict.findings.length} problem(s) found\n`);
-    for (const f of verdict.findings) io.out(`  ${f.kind.padEnd(17)} ${f.detail}\n`);
+    for (const f of verdict.findings) io.out(`  ${f.kind.padEnd(19)} ${f.detail}\n`);
   }
   return verdict.ok ? 0 : 1;
 }

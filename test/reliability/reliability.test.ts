@@ -11,6 +11,7 @@ import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { LocalDocumentStore, type ObjectCreatedNotice } from '../../functions/adapters/local-document-store.ts';
+import { hashEvent } from '../../functions/core/audit-chain.ts';
 import type { LapkinConfig } from '../../functions/core/config.ts';
 import { decisionLink } from '../../functions/core/decision-link.ts';
 import { PERIODS, type Report } from '../../functions/core/report.ts';
@@ -514,6 +515,56 @@ describe('tamper-evident audit', () => {
     expect(verdict.findings).toEqual([
       expect.objectContaining({ kind: 'EVENT_ALTERED', seq: decision.seq }),
       expect.objectContaining({ kind: 'DOCUMENT_ALTERED', document: expect.objectContaining({ key: archived.key }) }),
+    ]);
+
+    // The attack with write access to the table only: the Camat's note rewritten, every later hash and the head
+    // recomputed, so the chain in the table is whole again. The checkpoints under audit/ (locked) still tell.
+    // (The first altered record is put back, so that only this attack is left to find.)
+    await ddb.send(
+      new PutItemCommand({
+        TableName: 'lapkin-local',
+        Item: marshall(
+          { ...decision, pk: `REPORT#${id}`, sk: `EVENT#${String(decision.seq).padStart(8, '0')}` },
+          { removeUndefinedValues: true },
+        ),
+      }),
+    );
+    const camat = events.find((e) => e.action === 'KEPUTUSAN' && e.actor.role === 'CAMAT') as (typeof events)[number];
+    let prevHash = events.find((e) => e.seq === camat.seq - 1)?.hash as string;
+    const rewritten = events
+      .filter((e) => e.seq >= camat.seq)
+      .map((e) => {
+        const body = { ...e, note: e.seq === camat.seq ? 'catatan yang tidak pernah ditulis Camat' : e.note, prevHash };
+        const { hash: _old, ...unhashed } = body;
+        prevHash = hashEvent(unhashed);
+        return { ...body, hash: prevHash };
+      });
+    for (const e of rewritten) {
+      await ddb.send(
+        new PutItemCommand({
+          TableName: 'lapkin-local',
+          Item: marshall(
+            { ...e, pk: `REPORT#${id}`, sk: `EVENT#${String(e.seq).padStart(8, '0')}` },
+            { removeUndefinedValues: true },
+          ),
+        }),
+      );
+    }
+    const head = rewritten.at(-1) as (typeof events)[number];
+    const current = (await s.deps().repo.get(id)) as Report;
+    await s
+      .deps()
+      .repo.replace(
+        { ...current, lastEventHash: head.hash, lastEvent: head, version: current.version + 1 },
+        current.version,
+        head,
+      );
+    const attacked = await audit();
+    expect(attacked.findings.map((f) => f.kind)).not.toContain('EVENT_ALTERED');
+    expect(attacked.findings.map((f) => f.kind)).not.toContain('CHAIN_BROKEN');
+    expect(attacked.findings).toContainEqual(expect.objectContaining({ kind: 'CHECKPOINT_MISMATCH', seq: camat.seq }));
+    expect(attacked.findings.filter((f) => f.seq !== undefined)).toEqual([
+      expect.objectContaining({ kind: 'CHECKPOINT_MISMATCH', seq: camat.seq }),
     ]);
     summary.push('audit ok');
   });
