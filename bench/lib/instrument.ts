@@ -174,10 +174,13 @@ export class StackProbe extends EventEmitter {
     };
 
     const store = deps.store as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-    for (const op of ['put', 'get', 'copy', 'listVersions', 'downloadUrl'] as const) {
-      const original = store[op]?.bind(store);
+    // sha256 (a streamed GET) and listKeys (a prefix LIST) are billed as S3 GET and LIST requests.
+    const billedAs = { sha256: 'get', listKeys: 'listVersions' } as const;
+    for (const name of ['put', 'get', 'copy', 'listVersions', 'downloadUrl', 'sha256', 'listKeys'] as const) {
+      const op = name === 'sha256' || name === 'listKeys' ? billedAs[name] : name;
+      const original = store[name]?.bind(store);
       if (!original) continue;
-      store[op] = async (...args: unknown[]) => {
+      store[name] = async (...args: unknown[]) => {
         const t0 = performance.now();
         const out = await original(...args);
         const bytes =

@@ -44,7 +44,8 @@ export class StatefulStack extends Stack {
     });
 
     // Object Lock is enabled on the bucket without a default retention: the archive function sets governance
-    // retention on what it writes under arsip/, uploads and working copies stay ordinary (but versioned).
+    // retention on what it writes under arsip/ (and the ledger on audit checkpoints under audit/); uploads and
+    // working copies stay ordinary (but versioned).
     this.documents = new Bucket(this, 'Documents', {
       bucketName: documentsBucketName(props.config),
       versioned: true,
