@@ -142,6 +142,8 @@ export interface Decision {
   document: DocumentRef;
   /** Current Step Functions task token of this wait. Server-side only. */
   taskToken: string;
+  /** The execution that waits: asked when a resume's outcome is unknown (decisions before this field: none). */
+  executionArn?: string;
   state: DecisionState;
   createdAt: string;
   expiresAt: string;
@@ -150,4 +152,8 @@ export interface Decision {
   decision?: DecisionValue;
   note?: string;
   decidedAt?: string;
+  /** USED and its KEPUTUSAN entry is in the audit trail. */
+  recordedAt?: string;
+  /** USED and the workflow has it: the decision is complete. A USED decision without it is still being finished. */
+  resumedAt?: string;
 }

@@ -48,9 +48,13 @@ export class FaultyStore implements DocumentStore {
   }
 }
 
-/** A workflow adapter whose next SendTaskSuccess calls can be made to fail transiently. */
+/**
+ * A workflow adapter whose next SendTaskSuccess calls can be made to fail transiently (nothing delivered), or to
+ * be delivered and then time out (the answer lost on the way back, as an SDK timeout after the service acted).
+ */
 export class FaultyWorkflow implements Workflow {
   transientSends = 0;
+  lostReplies = 0;
   constructor(private readonly inner: Workflow) {}
   start(name: string, input: unknown) {
     return this.inner.start(name, input);
@@ -60,7 +64,14 @@ export class FaultyWorkflow implements Workflow {
       this.transientSends--;
       throw Object.assign(new Error('throttled'), { name: 'TransientError' });
     }
-    return this.inner.sendSuccess(token, output);
+    await this.inner.sendSuccess(token, output);
+    if (this.lostReplies > 0) {
+      this.lostReplies--;
+      throw Object.assign(new Error('Step Functions unavailable (TimeoutError)'), { name: 'TransientError' });
+    }
+  }
+  executionStatus(executionArn: string) {
+    return this.inner.executionStatus(executionArn);
   }
 }
 

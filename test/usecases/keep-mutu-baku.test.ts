@@ -27,7 +27,7 @@ describe('keepMutuBaku', () => {
     f.mailer.sent = [];
 
     f.clock.advance(17 * HOUR);
-    expect(await keepMutuBaku(f.deps)).toEqual({ reminded: [], escalated: [] });
+    expect(await keepMutuBaku(f.deps)).toEqual({ reminded: [], escalated: [], completed: [] });
     f.clock.advance(1 * HOUR + 1);
     expect((await keepMutuBaku(f.deps)).reminded).toEqual([REPORT_ID]);
     expect((await keepMutuBaku(f.deps)).reminded).toEqual([]);
@@ -94,7 +94,7 @@ describe('keepMutuBaku', () => {
   it('leaves reports that wait on nobody alone', async () => {
     await uploadAndAssemble(f.deps, sample('awal'));
     f.clock.advance(100 * HOUR);
-    expect(await keepMutuBaku(f.deps)).toEqual({ reminded: [], escalated: [] });
+    expect(await keepMutuBaku(f.deps)).toEqual({ reminded: [], escalated: [], completed: [] });
     expect(f.mailer.sent).toHaveLength(0);
   });
 });
