@@ -59,9 +59,17 @@ export async function completeDecision(
       `decision ${recorded.decisionId} taken; the workflow could not be resumed yet (${(lastError as Error)?.name})`,
     );
   }
+  // The wait's own fresh token (the re-entered wait) is gone only when this decision already resumed it.
+  if (opts.taskToken) return { completion: 'RESUMED', decision: await markResumed(deps, recorded) };
   const executionArn = recorded.executionArn ?? (await deps.repo.get(recorded.reportId))?.executionArn;
   // Decisions stored before executionArn was kept: without an execution to ask, "gone" keeps its old meaning.
-  const status = executionArn ? await deps.workflow.executionStatus(executionArn) : undefined;
+  const status = executionArn
+    ? await deps.workflow.executionStatus(executionArn).catch((err: Error) => {
+        throw new TransientError(
+          `decision ${recorded.decisionId} taken; its execution could not be asked (${err.name})`,
+        );
+      })
+    : undefined;
   if (status === 'RUNNING' || status === 'SUCCEEDED') {
     return { completion: 'RESUMED', decision: await markResumed(deps, recorded) };
   }
