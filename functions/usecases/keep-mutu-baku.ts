@@ -1,6 +1,7 @@
 import type { Person, Role } from '../core/config.ts';
 import { decisionLink } from '../core/decision-link.ts';
 import { decisionIdFor } from '../core/execution-name.ts';
+import { safeMessage } from '../core/failure-reason.ts';
 import type { Decision, DecisionStep, Report, ReportStatus } from '../core/report.ts';
 import { uploadKey } from '../core/upload-key.ts';
 import { mutuBakuMail } from '../web/mutu-baku-mails.ts';
@@ -183,7 +184,7 @@ async function notify(
         {
           action: 'EMAIL_TERKIRIM',
           actor: { name: 'lapkin', role: 'SISTEM' },
-          note: `failed: ${(err as Error).message}`.slice(0, 300),
+          note: `failed: ${safeMessage((err as Error).message)}`.slice(0, 300),
         },
         previous,
       )
