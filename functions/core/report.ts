@@ -98,6 +98,8 @@ export interface Report {
 export type AuditAction =
   | 'DITERIMA'
   | 'UNGGAHAN_DIABAIKAN'
+  /** The uploader address in the upload's metadata was invalid and is not used. */
+  | 'ALAMAT_PENGUNGGAH_DIABAIKAN'
   | 'DISUSUN'
   | 'DATA_TIDAK_VALID'
   | 'VERIFIKASI_DIMINTA'

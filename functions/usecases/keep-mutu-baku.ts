@@ -1,5 +1,6 @@
 import type { Person, Role } from '../core/config.ts';
 import { decisionLink } from '../core/decision-link.ts';
+import { parseEmailAddress } from '../core/email-address.ts';
 import { decisionIdFor } from '../core/execution-name.ts';
 import { safeMessage } from '../core/failure-reason.ts';
 import type { Decision, DecisionStep, Report, ReportStatus } from '../core/report.ts';
@@ -160,7 +161,8 @@ async function notify(
       step === 'revision'
         ? uploadKey(report.unit, report.tahun, report.periode, report.source.key.split('/').pop() ?? 'data.csv')
         : undefined;
-    const extra = step === 'revision' && report.uploaderEmail ? [report.uploaderEmail] : [];
+    const uploader = step === 'revision' ? parseEmailAddress(report.uploaderEmail) : undefined;
+    const extra = uploader ? [uploader] : [];
     for (const to of recipients) {
       await deps.mailer.send({
         to: [...new Set([to.email, ...(to === assignee ? extra : [])])],

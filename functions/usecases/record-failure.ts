@@ -1,3 +1,4 @@
+import { parseEmailAddress } from '../core/email-address.ts';
 import { decisionIdFor } from '../core/execution-name.ts';
 import { failureReason } from '../core/failure-reason.ts';
 import type { Report, ReportStatus } from '../core/report.ts';
@@ -52,7 +53,7 @@ export async function recordFailure(deps: Deps, input: FailureInput): Promise<{ 
   const team = deps.config.people[deps.config.steps.documentation];
   await deps.mailer
     .send({
-      to: [...new Set([team.email, report.uploaderEmail].filter((e): e is string => !!e))],
+      to: [...new Set([team.email, parseEmailAddress(report.uploaderEmail)].filter((e): e is string => !!e))],
       ...simpleNoticeMail({
         config: deps.config,
         lang: deps.config.language,
