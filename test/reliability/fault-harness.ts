@@ -79,7 +79,10 @@ export class FaultyWorkflow implements Workflow {
  * The real ASL on the local engine, its Tasks bound to the real use cases on in-memory ports wrapped with fault
  * injectors: the engine's Retry/Catch/timeouts meet the adapters' failures exactly as on AWS.
  */
-export async function faultHarness() {
+export async function faultHarness(
+  /** Assemble's 1 s lets a hanging read time out quickly; a test without that fault keeps the ASL's own limit. */
+  opts: { timeoutOverrides?: Record<string, number> } = { timeoutOverrides: { Assemble: 1 } },
+) {
   const f = fakeDeps();
   const store = new FaultyStore(f.store);
   const deps = { ...f.deps, store };
@@ -87,7 +90,7 @@ export async function faultHarness() {
     aslText: readFileSync(join(ROOT, 'statemachine/pelaporan-kinerja.asl.json'), 'utf8'),
     dir: mkdtempSync(join(tmpdir(), 'lapkin-faults-')),
     retryDelayMs: 5,
-    timeoutOverrides: { Assemble: 1 },
+    timeoutOverrides: opts.timeoutOverrides,
     handlers: {
       AssembleFunctionArn: async (e) => assembleReport(deps, e as never),
       RequestDecisionFunctionArn: async (e) => requestDecision(deps, e as never),

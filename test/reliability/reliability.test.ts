@@ -365,7 +365,7 @@ describe('faults injected into the adapters', () => {
     summary.push(`faults ${recovered.length}/6 recovered`);
   });
   it('a failed ledger write and a SendTaskSuccess answer lost after it acted: the state agrees with the workflow', async () => {
-    const h = await faultHarness();
+    const h = await faultHarness({});
     const REPORT = 'karawaci-2026-TW1';
     const key = keyFor(2026, 'TW1');
     const until = (status: Report['status']) =>
