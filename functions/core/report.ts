@@ -154,8 +154,10 @@ export interface Decision {
   decision?: DecisionValue;
   note?: string;
   decidedAt?: string;
+  /** From PENDING → USED until the workflow has it: a decision taken whose completion is still to finish. */
+  finishing?: boolean;
   /** USED and its KEPUTUSAN entry is in the audit trail. */
   recordedAt?: string;
-  /** USED and the workflow has it: the decision is complete. A USED decision without it is still being finished. */
+  /** USED and the workflow has it. */
   resumedAt?: string;
 }

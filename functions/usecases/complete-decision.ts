@@ -25,7 +25,8 @@ export type Completion =
 const SENDS = 2;
 
 /**
- * Finishes a decision that is a fact (state USED): its KEPUTUSAN entry in the trail, then the workflow resumed.
+ * Finishes a decision that is a fact (state USED, `finishing`): its KEPUTUSAN entry in the trail, then the
+ * workflow resumed; `finishing` is cleared when the workflow has it (or the decision is SUPERSEDED).
  * Every step is idempotent, keyed by the decision id, so whoever runs it again converges on the same end:
  * the POST that took the decision, a re-POST of it after an interruption, the Mutu Baku clock, or the wait
  * re-entered after its Mutu Baku (with that wait's fresh token). Throws TransientError when the workflow cannot
@@ -34,14 +35,19 @@ const SENDS = 2;
  * An unknown outcome is never guessed. A failed SendTaskSuccess is sent again (the token is the idempotency
  * key: a task resumes once); "token gone" is then settled by asking the execution: RUNNING or SUCCEEDED means
  * the wait is over and only this decision ends it (this send or an earlier one got through, or the re-entered wait
- * handed it on itself); an execution that ended otherwise never took it.
+ * handed it on itself); an execution that ended otherwise (failed, aborted, timed out) no longer applies it.
  */
 export async function completeDecision(
   deps: Deps,
   decision: Decision,
-  opts: { taskToken?: string } = {},
+  opts: {
+    /** The token of the wait that asks (the re-entered wait); otherwise the decision's own. */
+    taskToken?: string;
+    /** This caller has just made it USED: no earlier entry can exist, so the trail is not searched for one. */
+    justTaken?: boolean;
+  } = {},
 ): Promise<{ completion: Completion; decision: Decision }> {
-  const recorded = await recordDecision(deps, decision);
+  const recorded = await recordDecision(deps, decision, opts.justTaken ?? false);
   const token = opts.taskToken ?? recorded.taskToken;
   let gone = false;
   let lastError: unknown;
@@ -77,10 +83,10 @@ export async function completeDecision(
 }
 
 /** The decision's entry in the trail, written once per decision id (a re-run finds it and writes nothing). */
-async function recordDecision(deps: Deps, d: Decision): Promise<Decision> {
+async function recordDecision(deps: Deps, d: Decision, justTaken: boolean): Promise<Decision> {
   if (d.recordedAt) return d;
   const event = decisionEvent(d);
-  if (!(await hasEntry(deps, d, 'KEPUTUSAN'))) {
+  if (justTaken || !(await hasEntry(deps, d, 'KEPUTUSAN'))) {
     const ratified = d.step === 'ratify' && d.decision === 'APPROVE';
     const notYet = (current: Report) => !isEntryOf(current.lastEvent, d, 'KEPUTUSAN');
     try {
@@ -131,7 +137,7 @@ async function hasEntry(deps: Deps, d: Decision, action: AuditEvent['action']): 
 }
 
 async function markResumed(deps: Deps, d: Decision): Promise<Decision> {
-  return mark(deps, d, { resumedAt: deps.clock.now().toISOString() });
+  return mark(deps, d, { resumedAt: deps.clock.now().toISOString(), finishing: undefined });
 }
 
 /** Bookkeeping on a USED decision; losing it only costs a repeat of an idempotent step, so it never fails a run. */
@@ -172,6 +178,6 @@ async function withdraw(deps: Deps, d: Decision, status: string): Promise<Decisi
       });
   }
   return deps.repo
-    .updateDecision(d.decisionId, 'USED', { state: 'SUPERSEDED' })
+    .updateDecision(d.decisionId, 'USED', { state: 'SUPERSEDED', finishing: undefined })
     .catch(async () => (await deps.repo.getDecision(d.decisionId)) ?? { ...d, state: 'SUPERSEDED' });
 }

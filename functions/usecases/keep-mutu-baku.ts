@@ -56,7 +56,7 @@ export async function keepMutuBaku(deps: Deps): Promise<ClockResult> {
     if (!report) continue;
     const decisionStep = DECIDING[report.status];
     const decision = decisionStep ? await currentDecision(deps, report, decisionStep) : undefined;
-    if (decision?.state === 'USED' && !decision.resumedAt) {
+    if (decision?.state === 'USED' && decision.finishing) {
       if (now.getTime() - Date.parse(decision.decidedAt ?? '') < COMPLETION_GRACE_MS) continue;
       try {
         await completeDecision(deps, decision);

@@ -66,7 +66,7 @@ export async function submitDecision(
   if (note.length > NOTE_MAX) throw new DecisionInputError('NOTE_TOO_LONG');
   if (value === 'REVISE' && note.length < 3) throw new DecisionInputError('NOTE_REQUIRED');
 
-  const unfinished = current.state === 'USED' && !current.resumedAt;
+  const unfinished = current.state === 'USED' && current.finishing === true;
   if (unfinished && current.decision !== value) {
     await finish(deps, current).catch(() => undefined);
     throw new DecisionAlreadyTakenError(`decision ${current.decisionId} was taken as ${current.decision}`);
@@ -78,18 +78,19 @@ export async function submitDecision(
     ? current
     : await deps.repo.updateDecision(current.decisionId, 'PENDING', {
         state: 'USED',
+        finishing: true,
         decision: value as DecisionValue,
         note: note || undefined,
         decidedAt: deps.clock.now().toISOString(),
       });
-  const { completion, decision } = await finish(deps, used);
+  const { completion, decision } = await finish(deps, used, !unfinished);
   return { decision, outcome: completion === 'RESUMED' ? 'RECORDED' : 'SUPERSEDED' };
 }
 
 /** Completes a taken decision; whatever interrupts it is worth a retry, since every step can run again. */
-async function finish(deps: Deps, used: Decision) {
+async function finish(deps: Deps, used: Decision, justTaken = false) {
   try {
-    return await completeDecision(deps, used);
+    return await completeDecision(deps, used, { justTaken });
   } catch (err) {
     if (err instanceof TransientError) throw err;
     throw new TransientError(
