@@ -80,8 +80,9 @@ export class FaultyWorkflow implements Workflow {
  * injectors: the engine's Retry/Catch/timeouts meet the adapters' failures exactly as on AWS.
  */
 export async function faultHarness(
-  /** Assemble's 1 s lets a hanging read time out quickly; a test without that fault keeps the ASL's own limit. */
-  opts: { timeoutOverrides?: Record<string, number> } = { timeoutOverrides: { Assemble: 1 } },
+  /** Assemble's 3 s lets a hanging read time out quickly (yet a slow machine still assembles within it); a test
+   *  without that fault keeps the ASL's own limit. */
+  opts: { timeoutOverrides?: Record<string, number> } = { timeoutOverrides: { Assemble: 3 } },
 ) {
   const f = fakeDeps();
   const store = new FaultyStore(f.store);
