@@ -76,6 +76,10 @@ export async function completeDecision(
         );
       })
     : undefined;
+  if (status === 'PENDING_REDRIVE') {
+    // Being redriven from a failure: not settled yet, ask again on the next attempt.
+    throw new TransientError(`decision ${recorded.decisionId} taken; its execution is being redriven`);
+  }
   if (status === 'RUNNING' || status === 'SUCCEEDED') {
     return { completion: 'RESUMED', decision: await markResumed(deps, recorded) };
   }
