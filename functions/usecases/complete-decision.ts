@@ -61,6 +61,7 @@ export async function completeDecision(
     }
   }
   if (!gone) {
+    await mark(deps, recorded, { recordedAt: recorded.recordedAt }); // the next attempt need not search the trail
     throw new TransientError(
       `decision ${recorded.decisionId} taken; the workflow could not be resumed yet (${(lastError as Error)?.name})`,
     );
@@ -118,7 +119,8 @@ async function recordDecision(deps: Deps, d: Decision, justTaken: boolean): Prom
       }
     }
   }
-  return mark(deps, d, { recordedAt: deps.clock.now().toISOString() });
+  // Stored with the next write of the decision (resumed, or left to finish later): one write fewer per decision.
+  return { ...d, recordedAt: deps.clock.now().toISOString() };
 }
 
 function decisionEvent(d: Decision): NewEvent {
@@ -141,7 +143,7 @@ async function hasEntry(deps: Deps, d: Decision, action: AuditEvent['action']): 
 }
 
 async function markResumed(deps: Deps, d: Decision): Promise<Decision> {
-  return mark(deps, d, { resumedAt: deps.clock.now().toISOString(), finishing: undefined });
+  return mark(deps, d, { recordedAt: d.recordedAt, resumedAt: deps.clock.now().toISOString(), finishing: undefined });
 }
 
 /** Bookkeeping on a USED decision; losing it only costs a repeat of an idempotent step, so it never fails a run. */
