@@ -133,6 +133,7 @@ export class DynamoDbReportRepository implements ReportRepository {
     return items.map((i) => strip<AuditEvent>(i) as AuditEvent);
   }
 
+  /** GSI query: eventually consistent (ConsistentRead is not allowed on a GSI); callers re-read before acting. */
   async list(): Promise<Report[]> {
     const items = await this.queryAll({
       TableName: this.tableName,
@@ -192,6 +193,7 @@ export class DynamoDbReportRepository implements ReportRepository {
     return next;
   }
 
+  /** GSI query: eventually consistent, like list(); a decision listed may be taken already, a new one missing. */
   async pendingDecisions(reportId?: string): Promise<Decision[]> {
     const items = await this.queryAll({
       TableName: this.tableName,

@@ -1,6 +1,11 @@
-import { SendTaskSuccessCommand, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import {
+  DescribeExecutionCommand,
+  SendTaskSuccessCommand,
+  type SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
 import { TaskGoneError, TransientError } from '../core/errors.ts';
-import type { Workflow } from '../ports/workflow.ts';
+import type { ExecutionStatus, Workflow } from '../ports/workflow.ts';
 
 const GONE = new Set(['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken']);
 const TRANSIENT = new Set(['ThrottlingException', 'ServiceUnavailable', 'InternalServerError', 'TimeoutError']);
@@ -32,6 +37,16 @@ export class SfnWorkflow implements Workflow {
     try {
       await this.sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
     } catch (err) {
+      throw classify(err);
+    }
+  }
+
+  async executionStatus(executionArn: string): Promise<ExecutionStatus | undefined> {
+    try {
+      const out = await this.sfn.send(new DescribeExecutionCommand({ executionArn }));
+      return out.status as ExecutionStatus | undefined;
+    } catch (err) {
+      if ((err as Error).name === 'ExecutionDoesNotExist') return undefined;
       throw classify(err);
     }
   }

@@ -98,6 +98,8 @@ export interface Report {
 export type AuditAction =
   | 'DITERIMA'
   | 'UNGGAHAN_DIABAIKAN'
+  /** The uploader address in the upload's metadata was invalid and is not used. */
+  | 'ALAMAT_PENGUNGGAH_DIABAIKAN'
   | 'DISUSUN'
   | 'DATA_TIDAK_VALID'
   | 'VERIFIKASI_DIMINTA'
@@ -142,6 +144,8 @@ export interface Decision {
   document: DocumentRef;
   /** Current Step Functions task token of this wait. Server-side only. */
   taskToken: string;
+  /** The execution that waits: asked when a resume's outcome is unknown (decisions before this field: none). */
+  executionArn?: string;
   state: DecisionState;
   createdAt: string;
   expiresAt: string;
@@ -150,4 +154,10 @@ export interface Decision {
   decision?: DecisionValue;
   note?: string;
   decidedAt?: string;
+  /** From PENDING → USED until the workflow has it: a decision taken whose completion is still to finish. */
+  finishing?: boolean;
+  /** USED and its KEPUTUSAN entry is in the audit trail. */
+  recordedAt?: string;
+  /** USED and the workflow has it. */
+  resumedAt?: string;
 }

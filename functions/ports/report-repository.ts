@@ -17,6 +17,10 @@ export interface ReportRepository {
   /** Stores an event if its (reportId, seq) is not stored yet; repairs a write cut off between report and event. */
   putEventIfAbsent(event: AuditEvent): Promise<void>;
   events(reportId: string): Promise<AuditEvent[]>;
+  /**
+   * Every report, from an index: eventually consistent on AWS (a GSI cannot be read consistently), so an item may
+   * be missing or an older copy. Show it as is; before acting on one, read it again with get().
+   */
   list(): Promise<Report[]>;
 
   getDecision(decisionId: string): Promise<Decision | undefined>;
@@ -27,6 +31,7 @@ export interface ReportRepository {
    * Throws DecisionAlreadyTakenError otherwise.
    */
   updateDecision(decisionId: string, expectedState: DecisionState, patch: Partial<Decision>): Promise<Decision>;
+  /** PENDING decisions, from the same eventually consistent index: read one again with getDecision() to act on it. */
   pendingDecisions(reportId?: string): Promise<Decision[]>;
 }
 

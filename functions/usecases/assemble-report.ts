@@ -1,4 +1,5 @@
 import { sha256Hex } from '../core/audit-chain.ts';
+import { parseEmailAddress } from '../core/email-address.ts';
 import { ReportNotFoundError } from '../core/errors.ts';
 import { dueAt } from '../core/mutu-baku.ts';
 import type { AssembledReport, DiffSummary, SendBack } from '../core/performance-data.ts';
@@ -9,6 +10,7 @@ import { renderReportPdf } from '../documents/report-pdf.ts';
 import { renderReportXlsx } from '../documents/report-xlsx.ts';
 import { diffRevisions, summarizeDiff } from '../documents/revision-diff.ts';
 import type { Deps } from './deps.ts';
+import { uploaderAddress } from './uploader-address.ts';
 
 export interface AssembleInput {
   reportId: string;
@@ -67,7 +69,7 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
   const doc = await deps.store.get(input.source.key, input.source.versionId);
   // The trail records the SHA-256 of every object lapkin reads or writes here (checked by `lapkin audit`).
   const source: DocumentRef = { key: input.source.key, versionId: input.source.versionId, sha256: sha256Hex(doc.body) };
-  const uploaderEmail = plausibleEmail(doc.metadata['uploader-email']);
+  const uploaderEmail = await uploaderAddress(deps, report.reportId, doc.metadata, input.source);
   const fileName = input.source.key.split('/').pop() ?? 'data';
   const lang = deps.config.language;
   const checked = await checkPerformanceData(
@@ -93,7 +95,7 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
         status: 'PERLU_PERBAIKAN_DATA',
         step: 'revision',
         source,
-        uploaderEmail: uploaderEmail ?? report.uploaderEmail,
+        uploaderEmail: uploaderEmail ?? parseEmailAddress(report.uploaderEmail),
         dataProblems: { count: problems.length, sample: problems.slice(0, 30) },
         problemsXlsx,
         dueAt: dueAt(deps.config, 'revision', now),
@@ -112,7 +114,7 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
   const revision = report.revision + 1;
   const indicators = checked.indicators;
   const team = deps.config.people.TIMSAKIP;
-  const uploader = uploaderEmail ?? report.uploaderEmail;
+  const uploader = uploaderEmail ?? parseEmailAddress(report.uploaderEmail);
   const assembled: AssembledReport = {
     organization: deps.config.organization,
     tahun: report.tahun,
@@ -207,8 +209,4 @@ async function revisionRequest(deps: Deps, report: Report): Promise<SendBack | u
     .at(-1);
   if (!sentBack) return undefined;
   return { by: sentBack.actor.name, role: sentBack.actor.role, note: sentBack.note ?? '', at: sentBack.at };
-}
-
-function plausibleEmail(value: string | undefined): string | undefined {
-  return value && /^[^\s@<>]{1,64}@[^\s@<>]{1,190}$/.test(value) ? value : undefined;
 }

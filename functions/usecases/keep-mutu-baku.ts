@@ -1,8 +1,12 @@
 import type { Person, Role } from '../core/config.ts';
 import { decisionLink } from '../core/decision-link.ts';
-import type { Report, ReportStatus } from '../core/report.ts';
+import { parseEmailAddress } from '../core/email-address.ts';
+import { decisionIdFor } from '../core/execution-name.ts';
+import { safeMessage } from '../core/failure-reason.ts';
+import type { Decision, DecisionStep, Report, ReportStatus } from '../core/report.ts';
 import { uploadKey } from '../core/upload-key.ts';
 import { mutuBakuMail } from '../web/mutu-baku-mails.ts';
+import { completeDecision } from './complete-decision.ts';
 import type { Deps } from './deps.ts';
 
 /** The human waits the clock watches, and whose turn each one is. */
@@ -23,7 +27,12 @@ const ABOVE: Record<'verify' | 'ratify' | 'revision', Role> = {
 export interface ClockResult {
   reminded: string[];
   escalated: string[];
+  /** Decisions taken whose completion (trail entry, workflow resumed) had been interrupted, finished now. */
+  completed: string[];
 }
+
+/** A decision being finished by its own POST is left alone this long before the clock finishes it instead. */
+const COMPLETION_GRACE_MS = 2 * 60_000;
 
 /**
  * The Mutu Baku clock (SOP: every step 1 day), run on a schedule. For each report waiting on a person:
@@ -32,13 +41,35 @@ export interface ClockResult {
  *    and again after each further Mutu Baku period while the step still waits.
  * Waiting goes on: nothing here fails, moves or cancels a report. Each notice is claimed in the ledger before it
  * is mailed (two clock runs never both send it) and released again if the mail fails, so the next run retries.
+ * 3. A decision already taken whose completion was interrupted is finished (complete-decision.ts), and nobody is
+ *    reminded of a decision already taken.
+ * The report list comes from an index, eventually consistent on AWS: each report and decision is read again
+ * consistently before anything is done with it.
  */
 export async function keepMutuBaku(deps: Deps): Promise<ClockResult> {
   const now = deps.clock.now();
-  const result: ClockResult = { reminded: [], escalated: [] };
-  for (const report of await deps.repo.list()) {
+  const result: ClockResult = { reminded: [], escalated: [], completed: [] };
+  const failures: unknown[] = [];
+  for (const listed of await deps.repo.list()) {
+    if (!WAITING[listed.status] && listed.status !== 'DISAHKAN') continue;
+    const report = await deps.repo.get(listed.reportId);
+    if (!report) continue;
+    const decisionStep = DECIDING[report.status];
+    const decision = decisionStep ? await currentDecision(deps, report, decisionStep) : undefined;
+    if (decision?.state === 'USED' && decision.finishing) {
+      if (now.getTime() - Date.parse(decision.decidedAt ?? '') < COMPLETION_GRACE_MS) continue;
+      try {
+        await completeDecision(deps, decision);
+        result.completed.push(decision.decisionId);
+      } catch (err) {
+        failures.push(err); // the next run tries again; the other reports are not held up
+      }
+      continue;
+    }
     const step = WAITING[report.status];
     if (!step || !report.dueAt || !report.stepStartedAt) continue;
+    // A human decision step with no decision pending (taken, superseded) waits on nobody: no notice.
+    if (step !== 'revision' && decision?.state !== 'PENDING') continue;
     const start = Date.parse(report.stepStartedAt);
     const due = Date.parse(report.dueAt);
     const round = `${report.step}:${report.revision}:${report.stepStartedAt}`;
@@ -46,16 +77,41 @@ export async function keepMutuBaku(deps: Deps): Promise<ClockResult> {
       const period = Math.max(1, due - start);
       const owed = Math.floor((now.getTime() - due) / period) + 1;
       const sent = report.escalation?.round === round ? report.escalation.count : 0;
-      if (owed > sent && (await notify(deps, report, step, 'escalation', round, owed)))
+      if (owed > sent && (await notify(deps, report, step, 'escalation', round, owed, decision)))
         result.escalated.push(report.reportId);
     } else if (
       now.getTime() >= start + deps.config.reminderAtFraction * (due - start) &&
       report.reminderSentFor !== round
     ) {
-      if (await notify(deps, report, step, 'reminder', round, 0)) result.reminded.push(report.reportId);
+      if (await notify(deps, report, step, 'reminder', round, 0, decision)) result.reminded.push(report.reportId);
     }
   }
+  if (failures.length) throw failures[0];
   return result;
+}
+
+/** Which decision a status belongs to: the one awaited, or (DISAHKAN) the signature just given. */
+const DECIDING: Partial<Record<ReportStatus, DecisionStep>> = {
+  MENUNGGU_VERIFIKASI: 'verify',
+  MENUNGGU_PENGESAHAN: 'ratify',
+  DISAHKAN: 'ratify',
+};
+
+/**
+ * The decision of the report's current step, read consistently. Its id derives from the execution, step and
+ * revision (as request-decision made it); the index of pending decisions is only the fallback, and what it
+ * returns is read again, since on AWS it may lag behind the item.
+ */
+async function currentDecision(deps: Deps, report: Report, step: DecisionStep): Promise<Decision | undefined> {
+  if (report.executionArn) {
+    const derived = await deps.repo.getDecision(decisionIdFor(report.executionArn, step, report.revision));
+    if (derived) return derived;
+  }
+  for (const listed of await deps.repo.pendingDecisions(report.reportId)) {
+    const fresh = await deps.repo.getDecision(listed.decisionId);
+    if (fresh?.state === 'PENDING' && fresh.step === step) return fresh;
+  }
+  return undefined;
 }
 
 async function notify(
@@ -65,6 +121,7 @@ async function notify(
   kind: 'reminder' | 'escalation',
   round: string,
   count: number,
+  decision: Decision | undefined,
 ): Promise<boolean> {
   const role = deps.config.steps[step];
   const assignee = deps.config.people[role];
@@ -99,12 +156,13 @@ async function notify(
 
   const recipients: Person[] = kind === 'escalation' && above.email !== assignee.email ? [assignee, above] : [assignee];
   try {
-    const link = step === 'revision' ? undefined : await currentLink(deps, report.reportId);
+    const link = step === 'revision' || !decision ? undefined : await currentLink(deps, decision);
     const key =
       step === 'revision'
         ? uploadKey(report.unit, report.tahun, report.periode, report.source.key.split('/').pop() ?? 'data.csv')
         : undefined;
-    const extra = step === 'revision' && report.uploaderEmail ? [report.uploaderEmail] : [];
+    const uploader = step === 'revision' ? parseEmailAddress(report.uploaderEmail) : undefined;
+    const extra = uploader ? [uploader] : [];
     for (const to of recipients) {
       await deps.mailer.send({
         to: [...new Set([to.email, ...(to === assignee ? extra : [])])],
@@ -128,7 +186,7 @@ async function notify(
         {
           action: 'EMAIL_TERKIRIM',
           actor: { name: 'lapkin', role: 'SISTEM' },
-          note: `failed: ${(err as Error).message}`.slice(0, 300),
+          note: `failed: ${safeMessage((err as Error).message)}`.slice(0, 300),
         },
         previous,
       )
@@ -139,9 +197,7 @@ async function notify(
 }
 
 /** The link already mailed for the pending decision: same id, same expiry, so the same signed URL. */
-async function currentLink(deps: Deps, reportId: string): Promise<string | undefined> {
-  const pending = (await deps.repo.pendingDecisions(reportId))[0];
-  if (!pending) return undefined;
+async function currentLink(deps: Deps, pending: Decision): Promise<string> {
   return decisionLink(deps.publicBaseUrl, await deps.signingSecret(), {
     decisionId: pending.decisionId,
     assigneeNip: pending.assignee.nip,

@@ -1,3 +1,4 @@
+import { parseEmailAddress } from '../core/email-address.ts';
 import { DocumentNotFoundError, InvalidUploadKeyError, TaskGoneError } from '../core/errors.ts';
 import { executionNameFor } from '../core/execution-name.ts';
 import { dueAt } from '../core/mutu-baku.ts';
@@ -133,7 +134,7 @@ export async function receiveUpload(deps: Deps, upload: UploadReceived): Promise
   });
   const to = deps.config.people[deps.config.steps.revision];
   await deps.mailer.send({
-    to: unique([report.uploaderEmail, to.email]),
+    to: unique([parseEmailAddress(report.uploaderEmail), to.email]),
     ...simpleNoticeMail({
       config: deps.config,
       lang: deps.config.language,

@@ -1,5 +1,9 @@
-import type { ReportStatus } from '../core/report.ts';
+import { parseEmailAddress } from '../core/email-address.ts';
+import { decisionIdFor } from '../core/execution-name.ts';
+import { failureReason } from '../core/failure-reason.ts';
+import type { Report, ReportStatus } from '../core/report.ts';
 import { simpleNoticeMail } from '../web/emails.ts';
+import { failureFacts } from '../web/failure-facts.ts';
 import type { Deps } from './deps.ts';
 
 export interface FailureInput {
@@ -19,17 +23,17 @@ const NOT_FINAL: readonly ReportStatus[] = [
 ];
 
 /**
- * The failure path of every Task: a report never disappears silently. The report becomes GAGAL with the error,
- * its pending decisions are superseded (their links show a clear page), and TIMSAKIP is told how to restart:
- * upload the data again. The upload itself is never touched.
+ * The failure path of every Task: a report never disappears silently. The report becomes GAGAL with the reason
+ * (a category and a message with no server path: core/failure-reason.ts), its pending decisions are superseded
+ * (their links show a clear page), and TIMSAKIP is told how to restart: upload the data again. The upload
+ * itself is never touched.
  */
 export async function recordFailure(deps: Deps, input: FailureInput): Promise<{ recorded: boolean }> {
   const report = await deps.repo.get(input.reportId);
   if (!report) return { recorded: false };
-  const error = {
-    error: (input.error?.Error ?? 'Unknown').slice(0, 200),
-    cause: summarizeCause(input.error?.Cause),
-  };
+  // Raw error messages name server paths (ENOENT, stack frames): only the sanitised reason goes any further.
+  const reason = failureReason(input.error);
+  const error = { error: reason.error, cause: reason.message };
   if (report.status === 'GAGAL' || report.status === 'TERDOKUMENTASI') return { recorded: false };
   await deps.ledger.transition({
     reportId: report.reportId,
@@ -40,25 +44,23 @@ export async function recordFailure(deps: Deps, input: FailureInput): Promise<{ 
       action: 'GAGAL',
       actor: { name: 'lapkin', role: 'SISTEM' },
       note: `${error.error}: ${error.cause}`.slice(0, 500),
+      detail: { category: reason.category },
     },
   });
-  for (const d of await deps.repo.pendingDecisions(report.reportId)) {
-    await deps.repo.updateDecision(d.decisionId, 'PENDING', { state: 'SUPERSEDED' }).catch(() => undefined);
+  for (const decisionId of await decisionsToSupersede(deps, report, input.executionArn)) {
+    await deps.repo.updateDecision(decisionId, 'PENDING', { state: 'SUPERSEDED' }).catch(() => undefined);
   }
   const team = deps.config.people[deps.config.steps.documentation];
   await deps.mailer
     .send({
-      to: [...new Set([team.email, report.uploaderEmail].filter((e): e is string => !!e))],
+      to: [...new Set([team.email, parseEmailAddress(report.uploaderEmail)].filter((e): e is string => !!e))],
       ...simpleNoticeMail({
         config: deps.config,
         lang: deps.config.language,
         report,
         to: team,
         kind: 'failed',
-        facts: [
-          ['Error', error.error],
-          ['Detail', error.cause],
-        ],
+        facts: failureFacts(reason, deps.config.language),
       }),
     })
     .catch(() => {
@@ -67,14 +69,21 @@ export async function recordFailure(deps: Deps, input: FailureInput): Promise<{ 
   return { recorded: true };
 }
 
-/** Step Functions puts a JSON document in Cause for Lambda errors; keep its message, never a stack or a token. */
-function summarizeCause(cause: string | undefined): string {
-  if (!cause) return '';
-  try {
-    const parsed = JSON.parse(cause) as { errorMessage?: string };
-    if (parsed.errorMessage) return parsed.errorMessage.slice(0, 300);
-  } catch {
-    // not JSON: a plain message
+/**
+ * The report's pending decisions. The index of pending decisions lags behind on AWS (a decision created a moment
+ * ago may be missing), so the decisions of this execution's waits, whose ids derive from execution, step and
+ * revision, are looked up directly as well; each is read consistently and only a PENDING one is superseded.
+ */
+async function decisionsToSupersede(deps: Deps, report: Report, executionArn?: string): Promise<string[]> {
+  const ids = new Set((await deps.repo.pendingDecisions(report.reportId)).map((d) => d.decisionId));
+  for (const arn of new Set([executionArn, report.executionArn])) {
+    if (!arn) continue;
+    for (const step of ['verify', 'ratify'] as const) ids.add(decisionIdFor(arn, step, report.revision));
   }
-  return cause.slice(0, 300);
+  const pending: string[] = [];
+  for (const id of ids) {
+    const d = await deps.repo.getDecision(id);
+    if (d?.state === 'PENDING' && d.reportId === report.reportId) pending.push(id);
+  }
+  return pending;
 }

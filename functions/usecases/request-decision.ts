@@ -4,6 +4,7 @@ import { decisionIdFor } from '../core/execution-name.ts';
 import { dueAt } from '../core/mutu-baku.ts';
 import type { Decision, DecisionStep, ReportStatus } from '../core/report.ts';
 import { decisionRequestMail } from '../web/emails.ts';
+import { completeDecision } from './complete-decision.ts';
 import type { Deps } from './deps.ts';
 
 export interface RequestDecisionInput {
@@ -48,6 +49,7 @@ export async function requestDecision(
     revision: report.revision,
     document: report.reportPdf,
     taskToken: input.taskToken,
+    executionArn: input.executionArn,
     state: 'PENDING',
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + deps.config.linkExpiryHours * 3600_000).toISOString(),
@@ -57,8 +59,9 @@ export async function requestDecision(
 
   if (!created) {
     if (stored.state === 'USED' && stored.decision) {
-      // Decided while this wait was being re-entered: hand the recorded decision to the new token.
-      await deps.workflow.sendSuccess(input.taskToken, decisionOutput(stored));
+      // Decided while this wait was being re-entered (or the decision's completion was interrupted): finish it
+      // — its trail entry once, then the recorded decision handed to this wait's token.
+      await completeDecision(deps, stored, { taskToken: input.taskToken });
       return { decisionId, mailed: false };
     }
     if (stored.state === 'PENDING' && stored.taskToken !== input.taskToken) {
@@ -108,14 +111,5 @@ export async function requestDecision(
   return { decisionId, mailed: true };
 }
 
-/** What the waiting state receives: the decision and who took it (the ASL chooses on `decision`). */
-export function decisionOutput(d: Decision) {
-  return {
-    decisionId: d.decisionId,
-    decision: d.decision,
-    note: d.note ?? '',
-    step: d.step,
-    decidedBy: { name: d.assignee.name, nip: d.assignee.nip, role: d.role },
-    decidedAt: d.decidedAt,
-  };
-}
+/** Re-exported for the callers that knew it here. */
+export { decisionOutput } from './complete-decision.ts';

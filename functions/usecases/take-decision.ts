@@ -1,8 +1,8 @@
 import { parseLinkParams, verifyDecisionLink } from '../core/decision-link.ts';
-import { DecisionAlreadyTakenError, InvalidLinkError, TaskGoneError, TransientError } from '../core/errors.ts';
+import { DecisionAlreadyTakenError, InvalidLinkError, TransientError } from '../core/errors.ts';
 import type { Decision, DecisionValue, Report } from '../core/report.ts';
+import { completeDecision } from './complete-decision.ts';
 import type { Deps } from './deps.ts';
-import { decisionOutput } from './request-decision.ts';
 
 export interface LinkParams {
   decisionId?: string;
@@ -47,10 +47,12 @@ export async function viewDecision(deps: Deps, params: LinkParams): Promise<Deci
 /**
  * POST of a decision link — the Sekretaris Camat's paraf or the Camat's signature.
  * 1. Verify the link (signature, expiry, bound to the assignee) and the input (REVISE needs a note).
- * 2. PENDING → USED as one conditional write: of two POSTs at once exactly one wins; a replay changes nothing.
- * 3. Resume the workflow with the decision. If the task is gone the decision is marked SUPERSEDED; on a
- *    transient failure it is reopened so the same link can be used again.
- * 4. Record the decision (who, role, NIP, decision, note, document version) in the audit trail.
+ * 2. PENDING → USED as one conditional write: of two POSTs at once exactly one wins. From here on the decision
+ *    is a fact; it is never reopened.
+ * 3. Complete it (complete-decision.ts): the KEPUTUSAN entry in the trail, then the workflow resumed, each step
+ *    idempotent. If that is interrupted (database or workflow unavailable) the person sees "try again": a re-POST
+ *    of the same decision finishes it, and so do the Mutu Baku clock and the wait re-entered after its Mutu Baku.
+ *    Another answer to a decision already taken is refused (409) — after finishing the one taken.
  */
 export async function submitDecision(
   deps: Deps,
@@ -63,71 +65,36 @@ export async function submitDecision(
   const note = (form.note ?? '').trim();
   if (note.length > NOTE_MAX) throw new DecisionInputError('NOTE_TOO_LONG');
   if (value === 'REVISE' && note.length < 3) throw new DecisionInputError('NOTE_REQUIRED');
-  if (current.state !== 'PENDING')
+
+  const unfinished = current.state === 'USED' && current.finishing === true;
+  if (unfinished && current.decision !== value) {
+    await finish(deps, current).catch(() => undefined);
+    throw new DecisionAlreadyTakenError(`decision ${current.decisionId} was taken as ${current.decision}`);
+  }
+  if (current.state !== 'PENDING' && !unfinished)
     throw new DecisionAlreadyTakenError(`decision ${current.decisionId} is ${current.state}`);
 
-  const decidedAt = deps.clock.now().toISOString();
-  const used = await deps.repo.updateDecision(current.decisionId, 'PENDING', {
-    state: 'USED',
-    decision: value as DecisionValue,
-    note: note || undefined,
-    decidedAt,
-  });
-  const ratified = used.step === 'ratify' && value === 'APPROVE';
-  const actor = { name: used.assignee.name, role: used.role, nip: used.assignee.nip, email: used.assignee.email };
-  // The decision is a fact from here on: record it before the workflow moves, so the trail reads in order.
-  const event = {
-    action: 'KEPUTUSAN' as const,
-    actor,
-    decision: value as DecisionValue,
-    note: note || undefined,
-    document: used.document,
-    detail: { decisionId: used.decisionId, step: used.step, mark: used.step === 'ratify' ? 'tanda tangan' : 'paraf' },
-  };
-  if (ratified) {
-    await deps.ledger.transition({
-      reportId: used.reportId,
-      from: ['MENUNGGU_PENGESAHAN'],
-      set: { status: 'DISAHKAN', step: 'documentation' },
-      event,
-    });
-  } else {
-    await deps.ledger.record(used.reportId, event);
-  }
+  const used = unfinished
+    ? current
+    : await deps.repo.updateDecision(current.decisionId, 'PENDING', {
+        state: 'USED',
+        finishing: true,
+        decision: value as DecisionValue,
+        note: note || undefined,
+        decidedAt: deps.clock.now().toISOString(),
+      });
+  const { completion, decision } = await finish(deps, used, !unfinished);
+  return { decision, outcome: completion === 'RESUMED' ? 'RECORDED' : 'SUPERSEDED' };
+}
 
+/** Completes a taken decision; whatever interrupts it is worth a retry, since every step can run again. */
+async function finish(deps: Deps, used: Decision, justTaken = false) {
   try {
-    await deps.workflow.sendSuccess(used.taskToken, decisionOutput(used));
-    return { decision: used, outcome: 'RECORDED' };
+    return await completeDecision(deps, used, { justTaken });
   } catch (err) {
-    const gone = err instanceof TaskGoneError;
-    const undo = {
-      action: 'KEPUTUSAN_TIDAK_BERLAKU' as const,
-      actor,
-      note: gone ? 'step no longer waiting' : 'workflow unavailable; the link can be used again',
-      detail: { decisionId: used.decisionId },
-    };
-    if (ratified) {
-      await deps.ledger
-        .transition({
-          reportId: used.reportId,
-          from: ['DISAHKAN'],
-          set: { status: 'MENUNGGU_PENGESAHAN', step: 'ratify' },
-          event: undo,
-        })
-        .catch(() => deps.ledger.record(used.reportId, undo));
-    } else {
-      await deps.ledger.record(used.reportId, undo);
-    }
-    if (gone) {
-      const superseded = await deps.repo.updateDecision(used.decisionId, 'USED', { state: 'SUPERSEDED' });
-      return { decision: superseded, outcome: 'SUPERSEDED' };
-    }
-    await deps.repo.updateDecision(used.decisionId, 'USED', {
-      state: 'PENDING',
-      decision: undefined,
-      note: undefined,
-      decidedAt: undefined,
-    });
-    throw new TransientError(`workflow could not be resumed: ${(err as Error).message}`);
+    if (err instanceof TransientError) throw err;
+    throw new TransientError(
+      `decision ${used.decisionId} taken; completing it was interrupted (${(err as Error).name}) and is retried`,
+    );
   }
 }

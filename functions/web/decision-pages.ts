@@ -41,7 +41,7 @@ const T = {
       'Tautan ini tidak dikenali atau telah diubah. Gunakan tautan persis seperti pada email yang Anda terima.',
     retry: 'Belum dapat diproses',
     retryBody:
-      'Keputusan belum tersampaikan karena gangguan sementara. Tidak ada yang berubah; silakan coba lagi beberapa saat lagi dengan tautan yang sama.',
+      'Keputusan belum tersampaikan sepenuhnya karena gangguan sementara. Keputusan yang sudah tercatat diselesaikan sistem secara otomatis; Anda juga dapat mengirimkan keputusan yang sama sekali lagi dengan tautan yang sama beberapa saat lagi.',
     bad: 'Permintaan tidak dapat diproses',
     badBody: 'Isian formulir tidak dapat dibaca. Buka kembali tautan dari email Anda.',
     tooLarge: 'Isian terlalu besar',
@@ -87,7 +87,7 @@ const T = {
     invalidBody: 'This link is unknown or was altered. Use the link exactly as in the email you received.',
     retry: 'Not processed yet',
     retryBody:
-      'Your decision could not be delivered because of a temporary problem. Nothing changed; please try again shortly with the same link.',
+      'Your decision could not be passed on completely because of a temporary problem. A decision already recorded is completed automatically; you may also send the same decision again with the same link shortly.',
     bad: 'Request could not be processed',
     badBody: 'The form could not be read. Open the link from your email again.',
     tooLarge: 'Input too large',

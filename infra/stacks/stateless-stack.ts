@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { DomainName, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -19,7 +19,7 @@ import type { LapkinConfig } from '../../functions/core/config.ts';
 import { UPLOAD_PREFIX } from '../../functions/core/upload-key.ts';
 import { PROJECT_ROOT } from '../constructs/bundling.ts';
 import { LapkinFunction } from '../constructs/lapkin-function.ts';
-import { acknowledge } from '../constructs/nag.ts';
+import { acknowledge, acknowledgeWildcardResource } from '../constructs/nag.ts';
 import { SopMonitoring } from '../constructs/sop-monitoring.ts';
 import { documentsBucketName } from './stateful-stack.ts';
 
@@ -132,7 +132,8 @@ export class StatelessStack extends Stack {
     requestDecision.bindSigningSecret(signingSecret);
     mutuBakuClock.bindSigningSecret(signingSecret);
     decide.bindSigningSecret(signingSecret);
-    for (const f of [intake, requestDecision, decide]) f.bindTaskResponse();
+    // The clock resumes too: it finishes a decision whose completion was interrupted (complete-decision.ts).
+    for (const f of [intake, requestDecision, decide, mutuBakuClock]) f.bindTaskResponse();
 
     // ── the SOP ────────────────────────────────────────────────────────────────────────────────────────
     const tasks = {
@@ -168,6 +169,17 @@ export class StatelessStack extends Stack {
       'X-Ray tracing and CloudWatch Logs vended delivery (logs:CreateLogDelivery, DescribeLogGroups, …) of the state machine support no resource-level permissions.',
     );
     intake.bindStartExecution(this.stateMachine.stateMachineArn);
+    // A resume whose answer was lost is settled by asking the execution (DescribeExecution, on its executions only).
+    // request-decision resumes only its own fresh token and never needs to ask (nor could: a dependency cycle).
+    const executions = `${this.formatArn({ service: 'states', resource: 'execution', arnFormat: ArnFormat.COLON_RESOURCE_NAME, resourceName: this.stateMachine.stateMachineName })}:*`;
+    for (const f of [decide, mutuBakuClock]) {
+      f.fn.addToRolePolicy(new PolicyStatement({ actions: ['states:DescribeExecution'], resources: [executions] }));
+      acknowledgeWildcardResource(
+        f.fn.role ?? f,
+        executions,
+        "DescribeExecution on this state machine's executions only; their names derive from each upload.",
+      );
+    }
 
     // ── trigger: uploads under masuk/ only, so lapkin's own writes never loop ─────────────────────────
     this.deadLetterQueue = new Queue(this, 'IntakeDeadLetters', {

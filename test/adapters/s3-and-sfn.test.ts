@@ -8,7 +8,12 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import {
+  DescribeExecutionCommand,
+  SendTaskSuccessCommand,
+  SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { S3DocumentStore } from '../../functions/adapters/s3-document-store.ts';
@@ -138,5 +143,17 @@ describe('SfnWorkflow', () => {
       .rejectsOnce(Object.assign(new Error('x'), { name: 'ThrottlingException' }));
     await expect(workflow.sendSuccess('t', {})).rejects.toBeInstanceOf(TaskGoneError);
     await expect(workflow.sendSuccess('t', {})).rejects.toBeInstanceOf(TransientError);
+  });
+
+  it('executionStatus answers DescribeExecution; an unknown execution is undefined, throttling TransientError', async () => {
+    const arn = 'arn:aws:states:ap-southeast-3:1:execution:sm:n1';
+    sfn
+      .on(DescribeExecutionCommand, { executionArn: arn })
+      .resolvesOnce({ status: 'RUNNING' })
+      .rejectsOnce(Object.assign(new Error('x'), { name: 'ExecutionDoesNotExist' }))
+      .rejectsOnce(Object.assign(new Error('x'), { name: 'ThrottlingException' }));
+    expect(await workflow.executionStatus(arn)).toBe('RUNNING');
+    expect(await workflow.executionStatus(arn)).toBeUndefined();
+    await expect(workflow.executionStatus(arn)).rejects.toBeInstanceOf(TransientError);
   });
 });

@@ -10,7 +10,7 @@ import type { Clock } from '../../functions/ports/clock.ts';
 import type { DocumentStore, DocumentVersion, StoredDocument } from '../../functions/ports/document-store.ts';
 import type { Mailer, MailMessage } from '../../functions/ports/mailer.ts';
 import { type ReportRepository, StaleVersionError } from '../../functions/ports/report-repository.ts';
-import type { Workflow } from '../../functions/ports/workflow.ts';
+import type { ExecutionStatus, Workflow } from '../../functions/ports/workflow.ts';
 
 const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
 
@@ -21,6 +21,22 @@ export class MemoryReportRepository implements ReportRepository {
   decisions = new Map<string, Decision>();
   /** Fault injection: the next N replace() calls lose the race. */
   staleReplaces = 0;
+  /** Fault injection: the next N replace() calls fail as a database outage would (nothing written). */
+  failingReplaces = 0;
+  /**
+   * Eventual consistency of the index (GSI) on AWS: while frozen, list() and pendingDecisions() answer from the
+   * copy taken at freezeIndex(), however the items changed since. get() and getDecision() stay consistent.
+   */
+  private frozenIndex?: { reports: Report[]; decisions: Decision[] };
+  freezeIndex() {
+    this.frozenIndex = {
+      reports: [...this.reports.values()].map(clone),
+      decisions: [...this.decisions.values()].map(clone),
+    };
+  }
+  thawIndex() {
+    this.frozenIndex = undefined;
+  }
 
   async get(id: string) {
     return clone(this.reports.get(id));
@@ -37,6 +53,10 @@ export class MemoryReportRepository implements ReportRepository {
       this.staleReplaces--;
       throw new StaleVersionError('injected');
     }
+    if (this.failingReplaces > 0) {
+      this.failingReplaces--;
+      throw Object.assign(new Error('injected: table unavailable'), { name: 'InternalServerError' });
+    }
     if (!current || current.version !== expectedVersion) throw new StaleVersionError('stale');
     this.reports.set(report.reportId, clone(report));
     await this.putEventIfAbsent(event);
@@ -51,7 +71,7 @@ export class MemoryReportRepository implements ReportRepository {
     return clone(this.eventsById.get(id) ?? []);
   }
   async list() {
-    return [...this.reports.values()].map(clone);
+    return (this.frozenIndex?.reports ?? [...this.reports.values()]).map(clone);
   }
   async getDecision(id: string) {
     return clone(this.decisions.get(id));
@@ -71,7 +91,7 @@ export class MemoryReportRepository implements ReportRepository {
     return clone(next);
   }
   async pendingDecisions(reportId?: string) {
-    return [...this.decisions.values()]
+    return (this.frozenIndex?.decisions ?? [...this.decisions.values()])
       .filter((d) => d.state === 'PENDING' && (!reportId || d.reportId === reportId))
       .map(clone);
   }
@@ -142,7 +162,15 @@ export class FakeWorkflow implements Workflow {
   started: { name: string; input: unknown }[] = [];
   sent: { token: string; output: unknown }[] = [];
   goneTokens = new Set<string>();
+  /** The next sendSuccess fails with this error; the task is NOT resumed. */
   failNextSend?: Error;
+  /** The next N sendSuccess calls fail transiently; the task is NOT resumed. */
+  failSends = 0;
+  /** The next sendSuccess resumes the task, then throws this error: the answer was lost on the way back. */
+  loseNextReply?: Error;
+  /** DescribeExecution's answer per execution ARN; an execution not listed is RUNNING. */
+  executions = new Map<string, ExecutionStatus | 'MISSING'>();
+  described: string[] = [];
   async start(name: string, input: unknown) {
     const already = this.started.some((s) => s.name === name);
     if (!already) this.started.push({ name, input });
@@ -154,9 +182,23 @@ export class FakeWorkflow implements Workflow {
       this.failNextSend = undefined;
       throw err;
     }
+    if (this.failSends > 0) {
+      this.failSends--;
+      throw new TransientError('Step Functions unavailable (ThrottlingException)');
+    }
     if (this.goneTokens.has(token)) throw new TaskGoneError('gone');
     this.goneTokens.add(token);
     this.sent.push({ token, output });
+    if (this.loseNextReply) {
+      const err = this.loseNextReply;
+      this.loseNextReply = undefined;
+      throw err;
+    }
+  }
+  async executionStatus(executionArn: string) {
+    this.described.push(executionArn);
+    const status = this.executions.get(executionArn) ?? 'RUNNING';
+    return status === 'MISSING' ? undefined : status;
   }
 }
 

@@ -134,7 +134,9 @@ describe('functions', () => {
           for (const a of asList(st.Action)) expect(allowedStar.has(a), `${name}: ${a} on *`).toBe(true);
       }
       const resumes = actionsOf(name).includes('states:SendTaskSuccess');
-      expect(resumes, name).toBe(['intake', 'request-decision', 'decide'].includes(name));
+      expect(resumes, name).toBe(['intake', 'request-decision', 'decide', 'mutu-baku-clock'].includes(name));
+      const asks = actionsOf(name).includes('states:DescribeExecution');
+      expect(asks, name).toBe(['decide', 'mutu-baku-clock'].includes(name));
     }
   });
 

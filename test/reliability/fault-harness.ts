@@ -54,9 +54,13 @@ export class FaultyStore implements DocumentStore {
   }
 }
 
-/** A workflow adapter whose next SendTaskSuccess calls can be made to fail transiently. */
+/**
+ * A workflow adapter whose next SendTaskSuccess calls can be made to fail transiently (nothing delivered), or to
+ * be delivered and then time out (the answer lost on the way back, as an SDK timeout after the service acted).
+ */
 export class FaultyWorkflow implements Workflow {
   transientSends = 0;
+  lostReplies = 0;
   constructor(private readonly inner: Workflow) {}
   start(name: string, input: unknown) {
     return this.inner.start(name, input);
@@ -66,7 +70,14 @@ export class FaultyWorkflow implements Workflow {
       this.transientSends--;
       throw Object.assign(new Error('throttled'), { name: 'TransientError' });
     }
-    return this.inner.sendSuccess(token, output);
+    await this.inner.sendSuccess(token, output);
+    if (this.lostReplies > 0) {
+      this.lostReplies--;
+      throw Object.assign(new Error('Step Functions unavailable (TimeoutError)'), { name: 'TransientError' });
+    }
+  }
+  executionStatus(executionArn: string) {
+    return this.inner.executionStatus(executionArn);
   }
 }
 
@@ -74,7 +85,11 @@ export class FaultyWorkflow implements Workflow {
  * The real ASL on the local engine, its Tasks bound to the real use cases on in-memory ports wrapped with fault
  * injectors: the engine's Retry/Catch/timeouts meet the adapters' failures exactly as on AWS.
  */
-export async function faultHarness() {
+export async function faultHarness(
+  /** Assemble's 3 s lets a hanging read time out quickly (yet a slow machine still assembles within it); a test
+   *  without that fault keeps the ASL's own limit. */
+  opts: { timeoutOverrides?: Record<string, number> } = { timeoutOverrides: { Assemble: 3 } },
+) {
   const f = fakeDeps();
   const store = new FaultyStore(f.store);
   const deps = { ...f.deps, store };
@@ -82,7 +97,7 @@ export async function faultHarness() {
     aslText: readFileSync(join(ROOT, 'statemachine/pelaporan-kinerja.asl.json'), 'utf8'),
     dir: mkdtempSync(join(tmpdir(), 'lapkin-faults-')),
     retryDelayMs: 5,
-    timeoutOverrides: { Assemble: 1 },
+    timeoutOverrides: opts.timeoutOverrides,
     handlers: {
       AssembleFunctionArn: async (e) => assembleReport(deps, e as never),
       RequestDecisionFunctionArn: async (e) => requestDecision(deps, e as never),

@@ -4,16 +4,22 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DecisionAlreadyTakenError, InvalidLinkError, TransientError } from '../../functions/core/errors.ts';
+import type { AuditEvent } from '../../functions/core/report.ts';
+import { keepMutuBaku } from '../../functions/usecases/keep-mutu-baku.ts';
 import { requestDecision } from '../../functions/usecases/request-decision.ts';
 import { DecisionInputError, submitDecision, viewDecision } from '../../functions/usecases/take-decision.ts';
 import { fakeDeps } from '../fakes/deps.ts';
 import { linkInMail, linkParts, REPORT_ID, sample, uploadAndAssemble } from '../fakes/flow.ts';
 
-const EXEC = 'arn:aws:states:local:0:execution:sm:lapkin-x';
+/** The execution intake started for the report (the wait's $$.Execution.Id), set by verifyRequested. */
+let EXEC = '';
 let f: ReturnType<typeof fakeDeps>;
+const keputusanOf = (events: AuditEvent[], decisionId: string) =>
+  events.filter((e) => e.action === 'KEPUTUSAN' && e.detail?.decisionId === decisionId);
 
 async function verifyRequested(token = 'token-verify-1') {
   await uploadAndAssemble(f.deps, sample('awal'));
+  EXEC = (await f.repo.get(REPORT_ID))?.executionArn ?? '';
   const out = await requestDecision(f.deps, {
     taskToken: token,
     reportId: REPORT_ID,
@@ -156,26 +162,49 @@ describe('decision link', () => {
     expect((await f.repo.getDecision(decisionId))?.state).toBe('PENDING');
   });
 
-  it('a transient workflow failure reopens the decision so the same link works again', async () => {
+  it('the workflow unavailable: the decision stays taken (no undo), a re-POST of it resumes the workflow once', async () => {
     const { link, decisionId } = await verifyRequested();
-    f.workflow.failNextSend = new TransientError('throttled');
+    f.workflow.failSends = 2;
     await expect(submitDecision(f.deps, linkParts(link), { decision: 'APPROVE' })).rejects.toBeInstanceOf(
       TransientError,
     );
-    expect((await f.repo.getDecision(decisionId))?.state).toBe('PENDING');
-    expect((await f.repo.events(REPORT_ID)).at(-1)?.action).toBe('KEPUTUSAN_TIDAK_BERLAKU');
-    const out = await submitDecision(f.deps, linkParts(link), { decision: 'APPROVE' });
-    expect(out.outcome).toBe('RECORDED');
+    expect((await f.repo.getDecision(decisionId))?.state).toBe('USED');
+    const actions = (await f.repo.events(REPORT_ID)).map((e) => e.action);
+    expect(actions).not.toContain('KEPUTUSAN_TIDAK_BERLAKU');
+    expect(actions.filter((a) => a === 'KEPUTUSAN')).toHaveLength(1);
+    // Another answer to a decision already taken is refused; the one taken is what goes on.
+    await expect(
+      submitDecision(f.deps, linkParts(link), { decision: 'REVISE', note: 'berubah pikiran' }),
+    ).rejects.toBeInstanceOf(DecisionAlreadyTakenError);
+    expect(f.workflow.sent).toHaveLength(1);
+    expect(f.workflow.sent[0]?.output).toMatchObject({ decision: 'APPROVE' });
+    await expect(submitDecision(f.deps, linkParts(link), { decision: 'APPROVE' })).rejects.toBeInstanceOf(
+      DecisionAlreadyTakenError,
+    );
+    expect(f.workflow.sent).toHaveLength(1);
+    expect(keputusanOf(await f.repo.events(REPORT_ID), decisionId)).toHaveLength(1);
   });
 
-  it('a decision for a wait that is gone is marked SUPERSEDED, not applied', async () => {
+  it('a decision for a wait whose execution ended is marked SUPERSEDED, not applied', async () => {
     const { link, decisionId } = await verifyRequested('tok-gone');
     f.workflow.goneTokens.add('tok-gone');
+    f.workflow.executions.set(EXEC, 'ABORTED');
     const out = await submitDecision(f.deps, linkParts(link), { decision: 'APPROVE' });
     expect(out.outcome).toBe('SUPERSEDED');
     expect((await f.repo.getDecision(decisionId))?.state).toBe('SUPERSEDED');
+    expect((await f.repo.events(REPORT_ID)).at(-1)?.action).toBe('KEPUTUSAN_TIDAK_BERLAKU');
   });
 
+  it('a token gone while the execution runs on means the wait was over by this decision: recorded, not undone', async () => {
+    const { link, decisionId } = await verifyRequested('tok-used');
+    // The wait re-entered after its Mutu Baku and handed this decision on itself, or an earlier send got through.
+    f.workflow.goneTokens.add('tok-used');
+    const out = await submitDecision(f.deps, linkParts(link), { decision: 'APPROVE' });
+    expect(out.outcome).toBe('RECORDED');
+    expect(f.workflow.described).toEqual([EXEC]);
+    expect((await f.repo.getDecision(decisionId))?.state).toBe('USED');
+    expect((await f.repo.events(REPORT_ID)).map((e) => e.action)).not.toContain('KEPUTUSAN_TIDAK_BERLAKU');
+  });
   it('the Camat ratifying moves the report to DISAHKAN with a signature entry', async () => {
     const { link } = await verifyRequested();
     await submitDecision(f.deps, linkParts(link), { decision: 'APPROVE' });
@@ -189,5 +218,79 @@ describe('decision link', () => {
       actor: { role: 'CAMAT' },
       detail: { mark: 'tanda tangan' },
     });
+  });
+});
+
+describe('fault injection: every outcome converges', () => {
+  it('the ledger write fails once after PENDING → USED: a re-POST of the decision completes it, recorded once', async () => {
+    const { link, decisionId } = await verifyRequested();
+    f.repo.failingReplaces = 1;
+    await expect(
+      submitDecision(f.deps, linkParts(link), { decision: 'APPROVE', note: 'Sesuai.' }),
+    ).rejects.toBeInstanceOf(TransientError);
+    expect(f.workflow.sent).toHaveLength(0);
+    expect((await f.repo.getDecision(decisionId))?.state).toBe('USED');
+    const out = await submitDecision(f.deps, linkParts(link), { decision: 'APPROVE', note: 'Sesuai.' });
+    expect(out.outcome).toBe('RECORDED');
+    expect(f.workflow.sent).toHaveLength(1);
+    expect(f.workflow.sent[0]).toMatchObject({
+      token: 'token-verify-1',
+      output: { decision: 'APPROVE', note: 'Sesuai.' },
+    });
+    expect(keputusanOf(await f.repo.events(REPORT_ID), decisionId)).toHaveLength(1);
+    // Completed: a further POST is the usual "already decided".
+    await expect(submitDecision(f.deps, linkParts(link), { decision: 'APPROVE' })).rejects.toBeInstanceOf(
+      DecisionAlreadyTakenError,
+    );
+    expect(f.workflow.sent).toHaveLength(1);
+  });
+
+  it('the ledger write fails once and nobody posts again: the Mutu Baku clock completes the decision', async () => {
+    const { link, decisionId } = await verifyRequested();
+    f.repo.failingReplaces = 1;
+    await expect(submitDecision(f.deps, linkParts(link), { decision: 'APPROVE' })).rejects.toBeInstanceOf(
+      TransientError,
+    );
+    // Right after, the POST may still be finishing it itself: the clock waits a little.
+    expect((await keepMutuBaku(f.deps)).completed).toEqual([]);
+    f.clock.advance(5 * 60_000);
+    expect((await keepMutuBaku(f.deps)).completed).toEqual([decisionId]);
+    expect(f.workflow.sent).toHaveLength(1);
+    expect(keputusanOf(await f.repo.events(REPORT_ID), decisionId)).toHaveLength(1);
+    // Nothing left to complete, and no reminder for a decision already taken.
+    f.clock.advance(20 * 3600_000);
+    expect(await keepMutuBaku(f.deps)).toEqual({ reminded: [], escalated: [], completed: [] });
+    expect(f.workflow.sent).toHaveLength(1);
+  });
+
+  it('the ledger write fails and the wait is re-entered after its Mutu Baku: the new wait records and resumes it', async () => {
+    const { link, decisionId } = await verifyRequested('tok-1');
+    f.repo.failingReplaces = 1;
+    await expect(submitDecision(f.deps, linkParts(link), { decision: 'APPROVE' })).rejects.toBeInstanceOf(
+      TransientError,
+    );
+    f.workflow.goneTokens.add('tok-1');
+    await requestDecision(f.deps, { taskToken: 'tok-2', reportId: REPORT_ID, executionArn: EXEC, step: 'verify' });
+    expect(f.workflow.sent.map((s) => s.token)).toEqual(['tok-2']);
+    expect(keputusanOf(await f.repo.events(REPORT_ID), decisionId)).toHaveLength(1);
+  });
+
+  it('SendTaskSuccess resumes the workflow but times out: no KEPUTUSAN_TIDAK_BERLAKU, DISAHKAN stays', async () => {
+    const { link } = await verifyRequested();
+    await submitDecision(f.deps, linkParts(link), { decision: 'APPROVE' });
+    await requestDecision(f.deps, { taskToken: 'tok-ratify', reportId: REPORT_ID, executionArn: EXEC, step: 'ratify' });
+    const ratify = linkParts(linkInMail(f.mailer.sent.at(-1)?.text ?? ''));
+    f.workflow.loseNextReply = new TransientError('Step Functions unavailable (TimeoutError)');
+    const out = await submitDecision(f.deps, ratify, { decision: 'APPROVE' });
+    expect(out.outcome).toBe('RECORDED');
+    expect(f.workflow.sent.filter((s) => s.token === 'tok-ratify')).toHaveLength(1);
+    expect((await f.repo.get(REPORT_ID))?.status).toBe('DISAHKAN');
+    const events = await f.repo.events(REPORT_ID);
+    expect(events.map((e) => e.action)).not.toContain('KEPUTUSAN_TIDAK_BERLAKU');
+    expect(keputusanOf(events, ratify.decisionId ?? '')).toHaveLength(1);
+    expect((await f.repo.getDecision(ratify.decisionId ?? ''))?.state).toBe('USED');
+    // The state agrees with the workflow: the clock finds nothing to complete or undo.
+    expect((await keepMutuBaku(f.deps)).completed).toEqual([]);
+    expect((await f.repo.get(REPORT_ID))?.status).toBe('DISAHKAN');
   });
 });

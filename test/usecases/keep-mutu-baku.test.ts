@@ -17,6 +17,8 @@ beforeEach(() => {
   f = fakeDeps();
 });
 
+/** The execution intake started (what the waits see as $$.Execution.Id). */
+const exec = async () => (await f.repo.get(REPORT_ID))?.executionArn ?? '';
 const subjects = () => f.mailer.sent.map((m) => `${m.to.join(',')}|${m.subject}`);
 
 describe('keepMutuBaku', () => {
@@ -27,7 +29,7 @@ describe('keepMutuBaku', () => {
     f.mailer.sent = [];
 
     f.clock.advance(17 * HOUR);
-    expect(await keepMutuBaku(f.deps)).toEqual({ reminded: [], escalated: [] });
+    expect(await keepMutuBaku(f.deps)).toEqual({ reminded: [], escalated: [], completed: [] });
     f.clock.advance(1 * HOUR + 1);
     expect((await keepMutuBaku(f.deps)).reminded).toEqual([REPORT_ID]);
     expect((await keepMutuBaku(f.deps)).reminded).toEqual([]);
@@ -94,7 +96,47 @@ describe('keepMutuBaku', () => {
   it('leaves reports that wait on nobody alone', async () => {
     await uploadAndAssemble(f.deps, sample('awal'));
     f.clock.advance(100 * HOUR);
-    expect(await keepMutuBaku(f.deps)).toEqual({ reminded: [], escalated: [] });
+    expect(await keepMutuBaku(f.deps)).toEqual({ reminded: [], escalated: [], completed: [] });
     expect(f.mailer.sent).toHaveLength(0);
+  });
+
+  it('no reminder for a decision already taken, though the index still lists it pending', async () => {
+    await uploadAndAssemble(f.deps, sample('awal'));
+    await requestDecision(f.deps, { taskToken: 't1', reportId: REPORT_ID, executionArn: await exec(), step: 'verify' });
+    const link = linkInMail(f.mailer.sent.at(-1)?.text ?? '');
+    f.repo.freezeIndex();
+    // Decided; the workflow has not asked for the next step yet, so the report still reads MENUNGGU_VERIFIKASI.
+    await submitDecision(f.deps, linkParts(link), { decision: 'APPROVE' });
+    f.mailer.sent = [];
+    f.clock.advance(19 * HOUR);
+    expect(await keepMutuBaku(f.deps)).toEqual({ reminded: [], escalated: [], completed: [] });
+    f.clock.advance(6 * HOUR);
+    expect(await keepMutuBaku(f.deps)).toEqual({ reminded: [], escalated: [], completed: [] });
+    expect(f.mailer.sent).toHaveLength(0);
+  });
+
+  it('acts on the report as it is, not as a lagging index shows it: no escalation for a round already over', async () => {
+    await uploadAndAssemble(f.deps, sample('awal'));
+    await requestDecision(f.deps, { taskToken: 't1', reportId: REPORT_ID, executionArn: await exec(), step: 'verify' });
+    const link = linkInMail(f.mailer.sent.at(-1)?.text ?? '');
+    f.repo.freezeIndex(); // the index keeps showing revision 1 waiting since t0
+    f.clock.advance(1 * HOUR);
+    await submitDecision(f.deps, linkParts(link), { decision: 'REVISE', note: 'Perbaiki realisasi.' });
+    await requestRevision(f.deps, {
+      taskToken: 'r1',
+      reportId: REPORT_ID,
+      executionArn: await exec(),
+      request: { reason: 'REVISE', step: 'verify', note: 'Perbaiki realisasi.' },
+    });
+    await uploadAndAssemble(f.deps, sample('perbaikan-1'));
+    await requestDecision(f.deps, { taskToken: 't2', reportId: REPORT_ID, executionArn: await exec(), step: 'verify' });
+    expect((await f.repo.get(REPORT_ID))?.revision).toBe(2);
+    f.mailer.sent = [];
+    // Past revision 1's due time, 23.5 of revision 2's 24 hours: a reminder of revision 2 is what is owed.
+    f.clock.advance(23.5 * HOUR);
+    expect(await keepMutuBaku(f.deps)).toEqual({ reminded: [REPORT_ID], escalated: [], completed: [] });
+    expect(subjects()).toEqual([expect.stringMatching(/^sekcam@example.go.id\|\[lapkin\] Pengingat/)]);
+    const events = await f.repo.events(REPORT_ID);
+    expect(events.filter((e) => e.action === 'MUTU_BAKU_TERLAMPAUI')).toHaveLength(0);
   });
 });
