@@ -1,7 +1,7 @@
 import type { LapkinConfig } from '../core/config.ts';
 import type { ComputedIndicator, DataProblem, RatingScale, ReportSummary } from '../core/performance-data.ts';
 import { computeIndicators, formatNumber, formatPercent, overspent, ratingScaleOf, summarize } from './capaian.ts';
-import { type CheckedPeriod, type ExpectedPeriod, parsePerformanceData } from './parse-performance-data.ts';
+import { type CheckedPeriod, type ExpectedPeriod, parsePerformanceData } from './upload/index.ts';
 
 type Lang = 'id' | 'en';
 

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Period } from '../../functions/core/report.ts';
-import { type ParseResult, parsePerformanceData } from '../../functions/documents/parse-performance-data.ts';
+import { type ParseResult, parsePerformanceData } from '../../functions/documents/upload/index.ts';
 import { makeZip, stored, WORKBOOK_PARTS } from '../fixtures/zip.ts';
 
 const RUNS = { numRuns: 200 };
