@@ -12,8 +12,10 @@ export interface DataCheck {
   valid: boolean;
   /** Every problem; a report is assembled only from data without any. */
   problems: DataProblem[];
-  /** Not errors, but a reader must see them (spending above the pagu). */
+  /** Not errors, but a reader must see them: the file's own (read as windows-1252), then spending above the pagu. */
   warnings: DataProblem[];
+  /** The warnings about the file as a whole; the report carries them to the verifier's mail. */
+  fileWarnings: DataProblem[];
   /** Capaian and kategori of every row without a problem (all rows when valid). */
   indicators: ComputedIndicator[];
   summary: ReportSummary;
@@ -56,7 +58,8 @@ export async function checkPerformanceData(
   return {
     valid: parsed.ok,
     problems: parsed.ok ? [] : parsed.problems,
-    warnings: budgetWarnings(indicators, lang),
+    warnings: [...parsed.warnings, ...budgetWarnings(indicators, lang)],
+    fileWarnings: parsed.warnings,
     indicators,
     summary: summarize(indicators, ratingScale),
     ratingScale,

@@ -22,6 +22,8 @@ export interface CheckJson {
   valid: boolean;
   errors: { row: number | null; column: string | null; value: string | null; message: string }[];
   indicators: { kode: string; capaian: number | null; kategori: string | null }[];
+  /** Not errors (the file was read as windows-1252, spending above the pagu); last, so older readers are unaffected. */
+  warnings: { row: number | null; column: string | null; value: string | null; message: string }[];
 }
 
 const T = {
@@ -161,6 +163,7 @@ export function toJson(r: DataCheck): CheckJson {
       capaian: i.capaian === null ? null : round2(i.capaian),
       kategori: i.kategori,
     })),
+    warnings: r.warnings.map((w) => ({ row: w.row, column: w.column, value: w.value, message: w.message })),
   };
 }
 
