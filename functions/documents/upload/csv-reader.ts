@@ -2,8 +2,9 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { DataProblem } from '../../core/performance-data.ts';
 import { BoundedRows } from './bounded-rows.ts';
+import { surelyMoreRecordsThan } from './csv-prescan.ts';
 import { cp1252Char, decideEncoding } from './encoding.ts';
-import { MAX_COLUMNS } from './limits.ts';
+import { HEADER_SEARCH_ROWS, MAX_COLUMNS } from './limits.ts';
 import { fileProblem, type Messages } from './messages.ts';
 import { type SheetRow, textCell } from './sheet.ts';
 import type { ReadRows } from './validate.ts';
@@ -33,6 +34,11 @@ export async function readCsv(bytes: Uint8Array, maxRows: number, m: Messages): 
   }
   const warnings =
     encoding.kind === 'windows-1252' ? [fileProblem(m.readAsCp1252(encoding.example.text, encoding.example.line))] : [];
+  // More non-blank records than the limit plus the rows a header may sit in: more than maxRows data rows,
+  // whatever the header (see bounded-rows.ts), answered without parsing.
+  if (surelyMoreRecordsThan(bytes, maxRows + HEADER_SEARCH_ROWS)) {
+    return { ok: true, rows: [], limitReached: true, numberStyleHint: null, warnings };
+  }
   const label = encoding.kind;
   const delimiter = detectDelimiter(new TextDecoder(label).decode(bytes.subarray(0, DELIMITER_PROBE_BYTES)));
   const kept = new BoundedRows<SheetRow>(maxRows);

@@ -62,13 +62,15 @@ const failed = (problems: DataProblem[]): Validation => ({ ok: false, problems, 
  */
 export function validate(read: ReadRows, expected: ExpectedPeriod | null, lang: Lang, limits: Limits): Validation {
   const m = MESSAGES[lang];
+  // The reader stopped at the limit: how many more rows there are is not known, only that they are too many.
+  if (read.limitReached) return failed([fileProblem(m.tooManyRows(null, limits.maxRows))]);
   const nonBlank = read.rows.filter((r) => !isBlankRow(r));
   if (nonBlank.length === 0) return failed([fileProblem(m.empty)]);
   const header = findHeader(nonBlank, lang);
   const problems = [...header.problems];
   const dataRows = nonBlank.filter((r) => r.number > header.row.number);
-  if (read.limitReached || dataRows.length > limits.maxRows) {
-    return failed([fileProblem(m.tooManyRows(read.limitReached ? null : dataRows.length, limits.maxRows))]);
+  if (dataRows.length > limits.maxRows) {
+    return failed([fileProblem(m.tooManyRows(dataRows.length, limits.maxRows))]);
   }
   if (dataRows.length === 0) return failed([...problems, fileProblem(m.noData)]);
 
