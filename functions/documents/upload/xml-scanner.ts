@@ -54,6 +54,9 @@ export class XmlScanner {
   /** Handles the markup at `i` (which is '<'); returns where it ends, or -1 when it is not complete yet. */
   private markup(s: string, i: number): number {
     const h = this.handler;
+    const next = s.charCodeAt(i + 1);
+    // Most markup is a start or end tag: one look at the next character decides.
+    if (next !== 0x21 && next !== 0x3f) return this.tag(s, i); // not "!" or "?"
     if (s.startsWith('<!--', i)) {
       const end = s.indexOf('-->', i + 4);
       return end < 0 ? -1 : end + 3;
@@ -74,6 +77,11 @@ export class XmlScanner {
       const end = s.indexOf('>', i);
       return end < 0 ? -1 : end + 1;
     }
+    return this.tag(s, i);
+  }
+
+  private tag(s: string, i: number): number {
+    const h = this.handler;
     const gt = tagEnd(s, i + 1);
     if (gt < 0) return -1;
     const body = s.slice(i + 1, gt);
@@ -95,8 +103,12 @@ export class XmlScanner {
 function tagEnd(s: string, from: number): number {
   const gt = s.indexOf('>', from);
   if (gt < 0) return -1;
-  const first = s.slice(from, gt);
-  if (!first.includes('"') && !first.includes("'")) return gt;
+  let quoted = false;
+  for (let i = from; i < gt && !quoted; i++) {
+    const c = s.charCodeAt(i);
+    quoted = c === 0x22 || c === 0x27;
+  }
+  if (!quoted) return gt;
   let quote = '';
   for (let i = from; i < s.length; i++) {
     const c = s[i];
@@ -128,6 +140,15 @@ export function decodeEntities(s: string): string {
 
 /** One attribute of a start tag's raw attribute text, entities decoded; a prefix (`r:id`) is matched too. */
 export function attribute(attrs: string, name: string): string | undefined {
+  // Fast path, as every writer spells it: name="value" after a space (or a prefix's colon).
+  for (let at = attrs.indexOf(`${name}="`); at >= 0; at = attrs.indexOf(`${name}="`, at + 1)) {
+    const before = attrs.charCodeAt(at - 1);
+    if (before === 0x20 || before === 0x3a || before === 0x0a || before === 0x09 || before === 0x0d) {
+      const start = at + name.length + 2;
+      const end = attrs.indexOf('"', start);
+      if (end >= 0) return decodeEntities(attrs.slice(start, end));
+    }
+  }
   if (!attrs.includes(name)) return undefined;
   const re = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
   for (let match = re.exec(attrs); match; match = re.exec(attrs)) {
