@@ -68,18 +68,20 @@ export function decideEncoding(bytes: Uint8Array): EncodingVerdict {
 /** Length of the valid UTF-8 sequence starting at `i` (WHATWG rules: no overlongs, no surrogates), or 0. */
 function utf8SequenceLength(bytes: Uint8Array, i: number): number {
   const b = bytes[i] as number;
-  const cont = (k: number, lo = 0x80, hi = 0xbf): boolean => {
-    const c = bytes[i + k];
-    return c !== undefined && c >= lo && c <= hi;
-  };
-  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
-  if (b === 0xe0) return cont(1, 0xa0) && cont(2) ? 3 : 0;
-  if (b === 0xed) return cont(1, 0x80, 0x9f) && cont(2) ? 3 : 0;
-  if (b >= 0xe1 && b <= 0xef) return cont(1) && cont(2) ? 3 : 0;
-  if (b === 0xf0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-  if (b >= 0xf1 && b <= 0xf3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-  if (b === 0xf4) return cont(1, 0x80, 0x8f) && cont(2) && cont(3) ? 4 : 0;
+  if (b >= 0xc2 && b <= 0xdf) return cont(bytes, i + 1) ? 2 : 0;
+  if (b === 0xe0) return cont(bytes, i + 1, 0xa0) && cont(bytes, i + 2) ? 3 : 0;
+  if (b === 0xed) return cont(bytes, i + 1, 0x80, 0x9f) && cont(bytes, i + 2) ? 3 : 0;
+  if (b >= 0xe1 && b <= 0xef) return cont(bytes, i + 1) && cont(bytes, i + 2) ? 3 : 0;
+  if (b === 0xf0) return cont(bytes, i + 1, 0x90) && cont(bytes, i + 2) && cont(bytes, i + 3) ? 4 : 0;
+  if (b >= 0xf1 && b <= 0xf3) return cont(bytes, i + 1) && cont(bytes, i + 2) && cont(bytes, i + 3) ? 4 : 0;
+  if (b === 0xf4) return cont(bytes, i + 1, 0x80, 0x8f) && cont(bytes, i + 2) && cont(bytes, i + 3) ? 4 : 0;
   return 0;
+}
+
+/** A continuation byte, within [lo, hi] where the lead byte narrows the range. */
+function cont(bytes: Uint8Array, at: number, lo = 0x80, hi = 0xbf): boolean {
+  const c = bytes[at];
+  return c !== undefined && c >= lo && c <= hi;
 }
 
 const SEPARATORS = new Set([0x3b, 0x2c, 0x09, 0x0a, 0x0d, 0x22]); // ; , tab, line ends, "
