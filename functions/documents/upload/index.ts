@@ -1,9 +1,10 @@
 /**
  * The upload parser: what arrives in the bucket (CSV or XLSX) becomes indicator rows or the full list of
- * problems. One module per job: file-type.ts (what the bytes are), encoding.ts and csv-reader.ts (CSV as a
- * stream), zip.ts and xlsx-reader.ts (the zip-bomb guard and the sheet as a stream), bounded-rows.ts (the row
- * limit while reading), columns.ts (the one column specification), header.ts, number-style.ts and validate.ts
- * (the rules), messages.ts (every text, in Bahasa Indonesia and English).
+ * problems. One module per job: file-type.ts (what the bytes are), encoding.ts, csv-prescan.ts and
+ * csv-reader.ts (CSV as a stream), zip.ts, xml-scanner.ts and xlsx-reader.ts (the zip-bomb guard and the sheet
+ * as a stream), bounded-rows.ts (the row limit while reading), columns.ts (the one column specification),
+ * header.ts, number-style.ts and validate.ts (the rules), messages.ts (every text, in Bahasa Indonesia and
+ * English), limits.ts (the defaults).
  */
 import type { DataProblem, IndicatorRow } from '../../core/performance-data.ts';
 import { readCsv } from './csv-reader.ts';

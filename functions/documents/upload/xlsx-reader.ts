@@ -33,6 +33,8 @@ export async function readXlsx(bytes: Uint8Array, maxRows: number, m: Messages):
     const sheetPath = pickSheet(book.sheets, rels, zip);
     if (!sheetPath) return fail(m.noWorksheet);
     const dateStyles = await readDateStyles(zip, relTarget(rels, 'styles') ?? 'xl/styles.xml');
+    // A row counts as non-blank by its cells before the shared strings are resolved: a row whose cells are all
+    // empty shared strings (no spreadsheet program writes one) would count towards the limit.
     const kept = new BoundedRows<RawRow>(maxRows);
     const wanted = new Set<number>();
     await readSheet(zip, sheetPath, { dateStyles, date1904: book.date1904, wanted }, (row) => kept.add(row));
