@@ -1,7 +1,7 @@
 import type { LapkinConfig } from '../core/config.ts';
 import type { ComputedIndicator, DataProblem, RatingScale, ReportSummary } from '../core/performance-data.ts';
 import { computeIndicators, formatNumber, formatPercent, overspent, ratingScaleOf, summarize } from './capaian.ts';
-import { type CheckedPeriod, type ExpectedPeriod, parsePerformanceData } from './upload/index.ts';
+import { type CheckedPeriod, type ExpectedPeriod, parsePerformanceData, sizeProblem } from './upload/index.ts';
 
 type Lang = 'id' | 'en';
 
@@ -64,6 +64,23 @@ export async function checkPerformanceData(
     summary: summarize(indicators, ratingScale),
     ratingScale,
     period: parsed.period,
+  };
+}
+
+/** The answer for an upload over `dataLimits.maxFileMB`, from its size alone (null when within the limit). */
+export function checkFileSize(byteLength: number, settings: DataSettings, lang: Lang = 'id'): DataCheck | null {
+  const problem = sizeProblem(byteLength, { lang, maxFileMB: settings.dataLimits.maxFileMB });
+  if (!problem) return null;
+  const ratingScale = ratingScaleOf(settings.ratingScale);
+  return {
+    valid: false,
+    problems: [problem],
+    warnings: [],
+    fileWarnings: [],
+    indicators: [],
+    summary: summarize([], ratingScale),
+    ratingScale,
+    period: null,
   };
 }
 

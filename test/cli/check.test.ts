@@ -3,7 +3,7 @@
  * infra/cli/main.ts …`), its exit code, stdout and stderr. No local stack, no network.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -183,6 +183,28 @@ describe('lapkin check', () => {
     ]);
     // The first readable period (TW2 on row 2) stands for the file, so row 2 itself is consistent.
     expect(r.stderr).toContain('Tahun 2026 dan periode TW2 diambil dari baris data');
+  });
+
+  it('refuses a file over maxFileMB by its size, without reading it', async () => {
+    // 3 GB (sparse: no disk used): reading it whole would fail or exhaust memory before the size check.
+    const dir = mkdtempSync(join(tmpdir(), 'lapkin-big-'));
+    const file = join(dir, 'besar.csv');
+    writeFileSync(file, '');
+    truncateSync(file, 3 * 1024 ** 3);
+    try {
+      const r = await lapkin(['check', file, '--json', '--tahun', '2026', '--periode', 'TW1']);
+      expect(r.code).toBe(1);
+      expect(json(r).errors).toEqual([
+        {
+          row: null,
+          column: null,
+          value: null,
+          message: 'Berkas terlalu besar (3072,0 MB); batas ukuran 10 MB.',
+        },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 on a wrong command line, without touching any data', async () => {

@@ -60,7 +60,6 @@ export async function parsePerformanceData(
 ): Promise<ParseResult> {
   const lang = options.lang ?? 'id';
   const m = MESSAGES[lang];
-  const maxFileMB = options.maxFileMB ?? MAX_FILE_MB;
   const limits: Limits = {
     maxRows: options.maxRows ?? MAX_DATA_ROWS,
     targetZero: options.targetZero ?? 'EMPTY_WITH_NOTE',
@@ -73,9 +72,8 @@ export async function parsePerformanceData(
     warnings: [],
   });
   if (bytes.byteLength === 0) return failed([fileProblem(m.empty)]);
-  if (bytes.byteLength > maxFileMB * 1024 * 1024) {
-    return failed([fileProblem(m.tooLarge(megabytes(bytes.byteLength, m), formatLimit(maxFileMB, m)))]);
-  }
+  const tooLarge = sizeProblem(bytes.byteLength, options);
+  if (tooLarge) return failed([tooLarge]);
   const type = sniff(bytes, fileName);
   let read: ReadRows;
   let warnings: DataProblem[] = [];
@@ -101,4 +99,18 @@ export async function parsePerformanceData(
     }
   }
   return { ...validate(read, expected, lang, limits), warnings };
+}
+
+/**
+ * The size check alone: a caller that knows the size before reading (a file on disk, an object's length) refuses
+ * an oversized upload without reading it into memory.
+ */
+export function sizeProblem(
+  byteLength: number,
+  options: Pick<ParseOptions, 'lang' | 'maxFileMB'> = {},
+): DataProblem | null {
+  const m = MESSAGES[options.lang ?? 'id'];
+  const maxFileMB = options.maxFileMB ?? MAX_FILE_MB;
+  if (byteLength <= maxFileMB * 1024 * 1024) return null;
+  return fileProblem(m.tooLarge(megabytes(byteLength, m), formatLimit(maxFileMB, m)));
 }
