@@ -23,18 +23,29 @@ export function surelyMoreRecordsThan(bytes: Uint8Array, n: number): boolean {
   const firstEnd = bytes.findIndex((b) => b === NEWLINE || b === RETURN);
   const end = bytes[firstEnd] === RETURN && bytes[firstEnd + 1] !== NEWLINE ? RETURN : NEWLINE;
   const afterReturn = bytes[firstEnd] === RETURN && end === NEWLINE;
+  const firstQuote = bytes.indexOf(QUOTE);
+  const known = firstQuote < 0 ? bytes.length : firstQuote;
   let count = 0;
-  let cell = 0;
-  let content = false;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i] as number;
-    if (b === QUOTE) return false;
-    if (b === end && (!afterReturn || bytes[i - 1] === RETURN)) {
-      if (content && ++count > n) return true;
-      content = false;
-      cell = 0;
-    } else if (isSeparator(b)) cell++;
-    else if (cell < MAX_COLUMNS && b < 0x80 && !isSpace(b)) content = true;
+  // Line ends are found natively (indexOf); only the start of each record is looked at, up to its first content.
+  for (let start = 0; start < bytes.length; ) {
+    let stop = bytes.indexOf(end, start);
+    while (afterReturn && stop >= 0 && bytes[stop - 1] !== RETURN) stop = bytes.indexOf(end, stop + 1);
+    const recordEnd = stop < 0 ? bytes.length : stop;
+    if (recordEnd > known) return false;
+    if (hasContent(bytes, start, recordEnd) && ++count > n) return true;
+    if (stop < 0) return false;
+    start = stop + 1;
   }
-  return content && count + 1 > n;
+  return false;
+}
+
+/** A byte no trimming removes, in the record's first MAX_COLUMNS cells. */
+function hasContent(bytes: Uint8Array, start: number, end: number): boolean {
+  let cell = 0;
+  for (let i = start; i < end && cell < MAX_COLUMNS; i++) {
+    const b = bytes[i] as number;
+    if (isSeparator(b)) cell++;
+    else if (b < 0x80 && !isSpace(b)) return true;
+  }
+  return false;
 }

@@ -8,6 +8,7 @@ import { HEADER_SEARCH_ROWS, MAX_COLUMNS } from './limits.ts';
 import { fileProblem, type Messages } from './messages.ts';
 import { type SheetRow, textCell } from './sheet.ts';
 import type { ReadRows } from './validate.ts';
+import { breathe } from './yield.ts';
 
 export type CsvRead = ({ ok: true; warnings: DataProblem[] } & ReadRows) | { ok: false; problems: DataProblem[] };
 
@@ -50,6 +51,7 @@ export async function readCsv(bytes: Uint8Array, maxRows: number, m: Messages): 
     for await (const record of parser as AsyncIterable<string[]>) {
       number++;
       if (!kept.add({ number, cells: record.slice(0, MAX_COLUMNS).map(textCell) })) break;
+      await breathe(number);
     }
   } catch (err) {
     // csv-parse's own message is English and technical; its code says what the uploader needs to know.

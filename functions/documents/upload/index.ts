@@ -98,7 +98,7 @@ export async function parsePerformanceData(
       break;
     }
   }
-  return { ...validate(read, expected, lang, limits), warnings };
+  return { ...(await validate(read, expected, lang, limits)), warnings };
 }
 
 /**

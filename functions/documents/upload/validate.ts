@@ -15,6 +15,7 @@ import { MAX_TEXT_LENGTH } from './limits.ts';
 import { fileProblem, formatPercent, type Lang, MESSAGES, type Messages } from './messages.ts';
 import { classifyNumber, decideStyle, type NumberStyle, parseNumberText, type StyleEvidence } from './number-style.ts';
 import { type Cell, cellText, isBlankRow, preview, type SheetRow } from './sheet.ts';
+import { breathe } from './yield.ts';
 
 export interface ExpectedPeriod {
   tahun: number;
@@ -60,7 +61,12 @@ const failed = (problems: DataProblem[]): Validation => ({ ok: false, problems, 
  * no duplicate kode, narrative below 100 %, a note for target 0). Every problem is collected, none stops the
  * check, so the uploader can fix them all in one correction.
  */
-export function validate(read: ReadRows, expected: ExpectedPeriod | null, lang: Lang, limits: Limits): Validation {
+export async function validate(
+  read: ReadRows,
+  expected: ExpectedPeriod | null,
+  lang: Lang,
+  limits: Limits,
+): Promise<Validation> {
   const m = MESSAGES[lang];
   // The reader stopped at the limit: how many more rows there are is not known, only that they are too many.
   if (read.limitReached) return failed([fileProblem(m.tooManyRows(null, limits.maxRows))]);
@@ -93,7 +99,8 @@ export function validate(read: ReadRows, expected: ExpectedPeriod | null, lang: 
     seen: new Map(),
   };
   const rows: IndicatorRow[] = [];
-  for (const row of dataRows) {
+  for (const [i, row] of dataRows.entries()) {
+    await breathe(i + 1);
     const checked = checkRow(row, context);
     problems.push(...checked.problems);
     if (checked.row) rows.push(checked.row);
