@@ -16,6 +16,7 @@ import type { P2Options, P2Result } from './parts/p2-load.ts';
 import { type P3Step, type P3StepOptions, type P3StepResult, prepareP3Input } from './parts/p3-assembly.ts';
 import { HANDLERS, type P4Options, type P4Result } from './parts/p4-cold-start.ts';
 import type { P5Counts, P5Options } from './parts/p5-cost.ts';
+import { P6_CASES, type P6Result, p6Targets, prepareP6Inputs } from './parts/p6-upload-limits.ts';
 import { renderResults } from './report.ts';
 
 export const CHILD = join(ROOT, 'bench/child.ts');
@@ -44,6 +45,8 @@ export interface BenchConfig {
   p3: P3Plan;
   p4: P4Options;
   p5: P5Options;
+  /** P6, uploads at the size limit (its inputs are 10 MB files: not at quick sizes). */
+  p6?: boolean;
 }
 
 export const FULL: BenchConfig = {
@@ -60,6 +63,7 @@ export const FULL: BenchConfig = {
   },
   p4: { handlers: HANDLERS, reps: 7, variantHandlers: ['intake', 'assemble'] },
   p5: { reports: 5, warmup: 1 },
+  p6: true,
 };
 
 /** Tiny sizes: proves the harness end to end in seconds (the harness test). */
@@ -119,6 +123,7 @@ export interface BenchResults {
   p4?: ChildOutcome<P4Result>;
   p5?: ChildOutcome<P5Counts>;
   cost?: CostModel;
+  p6?: ChildOutcome<P6Result>[];
   targets: Target[];
 }
 
@@ -304,8 +309,18 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
     results.p5 = await child<P5Counts>('p5', c.p5, 300_000);
     if (results.p5.result) results.cost = costModel(results.p5.result, results.p4?.result);
   }
+  if (want('p6') && c.p6) {
+    const dir = mkdtempSync(join(tmpdir(), 'lapkin-bench-p6-'));
+    const files = prepareP6Inputs(dir);
+    results.p6 = [];
+    for (const kase of P6_CASES) {
+      log(`P6 — upload at the size limit: ${kase}`);
+      results.p6.push(await child<P6Result>('p6', { case: kase, file: files[kase] }, 120_000));
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
   results.durationMs = Math.round(performance.now() - t0);
-  results.targets = judge(results);
+  results.targets = [...judge(results), ...p6Targets(results.p6 ?? [])];
   mkdirSync(o.outDir, { recursive: true });
   writeFileSync(join(o.outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeResults(join(o.outDir, 'RESULTS.md'), results);

@@ -2,6 +2,7 @@
 import type { BenchResults, P3Row } from './harness.ts';
 import { growthFactors } from './harness.ts';
 import { OPTIMISATIONS } from './optimisations.ts';
+import { renderP6 } from './parts/p6-upload-limits.ts';
 import { JAKARTA_MARGIN, PRICES } from './prices.ts';
 
 const table = (head: string[], rows: (string | number)[][]): string =>
@@ -418,6 +419,7 @@ export function renderResults(r: BenchResults): string {
     out.push('</details>');
   }
 
+  if (r.p6) out.push('', '## P6 — uploads at the size limit', '', renderP6(r.p6, table));
   out.push('');
   out.push('## Optimisations');
   out.push('');

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { LapkinConfig } from '../../functions/core/config.ts';
 import type { AssembledReport } from '../../functions/core/performance-data.ts';
 import type { DataCheck, DataSettings } from '../../functions/documents/check-data.ts';
-import { NUMERIC_FIELDS } from '../../functions/documents/parse-performance-data.ts';
+import { NUMERIC_FIELDS } from '../../functions/documents/upload/index.ts';
 import { testConfig } from '../../test/fakes/deps.ts';
 import { generatedCsv } from '../lib/data.ts';
 import { type Summary, summarize } from '../lib/stats.ts';

@@ -49,6 +49,8 @@ export interface Report {
   reportPdf?: DocumentRef;
   /** The assembled report's data (JSON), from which the archive re-renders the PDF with the approvals. */
   reportData?: DocumentRef;
+  /** Warnings about the current revision's upload as a whole (read as windows-1252), for the decision mail. */
+  dataWarnings?: string[];
   /** Key numbers of the current revision, for emails, pages and `lapkin status`. */
   summary?: { indicatorCount: number; averageCapaian: number | null; belowTarget: number };
   /** Problems of the last invalid upload (the first few; the full list is in `problemsXlsx`). */

@@ -1,7 +1,7 @@
 import type { LapkinConfig } from '../core/config.ts';
 import type { ComputedIndicator, DataProblem, RatingScale, ReportSummary } from '../core/performance-data.ts';
 import { computeIndicators, formatNumber, formatPercent, overspent, ratingScaleOf, summarize } from './capaian.ts';
-import { type CheckedPeriod, type ExpectedPeriod, parsePerformanceData } from './parse-performance-data.ts';
+import { type CheckedPeriod, type ExpectedPeriod, parsePerformanceData, sizeProblem } from './upload/index.ts';
 
 type Lang = 'id' | 'en';
 
@@ -12,8 +12,10 @@ export interface DataCheck {
   valid: boolean;
   /** Every problem; a report is assembled only from data without any. */
   problems: DataProblem[];
-  /** Not errors, but a reader must see them (spending above the pagu). */
+  /** Not errors, but a reader must see them: the file's own (read as windows-1252), then spending above the pagu. */
   warnings: DataProblem[];
+  /** The warnings about the file as a whole; the report carries them to the verifier's mail. */
+  fileWarnings: DataProblem[];
   /** Capaian and kategori of every row without a problem (all rows when valid). */
   indicators: ComputedIndicator[];
   summary: ReportSummary;
@@ -56,11 +58,29 @@ export async function checkPerformanceData(
   return {
     valid: parsed.ok,
     problems: parsed.ok ? [] : parsed.problems,
-    warnings: budgetWarnings(indicators, lang),
+    warnings: [...parsed.warnings, ...budgetWarnings(indicators, lang)],
+    fileWarnings: parsed.warnings,
     indicators,
     summary: summarize(indicators, ratingScale),
     ratingScale,
     period: parsed.period,
+  };
+}
+
+/** The answer for an upload over `dataLimits.maxFileMB`, from its size alone (null when within the limit). */
+export function checkFileSize(byteLength: number, settings: DataSettings, lang: Lang = 'id'): DataCheck | null {
+  const problem = sizeProblem(byteLength, { lang, maxFileMB: settings.dataLimits.maxFileMB });
+  if (!problem) return null;
+  const ratingScale = ratingScaleOf(settings.ratingScale);
+  return {
+    valid: false,
+    problems: [problem],
+    warnings: [],
+    fileWarnings: [],
+    indicators: [],
+    summary: summarize([], ratingScale),
+    ratingScale,
+    period: null,
   };
 }
 

@@ -2,8 +2,8 @@ import ExcelJS from 'exceljs';
 import type { LapkinConfig } from '../core/config.ts';
 import type { Period } from '../core/report.ts';
 import { formatNumber, scaleRanges } from './capaian.ts';
-import { COLUMNS, type FieldKey, MAX_TEXT_LENGTH, NUMERIC_FIELDS } from './parse-performance-data.ts';
 import { safeCellText } from './safe-cell.ts';
+import { COLUMNS, type FieldKey, MAX_TEXT_LENGTH, NUMERIC_FIELDS } from './upload/index.ts';
 
 /** Sheet names: the parser reads the sheet named "Data" first. */
 export const TEMPLATE_SHEETS = { guide: 'Petunjuk', data: 'Data', example: 'Contoh' } as const;

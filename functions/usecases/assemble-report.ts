@@ -113,6 +113,8 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
 
   const revision = report.revision + 1;
   const indicators = checked.indicators;
+  // The file was read, but not as the uploader may think (windows-1252): the verifier must see that.
+  const dataWarnings = checked.fileWarnings.map((w) => w.message);
   const team = deps.config.people.TIMSAKIP;
   const uploader = uploaderEmail ?? parseEmailAddress(report.uploaderEmail);
   const assembled: AssembledReport = {
@@ -182,9 +184,15 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
         belowTarget: assembled.summary.belowTarget,
       },
       ...diffSet,
+      ...(dataWarnings.length > 0 ? { dataWarnings } : {}),
     },
-    // A stale diff of an earlier revision must not be shown with this one.
-    remove: ['dataProblems', 'problemsXlsx', ...(diff ? [] : (['revisionDiff', 'diffSummary'] as const))],
+    // A stale diff (or warning) of an earlier revision must not be shown with this one.
+    remove: [
+      'dataProblems',
+      'problemsXlsx',
+      ...(diff ? [] : (['revisionDiff', 'diffSummary'] as const)),
+      ...(dataWarnings.length > 0 ? [] : (['dataWarnings'] as const)),
+    ],
     event: {
       action: 'DISUSUN',
       actor: { name: 'lapkin', role: 'SISTEM' },

@@ -33,6 +33,7 @@ const T = {
     ratifyAsk:
       'Laporan kinerja berikut telah diverifikasi Sekretaris Camat dan menunggu pengesahan Anda. Jika setuju, sahkan; jika tidak, kembalikan untuk revisi dengan catatan.',
     linkNote: 'Tautan ini khusus untuk Anda, berlaku sampai',
+    dataWarnings: 'Peringatan tentang berkas data',
     attached: 'Laporan PDF terlampir.',
     revisionSubject: 'Laporan dikembalikan untuk revisi',
     revisionBy: (who: string, step: string) => `${who} mengembalikan laporan pada tahap ${step} dengan catatan:`,
@@ -71,6 +72,7 @@ const T = {
     ratifyAsk:
       'The performance report below was verified by the Sekretaris Camat and awaits your ratification. Approve it, or send it back for revision with a note.',
     linkNote: 'This link is personal to you and valid until',
+    dataWarnings: 'Warnings about the data file',
     attached: 'The report PDF is attached.',
     revisionSubject: 'Report sent back for revision',
     revisionBy: (who: string, step: string) => `${who} sent the report back at the ${step} step with this note:`,
@@ -129,15 +131,22 @@ export function decisionRequestMail(a: {
   const expires = formatDateTime(a.decision.expiresAt, a.lang);
   // Only the diff of the revision being decided: the report may already be on another one.
   const diff = a.report.diffSummary?.toRevision === a.decision.revision ? a.report.diffSummary : undefined;
+  // Likewise the upload's warnings (e.g. read as windows-1252): the verifier checks the letters in the PDF.
+  const warnings = a.report.revision === a.decision.revision ? (a.report.dataWarnings ?? []) : [];
+  const warningsText = warnings.length > 0 ? `\n${t.dataWarnings}:\n${warnings.map((w) => `- ${w}`).join('\n')}\n` : '';
+  const warningsHtml =
+    warnings.length > 0
+      ? `<p><strong>${escapeHtml(t.dataWarnings)}:</strong></p><ul>${warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`
+      : '';
   return {
     subject: `[lapkin] ${subjectVerb}: ${title} (rev. ${a.report.revision})`,
-    text: `${t.greeting(a.decision.assignee.name)}\n\n${ask}\n\n${title}\n${facts.text}\n\n${t.open}:\n${a.link}\n${diff ? `\n${diffText(diff, a.lang)}\n` : ''}\n${t.linkNote} ${expires}.\n${a.pdf ? t.attached : ''}\n`,
+    text: `${t.greeting(a.decision.assignee.name)}\n\n${ask}\n\n${title}\n${facts.text}\n\n${t.open}:\n${a.link}\n${diff ? `\n${diffText(diff, a.lang)}\n` : ''}${warningsText}\n${t.linkNote} ${expires}.\n${a.pdf ? t.attached : ''}\n`,
     html: htmlPage({
       lang: a.lang,
       title,
       body: `<p>${escapeHtml(t.greeting(a.decision.assignee.name))}</p><p>${escapeHtml(ask)}</p>
 <h1>${escapeHtml(title)}</h1>${facts.html}
-<p><a class="btn btn-link" href="${escapeHtml(a.link)}">${escapeHtml(t.open)}</a></p>${diff ? diffHtml(diff, a.lang) : ''}
+<p><a class="btn btn-link" href="${escapeHtml(a.link)}">${escapeHtml(t.open)}</a></p>${diff ? diffHtml(diff, a.lang) : ''}${warningsHtml}
 <p class="muted">${escapeHtml(t.linkNote)} ${escapeHtml(expires)}. ${a.pdf ? escapeHtml(t.attached) : ''}</p>`,
     }),
     attachments: a.pdf

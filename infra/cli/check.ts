@@ -5,7 +5,7 @@ import type { LapkinConfig } from '../../functions/core/config.ts';
 import type { ComputedIndicator, DataProblem } from '../../functions/core/performance-data.ts';
 import { PERIODS, type Period } from '../../functions/core/report.ts';
 import { formatNumber, formatPercent, kategoriLabel, round2 } from '../../functions/documents/capaian.ts';
-import { checkPerformanceData, type DataCheck } from '../../functions/documents/check-data.ts';
+import { checkFileSize, checkPerformanceData, type DataCheck } from '../../functions/documents/check-data.ts';
 
 type Lang = 'id' | 'en';
 
@@ -22,6 +22,8 @@ export interface CheckJson {
   valid: boolean;
   errors: { row: number | null; column: string | null; value: string | null; message: string }[];
   indicators: { kode: string; capaian: number | null; kategori: string | null }[];
+  /** Not errors (the file was read as windows-1252, spending above the pagu); last, so older readers are unaffected. */
+  warnings: { row: number | null; column: string | null; value: string | null; message: string }[];
 }
 
 const T = {
@@ -128,12 +130,12 @@ export async function runCheck(config: LapkinConfig, args: string[], io: CliIo):
     if (!(PERIODS as readonly string[]).includes(periode)) return usage(t.badPeriod);
     expected = { tahun: Number(values.tahun), periode: periode as Period };
   }
-  const isFile = await stat(file).then(
-    (s) => s.isFile(),
-    () => false,
-  );
-  if (!isFile) return usage(t.noFile(file));
+  const stats = await stat(file).catch(() => null);
+  if (!stats?.isFile()) return usage(t.noFile(file));
 
+  // An oversized file is answered from its size: reading gigabytes only to refuse them would exhaust memory.
+  const oversized = checkFileSize(stats.size, config, lang);
+  if (oversized) return report(file, oversized, expected, lang, values.json === true, io);
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
@@ -143,7 +145,19 @@ export async function runCheck(config: LapkinConfig, args: string[], io: CliIo):
     return EXIT.usage;
   }
   const result = await checkPerformanceData(bytes, basename(file), expected, config, lang);
-  if (values.json) {
+  return report(file, result, expected, lang, values.json === true, io);
+}
+
+/** Prints the check for people or as JSON; returns the exit code. */
+function report(
+  file: string,
+  result: DataCheck,
+  expected: { tahun: number; periode: Period } | null,
+  lang: Lang,
+  json: boolean,
+  io: CliIo,
+): number {
+  if (json) {
     if (!expected) io.err(`${periodLine(result, expected, lang)}\n`);
     io.out(`${JSON.stringify(toJson(result), null, 2)}\n`);
   } else {
@@ -161,6 +175,7 @@ export function toJson(r: DataCheck): CheckJson {
       capaian: i.capaian === null ? null : round2(i.capaian),
       kategori: i.kategori,
     })),
+    warnings: r.warnings.map((w) => ({ row: w.row, column: w.column, value: w.value, message: w.message })),
   };
 }
 

@@ -3,7 +3,7 @@
  * infra/cli/main.ts …`), its exit code, stdout and stderr. No local stack, no network.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -43,6 +43,7 @@ interface CheckJson {
   valid: boolean;
   errors: { row: number | null; column: string | null; value: string | null; message: string }[];
   indicators: { kode: string; capaian: number | null; kategori: string | null }[];
+  warnings: { row: number | null; column: string | null; value: string | null; message: string }[];
 }
 
 const json = (r: Run): CheckJson => JSON.parse(r.stdout) as CheckJson;
@@ -59,10 +60,11 @@ describe('lapkin check', () => {
     const r = await lapkin(['check', 'infra/local/sample/kinerja-tw1-awal.csv', '--json']);
     expect(r.code).toBe(0);
     const out = json(r);
-    expect(Object.keys(out)).toEqual(['valid', 'errors', 'indicators']);
+    expect(Object.keys(out)).toEqual(['valid', 'errors', 'indicators', 'warnings']);
     expect(out).toEqual({
       valid: true,
       errors: [],
+      warnings: [],
       indicators: [
         { kode: 'IK-01', capaian: 101.77, kategori: 'Sangat Tinggi' }, // 83,45 / 82
         { kode: 'IK-02', capaian: 101.89, kategori: 'Sangat Tinggi' }, // 96,80 / 95
@@ -123,6 +125,7 @@ describe('lapkin check', () => {
     'duplicate.csv',
     'missing-narrative.csv',
     'broken-quotes.csv',
+    'campuran-utf8-cp1252.csv',
   ];
 
   it('answers invalid fixtures with exit 1 and their exact errors', async () => {
@@ -136,6 +139,20 @@ describe('lapkin check', () => {
       expect({ f, errors: json(r).errors }).toEqual({ f, errors: FIXTURE_PROBLEMS[f] });
       expect(json(r).valid).toBe(false);
     }
+  });
+
+  it('accepts a windows-1252 file and says how it was read, for people and in --json', async () => {
+    const file = join(FIXTURES, 'windows-1252.csv');
+    const [human, machine] = await Promise.all([
+      lapkin(['check', file, '--tahun', '2026', '--periode', 'TW1']),
+      lapkin(['check', file, '--json', '--tahun', '2026', '--periode', 'TW1']),
+    ]);
+    const warning =
+      'Berkas dibaca sebagai windows-1252, bukan UTF-8 (contoh: "m²" pada baris 2); periksa huruf khusus pada laporan. Mohon simpan sebagai "CSV UTF-8 (Comma delimited)" untuk unggahan berikutnya.';
+    expect(human.code).toBe(0);
+    expect(human.stdout).toContain(`Peringatan (1):\n  - seluruh berkas: ${warning}`);
+    expect(machine.code).toBe(0);
+    expect(json(machine).warnings).toEqual([{ row: null, column: null, value: null, message: warning }]);
   });
 
   it('lists the problems after the rows it could compute, in English with --lang en', async () => {
@@ -166,6 +183,28 @@ describe('lapkin check', () => {
     ]);
     // The first readable period (TW2 on row 2) stands for the file, so row 2 itself is consistent.
     expect(r.stderr).toContain('Tahun 2026 dan periode TW2 diambil dari baris data');
+  });
+
+  it('refuses a file over maxFileMB by its size, without reading it', async () => {
+    // 3 GB (sparse: no disk used): reading it whole would fail or exhaust memory before the size check.
+    const dir = mkdtempSync(join(tmpdir(), 'lapkin-big-'));
+    const file = join(dir, 'besar.csv');
+    writeFileSync(file, '');
+    truncateSync(file, 3 * 1024 ** 3);
+    try {
+      const r = await lapkin(['check', file, '--json', '--tahun', '2026', '--periode', 'TW1']);
+      expect(r.code).toBe(1);
+      expect(json(r).errors).toEqual([
+        {
+          row: null,
+          column: null,
+          value: null,
+          message: 'Berkas terlalu besar (3072,0 MB); batas ukuran 10 MB.',
+        },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('exits 2 on a wrong command line, without touching any data', async () => {

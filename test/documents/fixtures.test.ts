@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parsePerformanceData } from '../../functions/documents/parse-performance-data.ts';
+import { parsePerformanceData } from '../../functions/documents/upload/index.ts';
 import { FIXTURE_PROBLEMS } from '../fixtures/expected-problems.ts';
 
 const DIR = join(import.meta.dirname, '../fixtures/data');

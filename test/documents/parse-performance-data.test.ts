@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { deflateRawSync } from 'node:zlib';
+import { constants, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { DataProblem, IndicatorRow } from '../../functions/core/performance-data.ts';
-import { MAX_DATA_ROWS, parsePerformanceData } from '../../functions/documents/parse-performance-data.ts';
+import { MAX_DATA_ROWS, parsePerformanceData } from '../../functions/documents/upload/index.ts';
+import { makeZip, stored, WORKBOOK_PARTS } from '../fixtures/zip.ts';
 
 const EXPECTED = { tahun: 2026, periode: 'TW1' as const };
 const HEADER =
@@ -119,6 +120,128 @@ describe('CSV parsing', () => {
   it('treats a trailing % and a leading Rp as decoration', async () => {
     const rows = await rowsOf(csv(HEADER, `2026;TW1;IK-01;${SS};IKM;%;naik;95 %;96,5%;Rp 1.000.000;Rp. 250.000;;;`));
     expect(rows[0]).toMatchObject({ target: 95, realisasi: 96.5, pagu: 1_000_000, realisasiAnggaran: 250_000 });
+  });
+});
+
+describe('text encodings: never altered silently', () => {
+  const mixedMessage = (found: string) =>
+    `Baris ini memuat ${found} yang tidak valid dalam UTF-8, padahal bagian lain berkas ini UTF-8; teksnya akan rusak bila dibaca. Simpan berkas sebagai "CSV UTF-8 (Comma delimited)" lalu unggah kembali.`;
+
+  it('refuses a file mixing UTF-8 and windows-1252, naming each line with invalid bytes and what they are', async () => {
+    const problems = await problemsOf(fixture('campuran-utf8-cp1252.csv'));
+    expect(problems).toEqual([
+      { row: 3, column: null, value: 'm\uFFFD', message: mixedMessage('byte 0xB2 ("²" dalam windows-1252)') },
+      {
+        row: 5,
+        column: null,
+        value: 'Dihitung oleh Ibu M\uFFFDller',
+        message: mixedMessage('byte 0xFC ("ü" dalam windows-1252)'),
+      },
+    ]);
+    const en = await problemsOf(fixture('campuran-utf8-cp1252.csv'), 'data.csv', 'en');
+    expect(en[0]?.message).toBe(
+      'This row holds byte 0xB2 ("²" in windows-1252), which is not valid UTF-8, while the rest of the file is UTF-8; its text would be garbled. Save the file as "CSV UTF-8 (Comma delimited)" and upload it again.',
+    );
+  });
+
+  it('names the first 20 such lines and counts the rest', async () => {
+    const bad = `2026;TW1;IK-01;${SS};Luas;m\u00B2;naik;1;1;;;;;`;
+    const text = Buffer.concat([
+      Buffer.from(`${HEADER}\n2026;TW1;IK-00;${SS};Luas;m²;naik;1;1;;;;;\n`),
+      Buffer.from(`${bad}\n`.repeat(25), 'latin1'),
+    ]);
+    const problems = await problemsOf(new Uint8Array(text));
+    expect(problems.map((p) => p.row)).toEqual([...Array.from({ length: 20 }, (_, i) => i + 3), null]);
+    expect(problems.at(-1)?.message).toBe(
+      '… dan 5 baris lain dengan byte yang tidak valid dalam UTF-8. Simpan berkas sebagai "CSV UTF-8 (Comma delimited)" lalu unggah kembali.',
+    );
+  });
+
+  it('reads a file that is windows-1252 throughout, and warns that it did', async () => {
+    const r = await parse(fixture('windows-1252.csv'));
+    expect(r.ok).toBe(true);
+    expect(r.rows.map((x) => [x.satuan, x.indikator, x.keterangan])).toEqual([
+      ['m²', 'Luas taman kota', 'Data dari Bp. Müller'],
+      ['layanan', 'Pelayanan kafé warga', undefined],
+    ]);
+    expect(r.warnings).toEqual([
+      {
+        row: null,
+        column: null,
+        value: null,
+        message:
+          'Berkas dibaca sebagai windows-1252, bukan UTF-8 (contoh: "m²" pada baris 2); periksa huruf khusus pada laporan. Mohon simpan sebagai "CSV UTF-8 (Comma delimited)" untuk unggahan berikutnya.',
+      },
+    ]);
+    const en = await parse(fixture('windows-1252.csv'), 'data.csv', 'en');
+    expect(en.warnings.map((w) => w.message)).toEqual([
+      'The file was read as windows-1252, not UTF-8 (e.g. "m²" on row 2); check special letters in the report. Please save it as "CSV UTF-8 (Comma delimited)" for the next upload.',
+    ]);
+  });
+
+  it('reads UTF-8 exactly as written, without a warning', async () => {
+    const r = await parse(fixture('utf8-khusus.csv'));
+    expect(r.ok).toBe(true);
+    expect(r.rows[0]).toMatchObject({ satuan: 'm²', keterangan: 'Data dari Bp. Müller — “final”' });
+    expect(r.warnings).toEqual([]);
+  });
+});
+
+describe('the row limit stops reading', () => {
+  const line = `2026;TW1;K;${SS};IKM;indeks;naik;82;83;;;;;`;
+  const tooMany = (limit: number) => `Terlalu banyak baris data (lebih dari ${limit}); batas ${limit} baris.`;
+
+  it('refuses a 10 MB CSV of five million one-character rows without reading them all', async () => {
+    const data = Buffer.alloc(10 * 1024 * 1024, 'x\n');
+    data.write(`${HEADER}\n`);
+    const problems = await problemsOf(new Uint8Array(data));
+    expect(problems).toEqual([expect.objectContaining({ row: null, message: tooMany(MAX_DATA_ROWS) })]);
+  });
+
+  it('never reaches a CSV error that lies after the limit', async () => {
+    // Reading every row would end in the unclosed quote of the last line and report that instead. The rows start
+    // with a quoted cell, which the byte scan before csv-parse does not count: csv-parse's stream stops here.
+    const rows = `"2026";${line.slice(5)}\n`.repeat(5_000);
+    const data = bytes(`${HEADER}\n${rows}2026;TW1;"IK-X;${SS}\n`);
+    const r = await parsePerformanceData(data, 'data.csv', EXPECTED, { maxRows: 2 });
+    expect(r.ok ? [] : r.problems).toEqual([expect.objectContaining({ message: tooMany(2) })]);
+    // The same file within the limit reads to its end, and finds the quote.
+    const all = await parsePerformanceData(data, 'data.csv', EXPECTED, { maxRows: 10_000 });
+    expect(all.ok ? [] : all.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('tanda kutip (") yang dibuka tetapi tidak ditutup'),
+    ]);
+  });
+
+  it('never inflates the part of an XLSX sheet that lies after the limit', async () => {
+    // A sheet whose compressed data turns to garbage after 5 000 rows: inflating that far fails the file.
+    const cell = (ref: string, v: string | number) =>
+      typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+    const cols = 'ABCDEFGHI';
+    const xmlRow = (r: number, values: (string | number)[]) =>
+      `<row r="${r}">${values.map((v, i) => cell(`${cols[i]}${r}`, v)).join('')}</row>`;
+    const header = ['tahun', 'periode', 'kode_indikator', 'sasaran_strategis', 'indikator', 'satuan', 'polaritas'];
+    let xml = `<worksheet><sheetData>${xmlRow(1, [...header, 'target', 'realisasi'])}`;
+    for (let r = 2; r <= 5_001; r++) xml += xmlRow(r, [2026, 'TW1', `K${r}`, SS, 'IKM', 'indeks', 'naik', 82, 83]);
+    const prefix = Buffer.from(xml);
+    const data = Buffer.concat([
+      deflateRawSync(prefix, { finishFlush: constants.Z_SYNC_FLUSH }),
+      Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]),
+    ]);
+    const zip = makeZip([
+      ...WORKBOOK_PARTS,
+      { name: 'xl/worksheets/sheet1.xml', data, method: 8, declaredSize: prefix.length + 1_000 },
+    ]);
+    const r = await parsePerformanceData(zip, 'data.xlsx', EXPECTED, { maxRows: 2 });
+    expect(r.ok ? [] : r.problems).toEqual([expect.objectContaining({ message: tooMany(2) })]);
+    const all = await parsePerformanceData(zip, 'data.xlsx', EXPECTED, { maxRows: 10_000 });
+    expect(all.ok ? [] : all.problems.map((p) => p.message)).toEqual(['Berkas XLSX rusak atau tidak dapat dibaca.']);
+  });
+
+  it('counts the rows exactly when the file ends soon after the limit', async () => {
+    const r = await parsePerformanceData(bytes(`${HEADER}\n${`${line}\n`.repeat(5)}`), 'data.csv', EXPECTED, {
+      maxRows: 2,
+    });
+    expect(r.ok ? [] : r.problems.map((p) => p.message)).toEqual(['Terlalu banyak baris data (5); batas 2 baris.']);
   });
 });
 
@@ -438,55 +561,6 @@ describe('XLSX parsing', () => {
     expect(rows[1]?.tindakLanjut).toContain('pihak ketiga');
   });
 });
-
-interface FakeEntry {
-  name: string;
-  data: Uint8Array;
-  method: 0 | 8;
-  declaredSize: number;
-}
-
-/** A minimal ZIP writer, so the guard can be fed sizes no honest writer would declare. */
-function makeZip(entries: FakeEntry[]): Uint8Array {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.declaredSize, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(e.method, 10);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.declaredSize, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, Buffer.from(e.data));
-    centrals.push(central, name);
-    offset += local.length + name.length + e.data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, cd, eocd]));
-}
-
-function stored(name: string, text: string): FakeEntry {
-  const data = Buffer.from(text);
-  return { name, data, method: 0, declaredSize: data.length };
-}
 
 describe('zip-bomb guard', () => {
   it('rejects a zip whose central directory declares more than 100 MB', async () => {

@@ -3,10 +3,14 @@
  * each with a message — and never throws. A throw would fail the assemble Lambda instead of telling the
  * uploader what to fix.
  */
+
+import { parse as parseCsv } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Period } from '../../functions/core/report.ts';
-import { type ParseResult, parsePerformanceData } from '../../functions/documents/parse-performance-data.ts';
+import { surelyMoreRecordsThan } from '../../functions/documents/upload/csv-prescan.ts';
+import { type ParseResult, parsePerformanceData } from '../../functions/documents/upload/index.ts';
+import { MAX_COLUMNS } from '../../functions/documents/upload/limits.ts';
 import { makeZip, stored, WORKBOOK_PARTS } from '../fixtures/zip.ts';
 
 const RUNS = { numRuns: 200 };
@@ -100,6 +104,35 @@ describe('parsePerformanceData never throws', () => {
         wellFormed(await parsePerformanceData(bytes, 'data.xlsx', { tahun: 2026, periode: 'TW1' }));
       }),
       RUNS,
+    );
+  });
+});
+
+/** Non-blank records as csv-parse reads them with the parser's options, or null when it finds the text broken. */
+function csvParseCount(text: string, delimiter: string): number | null {
+  try {
+    const records: string[][] = parseCsv(text, { delimiter, relax_column_count: true, relax_quotes: true });
+    return records.filter((r) => r.slice(0, MAX_COLUMNS).some((c) => c.trim() !== '')).length;
+  } catch {
+    return null;
+  }
+}
+
+describe('the byte scan before csv-parse never counts more rows than csv-parse finds', () => {
+  it('on CSV-ish text with quotes, separators, blank cells and line ends', async () => {
+    const spaced = fc.oneof(
+      csvArb,
+      csvArb.map((t) => t.replaceAll('\n', ';\n ')),
+    );
+    fc.assert(
+      fc.property(spaced, fc.nat({ max: 6 }), (text, n) => {
+        if (!surelyMoreRecordsThan(new TextEncoder().encode(text), n)) return;
+        for (const delimiter of [';', ',']) {
+          const count = csvParseCount(text, delimiter);
+          if (count !== null) expect(count).toBeGreaterThan(n);
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 });

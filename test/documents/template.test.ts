@@ -7,8 +7,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { scaleRanges } from '../../functions/documents/capaian.ts';
 import { checkPerformanceData } from '../../functions/documents/check-data.ts';
-import { COLUMNS, parsePerformanceData } from '../../functions/documents/parse-performance-data.ts';
 import { renderTemplateXlsx, TEMPLATE_SHEETS, templateExampleRows } from '../../functions/documents/template-xlsx.ts';
+import { COLUMNS, parsePerformanceData } from '../../functions/documents/upload/index.ts';
 import { testConfig } from '../fakes/deps.ts';
 
 const config = testConfig();

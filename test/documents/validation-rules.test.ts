@@ -9,7 +9,7 @@ import {
   type ExpectedPeriod,
   type ParseOptions,
   parsePerformanceData,
-} from '../../functions/documents/parse-performance-data.ts';
+} from '../../functions/documents/upload/index.ts';
 import { deflated, makeZip, stored, WORKBOOK_PARTS } from '../fixtures/zip.ts';
 
 const SS = 'Meningkatnya kualitas pelayanan publik kecamatan';

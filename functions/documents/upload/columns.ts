@@ -1,0 +1,186 @@
+import type { IndicatorRow } from '../../core/performance-data.ts';
+import type { Period } from '../../core/report.ts';
+
+export type FieldKey =
+  | 'tahun'
+  | 'periode'
+  | 'kode_indikator'
+  | 'sasaran_strategis'
+  | 'indikator'
+  | 'satuan'
+  | 'polaritas'
+  | 'target'
+  | 'realisasi'
+  | 'realisasi_tahun_lalu'
+  | 'target_renstra'
+  | 'pagu'
+  | 'realisasi_anggaran'
+  | 'faktor_pendorong'
+  | 'faktor_penghambat'
+  | 'tindak_lanjut'
+  | 'keterangan';
+
+/** How a column's cells are read and checked (see validate.ts). */
+export type ColumnKind = 'year' | 'period' | 'text' | 'polarity' | 'number';
+
+/** The IndicatorRow properties a column fills (everything but the row number). */
+export type RowField = Exclude<keyof IndicatorRow, 'row'>;
+
+export interface ColumnSpec {
+  key: FieldKey;
+  en: string;
+  required: boolean;
+  aliases: string[];
+  kind: ColumnKind;
+  field: RowField;
+}
+
+/**
+ * The columns of the data format, in template order: the one specification behind the template, the header
+ * match and the validation of every cell (kind, required, and where the value goes). Problems of a row come in
+ * this order.
+ */
+export const COLUMNS: readonly ColumnSpec[] = [
+  { key: 'tahun', en: 'year', required: true, aliases: [], kind: 'year', field: 'tahun' },
+  { key: 'periode', en: 'period', required: true, aliases: [], kind: 'period', field: 'periode' },
+  {
+    key: 'kode_indikator',
+    en: 'indicator_code',
+    required: true,
+    aliases: ['kode', 'code'],
+    kind: 'text',
+    field: 'kode',
+  },
+  {
+    key: 'sasaran_strategis',
+    en: 'strategic_goal',
+    required: true,
+    aliases: ['sasaran', 'strategic_objective'],
+    kind: 'text',
+    field: 'sasaran',
+  },
+  {
+    key: 'indikator',
+    en: 'indicator',
+    required: true,
+    aliases: ['indikator_kinerja', 'performance_indicator'],
+    kind: 'text',
+    field: 'indikator',
+  },
+  { key: 'satuan', en: 'unit', required: true, aliases: [], kind: 'text', field: 'satuan' },
+  { key: 'polaritas', en: 'polarity', required: true, aliases: [], kind: 'polarity', field: 'polaritas' },
+  { key: 'target', en: 'target', required: true, aliases: [], kind: 'number', field: 'target' },
+  { key: 'realisasi', en: 'actual', required: true, aliases: [], kind: 'number', field: 'realisasi' },
+  {
+    key: 'realisasi_tahun_lalu',
+    en: 'last_year_actual',
+    required: false,
+    aliases: [],
+    kind: 'number',
+    field: 'realisasiTahunLalu',
+  },
+  {
+    key: 'target_renstra',
+    en: 'strategic_plan_target',
+    required: false,
+    aliases: [],
+    kind: 'number',
+    field: 'targetRenstra',
+  },
+  { key: 'pagu', en: 'budget', required: false, aliases: ['pagu_anggaran'], kind: 'number', field: 'pagu' },
+  {
+    key: 'realisasi_anggaran',
+    en: 'budget_spent',
+    required: false,
+    aliases: [],
+    kind: 'number',
+    field: 'realisasiAnggaran',
+  },
+  {
+    key: 'faktor_pendorong',
+    en: 'supporting_factors',
+    required: false,
+    aliases: ['driving_factors'],
+    kind: 'text',
+    field: 'faktorPendorong',
+  },
+  {
+    key: 'faktor_penghambat',
+    en: 'inhibiting_factors',
+    required: false,
+    aliases: ['obstacles'],
+    kind: 'text',
+    field: 'faktorPenghambat',
+  },
+  {
+    key: 'tindak_lanjut',
+    en: 'follow_up',
+    required: false,
+    aliases: ['follow_up_actions'],
+    kind: 'text',
+    field: 'tindakLanjut',
+  },
+  { key: 'keterangan', en: 'notes', required: false, aliases: ['remarks'], kind: 'text', field: 'keterangan' },
+];
+
+export const NUMERIC_FIELDS: readonly FieldKey[] = COLUMNS.filter((c) => c.kind === 'number').map((c) => c.key);
+
+/** Any accepted header spelling (normalised) → its column. */
+export const HEADER_LOOKUP: ReadonlyMap<string, FieldKey> = new Map(
+  COLUMNS.flatMap((c) => [c.key, c.en, ...c.aliases].map((name) => [name, c.key] as const)),
+);
+
+/** Case, spacing, punctuation and text in parentheses do not matter: `Pagu Anggaran (Rp)` = `pagu_anggaran`. */
+export function normalizeHeader(h: string): string {
+  return h
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\(.*?\)/g, ' ')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
+const PERIOD_LOOKUP: Record<string, Period> = {
+  TW1: 'TW1',
+  TW2: 'TW2',
+  TW3: 'TW3',
+  TW4: 'TW4',
+  TWI: 'TW1',
+  TWII: 'TW2',
+  TWIII: 'TW3',
+  TWIV: 'TW4',
+  TRIWULAN1: 'TW1',
+  TRIWULAN2: 'TW2',
+  TRIWULAN3: 'TW3',
+  TRIWULAN4: 'TW4',
+  TRIWULANI: 'TW1',
+  TRIWULANII: 'TW2',
+  TRIWULANIII: 'TW3',
+  TRIWULANIV: 'TW4',
+  Q1: 'TW1',
+  Q2: 'TW2',
+  Q3: 'TW3',
+  Q4: 'TW4',
+  TAHUNAN: 'TAHUNAN',
+  ANNUAL: 'TAHUNAN',
+};
+
+const POLARITY_LOOKUP: Record<string, IndicatorRow['polaritas']> = {
+  naik: 'naik',
+  turun: 'turun',
+  up: 'naik',
+  down: 'turun',
+};
+
+export function periodOf(text: string): Period | undefined {
+  return lookup(PERIOD_LOOKUP, text.toUpperCase().replace(/[\s_.-]/g, ''));
+}
+
+export function polarityOf(text: string): IndicatorRow['polaritas'] | undefined {
+  return lookup(POLARITY_LOOKUP, text.toLowerCase());
+}
+
+/** Own keys only: "constructor" typed as a polaritas must not find Object's constructor. */
+function lookup<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
