@@ -28,9 +28,10 @@ function started(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startMoto(): Promise<Moto> {
+/** `command` is only for the test that proves an absent moto_server fails with the way to install it. */
+export async function startMoto(command = 'moto_server'): Promise<Moto> {
   const port = await freePort();
-  const child = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(command, ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => {
     stderr = (stderr + c.toString('utf8')).slice(-4000);
