@@ -21,8 +21,6 @@ import { acknowledge, acknowledgeWildcardResource } from './nag.ts';
 
 const XRAY_REASON =
   'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions.';
-const TASK_TOKEN_REASON =
-  'states:SendTaskSuccess/SendTaskFailure support no resource-level permissions; the task token itself is the capability.';
 
 export interface LapkinFunctionProps {
   /** Handler module name under functions/handlers/ (the SOP step). */
@@ -126,16 +124,16 @@ export class LapkinFunction extends Construct {
       bucket.arnForObjects(`${prefix}*`),
       `Objects under the ${prefix} prefix only: reports are keyed by unit/year/period below it, so the grant cannot name single objects.`,
     );
-    if (access !== 'RO') {
-      this.fn.addToRolePolicy(
-        new PolicyStatement({
-          effect: Effect.ALLOW,
-          actions: ['s3:ListBucketVersions'],
-          resources: [bucket.bucketArn],
-          conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } },
-        }),
-      );
-    }
+    // ListBucket on the same prefix: without it S3 answers a GET of a missing key with 403 AccessDenied instead
+    // of 404 NoSuchKey, and the adapter's DocumentNotFoundError never fires. Writers also list versions.
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['s3:ListBucket', ...(access === 'RO' ? [] : ['s3:ListBucketVersions'])],
+        resources: [bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } },
+      }),
+    );
     return this;
   }
 
@@ -174,20 +172,18 @@ export class LapkinFunction extends Construct {
   }
 
   /**
-   * SendTaskSuccess/Failure (intake, decide, request-decision). These actions support no resource-level
-   * permissions, so the statement is on "*"; the task token itself is the capability, and only these three
-   * functions hold the grant.
+   * SendTaskSuccess/Failure (intake, decide, request-decision) on the SOP's state machine only: a task token of
+   * any other state machine in the account is refused even if it leaks. The ARN is given, not the construct
+   * (see StatelessStack: a reference would close a dependency cycle through request-decision).
    */
-  bindTaskResponse(): this {
+  bindTaskResponse(stateMachineArn: string): this {
     this.fn.addToRolePolicy(
       new PolicyStatement({
         effect: Effect.ALLOW,
         actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
-        resources: ['*'],
+        resources: [stateMachineArn],
       }),
     );
-    const role = this.fn.role ?? this;
-    acknowledge(role, 'AwsSolutions-IAM5[Resource::*]', `${XRAY_REASON} ${TASK_TOKEN_REASON}`);
     return this;
   }
 }

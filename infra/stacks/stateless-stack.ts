@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { DomainName, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -127,7 +127,18 @@ export class StatelessStack extends Stack {
     requestDecision.bindSigningSecret(signingSecret);
     mutuBakuClock.bindSigningSecret(signingSecret);
     decide.bindSigningSecret(signingSecret);
-    for (const f of [intake, requestDecision, decide]) f.bindTaskResponse();
+    // The state machine gets a fixed name and the functions that resume its waits are granted on the ARN built
+    // from it. CDK's stateMachine.grantTaskResponse(fn) would reference the state machine resource, and since the
+    // state machine names request-decision's ARN (a task) while that function depends on its role's policy, the
+    // template would have a cycle (state machine → request-decision → its policy → state machine).
+    const stateMachineName = `${aws.stackPrefix}-PelaporanKinerja`;
+    const stateMachineArn = this.formatArn({
+      service: 'states',
+      resource: 'stateMachine',
+      resourceName: stateMachineName,
+      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    });
+    for (const f of [intake, requestDecision, decide]) f.bindTaskResponse(stateMachineArn);
 
     // ── the SOP ────────────────────────────────────────────────────────────────────────────────────────
     const tasks = {
@@ -142,6 +153,7 @@ export class StatelessStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.stateMachine = new StateMachine(this, 'PelaporanKinerja', {
+      stateMachineName,
       comment: 'SOP Pelaporan Kinerja',
       stateMachineType: StateMachineType.STANDARD,
       definitionBody: DefinitionBody.fromFile(ASL_FILE),

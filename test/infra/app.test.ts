@@ -36,6 +36,16 @@ function statementsOf(name: string): Statement[] {
 function assetFiles(): Record<string, { source: { path: string; packaging?: string } }> {
   return JSON.parse(readFileSync(join(s.outdir, 'LapkinStateless.assets.json'), 'utf8')).files;
 }
+const FUNCTIONS = [
+  'intake',
+  'assemble',
+  'request-decision',
+  'decide',
+  'request-revision',
+  'archive',
+  'record-failure',
+  'mutu-baku-clock',
+];
 const actionsOf = (name: string) => statementsOf(name).flatMap((st) => asList(st.Action));
 
 describe('stateful stack', () => {
@@ -112,29 +122,72 @@ describe('functions', () => {
     }
   });
 
-  it('use "*" only where AWS requires it (X-Ray, SendTask*), and SendTask* only where a wait is resumed', () => {
-    const allowedStar = new Set([
-      'xray:PutTraceSegments',
-      'xray:PutTelemetryRecords',
-      'states:SendTaskSuccess',
-      'states:SendTaskFailure',
-    ]);
-    for (const name of [
-      'intake',
-      'assemble',
-      'request-decision',
-      'decide',
-      'request-revision',
-      'archive',
-      'record-failure',
-      'mutu-baku-clock',
-    ]) {
+  it('use "*" only where AWS requires it (X-Ray), and SendTask* only where a wait is resumed', () => {
+    const allowedStar = new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']);
+    for (const name of FUNCTIONS) {
       for (const st of statementsOf(name)) {
         if (asList(st.Resource).includes('*'))
           for (const a of asList(st.Action)) expect(allowedStar.has(a), `${name}: ${a} on *`).toBe(true);
       }
       const resumes = actionsOf(name).includes('states:SendTaskSuccess');
       expect(resumes, name).toBe(['intake', 'request-decision', 'decide'].includes(name));
+    }
+  });
+
+  it('resume waits of the SOP state machine only: SendTask* scoped to its ARN', () => {
+    const [smId, sm] = Object.entries(s.stateless.findResources('AWS::StepFunctions::StateMachine'))[0] ?? [];
+    const name = sm?.Properties.StateMachineName as string | undefined;
+    // The ARN is built from the fixed name (a reference to the resource would be a cycle: the state machine
+    // names the request-decision function, whose role would then name the state machine).
+    expect(name).toMatch(/^[A-Za-z0-9-]+$/);
+    for (const fn of ['intake', 'request-decision', 'decide']) {
+      const grants = statementsOf(fn).filter((st) => asList(st.Action).includes('states:SendTaskSuccess'));
+      expect(grants.length, fn).toBeGreaterThan(0);
+      for (const st of grants) {
+        expect(asList(st.Action)).toEqual(expect.arrayContaining(['states:SendTaskSuccess', 'states:SendTaskFailure']));
+        for (const r of asList(st.Resource)) {
+          const json = JSON.stringify(r);
+          expect(json.includes(`:stateMachine:${name}"`) || json.includes(`"Ref":"${smId}"`), `${fn}: ${json}`).toBe(
+            true,
+          );
+        }
+      }
+    }
+  });
+
+  it('may list exactly the prefixes they read, so a missing object is a 404 (DocumentNotFoundError), not a 403', () => {
+    const listed = (name: string) =>
+      statementsOf(name)
+        .filter((st) => asList(st.Action).includes('s3:ListBucket'))
+        .flatMap((st) => {
+          const resources = asList(st.Resource).map((r) => JSON.stringify(r));
+          // The bucket itself (not its objects), under an s3:prefix condition.
+          for (const r of resources) expect(r, name).not.toContain('/*');
+          const prefixes = (st as Statement & { Condition?: { StringLike?: { 's3:prefix'?: string | string[] } } })
+            .Condition?.StringLike?.['s3:prefix'];
+          expect(prefixes, `${name}: ListBucket without an s3:prefix condition`).toBeDefined();
+          return asList(prefixes ?? []);
+        })
+        .sort();
+    const reads = (name: string) =>
+      statementsOf(name)
+        .filter((st) => asList(st.Action).includes('s3:GetObject'))
+        .flatMap((st) => asList(st.Resource).map((r) => /\/(\w+\/)\*/.exec(JSON.stringify(r))?.[1]))
+        .map((p) => `${p}*`)
+        .sort();
+    const expected: Record<string, string[]> = {
+      intake: [],
+      assemble: ['laporan/*', 'masuk/*'],
+      'request-decision': ['laporan/*'],
+      decide: ['laporan/*'],
+      'request-revision': ['laporan/*'],
+      archive: ['arsip/*', 'laporan/*', 'masuk/*'],
+      'record-failure': [],
+      'mutu-baku-clock': [],
+    };
+    for (const name of FUNCTIONS) {
+      expect(listed(name), name).toEqual(expected[name]);
+      expect(reads(name), name).toEqual(expected[name]);
     }
   });
 
