@@ -3,7 +3,8 @@
  * aws-cdk-lib/assertions: data safety of the stateful stack, least privilege per function, the trigger, the
  * state machine built from the one ASL file, logging without execution data, monitoring, and a clean cdk-nag.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
@@ -357,4 +358,59 @@ describe('Mutu Baku clock', () => {
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^mutubakuclockFn'), 'Arn'] } })],
     });
   });
+});
+
+/**
+ * cfn-lint (AWS's CloudFormation linter, an independent check of what CDK writes) over the synthesized templates,
+ * with the deployment region's resource schemas (its us-east-1 schema would refuse what ap-southeast-3 accepts).
+ * Ignored, because CDK itself writes them and they are harmless: W3005 (a DependsOn that a Ref/GetAtt already
+ * implies — CDK adds explicit dependencies on roles and policies) and W3045 (the legacy AccessControl property CDK
+ * sets on the server-access-log bucket for the log delivery group). Anything else, error or warning, fails.
+ */
+function cfnLint(files: string[], region: string) {
+  const r = spawnSync('cfn-lint', ['--regions', region, '--ignore-checks', 'W3005', 'W3045', '--', ...files], {
+    encoding: 'utf8',
+  });
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT')
+    throw new Error('cfn-lint is not on PATH: the template checks need it — run pip install "moto[server]" cfn-lint');
+  if (r.error) throw r.error;
+  return { status: r.status, output: `${r.stdout}${r.stderr}` };
+}
+
+describe('cfn-lint', () => {
+  it('finds nothing in the synthesized templates for the deployment region', () => {
+    const files = readdirSync(s.outdir)
+      .filter((f) => f.endsWith('.template.json'))
+      .map((f) => join(s.outdir, f));
+    expect(files.map((f) => f.split('/').at(-1)).sort()).toEqual([
+      'LapkinStateful.template.json',
+      'LapkinStateless.template.json',
+    ]);
+    const { status, output } = cfnLint(files, s.config.aws.region);
+    expect(output).toBe('');
+    expect(status).toBe(0);
+  }, 180_000);
+
+  it('is really checking: an unknown Lambda runtime is an error', () => {
+    const bad = join(`${s.outdir}`, 'bad.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        Resources: {
+          Fn: {
+            Type: 'AWS::Lambda::Function',
+            Properties: {
+              Role: 'arn:aws:iam::1:role/r',
+              Runtime: 'nodejs99.x',
+              Handler: 'i.h',
+              Code: { ZipFile: 'x' },
+            },
+          },
+        },
+      }),
+    );
+    const { status, output } = cfnLint([bad], s.config.aws.region);
+    expect(output).toContain('nodejs99.x');
+    expect((status ?? 0) & 2).toBe(2); // cfn-lint's exit code: bit 2 = errors
+  }, 180_000);
 });
