@@ -119,7 +119,47 @@ export interface BenchResults {
   p4?: ChildOutcome<P4Result>;
   p5?: ChildOutcome<P5Counts>;
   cost?: CostModel;
+  /**
+   * Parts kept from an earlier run (`--only` re-runs some parts and keeps the others of the results.json it
+   * updates): for each, the run it was measured in.
+   */
+  earlierParts?: Record<string, { commit: string; date: string; config: string }>;
   targets: Target[];
+}
+
+const PART_KEYS = {
+  p1: ['p1'],
+  p2: ['p2', 'p2Profile'],
+  p3: ['p3', 'p3AtMaximum', 'p3Inputs'],
+  p4: ['p4'],
+  p5: ['p5'],
+} as const satisfies Record<string, (keyof BenchResults)[]>;
+
+/**
+ * `--only`: the parts not run now are taken from the results.json being updated, each remembered with the run it
+ * came from, and the cost is recomputed from the P5 counts and the P4 cold starts now at hand.
+ */
+export function keepEarlierParts(now: BenchResults, earlier: BenchResults, ran: (part: string) => boolean): void {
+  const target = now as unknown as Record<string, unknown>;
+  const source = earlier as unknown as Record<string, unknown>;
+  for (const [part, keys] of Object.entries(PART_KEYS)) {
+    if (ran(part)) continue;
+    const present = keys.some((k) => {
+      const v = source[k];
+      return Array.isArray(v)
+        ? v.length > 0
+        : v !== undefined && (typeof v !== 'object' || Object.keys(v as object).length > 0);
+    });
+    if (!present) continue;
+    for (const k of keys) if (source[k] !== undefined) target[k] = source[k];
+    now.earlierParts ??= {};
+    now.earlierParts[part] = earlier.earlierParts?.[part] ?? {
+      commit: earlier.machine.commit,
+      date: earlier.machine.date,
+      config: earlier.config.name,
+    };
+  }
+  if (now.p5?.result) now.cost = costModel(now.p5.result, now.p4?.result);
 }
 
 function vmHwmMB(pid: number): number {
@@ -305,6 +345,11 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
     if (results.p5.result) results.cost = costModel(results.p5.result, results.p4?.result);
   }
   results.durationMs = Math.round(performance.now() - t0);
+  const earlierFile = join(o.outDir, 'results.json');
+  if (o.only && existsSync(earlierFile)) {
+    keepEarlierParts(results, JSON.parse(readFileSync(earlierFile, 'utf8')) as BenchResults, want);
+    if (results.earlierParts) log(`kept from ${earlierFile}: ${Object.keys(results.earlierParts).join(', ')}`);
+  }
   results.targets = judge(results);
   mkdirSync(o.outDir, { recursive: true });
   writeFileSync(join(o.outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -15,6 +15,7 @@ import {
   judgeP3,
   judgeP4,
   judgeP5,
+  keepEarlierParts,
   LIMITS,
   type P3Row,
   QUICK,
@@ -260,5 +261,35 @@ describe('the judgement: ratios to floors measured in the same run', () => {
     expect(at(0.000176)?.met).toBe(false);
     expect(at(0.000176)?.target).toContain('$0.000675');
     expect(judgeP5(fakeResults())).toEqual([]);
+  });
+});
+
+describe('--only: the other parts come from the results being updated', () => {
+  it('keeps each part not run with the run it came from, and judges it again', () => {
+    const earlier = {
+      ...withP1(280, 200, 250),
+      machine: { cores: 2, commit: 'abcdef123456', date: '2026-11-25T04:55:29.978Z' } as BenchResults['machine'],
+      p2: [p2Run(500, 7)],
+      p3: [p3Row(1000, 'total', 900)],
+    };
+    const now = fakeResults({
+      p1: undefined,
+      p4: { ok: true, wallMs: 0, peakRssMB: 0, result: { bareNode: summary(30), sdkReferences: [], bundles: [] } },
+    });
+    keepEarlierParts(now, earlier, (part) => part === 'p4');
+    expect(now.p1).toEqual(earlier.p1);
+    expect(now.p2).toEqual(earlier.p2);
+    expect(now.p3).toEqual(earlier.p3);
+    expect(now.p4?.result?.bareNode.median).toBe(30);
+    expect(now.earlierParts).toEqual({
+      p1: { commit: 'abcdef123456', date: '2026-11-25T04:55:29.978Z', config: 'quick' },
+      p2: { commit: 'abcdef123456', date: '2026-11-25T04:55:29.978Z', config: 'quick' },
+      p3: { commit: 'abcdef123456', date: '2026-11-25T04:55:29.978Z', config: 'quick' },
+    });
+    // A part kept twice still names the run that measured it.
+    const later = fakeResults({ p1: undefined });
+    keepEarlierParts(later, { ...now, machine: { ...now.machine, commit: 'fedcba' } }, () => false);
+    expect(later.earlierParts?.p1?.commit).toBe('abcdef123456');
+    expect(later.earlierParts?.p4?.commit).toBe('fedcba');
   });
 });
