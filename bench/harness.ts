@@ -123,7 +123,7 @@ export interface BenchResults {
    * Parts kept from an earlier run (`--only` re-runs some parts and keeps the others of the results.json it
    * updates): for each, the run it was measured in.
    */
-  earlierParts?: Record<string, { commit: string; date: string; config: string }>;
+  earlierParts?: Record<string, { commit: string; date: string; config: string; machine?: string }>;
   targets: Target[];
 }
 
@@ -157,6 +157,7 @@ export function keepEarlierParts(now: BenchResults, earlier: BenchResults, ran: 
       commit: earlier.machine.commit,
       date: earlier.machine.date,
       config: earlier.config.name,
+      machine: `${earlier.machine.cpuModel}, ${earlier.machine.cores} cores, Node ${earlier.machine.node}`,
     };
   }
   if (now.p5?.result) now.cost = costModel(now.p5.result, now.p4?.result);

@@ -58,7 +58,7 @@ export function renderResults(r: BenchResults): string {
         .join(', ')} only (\`--only\`); kept from earlier runs, judged again here: ${Object.entries(r.earlierParts)
         .map(
           ([p, e]) =>
-            `${p.toUpperCase()} (${e.config} run of commit ${e.commit.slice(0, 7)}, ${e.date.slice(0, 16).replace('T', ' ')} UTC)`,
+            `${p.toUpperCase()} (${e.config} run of commit ${e.commit.slice(0, 7)}, ${e.date.slice(0, 16).replace('T', ' ')} UTC${e.machine ? `, ${e.machine}` : ''})`,
         )
         .join(', ')}.`,
     );

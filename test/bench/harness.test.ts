@@ -268,7 +268,13 @@ describe('--only: the other parts come from the results being updated', () => {
   it('keeps each part not run with the run it came from, and judges it again', () => {
     const earlier = {
       ...withP1(280, 200, 250),
-      machine: { cores: 2, commit: 'abcdef123456', date: '2026-11-25T04:55:29.978Z' } as BenchResults['machine'],
+      machine: {
+        cores: 2,
+        cpuModel: 'Xeon',
+        node: 'v20',
+        commit: 'abcdef123456',
+        date: '2026-11-25T04:55:29.978Z',
+      } as BenchResults['machine'],
       p2: [p2Run(500, 7)],
       p3: [p3Row(1000, 'total', 900)],
     };
@@ -281,11 +287,13 @@ describe('--only: the other parts come from the results being updated', () => {
     expect(now.p2).toEqual(earlier.p2);
     expect(now.p3).toEqual(earlier.p3);
     expect(now.p4?.result?.bareNode.median).toBe(30);
-    expect(now.earlierParts).toEqual({
-      p1: { commit: 'abcdef123456', date: '2026-11-25T04:55:29.978Z', config: 'quick' },
-      p2: { commit: 'abcdef123456', date: '2026-11-25T04:55:29.978Z', config: 'quick' },
-      p3: { commit: 'abcdef123456', date: '2026-11-25T04:55:29.978Z', config: 'quick' },
-    });
+    const from = {
+      commit: 'abcdef123456',
+      date: '2026-11-25T04:55:29.978Z',
+      config: 'quick',
+      machine: 'Xeon, 2 cores, Node v20',
+    };
+    expect(now.earlierParts).toEqual({ p1: from, p2: from, p3: from });
     // A part kept twice still names the run that measured it.
     const later = fakeResults({ p1: undefined });
     keepEarlierParts(later, { ...now, machine: { ...now.machine, commit: 'fedcba' } }, () => false);
