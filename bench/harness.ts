@@ -5,7 +5,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testConfig } from '../test/fakes/deps.ts';
 import { type CostModel, costModel } from './lib/cost.ts';
@@ -346,6 +346,7 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
     if (results.p5.result) results.cost = costModel(results.p5.result, results.p4?.result);
   }
   results.durationMs = Math.round(performance.now() - t0);
+  if (results.machine.loadAverage) results.machine.loadAverage.end = Math.round((loadavg()[0] ?? 0) * 10) / 10;
   const earlierFile = join(o.outDir, 'results.json');
   if (o.only && existsSync(earlierFile)) {
     keepEarlierParts(results, JSON.parse(readFileSync(earlierFile, 'utf8')) as BenchResults, want);

@@ -41,7 +41,7 @@ export function renderResults(r: BenchResults): string {
       ['machine', 'date', 'commit', 'bench took'],
       [
         [
-          `${m.cpuModel}, ${m.cores} cores, ${m.ramGB} GB RAM, Node ${m.node} (${m.platform})`,
+          `${m.cpuModel}, ${m.cores} cores, ${m.ramGB} GB RAM, Node ${m.node} (${m.platform})${m.loadAverage ? `; load average ${m.loadAverage.start} at the start, ${m.loadAverage.end ?? '–'} at the end (others’ work on the same cores)` : ''}`,
           `${m.date.slice(0, 16).replace('T', ' ')} UTC`,
           `${m.commit}${m.dirty ? ' + uncommitted changes of others in the tree' : ''}`,
           `${(r.durationMs / 1000).toFixed(0)} s`,
