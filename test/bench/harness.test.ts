@@ -74,6 +74,14 @@ describe('npm run bench (quick sizes)', () => {
     expect(positive(bundle?.bundleBytes)).toBe(true);
     expect(positive(bundle?.importMs.median)).toBe(true);
     expect(positive(r.p4?.result?.bareNode.median)).toBe(true);
+    // …with the AWS SDK inside, next to the SDK-only reference it is judged against and its SDK-external build.
+    expect(bundle?.sdkPackages).toEqual(expect.arrayContaining(['@aws-sdk/client-dynamodb', '@aws-sdk/lib-dynamodb']));
+    expect(bundle?.sdkPackages).not.toContain('@aws-sdk/client-s3'); // intake has no bucket: S3 is never loaded
+    expect(positive(bundle?.sdkBytes)).toBe(true);
+    expect(positive(bundle?.ratioToSdkReference)).toBe(true);
+    expect(r.p4?.result?.sdkReferences.map((x) => x.packages)).toEqual([bundle?.sdkPackages]);
+    expect(positive(bundle?.sdkFromRuntime.importMs.median)).toBe(true);
+    expect(bundle?.sdkFromRuntime.bundleBytes).toBeLessThan(bundle?.bundleBytes ?? 0);
 
     // P5: counts from the real run, mails cross-checked against MailDev, priced.
     const p5 = r.p5?.result;
@@ -91,6 +99,8 @@ describe('npm run bench (quick sizes)', () => {
     const md = readFileSync(join(outDir, 'RESULTS.md'), 'utf8');
     for (const h of ['## Targets', '## P1', '## P2', '## P3', '## P4', '## P5', '## Optimisations'])
       expect(md).toContain(h);
+    expect(md).toContain('Before and after bundling the AWS SDK');
+    expect(md).toContain(`≤ ${LIMITS.p4RatioToSdkReference}× a bundle that loads only the same AWS SDK packages`);
     // Round 2's before/after: the committed baseline next to this run's numbers.
     expect(md).toMatch(/\|\s*P1 one report, median\s*\|\s*\d+ ms\s*\|\s*[\d.]+ (ms|s)\s*\|/);
     expect(existsSync(join(outDir, 'results.json'))).toBe(true);
