@@ -1,6 +1,6 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -173,17 +173,23 @@ export class LapkinFunction extends Construct {
 
   /**
    * SendTaskSuccess/Failure (intake, decide, request-decision) on the SOP's state machine only: a task token of
-   * any other state machine in the account is refused even if it leaks. The ARN is given, not the construct
-   * (see StatelessStack: a reference would close a dependency cycle through request-decision).
+   * any other state machine in the account is refused even if it leaks. In a policy of its own rather than the
+   * role's default policy: the function depends on its default policy, the state machine names request-decision
+   * (a task), so a grant inside that policy (CDK's stateMachine.grantTaskResponse) would close a dependency cycle.
    */
   bindTaskResponse(stateMachineArn: string): this {
-    this.fn.addToRolePolicy(
-      new PolicyStatement({
-        effect: Effect.ALLOW,
-        actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
-        resources: [stateMachineArn],
-      }),
-    );
+    const role = this.fn.role;
+    if (!role) throw new Error(`${this.node.path}: no role to grant the task response on`);
+    new Policy(this, 'TaskResponse', {
+      roles: [role],
+      statements: [
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+          resources: [stateMachineArn],
+        }),
+      ],
+    });
     return this;
   }
 }

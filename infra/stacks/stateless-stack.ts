@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { DomainName, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -127,18 +127,6 @@ export class StatelessStack extends Stack {
     requestDecision.bindSigningSecret(signingSecret);
     mutuBakuClock.bindSigningSecret(signingSecret);
     decide.bindSigningSecret(signingSecret);
-    // The state machine gets a fixed name and the functions that resume its waits are granted on the ARN built
-    // from it. CDK's stateMachine.grantTaskResponse(fn) would reference the state machine resource, and since the
-    // state machine names request-decision's ARN (a task) while that function depends on its role's policy, the
-    // template would have a cycle (state machine → request-decision → its policy → state machine).
-    const stateMachineName = `${aws.stackPrefix}-PelaporanKinerja`;
-    const stateMachineArn = this.formatArn({
-      service: 'states',
-      resource: 'stateMachine',
-      resourceName: stateMachineName,
-      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-    });
-    for (const f of [intake, requestDecision, decide]) f.bindTaskResponse(stateMachineArn);
 
     // ── the SOP ────────────────────────────────────────────────────────────────────────────────────────
     const tasks = {
@@ -153,7 +141,6 @@ export class StatelessStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.stateMachine = new StateMachine(this, 'PelaporanKinerja', {
-      stateMachineName,
       comment: 'SOP Pelaporan Kinerja',
       stateMachineType: StateMachineType.STANDARD,
       definitionBody: DefinitionBody.fromFile(ASL_FILE),
@@ -175,6 +162,9 @@ export class StatelessStack extends Stack {
       'X-Ray tracing and CloudWatch Logs vended delivery (logs:CreateLogDelivery, DescribeLogGroups, …) of the state machine support no resource-level permissions.',
     );
     intake.bindStartExecution(this.stateMachine.stateMachineArn);
+    // Resuming a wait: only this state machine's task tokens (a policy of its own per function, see
+    // LapkinFunction.bindTaskResponse for why not grantTaskResponse).
+    for (const f of [intake, requestDecision, decide]) f.bindTaskResponse(this.stateMachine.stateMachineArn);
 
     // ── trigger: uploads under masuk/ only, so lapkin's own writes never loop ─────────────────────────
     this.deadLetterQueue = new Queue(this, 'IntakeDeadLetters', {
