@@ -302,7 +302,7 @@ export function renderResults(r: BenchResults): string {
   if (!p4) out.push(`Did not run: ${r.p4?.error ?? 'not selected'}.`);
   else {
     out.push(
-      `Each handler bundled with the CDK app’s esbuild settings (infra/constructs/bundling.ts: CJS, minified, source maps, the AWS SDK inside the bundle, fontkit's WOFF2 decoder aliased out as BUNDLE_ALIAS does), then a fresh \`node -e "require('./index.js')"\` timed from spawn to exit with the function’s environment (no NODE_OPTIONS, no NODE_PATH), interleaved with a bare \`node -e 0\` (${ms(p4.bareNode.median)} median, ${p4.bareNode.n} runs) and with the **SDK reference** of each handler: a bundle, built with the same settings, that only requires the AWS SDK packages the handler loads at cold start. The judged ratio is to that reference (limit ${LIMITS.p4RatioToSdkReference}×): what the handler loads beyond the SDK clients any function using them pays.`,
+      `Each handler bundled with the CDK app’s esbuild settings (infra/constructs/bundling.ts: CJS, minified, source maps, the AWS SDK inside the bundle, fontkit's WOFF2 decoder aliased out as BUNDLE_ALIAS does), then a fresh \`node -e "require('./index.js')"\` timed from spawn to exit with the function’s environment (no NODE_OPTIONS, no NODE_PATH), interleaved with a bare \`node -e 0\` (${ms(p4.bareNode.median)} median, ${p4.bareNode.n} runs) and with the **SDK reference** of each handler: a bundle, built with the same settings, that only requires the AWS SDK packages the handler loads at cold start. The judged ratio is to that reference (limit ${LIMITS.p4RatioToSdkReference}×): what the handler loads beyond the SDK clients any function using them pays. It is taken on the process’s CPU time up to the end of the load (bare node: ${ms(p4.bareNodeCpu?.median)}), which others’ work on the same cores inflates far less than wall time; the wall-time ratio is shown next to it.`,
     );
     out.push('');
     out.push(
@@ -312,7 +312,8 @@ export function renderResults(r: BenchResults): string {
           'bundle (AWS SDK in it)',
           'source map',
           'fresh process + load, median (p95)',
-          '× SDK reference',
+          'CPU, median',
+          '× SDK reference (CPU; wall)',
           '× bare node',
           'inside require()',
           'largest packages in the bundle',
@@ -322,7 +323,8 @@ export function renderResults(r: BenchResults): string {
           `${kib(b.bundleBytes)} (${kib(b.sdkBytes ?? 0)})`,
           kib(b.sourceMapBytes),
           `${ms(b.importMs.median)} (${ms(b.importMs.p95)})`,
-          `${b.ratioToSdkReference}×`,
+          ms(b.cpuMs?.median),
+          `${b.ratioToSdkReference}×; ${b.wallRatioToSdkReference ?? '–'}×`,
           `${b.ratio}×`,
           ms(b.requireMs.median),
           b.largest.map((x) => `${x.name} ${kib(x.bytes)}`).join(', '),
@@ -333,11 +335,18 @@ export function renderResults(r: BenchResults): string {
       out.push('');
       out.push(
         table(
-          ['SDK reference: the packages it loads', 'bundle', 'fresh process + load, median (p95)', 'handlers'],
+          [
+            'SDK reference: the packages it loads',
+            'bundle',
+            'fresh process + load, median (p95)',
+            'CPU, median',
+            'handlers',
+          ],
           p4.sdkReferences.map((ref) => [
             ref.packages.join(', ') || '(none)',
             kib(ref.bundleBytes),
             `${ms(ref.importMs.median)} (${ms(ref.importMs.p95)})`,
+            ms(ref.cpuMs?.median),
             p4.bundles
               .filter((b) => (b.sdkPackages ?? []).join() === ref.packages.join())
               .map((b) => b.handler)
@@ -358,19 +367,25 @@ export function renderResults(r: BenchResults): string {
           [
             'handler',
             'before: bundle',
-            'before: fresh process + load',
+            'before: fresh process + load (CPU)',
             'after: bundle',
-            'after: fresh process + load',
-            'after − before',
+            'after: fresh process + load (CPU)',
+            'after − before, wall (CPU)',
           ],
-          beforeAfter.map((b) => [
-            b.handler,
-            kib(b.sdkFromRuntime.bundleBytes),
-            `${ms(b.sdkFromRuntime.importMs.median)} (${b.sdkFromRuntime.ratio}× bare)`,
-            kib(b.bundleBytes),
-            `${ms(b.importMs.median)} (${b.ratio}× bare)`,
-            `${b.importMs.median - b.sdkFromRuntime.importMs.median > 0 ? '+' : ''}${ms(b.importMs.median - b.sdkFromRuntime.importMs.median)}`,
-          ]),
+          beforeAfter.map((b) => {
+            const dWall = b.importMs.median - b.sdkFromRuntime.importMs.median;
+            const dCpu =
+              b.cpuMs && b.sdkFromRuntime.cpuMs ? b.cpuMs.median - b.sdkFromRuntime.cpuMs.median : Number.NaN;
+            const signed = (x: number) => `${x > 0 ? '+' : ''}${ms(x)}`;
+            return [
+              b.handler,
+              kib(b.sdkFromRuntime.bundleBytes),
+              `${ms(b.sdkFromRuntime.importMs.median)} (${ms(b.sdkFromRuntime.cpuMs?.median)})`,
+              kib(b.bundleBytes),
+              `${ms(b.importMs.median)} (${ms(b.cpuMs?.median)})`,
+              `${signed(dWall)} (${Number.isFinite(dCpu) ? signed(dCpu) : '–'})`,
+            ];
+          }),
         ),
       );
     }
@@ -430,7 +445,7 @@ export function renderResults(r: BenchResults): string {
     );
     out.push('');
     out.push(
-      'Billed duration = local CPU time × (1 769 MB ÷ memory) — Lambda’s vCPU share — plus the measured wait on DynamoDB, store and mail, plus an assumed 40 ms per Step Functions API call; INIT = the P4 cold load × the same factor. Since August 2025 Lambda bills the INIT phase; at a Kecamatan’s volume (five reports a year per unit) every invocation is cold, so the target is judged on the cold column.',
+      'Billed duration = local CPU time × (1 769 MB ÷ memory) — Lambda’s vCPU share — plus the measured wait on DynamoDB, store and mail, plus an assumed 40 ms per Step Functions API call; INIT = the P4 cold load’s CPU time × the same factor. Since August 2025 Lambda bills the INIT phase; at a Kecamatan’s volume (five reports a year per unit) every invocation is cold, so the target is judged on the cold column.',
     );
     out.push('');
     const cold = new Map(cost.cold.lines.map((l) => [l.item, l]));

@@ -4,7 +4,9 @@
  * next to two references, the runs interleaved so drift hits all alike: a bare `node -e 0`, and for each handler a
  * bundle that loads only the AWS SDK packages that handler loads at cold start (built here with the same settings)
  * — the judged floor: what any function using those clients pays. No NODE_OPTIONS, as the function's environment
- * sets none, and no NODE_PATH: nothing is taken from outside the bundle.
+ * sets none, and no NODE_PATH: nothing is taken from outside the bundle. Each run reports its wall time and the
+ * process's own CPU time up to the end of the load; the judgement uses CPU time, which the other work on a shared
+ * machine inflates far less than wall time (waiting for a core is not in it).
  * Before/after of issue 11: the same handlers bundled with the SDK external (`@aws-sdk/*` from NODE_PATH, as the
  * Lambda runtime provided it before) — that build also tells which SDK packages a handler loads at cold start
  * (the ones in require.cache after the load; lazily imported clients stay out).
@@ -44,6 +46,7 @@ export interface SdkReference {
   packages: string[];
   bundleBytes: number;
   importMs: Summary;
+  cpuMs: Summary;
 }
 
 export interface BundleResult {
@@ -54,10 +57,14 @@ export interface BundleResult {
   sdkBytes: number;
   /** The @aws-sdk/* packages the handler loads at cold start (lazily imported ones excluded). */
   sdkPackages: string[];
-  /** importMs.median / the median of the SDK reference with the same packages: the judged ratio. */
+  /** CPU time of the process from start to the end of the load, ms. */
+  cpuMs: Summary;
+  /** cpuMs.median / the SDK reference's (same packages) — the judged ratio. */
   ratioToSdkReference: number;
+  /** importMs.median / the SDK reference's: the same ratio in wall time. */
+  wallRatioToSdkReference: number;
   /** Before issue 11: the same handler with the AWS SDK external, taken from NODE_PATH as from the runtime. */
-  sdkFromRuntime: { bundleBytes: number; importMs: Summary; ratio: number };
+  sdkFromRuntime: { bundleBytes: number; importMs: Summary; cpuMs: Summary; ratio: number };
   /** Largest packages in the bundle, bytes of output. */
   largest: { name: string; bytes: number }[];
   importMs: Summary;
@@ -70,6 +77,7 @@ export interface BundleResult {
 
 export interface P4Result {
   bareNode: Summary;
+  bareNodeCpu: Summary;
   sdkReferences: SdkReference[];
   bundles: BundleResult[];
 }
@@ -168,7 +176,10 @@ function timeNode(script: string, cwd: string, env: NodeJS.ProcessEnv): { ms: nu
   return { ms, stdout: r.stdout };
 }
 
-const LOAD = "const t=performance.now();require('./index.js');process.stdout.write(String(performance.now()-t))";
+/** Prints [ms inside require(), CPU ms of the process so far]. */
+const LOAD =
+  "const t=performance.now();require('./index.js');const d=performance.now()-t,c=process.cpuUsage();process.stdout.write(JSON.stringify([d,(c.user+c.system)/1000]))";
+const BARE = 'const c=process.cpuUsage();process.stdout.write(JSON.stringify([0,(c.user+c.system)/1000]))';
 
 type Timed = {
   handler: string;
@@ -215,26 +226,34 @@ export async function runP4(opts: P4Options): Promise<P4Result> {
   );
 
   const bare: number[] = [];
-  const times = new Map<Timed, { wall: number[]; inside: number[] }>();
-  for (const t of targets) times.set(t, { wall: [], inside: [] });
+  const bareCpu: number[] = [];
+  const times = new Map<Timed, { wall: number[]; inside: number[]; cpu: number[] }>();
+  for (const t of targets) times.set(t, { wall: [], inside: [], cpu: [] });
   // One warm-up round (file cache), then interleaved rounds.
   for (let rep = -1; rep < opts.reps; rep++) {
-    const b = timeNode('0', dir, lambdaEnv(false));
-    if (rep >= 0) bare.push(b.ms);
+    const b = timeNode(BARE, dir, lambdaEnv(false));
+    if (rep >= 0) {
+      bare.push(b.ms);
+      bareCpu.push((JSON.parse(b.stdout) as [number, number])[1]);
+    }
     for (const t of targets) {
       const r = timeNode(LOAD, t.out, t.env);
       if (rep < 0) continue;
+      const [inside, cpu] = JSON.parse(r.stdout) as [number, number];
       times.get(t)?.wall.push(r.ms);
-      times.get(t)?.inside.push(Number(r.stdout));
+      times.get(t)?.inside.push(inside);
+      times.get(t)?.cpu.push(cpu);
     }
     if (rep >= 0 && (rep + 1) % 5 === 0) log(`${rep + 1}/${opts.reps} rounds`);
   }
   const bareNode = summarize(bare);
   const wall = (t: Timed) => summarize(times.get(t)?.wall ?? []);
+  const cpu = (t: Timed) => summarize(times.get(t)?.cpu ?? []);
   const sdkReferences: SdkReference[] = [...references.values()].map(({ packages, target }) => ({
     packages,
     bundleBytes: statSync(join(target.out, 'index.js')).size,
     importMs: wall(target),
+    cpuMs: cpu(target),
   }));
   const bundles: BundleResult[] = [];
   for (const t of targets.filter((x) => x.variant === 'as deployed')) {
@@ -253,11 +272,14 @@ export async function runP4(opts: P4Options): Promise<P4Result> {
       largest: largestPackages(t.meta as Metafile),
       importMs,
       ratio: round(importMs.median / bareNode.median),
-      ratioToSdkReference: reference ? round(importMs.median / reference.importMs.median) : Number.NaN,
+      cpuMs: cpu(t),
+      ratioToSdkReference: reference ? round(cpu(t).median / reference.cpuMs.median) : Number.NaN,
+      wallRatioToSdkReference: reference ? round(importMs.median / reference.importMs.median) : Number.NaN,
       requireMs: summarize(times.get(t)?.inside ?? []),
       sdkFromRuntime: {
         bundleBytes: statSync(join(before.out, 'index.js')).size,
         importMs: beforeMs,
+        cpuMs: cpu(before),
         ratio: round(beforeMs.median / bareNode.median),
       },
       variants: maps
@@ -273,7 +295,7 @@ export async function runP4(opts: P4Options): Promise<P4Result> {
   }
   for (const b of bundles)
     log(
-      `${b.handler}: ${(b.bundleBytes / 1024).toFixed(0)} KiB, ${b.importMs.median} ms = ${b.ratioToSdkReference}× its SDK reference (${b.sdkPackages.join(', ') || 'no SDK'}); SDK from the runtime: ${b.sdkFromRuntime.importMs.median} ms`,
+      `${b.handler}: ${(b.bundleBytes / 1024).toFixed(0)} KiB, ${b.importMs.median} ms (CPU ${b.cpuMs.median} ms = ${b.ratioToSdkReference}× its SDK reference: ${b.sdkPackages.join(', ') || 'no SDK'}); SDK from the runtime: ${b.sdkFromRuntime.importMs.median} ms (CPU ${b.sdkFromRuntime.cpuMs.median} ms)`,
     );
-  return { bareNode, sdkReferences, bundles };
+  return { bareNode, bareNodeCpu: summarize(bareCpu), sdkReferences, bundles };
 }

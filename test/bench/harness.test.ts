@@ -79,6 +79,8 @@ describe('npm run bench (quick sizes)', () => {
     expect(bundle?.sdkPackages).not.toContain('@aws-sdk/client-s3'); // intake has no bucket: S3 is never loaded
     expect(positive(bundle?.sdkBytes)).toBe(true);
     expect(positive(bundle?.ratioToSdkReference)).toBe(true);
+    expect(positive(bundle?.cpuMs.median)).toBe(true);
+    expect(positive(r.p4?.result?.bareNodeCpu.median)).toBe(true);
     expect(r.p4?.result?.sdkReferences.map((x) => x.packages)).toEqual([bundle?.sdkPackages]);
     expect(positive(bundle?.sdkFromRuntime.importMs.median)).toBe(true);
     expect(bundle?.sdkFromRuntime.bundleBytes).toBeLessThan(bundle?.bundleBytes ?? 0);
@@ -246,7 +248,12 @@ describe('the judgement: ratios to floors measured in the same run', () => {
     const p4 = (bundles: BundleResult[]) =>
       judgeP4(
         fakeResults({
-          p4: { ok: true, wallMs: 0, peakRssMB: 0, result: { bareNode: summary(30), sdkReferences: [], bundles } },
+          p4: {
+            ok: true,
+            wallMs: 0,
+            peakRssMB: 0,
+            result: { bareNode: summary(30), bareNodeCpu: summary(20), sdkReferences: [], bundles },
+          },
         }),
       );
     const ok = p4([bundle('intake', 1.3), bundle('assemble', 1.1, 5_000_000)]);
@@ -290,7 +297,12 @@ describe('--only: the other parts come from the results being updated', () => {
     };
     const now = fakeResults({
       p1: undefined,
-      p4: { ok: true, wallMs: 0, peakRssMB: 0, result: { bareNode: summary(30), sdkReferences: [], bundles: [] } },
+      p4: {
+        ok: true,
+        wallMs: 0,
+        peakRssMB: 0,
+        result: { bareNode: summary(30), bareNodeCpu: summary(20), sdkReferences: [], bundles: [] },
+      },
     });
     keepEarlierParts(now, earlier, (part) => part === 'p4');
     expect(now.p1).toEqual(earlier.p1);
