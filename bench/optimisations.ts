@@ -74,7 +74,7 @@ const NOTICED = [
   'The ledger re-puts the previous audit event before every change (`putEventIfAbsent(current.lastEvent)` in `functions/usecases/report-ledger.ts`) to repair a write cut off between report and event: 7 of the DynamoDB requests per report fail by design. Kept for the guarantee; ≈ $0.0000044 per report.',
   'The `Documented` Succeed state is one of the billed transitions ($0.000025 per report); `Archive` could end the execution itself.',
   'The Powertools Tracer loads the X-Ray SDK at every cold start (≈ 35 ms in a one-off measurement); it is kept for the traces.',
-  'Lambda cold start stays above 1.5× a bare node: the DynamoDB client of the AWS SDK v3 alone loads in more than half a bare node start on this machine, and every function needs it.',
+  'Every function loads the Secrets Manager client at cold start (`functions/commons/signing-secret.ts` imports Powertools Parameters statically through the container), though only request-decision, decide and mutu-baku-clock read the secret: P4 finds it among the SDK packages of every handler, so its SDK references include it.',
 ];
 
 export function OPTIMISATIONS(r: BenchResults): string {

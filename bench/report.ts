@@ -1,6 +1,6 @@
 /** RESULTS.md from the raw results: every number printed here is in results.json next to it. */
 import type { BenchResults, P3Row } from './harness.ts';
-import { growthFactors } from './harness.ts';
+import { growthFactors, LIMITS, SOP_OWN_COST_ITEMS, sopOwnCostUsd } from './harness.ts';
 import { OPTIMISATIONS } from './optimisations.ts';
 import { renderP6 } from './parts/p6-upload-limits.ts';
 import { JAKARTA_MARGIN, PRICES } from './prices.ts';
@@ -42,7 +42,7 @@ export function renderResults(r: BenchResults): string {
       ['machine', 'date', 'commit', 'bench took'],
       [
         [
-          `${m.cpuModel}, ${m.cores} cores, ${m.ramGB} GB RAM, Node ${m.node} (${m.platform})`,
+          `${m.cpuModel}, ${m.cores} cores, ${m.ramGB} GB RAM, Node ${m.node} (${m.platform})${m.loadAverage ? `; load average ${m.loadAverage.start} at the start, ${m.loadAverage.end ?? '–'} at the end (others’ work on the same cores)` : ''}`,
           `${m.date.slice(0, 16).replace('T', ' ')} UTC`,
           `${m.commit}${m.dirty ? ' + uncommitted changes of others in the tree' : ''}`,
           `${(r.durationMs / 1000).toFixed(0)} s`,
@@ -50,6 +50,20 @@ export function renderResults(r: BenchResults): string {
       ],
     ),
   );
+  if (r.earlierParts && Object.keys(r.earlierParts).length) {
+    out.push('');
+    out.push(
+      `This run measured ${['p1', 'p2', 'p3', 'p4', 'p5']
+        .filter((p) => !r.earlierParts?.[p])
+        .map((p) => p.toUpperCase())
+        .join(', ')} only (\`--only\`); kept from earlier runs, judged again here: ${Object.entries(r.earlierParts)
+        .map(
+          ([p, e]) =>
+            `${p.toUpperCase()} (${e.config} run of commit ${e.commit.slice(0, 7)}, ${e.date.slice(0, 16).replace('T', ' ')} UTC${e.machine ? `, ${e.machine}` : ''})`,
+        )
+        .join(', ')}.`,
+    );
+  }
   out.push('');
   out.push('## Targets');
   out.push('');
@@ -58,6 +72,10 @@ export function renderResults(r: BenchResults): string {
       ['', 'measurement', 'result', 'target', 'met', 'reason'],
       r.targets.map((t) => [t.id, t.what, t.result, t.target, t.met ? '**met**' : '**not met**', t.reason]),
     ),
+  );
+  out.push('');
+  out.push(
+    `Each limit is a ratio to a floor measured in the same run, so it asks the same of this 2-core machine as of a faster one (bench/harness.ts \`LIMITS\`): **P1** one report on the local stack ≤ ${LIMITS.p1RatioToInProcessFloor}× the same use cases in-process on in-memory ports; **P2** at ${LIMITS.p2AtReports} reports at once, all documented, ≥ ${Math.round(LIMITS.p2ShareOfCpuCeiling * 100)} % of (cores ÷ the in-process floor’s CPU per report); **P3** the whole assembly ${LIMITS.p3.map((l) => `${l.rows.toLocaleString('en')} rows ≤ ${ms(l.maxMs)}`).join(' and ')}, linear (time per row grows ≤ ×${LIMITS.p3PerRowGrowth} from one measured size to the next), peak RSS ≤ ${LIMITS.p3PeakRssMB} MB at the largest size; **P4** each handler’s cold load ≤ ${LIMITS.p4RatioToSdkReference}× a bundle that loads only the same AWS SDK packages, bundles without the SDK ≤ 1 MB except assemble; **P5** the cost per report (every invocation cold) ≤ ${LIMITS.p5RatioToSopOwnCost}× the SOP’s own AWS cost, what any implementation of it pays — its state transitions and its mails (${SOP_OWN_COST_ITEMS.join(', ')})${r.cost ? ` (${usd(sopOwnCostUsd(r.cost))} per report here)` : ''}.`,
   );
 
   const p1 = r.p1?.result;
@@ -285,31 +303,93 @@ export function renderResults(r: BenchResults): string {
   if (!p4) out.push(`Did not run: ${r.p4?.error ?? 'not selected'}.`);
   else {
     out.push(
-      `Each handler bundled with the CDK app’s esbuild settings (infra/constructs/bundling.ts: CJS, minified, source maps, \`@aws-sdk/*\` external), then a fresh \`node -e "require('./index.js')"\` timed from spawn to exit with the function’s environment (no NODE_OPTIONS, the SDK from NODE_PATH as the runtime provides it; fontkit's WOFF2 decoder aliased out, as BUNDLE_ALIAS does), interleaved with a bare \`node -e 0\`: ${ms(p4.bareNode.median)} median (${p4.bareNode.n} runs).`,
+      `Each handler bundled with the CDK app’s esbuild settings (infra/constructs/bundling.ts: CJS, minified, source maps, the AWS SDK inside the bundle, fontkit's WOFF2 decoder aliased out as BUNDLE_ALIAS does), then a fresh \`node -e "require('./index.js')"\` timed from spawn to exit with the function’s environment (no NODE_OPTIONS, no NODE_PATH), interleaved with a bare \`node -e 0\` (${ms(p4.bareNode.median)} median, ${p4.bareNode.n} runs) and with the **SDK reference** of each handler: a bundle, built with the same settings, that only requires the AWS SDK packages the handler loads at cold start. The judged ratio is to that reference (limit ${LIMITS.p4RatioToSdkReference}×): what the handler loads beyond the SDK clients any function using them pays. It is taken on the process’s CPU time up to the end of the load (bare node: ${ms(p4.bareNodeCpu?.median)}), which others’ work on the same cores inflates far less than wall time; the wall-time ratio is shown next to it.`,
     );
     out.push('');
     out.push(
       table(
         [
           'handler',
-          'bundle',
+          'bundle (AWS SDK in it)',
           'source map',
           'fresh process + load, median (p95)',
+          'CPU, median',
+          '× SDK reference (CPU; wall)',
           '× bare node',
           'inside require()',
           'largest packages in the bundle',
         ],
         p4.bundles.map((b) => [
           b.handler,
-          kib(b.bundleBytes),
+          `${kib(b.bundleBytes)} (${kib(b.sdkBytes ?? 0)})`,
           kib(b.sourceMapBytes),
           `${ms(b.importMs.median)} (${ms(b.importMs.p95)})`,
+          ms(b.cpuMs?.median),
+          `${b.ratioToSdkReference}×; ${b.wallRatioToSdkReference ?? '–'}×`,
           `${b.ratio}×`,
           ms(b.requireMs.median),
           b.largest.map((x) => `${x.name} ${kib(x.bytes)}`).join(', '),
         ]),
       ),
     );
+    if (p4.sdkReferences?.length) {
+      out.push('');
+      out.push(
+        table(
+          [
+            'SDK reference: the packages it loads',
+            'bundle',
+            'fresh process + load, median (p95)',
+            'CPU, median',
+            'handlers',
+          ],
+          p4.sdkReferences.map((ref) => [
+            ref.packages.join(', ') || '(none)',
+            kib(ref.bundleBytes),
+            `${ms(ref.importMs.median)} (${ms(ref.importMs.p95)})`,
+            ms(ref.cpuMs?.median),
+            p4.bundles
+              .filter((b) => (b.sdkPackages ?? []).join() === ref.packages.join())
+              .map((b) => b.handler)
+              .join(', '),
+          ]),
+        ),
+      );
+    }
+    const beforeAfter = p4.bundles.filter((b) => b.sdkFromRuntime);
+    if (beforeAfter.length) {
+      out.push('');
+      out.push(
+        'Before and after bundling the AWS SDK (issue 11), same run: before, `@aws-sdk/*` was external and came from the Lambda runtime (here: NODE_PATH to the project’s node_modules, the unbundled CommonJS files); after, it is inside each bundle, so the function runs the SDK version the tests ran.',
+      );
+      out.push('');
+      out.push(
+        table(
+          [
+            'handler',
+            'before: bundle',
+            'before: fresh process + load (CPU)',
+            'after: bundle',
+            'after: fresh process + load (CPU)',
+            'after − before, wall (CPU)',
+          ],
+          beforeAfter.map((b) => {
+            const dWall = b.importMs.median - b.sdkFromRuntime.importMs.median;
+            const dCpu =
+              b.cpuMs && b.sdkFromRuntime.cpuMs ? b.cpuMs.median - b.sdkFromRuntime.cpuMs.median : Number.NaN;
+            const signed = (x: number) => `${x > 0 ? '+' : ''}${ms(x)}`;
+            return [
+              b.handler,
+              kib(b.sdkFromRuntime.bundleBytes),
+              `${ms(b.sdkFromRuntime.importMs.median)} (${ms(b.sdkFromRuntime.cpuMs?.median)})`,
+              kib(b.bundleBytes),
+              `${ms(b.importMs.median)} (${ms(b.cpuMs?.median)})`,
+              `${signed(dWall)} (${Number.isFinite(dCpu) ? signed(dCpu) : '–'})`,
+            ];
+          }),
+        ),
+      );
+    }
     const variants = p4.bundles.filter((b) => Object.keys(b.variants).length);
     if (variants.length) {
       out.push('');
@@ -366,7 +446,7 @@ export function renderResults(r: BenchResults): string {
     );
     out.push('');
     out.push(
-      'Billed duration = local CPU time × (1 769 MB ÷ memory) — Lambda’s vCPU share — plus the measured wait on DynamoDB, store and mail, plus an assumed 40 ms per Step Functions API call; INIT = the P4 cold load × the same factor. Since August 2025 Lambda bills the INIT phase; at a Kecamatan’s volume (five reports a year per unit) every invocation is cold, so the target is judged on the cold column.',
+      'Billed duration = local CPU time × (1 769 MB ÷ memory) — Lambda’s vCPU share — plus the measured wait on DynamoDB, store and mail, plus an assumed 40 ms per Step Functions API call; INIT = the P4 cold load’s CPU time × the same factor. Since August 2025 Lambda bills the INIT phase; at a Kecamatan’s volume (five reports a year per unit) every invocation is cold, so the target is judged on the cold column.',
     );
     out.push('');
     const cold = new Map(cost.cold.lines.map((l) => [l.item, l]));

@@ -89,7 +89,8 @@ export function costModel(counts: P5Counts, coldStart?: P4Result): CostModel {
     const cpuMs = Math.max(0, f.meanMs - f.dependencyMs - f.sfnMs);
     const billedMs = Math.ceil(cpuMs * cpuScale + f.dependencyMs + f.sfnCalls * ASSUMPTIONS.sfnApiCallMs);
     const bundle = coldStart?.bundles.find((b) => b.handler === fn);
-    const initMs = bundle ? Math.ceil(bundle.importMs.median * cpuScale) : null;
+    // The load's CPU time where measured (wall time on a shared machine includes waiting for a core).
+    const initMs = bundle ? Math.ceil((bundle.cpuMs?.median ?? bundle.importMs.median) * cpuScale) : null;
     lambda[fn] = { invocations: f.invocations, memoryMB: mem, billedMs, initMs };
   }
   const invocations = Object.values(lambda).reduce((s, l) => s + l.invocations, 0);

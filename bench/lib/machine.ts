@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpus, freemem, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, totalmem } from 'node:os';
 
 export interface MachineInfo {
   cpuModel: string;
@@ -12,6 +12,8 @@ export interface MachineInfo {
   commit: string;
   /** True when the working tree had uncommitted changes (of anyone) when the bench ran. */
   dirty: boolean;
+  /** The 1-minute load average at the start and at the end of the run: others' work on the same cores. */
+  loadAverage?: { start: number; end?: number };
 }
 
 function git(args: string[], cwd: string): string {
@@ -34,5 +36,6 @@ export function machineInfo(root: string): MachineInfo {
     date: new Date().toISOString(),
     commit: git(['rev-parse', '--short=12', 'HEAD'], root) || 'unknown',
     dirty: git(['status', '--porcelain', '--untracked-files=no'], root) !== '',
+    loadAverage: { start: Math.round((loadavg()[0] ?? 0) * 10) / 10 },
   };
 }

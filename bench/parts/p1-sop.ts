@@ -37,6 +37,8 @@ export interface P1Result {
   statuses: Record<string, number>;
   engineFloor: Summary;
   inProcessFloor: Summary;
+  /** CPU time (user + system) of the process per in-process report, ms: P2's ceiling is cores ÷ this. */
+  inProcessFloorCpu: Summary;
   inProcessSteps: Record<string, Summary>;
   /** Median per run of each part, ms (parts overlap a little: an intake is still returning when Assemble starts). */
   breakdown: Record<string, number>;
@@ -66,6 +68,7 @@ export async function runP1(opts: P1Options): Promise<P1Result> {
     statuses: asIs.statuses,
     engineFloor,
     inProcessFloor: floor.total,
+    inProcessFloorCpu: floor.cpu,
     inProcessSteps: floor.steps,
     breakdown: asIs.breakdown,
     handlers: asIs.handlers,
@@ -197,6 +200,7 @@ async function engineAlone(runs: number, warmup: number): Promise<Summary> {
 /** Upload → intake → assemble → verify → ratify → archive, use case by use case, every port in memory. */
 async function inProcess(runs: number, warmup: number) {
   const totals: number[] = [];
+  const cpus: number[] = [];
   const steps: Record<string, number[]> = {};
   const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
     const t0 = performance.now();
@@ -213,6 +217,7 @@ async function inProcess(runs: number, warmup: number) {
     const key = uploadKey(tahun, periode);
     const reportId = reportIdOf(tahun, periode);
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const { versionId } = await f.deps.store.put({ key, body: sampleFor(tahun, periode), contentType: 'text/csv' });
     await step('intake', () => receiveUpload(f.deps, { key, versionId }));
     const assembled = await step('assemble', () => assembleReport(f.deps, { reportId, source: { key, versionId } }));
@@ -229,7 +234,11 @@ async function inProcess(runs: number, warmup: number) {
     }
     await step('archive', () => archiveReport(f.deps, { reportId }));
     if ((await f.repo.get(reportId))?.status !== 'TERDOKUMENTASI') throw new Error('bench: in-process SOP did not end');
-    if (i >= warmup) totals.push(performance.now() - t0);
+    if (i >= warmup) {
+      totals.push(performance.now() - t0);
+      const cpu = process.cpuUsage(cpu0);
+      cpus.push((cpu.user + cpu.system) / 1000);
+    }
   }
   // Steps that run twice per report are summed per report.
   const perReport = (name: string, n: number) => {
@@ -240,6 +249,7 @@ async function inProcess(runs: number, warmup: number) {
   };
   return {
     total: summarize(totals),
+    cpu: summarize(cpus),
     steps: {
       intake: perReport('intake', 1),
       assemble: perReport('assemble', 1),

@@ -25,6 +25,9 @@ export class S3DocumentStore implements DocumentStore {
     metadata?: Record<string, string>;
     retainUntil?: string;
   }) {
+    // The SHA-256 goes with every PUT, computed here rather than left to the SDK: S3 refuses an Object Lock PUT
+    // without a checksum header (MissingUploadObjectWithObjectLockHeaders), and the SDK adds one by default only
+    // since 3.729 and not at all with AWS_REQUEST_CHECKSUM_CALCULATION=WHEN_REQUIRED. S3 verifies it on receipt.
     const out = await this.s3.send(
       new PutObjectCommand({
         Bucket: this.bucket,
@@ -32,14 +35,10 @@ export class S3DocumentStore implements DocumentStore {
         Body: input.body,
         ContentType: input.contentType,
         Metadata: input.metadata,
-        // S3 refuses an Object Lock PUT without a checksum header; send it explicitly instead of relying on the
-        // SDK's default (off with AWS_REQUEST_CHECKSUM_CALCULATION=WHEN_REQUIRED or an older SDK).
+        ChecksumAlgorithm: 'SHA256',
+        ChecksumSHA256: createHash('sha256').update(input.body).digest('base64'),
         ...(input.retainUntil
-          ? {
-              ObjectLockMode: 'GOVERNANCE' as const,
-              ObjectLockRetainUntilDate: new Date(input.retainUntil),
-              ChecksumAlgorithm: 'SHA256' as const,
-            }
+          ? { ObjectLockMode: 'GOVERNANCE' as const, ObjectLockRetainUntilDate: new Date(input.retainUntil) }
           : {}),
       }),
     );

@@ -1,6 +1,6 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -21,8 +21,6 @@ import { acknowledge, acknowledgeWildcardResource } from './nag.ts';
 
 const XRAY_REASON =
   'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions.';
-const TASK_TOKEN_REASON =
-  'states:SendTaskSuccess/SendTaskFailure support no resource-level permissions; the task token itself is the capability.';
 
 export interface LapkinFunctionProps {
   /** Handler module name under functions/handlers/ (the SOP step). */
@@ -126,16 +124,16 @@ export class LapkinFunction extends Construct {
       bucket.arnForObjects(`${prefix}*`),
       `Objects under the ${prefix} prefix only: reports are keyed by unit/year/period below it, so the grant cannot name single objects.`,
     );
-    if (access !== 'RO') {
-      this.fn.addToRolePolicy(
-        new PolicyStatement({
-          effect: Effect.ALLOW,
-          actions: ['s3:ListBucketVersions'],
-          resources: [bucket.bucketArn],
-          conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } },
-        }),
-      );
-    }
+    // ListBucket on the same prefix: without it S3 answers a GET of a missing key with 403 AccessDenied instead
+    // of 404 NoSuchKey, and the adapter's DocumentNotFoundError never fires. Writers also list versions.
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['s3:ListBucket', ...(access === 'RO' ? [] : ['s3:ListBucketVersions'])],
+        resources: [bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${prefix}*`] } },
+      }),
+    );
     return this;
   }
 
@@ -174,20 +172,24 @@ export class LapkinFunction extends Construct {
   }
 
   /**
-   * SendTaskSuccess/Failure (intake, decide, request-decision). These actions support no resource-level
-   * permissions, so the statement is on "*"; the task token itself is the capability, and only these three
-   * functions hold the grant.
+   * SendTaskSuccess/Failure (intake, decide, request-decision) on the SOP's state machine only: a task token of
+   * any other state machine in the account is refused even if it leaks. In a policy of its own rather than the
+   * role's default policy: the function depends on its default policy, the state machine names request-decision
+   * (a task), so a grant inside that policy (CDK's stateMachine.grantTaskResponse) would close a dependency cycle.
    */
-  bindTaskResponse(): this {
-    this.fn.addToRolePolicy(
-      new PolicyStatement({
-        effect: Effect.ALLOW,
-        actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
-        resources: ['*'],
-      }),
-    );
-    const role = this.fn.role ?? this;
-    acknowledge(role, 'AwsSolutions-IAM5[Resource::*]', `${XRAY_REASON} ${TASK_TOKEN_REASON}`);
+  bindTaskResponse(stateMachineArn: string): this {
+    const role = this.fn.role;
+    if (!role) throw new Error(`${this.node.path}: no role to grant the task response on`);
+    new Policy(this, 'TaskResponse', {
+      roles: [role],
+      statements: [
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
+          resources: [stateMachineArn],
+        }),
+      ],
+    });
     return this;
   }
 }

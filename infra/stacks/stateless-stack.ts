@@ -132,8 +132,6 @@ export class StatelessStack extends Stack {
     requestDecision.bindSigningSecret(signingSecret);
     mutuBakuClock.bindSigningSecret(signingSecret);
     decide.bindSigningSecret(signingSecret);
-    // The clock resumes too: it finishes a decision whose completion was interrupted (complete-decision.ts).
-    for (const f of [intake, requestDecision, decide, mutuBakuClock]) f.bindTaskResponse();
 
     // ── the SOP ────────────────────────────────────────────────────────────────────────────────────────
     const tasks = {
@@ -180,6 +178,11 @@ export class StatelessStack extends Stack {
         "DescribeExecution on this state machine's executions only; their names derive from each upload.",
       );
     }
+    // Resuming a wait: only this state machine's task tokens (a policy of its own per function, see
+    // LapkinFunction.bindTaskResponse for why not grantTaskResponse). The clock resumes too: it finishes a decision
+    // whose completion was interrupted (complete-decision.ts).
+    for (const f of [intake, requestDecision, decide, mutuBakuClock])
+      f.bindTaskResponse(this.stateMachine.stateMachineArn);
 
     // ── trigger: uploads under masuk/ only, so lapkin's own writes never loop ─────────────────────────
     this.deadLetterQueue = new Queue(this, 'IntakeDeadLetters', {

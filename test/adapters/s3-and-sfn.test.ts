@@ -44,6 +44,24 @@ describe('S3DocumentStore', () => {
     ).rejects.toThrow(/versioning/);
   });
 
+  it('a locked put sends its own SHA-256 (S3 refuses an Object Lock PUT without a checksum)', async () => {
+    s3.on(PutObjectCommand).resolves({ VersionId: 'v1' });
+    const retainUntil = '2036-01-01T00:00:00.000Z';
+    await store.put({
+      key: 'arsip/a.pdf',
+      body: new TextEncoder().encode('abc'),
+      contentType: 'application/pdf',
+      retainUntil,
+    });
+    expect(s3.commandCalls(PutObjectCommand)[0]?.args[0].input).toMatchObject({
+      ObjectLockMode: 'GOVERNANCE',
+      ObjectLockRetainUntilDate: new Date(retainUntil),
+      ChecksumAlgorithm: 'SHA256',
+      // sha256("abc"), base64
+      ChecksumSHA256: 'ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=',
+    });
+  });
+
   it('get reads exactly the version asked for', async () => {
     s3.on(GetObjectCommand).resolves({
       Body: { transformToByteArray: async () => new TextEncoder().encode('abc') } as never,

@@ -3,7 +3,8 @@
  * aws-cdk-lib/assertions: data safety of the stateful stack, least privilege per function, the trigger, the
  * state machine built from the one ASL file, logging without execution data, monitoring, and a clean cdk-nag.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
@@ -36,6 +37,16 @@ function statementsOf(name: string): Statement[] {
 function assetFiles(): Record<string, { source: { path: string; packaging?: string } }> {
   return JSON.parse(readFileSync(join(s.outdir, 'LapkinStateless.assets.json'), 'utf8')).files;
 }
+const FUNCTIONS = [
+  'intake',
+  'assemble',
+  'request-decision',
+  'decide',
+  'request-revision',
+  'archive',
+  'record-failure',
+  'mutu-baku-clock',
+];
 const actionsOf = (name: string) => statementsOf(name).flatMap((st) => asList(st.Action));
 
 describe('stateful stack', () => {
@@ -112,23 +123,9 @@ describe('functions', () => {
     }
   });
 
-  it('use "*" only where AWS requires it (X-Ray, SendTask*), and SendTask* only where a wait is resumed', () => {
-    const allowedStar = new Set([
-      'xray:PutTraceSegments',
-      'xray:PutTelemetryRecords',
-      'states:SendTaskSuccess',
-      'states:SendTaskFailure',
-    ]);
-    for (const name of [
-      'intake',
-      'assemble',
-      'request-decision',
-      'decide',
-      'request-revision',
-      'archive',
-      'record-failure',
-      'mutu-baku-clock',
-    ]) {
+  it('use "*" only where AWS requires it (X-Ray), and SendTask* only where a wait is resumed', () => {
+    const allowedStar = new Set(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']);
+    for (const name of FUNCTIONS) {
       for (const st of statementsOf(name)) {
         if (asList(st.Resource).includes('*'))
           for (const a of asList(st.Action)) expect(allowedStar.has(a), `${name}: ${a} on *`).toBe(true);
@@ -137,6 +134,55 @@ describe('functions', () => {
       expect(resumes, name).toBe(['intake', 'request-decision', 'decide', 'mutu-baku-clock'].includes(name));
       const asks = actionsOf(name).includes('states:DescribeExecution');
       expect(asks, name).toBe(['decide', 'mutu-baku-clock'].includes(name));
+    }
+  });
+
+  it('resume waits of the SOP state machine only: SendTask* scoped to its ARN', () => {
+    const [smId] = Object.keys(s.stateless.findResources('AWS::StepFunctions::StateMachine'));
+    for (const fn of ['intake', 'request-decision', 'decide']) {
+      const grants = statementsOf(fn).filter((st) => asList(st.Action).includes('states:SendTaskSuccess'));
+      expect(grants.length, fn).toBeGreaterThan(0);
+      for (const st of grants) {
+        expect(asList(st.Action)).toEqual(expect.arrayContaining(['states:SendTaskSuccess', 'states:SendTaskFailure']));
+        expect(asList(st.Resource), fn).toEqual([{ Ref: smId }]);
+      }
+    }
+  });
+
+  it('may list exactly the prefixes they read, so a missing object is a 404 (DocumentNotFoundError), not a 403', () => {
+    const listed = (name: string) =>
+      statementsOf(name)
+        .filter((st) => asList(st.Action).includes('s3:ListBucket'))
+        .flatMap((st) => {
+          const resources = asList(st.Resource).map((r) => JSON.stringify(r));
+          // The bucket itself (not its objects), under an s3:prefix condition.
+          for (const r of resources) expect(r, name).not.toContain('/*');
+          const prefixes = (st as Statement & { Condition?: { StringLike?: { 's3:prefix'?: string | string[] } } })
+            .Condition?.StringLike?.['s3:prefix'];
+          expect(prefixes, `${name}: ListBucket without an s3:prefix condition`).toBeDefined();
+          return asList(prefixes ?? []);
+        })
+        .sort();
+    const reads = (name: string) =>
+      statementsOf(name)
+        .filter((st) => asList(st.Action).includes('s3:GetObject'))
+        .flatMap((st) => asList(st.Resource).map((r) => /\/(\w+\/)\*/.exec(JSON.stringify(r))?.[1]))
+        .map((p) => `${p}*`)
+        .sort();
+    const expected: Record<string, string[]> = {
+      intake: ['masuk/*'],
+      assemble: ['laporan/*', 'masuk/*'],
+      // audit/: the chain-head checkpoints, read back to repair one a crash cut off (audit-checkpoints.ts).
+      'request-decision': ['audit/*', 'laporan/*'],
+      decide: ['audit/*', 'laporan/*'],
+      'request-revision': ['audit/*', 'laporan/*'],
+      archive: ['arsip/*', 'audit/*', 'laporan/*', 'masuk/*'],
+      'record-failure': [],
+      'mutu-baku-clock': [],
+    };
+    for (const name of FUNCTIONS) {
+      expect(listed(name), name).toEqual(expected[name]);
+      expect(reads(name), name).toEqual(expected[name]);
     }
   });
 
@@ -174,7 +220,7 @@ describe('functions', () => {
     expect(['intake', 'assemble', 'request-revision', 'archive', 'record-failure'].some(reads)).toBe(false);
   });
 
-  it('are bundled with pdfkit fonts, the embedded DejaVu TTFs and the import.meta shim next to them', () => {
+  it('are bundled with the AWS SDK, pdfkit fonts, the embedded DejaVu TTFs and the import.meta shim next to them', () => {
     const assetDirs = Object.values(assetFiles())
       .filter((a) => a.source.packaging === 'zip')
       .map((a) => join(s.outdir, a.source.path));
@@ -182,7 +228,10 @@ describe('functions', () => {
     for (const dir of assetDirs) {
       expect(existsSync(join(dir, 'standard-fonts/Helvetica.cjs'))).toBe(true);
       for (const file of Object.values(FONT_FILES)) expect(existsSync(join(dir, 'fonts', file))).toBe(true);
-      expect(readFileSync(join(dir, 'index.js'), 'utf8').startsWith('const __lapkin_import_meta_url')).toBe(true);
+      const code = readFileSync(join(dir, 'index.js'), 'utf8');
+      expect(code.startsWith('const __lapkin_import_meta_url')).toBe(true);
+      // The AWS SDK is inside (DynamoDB's JSON protocol target prefix is the client's own code), not the runtime's.
+      expect(code.includes('DynamoDB_20120810'), dir).toBe(true);
     }
   });
 });
@@ -315,4 +364,59 @@ describe('Mutu Baku clock', () => {
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^mutubakuclockFn'), 'Arn'] } })],
     });
   });
+});
+
+/**
+ * cfn-lint (AWS's CloudFormation linter, an independent check of what CDK writes) over the synthesized templates,
+ * with the deployment region's resource schemas (its us-east-1 schema would refuse what ap-southeast-3 accepts).
+ * Ignored, because CDK itself writes them and they are harmless: W3005 (a DependsOn that a Ref/GetAtt already
+ * implies — CDK adds explicit dependencies on roles and policies) and W3045 (the legacy AccessControl property CDK
+ * sets on the server-access-log bucket for the log delivery group). Anything else, error or warning, fails.
+ */
+function cfnLint(files: string[], region: string) {
+  const r = spawnSync('cfn-lint', ['--regions', region, '--ignore-checks', 'W3005', 'W3045', '--', ...files], {
+    encoding: 'utf8',
+  });
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT')
+    throw new Error('cfn-lint is not on PATH: the template checks need it — run pip install "moto[server]" cfn-lint');
+  if (r.error) throw r.error;
+  return { status: r.status, output: `${r.stdout}${r.stderr}` };
+}
+
+describe('cfn-lint', () => {
+  it('finds nothing in the synthesized templates for the deployment region', () => {
+    const files = readdirSync(s.outdir)
+      .filter((f) => f.endsWith('.template.json'))
+      .map((f) => join(s.outdir, f));
+    expect(files.map((f) => f.split('/').at(-1)).sort()).toEqual([
+      'LapkinStateful.template.json',
+      'LapkinStateless.template.json',
+    ]);
+    const { status, output } = cfnLint(files, s.config.aws.region);
+    expect(output).toBe('');
+    expect(status).toBe(0);
+  }, 180_000);
+
+  it('is really checking: an unknown Lambda runtime is an error', () => {
+    const bad = join(`${s.outdir}`, 'bad.json');
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        Resources: {
+          Fn: {
+            Type: 'AWS::Lambda::Function',
+            Properties: {
+              Role: 'arn:aws:iam::1:role/r',
+              Runtime: 'nodejs99.x',
+              Handler: 'i.h',
+              Code: { ZipFile: 'x' },
+            },
+          },
+        },
+      }),
+    );
+    const { status, output } = cfnLint([bad], s.config.aws.region);
+    expect(output).toContain('nodejs99.x');
+    expect((status ?? 0) & 2).toBe(2); // cfn-lint's exit code: bit 2 = errors
+  }, 180_000);
 });

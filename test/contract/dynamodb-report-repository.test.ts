@@ -1,0 +1,157 @@
+/**
+ * The real DynamoDB adapter against moto_server, an independent implementation of DynamoDB: the table built from
+ * TABLE_SCHEMA (as the CDK stack and the local stack build it), optimistic versions, the audit trail, the
+ * PENDING → USED race of two decisions posted at once, and the GSI the lists are read from.
+ */
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoDbReportRepository, TABLE_SCHEMA } from '../../functions/adapters/dynamodb-report-repository.ts';
+import { DecisionAlreadyTakenError } from '../../functions/core/errors.ts';
+import type { AuditEvent, Decision, Report } from '../../functions/core/report.ts';
+import { StaleVersionError } from '../../functions/ports/report-repository.ts';
+import { MOTO_CLIENT, MOTO_PREREQUISITE, type Moto, startMoto } from './moto.ts';
+
+const TABLE = 'lapkin-contract';
+let moto: Moto;
+let client: DynamoDBClient;
+let doc: DynamoDBDocumentClient;
+let repo: DynamoDbReportRepository;
+
+const report = (id: string, status: string, version: number) =>
+  ({ reportId: id, status, version, revision: 1 }) as unknown as Report;
+const event = (reportId: string, seq: number) =>
+  ({ reportId, seq, type: 'TEST', at: '2026-04-01T00:00:00.000Z', hash: `h${seq}` }) as unknown as AuditEvent;
+const decision = (id: string, reportId: string, taskToken = `token-${id}`): Decision =>
+  ({
+    decisionId: id,
+    reportId,
+    step: 'VERIFY',
+    role: 'SEKRETARIS_CAMAT',
+    assignee: { name: 'A', nip: '1', email: 'a@example.go.id', title: 'Sekretaris Camat' },
+    revision: 1,
+    document: { key: 'laporan/a.pdf', versionId: 'v1', sha256: 'x' },
+    taskToken,
+    state: 'PENDING',
+    createdAt: '2026-04-01T00:00:00.000Z',
+    expiresAt: '2026-04-08T00:00:00.000Z',
+    dueAt: '2026-04-02T00:00:00.000Z',
+  }) as unknown as Decision;
+
+beforeAll(async () => {
+  moto = await startMoto();
+  client = new DynamoDBClient({ ...MOTO_CLIENT, endpoint: moto.endpoint });
+  doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const s = TABLE_SCHEMA;
+  await client.send(
+    new CreateTableCommand({
+      TableName: TABLE,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [s.partitionKey, s.sortKey, s.gsi1.partitionKey, s.gsi1.sortKey].map((name) => ({
+        AttributeName: name,
+        AttributeType: 'S' as const,
+      })),
+      KeySchema: [
+        { AttributeName: s.partitionKey, KeyType: 'HASH' },
+        { AttributeName: s.sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: s.gsi1.name,
+          KeySchema: [
+            { AttributeName: s.gsi1.partitionKey, KeyType: 'HASH' },
+            { AttributeName: s.gsi1.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    }),
+  );
+  repo = new DynamoDbReportRepository(doc, TABLE);
+}, 60_000);
+
+afterAll(async () => {
+  client?.destroy();
+  await moto?.stop();
+});
+
+describe('DynamoDbReportRepository on moto_server', () => {
+  it('creates a report once, replaces it only at the version read, and keeps its audit trail in order', async () => {
+    expect(await repo.create(report('r1', 'DITERIMA', 1), event('r1', 1))).toBe(true);
+    expect(await repo.create(report('r1', 'DITERIMA', 1), event('r1', 1))).toBe(false);
+    await repo.replace(report('r1', 'DISUSUN', 2), 1, event('r1', 2));
+    await expect(repo.replace(report('r1', 'DISUSUN', 3), 1, event('r1', 3))).rejects.toBeInstanceOf(StaleVersionError);
+    await repo.putEventIfAbsent(event('r1', 2)); // already stored: tolerated, not duplicated
+    expect(await repo.get('r1')).toMatchObject({ reportId: 'r1', status: 'DISUSUN', version: 2 });
+    expect((await repo.events('r1')).map((e) => e.seq)).toEqual([1, 2]);
+    // Key attributes stay inside the adapter.
+    expect(await repo.get('r1')).not.toHaveProperty('pk');
+    expect(await repo.get('nobody')).toBeUndefined();
+  });
+
+  it('lists reports through the GSI with their current status', async () => {
+    await repo.create(report('r2', 'DITERIMA', 1), event('r2', 1));
+    const listed = await repo.list();
+    expect(listed.map((r) => [r.reportId, r.status])).toEqual(
+      expect.arrayContaining([
+        ['r1', 'DISUSUN'],
+        ['r2', 'DITERIMA'],
+      ]),
+    );
+    // The GSI row follows the item: a replaced report is listed once, under its new status.
+    expect(listed.filter((r) => r.reportId === 'r1')).toHaveLength(1);
+  });
+
+  it('two decisions posted at once: exactly one PENDING → USED wins, the other is DecisionAlreadyTakenError', async () => {
+    const d = decision('d-race', 'r1');
+    expect((await repo.putDecisionIfAbsent(d)).created).toBe(true);
+    const again = await repo.putDecisionIfAbsent({ ...d, taskToken: 'another' });
+    expect(again).toMatchObject({ created: false, decision: { taskToken: d.taskToken } });
+
+    const outcomes = await Promise.allSettled(
+      (['APPROVE', 'REVISE'] as const).map((value) =>
+        repo.updateDecision(d.decisionId, 'PENDING', { state: 'USED', decision: value }),
+      ),
+    );
+    const won = outcomes.filter((o) => o.status === 'fulfilled');
+    const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0]?.reason).toBeInstanceOf(DecisionAlreadyTakenError);
+    const stored = await repo.getDecision(d.decisionId);
+    expect(stored?.state).toBe('USED');
+    expect(stored?.decision).toBe((won[0] as PromiseFulfilledResult<Decision>).value.decision);
+    // The item's GSI keys moved with the state, and a TTL is set.
+    const raw = await doc.send(new GetCommand({ TableName: TABLE, Key: { pk: 'DECISION#d-race', sk: 'DECISION' } }));
+    expect(raw.Item).toMatchObject({ gsi1pk: 'DECISIONS#USED', gsi1sk: 'r1#d-race' });
+    expect(typeof raw.Item?.ttl).toBe('number');
+  });
+
+  it('a decision whose token changed (a newer wait) is not taken with the old one', async () => {
+    const d = decision('d-token', 'r2');
+    await repo.putDecisionIfAbsent(d);
+    await repo.updateDecision(d.decisionId, 'PENDING', { taskToken: 'newer' });
+    expect((await repo.getDecision(d.decisionId))?.taskToken).toBe('newer');
+    await expect(repo.updateDecision(d.decisionId, 'USED', { decision: 'APPROVE' })).rejects.toBeInstanceOf(
+      DecisionAlreadyTakenError,
+    );
+  });
+
+  it('pending decisions come from the GSI, per report or all, and a taken one leaves the list', async () => {
+    await repo.putDecisionIfAbsent(decision('d-p1', 'r2'));
+    await repo.putDecisionIfAbsent(decision('d-p2', 'r3'));
+    const ids = (ds: Decision[]) => ds.map((d) => d.decisionId).sort();
+    expect(ids(await repo.pendingDecisions('r2'))).toEqual(['d-p1', 'd-token']);
+    expect(ids(await repo.pendingDecisions())).toEqual(['d-p1', 'd-p2', 'd-token']);
+    await repo.updateDecision('d-p1', 'PENDING', { state: 'USED', decision: 'APPROVE' });
+    expect(ids(await repo.pendingDecisions('r2'))).toEqual(['d-token']);
+    expect(await repo.pendingDecisions('r2')).not.toContainEqual(expect.objectContaining({ pk: expect.anything() }));
+  });
+});
+
+describe('the moto_server prerequisite', () => {
+  it('absent, the contract tests fail and say how to install it (never a skip)', async () => {
+    await expect(startMoto('moto_server-not-installed')).rejects.toThrow(MOTO_PREREQUISITE);
+    expect(MOTO_PREREQUISITE).toContain('pip install "moto[server]" cfn-lint');
+  });
+});
