@@ -129,9 +129,13 @@ async function readState(config: LapkinConfig, id?: string): Promise<{ reports: 
   } catch {
     const { withOfflineState } = await import('./offline-state.ts');
     const found = await withOfflineState(stateDirOf(config), config.publicBaseUrl, async ({ repo }) => {
-      if (!id) return { reports: await repo.list() };
+      const { reportView, auditEventView } = await import('../local/report-view.ts');
+      if (!id) return { reports: (await repo.list()).map(reportView) as Report[] };
       const report = await repo.get(id);
-      return { reports: report ? [report] : [], events: report ? await repo.events(id) : [] };
+      return {
+        reports: report ? [reportView(report) as Report] : [],
+        events: report ? ((await repo.events(id)).map(auditEventView) as AuditEvent[]) : [],
+      };
     });
     return found ?? { reports: [] };
   }

@@ -3,11 +3,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { type LocalDocumentStore, verifyDownload } from '../../functions/adapters/local-document-store.ts';
+import { UPLOAD_PREFIX } from '../../functions/core/upload-key.ts';
 import type { Deps } from '../../functions/usecases/deps.ts';
 import { retryReport } from '../../functions/usecases/retry-report.ts';
 import { verifyAudit } from '../../functions/usecases/verify-audit.ts';
 import { renderConsole, renderReportTimeline } from './console-page.ts';
 import { invokeLambda, type LambdaHandler } from './lambda-runtime.ts';
+import { auditEventView, reportView } from './report-view.ts';
+import { crossSiteReason } from './same-origin.ts';
 
 /** What API Gateway accepts at most; the decide handler applies its own, much smaller limit. */
 const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
@@ -48,6 +51,27 @@ export function toHttpApiEvent(req: IncomingMessage, url: URL, id: string, body:
     body: body.length ? body.toString('base64') : undefined,
     isBase64Encoded: body.length > 0,
   } as APIGatewayProxyEventV2;
+}
+
+/** A refusal of a local route, in Bahasa Indonesia (`pesan`) and English (`message`), as JSON. */
+function refuse(res: ServerResponse, status: number, error: string, pesan: string, message: string) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify({ error, pesan, message }));
+}
+
+/** Why a key cannot be uploaded through /_lokal/unggah (it only writes uploads, like the staff's S3 grant). */
+function uploadKeyProblem(key: string): { pesan: string; message: string } | undefined {
+  if (!key)
+    return {
+      pesan: 'Parameter key wajib diisi, mis. ?key=masuk/<unit>/<tahun>/<periode>/<berkas>.',
+      message: 'The key parameter is required, e.g. ?key=masuk/<unit>/<tahun>/<periode>/<file>.',
+    };
+  if (!key.startsWith(UPLOAD_PREFIX) || key.length > 1024 || key.includes('\0'))
+    return {
+      pesan: `Unggahan hanya boleh ke ${UPLOAD_PREFIX}<unit>/<tahun>/<periode>/<berkas>, bukan "${key.slice(0, 200)}".`,
+      message: `Uploads go under ${UPLOAD_PREFIX}<unit>/<tahun>/<periode>/<file> only, not "${key.slice(0, 200)}".`,
+    };
+  return undefined;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | null> {
@@ -100,6 +124,19 @@ export class LocalHttpServer {
 
   private async route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      const crossSite = crossSiteReason(req.headers);
+      if (crossSite) {
+        refuse(
+          res,
+          403,
+          'CROSS_SITE',
+          `Permintaan dari situs lain ditolak (${crossSite}).`,
+          `Cross-site request refused (${crossSite}).`,
+        );
+        return;
+      }
+    }
     const body = await readBody(req);
     if (body === null) {
       res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
@@ -133,6 +170,11 @@ export class LocalHttpServer {
     }
     if (url.pathname === '/_lokal/unggah' && req.method === 'POST') {
       const key = url.searchParams.get('key') ?? '';
+      const problem = uploadKeyProblem(key);
+      if (problem) {
+        refuse(res, 400, 'INVALID_KEY', problem.pesan, problem.message);
+        return;
+      }
       const uploader = String(req.headers['x-uploader-email'] ?? '');
       const contentType = String(req.headers['content-type'] ?? 'application/octet-stream');
       const put = await this.opts.store.put({
@@ -168,13 +210,19 @@ export class LocalHttpServer {
     if (reportJson && req.method === 'GET') {
       const deps = this.opts.deps();
       const id = reportJson[1] ? decodeURIComponent(reportJson[1]) : undefined;
-      const payload = id
-        ? { report: await deps.repo.get(id), events: await deps.repo.events(id) }
-        : { reports: await deps.repo.list() };
-      res.writeHead(id && !(payload as { report?: unknown }).report ? 404 : 200, {
-        'content-type': 'application/json',
-      });
-      res.end(JSON.stringify(payload));
+      // View models only: the stored record carries the revision wait's task token.
+      if (!id) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ reports: (await deps.repo.list()).map(reportView) }));
+        return;
+      }
+      const report = await deps.repo.get(id);
+      res.writeHead(report ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify(
+          report ? { report: reportView(report), events: (await deps.repo.events(id)).map(auditEventView) } : {},
+        ),
+      );
       return;
     }
     const timeline = /^\/laporan\/([^/]+)$/.exec(url.pathname);

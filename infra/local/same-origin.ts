@@ -1,0 +1,25 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+/**
+ * Why a state-changing request looks cross-site, or undefined when it may go on. A browser names the page a
+ * request comes from (Sec-Fetch-Site; Origin on every POST): a page of another site open in the same browser
+ * could otherwise upload, retry or decide on the local stack (a text/plain POST needs no CORS preflight).
+ * Allowed: the stack's own pages (same origin), a request the user typed (Sec-Fetch-Site: none), and requests
+ * with neither header — the CLI and scripts, which no web page can make.
+ */
+export function crossSiteReason(headers: IncomingHttpHeaders): string | undefined {
+  const site = headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return `Sec-Fetch-Site: ${site}`;
+  const origin = headers.origin;
+  if (origin === undefined) return undefined;
+  let from: string;
+  let own: string;
+  try {
+    from = new URL(origin).host;
+    own = new URL(`http://${headers.host ?? ''}`).host;
+  } catch {
+    return `Origin: ${origin}`;
+  }
+  // The origin "null" (sandboxed frames, file: pages) parses to no host and is refused with the rest.
+  return from && from === own ? undefined : `Origin: ${origin}`;
+}
