@@ -74,6 +74,12 @@ function uploadKeyProblem(key: string): { pesan: string; message: string } | und
   return undefined;
 }
 
+/** What an uploader learns of the intake's answer: the outcome and its reason, nothing internal. */
+function intakeView(outcome: unknown) {
+  const o = outcome as { outcome?: string; reportId?: string; status?: string; reason?: string };
+  return { outcome: o.outcome, reportId: o.reportId, status: o.status, reason: o.reason };
+}
+
 async function readBody(req: IncomingMessage): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -98,6 +104,8 @@ export class LocalHttpServer {
       decide: LambdaHandler;
       deps: () => Deps;
       store: LocalDocumentStore;
+      /** The intake's answer to an upload, so /_lokal/unggah?tunggu=1 can tell the uploader what happened. */
+      intakeOutcome?: (versionId: string) => Promise<unknown> | undefined;
       secret: string;
       consoleData: () => Promise<Parameters<typeof renderConsole>[0]>;
     },
@@ -183,8 +191,10 @@ export class LocalHttpServer {
         contentType,
         metadata: uploader ? { 'uploader-email': uploader } : {},
       });
+      // ?tunggu=1: answer once intake has decided (started, resumed, ignored, refused), as the CLI shows it.
+      const outcome = url.searchParams.get('tunggu') ? await this.opts.intakeOutcome?.(put.versionId) : undefined;
       res.writeHead(201, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ key, versionId: put.versionId }));
+      res.end(JSON.stringify({ key, versionId: put.versionId, ...(outcome ? { intake: intakeView(outcome) } : {}) }));
       return;
     }
     const retry = /^\/_lokal\/laporan\/([^/]+)\/ulang$/.exec(url.pathname);

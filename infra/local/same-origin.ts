@@ -5,11 +5,15 @@ import type { IncomingHttpHeaders } from 'node:http';
  * request comes from (Sec-Fetch-Site; Origin on every POST): a page of another site open in the same browser
  * could otherwise upload, retry or decide on the local stack (a text/plain POST needs no CORS preflight).
  * Allowed: the stack's own pages (same origin), a request the user typed (Sec-Fetch-Site: none), and requests
- * with neither header — the CLI and scripts, which no web page can make.
+ * with neither header — the CLI and scripts, which no web page can make (a browser always names the origin
+ * of a cross-origin POST).
  */
 export function crossSiteReason(headers: IncomingHttpHeaders): string | undefined {
   const site = headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return `Sec-Fetch-Site: ${site}`;
+  // Sec-Fetch-Site, when sent, decides: the decision page's own form posts with `Origin: null` (its
+  // Referrer-Policy is no-referrer, so the signed link never leaks) but `Sec-Fetch-Site: same-origin`.
+  if (site !== undefined) return site === 'same-origin' || site === 'none' ? undefined : `Sec-Fetch-Site: ${site}`;
+  // Browsers without Fetch Metadata: the Origin must be this server's own.
   const origin = headers.origin;
   if (origin === undefined) return undefined;
   let from: string;

@@ -122,9 +122,12 @@ describe('cross-site requests change nothing', () => {
     // Same origin (the browser on the page itself) and no Origin at all (the CLI) are let through.
     const own = await upload({ origin: new URL(stack.urls.http).origin, 'sec-fetch-site': 'same-origin' });
     expect(own.status).toBe(201);
+    // The decision page's form under its no-referrer policy: Origin null, but Fetch Metadata says same origin.
+    const page = await upload({ origin: 'null', 'sec-fetch-site': 'same-origin' });
+    expect(page.status).toBe(201);
     const cli = await upload({});
     expect(cli.status).toBe(201);
-    expect(await stack.store.listVersions(key)).toHaveLength(2);
+    expect(await stack.store.listVersions(key)).toHaveLength(3);
   });
 });
 
