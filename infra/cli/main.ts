@@ -7,7 +7,7 @@ import type { AuditEvent, Report } from '../../functions/core/report.ts';
 import { PERIODS, type Period } from '../../functions/core/report.ts';
 import { parseUploadKey, uploadKey } from '../../functions/core/upload-key.ts';
 import { STATUS_LABEL } from '../../functions/web/i18n.ts';
-import { runningStack } from '../local/stack-file.ts';
+import { answeringStack } from '../local/stack-file.ts';
 
 // The local stack (dynalite, MailDev, the Step Functions engine) is loaded only by the commands that run it:
 // `check` and `template` work offline and start in a fraction of the time.
@@ -167,8 +167,8 @@ Press Ctrl-C to stop; everything is kept for the next start.`);
 }
 
 /** The running stack of this checkout's state dir, or a clear way out. */
-function requireRunning(ctx: Ctx) {
-  const running = runningStack(ctx.stateDir);
+async function requireRunning(ctx: Ctx) {
+  const running = await answeringStack(ctx.stateDir);
   if (!running) fail(`the local stack of ${ctx.stateDir} is not running; start it with: npm start`);
   return running;
 }
@@ -188,7 +188,7 @@ async function upload(ctx: Ctx) {
   } catch (err) {
     fail((err as Error).message, 2);
   }
-  const stack = requireRunning(ctx);
+  const stack = await requireRunning(ctx);
   const body = await readFile(file);
   const type = file.toLowerCase().endsWith('.xlsx')
     ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -237,7 +237,7 @@ async function upload(ctx: Ctx) {
 
 /** Reads state from this checkout's running stack, or straight from its database when it is stopped. */
 async function readState(ctx: Ctx, id?: string): Promise<{ reports: Report[]; events?: AuditEvent[] }> {
-  const running = runningStack(ctx.stateDir);
+  const running = await answeringStack(ctx.stateDir);
   if (running) {
     const res = await fetch(`${running.urls.http}/_lokal/laporan${id ? `/${encodeURIComponent(id)}` : ''}`).catch(() =>
       fail(`the local stack at ${running.urls.http} (pid ${running.pid}) does not answer`),
@@ -317,7 +317,7 @@ async function exportCommand(ctx: Ctx) {
 async function demo(ctx: Ctx) {
   clockSpeed(ctx);
   const stateDir = ctx.stateDir;
-  const running = runningStack(stateDir);
+  const running = await answeringStack(stateDir);
   if (running) fail(`the local stack of ${stateDir} is running (pid ${running.pid}); stop it before the demo`);
   if (existsSync(stateDir)) {
     // Nothing lost: an earlier local state is moved aside, not deleted.
@@ -347,8 +347,8 @@ async function demo(ctx: Ctx) {
  * config.local.stateDir: both are pointed at this checkout's stack. A stopped stack gets an address nothing
  * listens on (port 1), so audit reads the state files directly, as it does when no stack answers.
  */
-function configForOperator(ctx: Ctx): LapkinConfig {
-  const running = runningStack(ctx.stateDir);
+async function configForOperator(ctx: Ctx): Promise<LapkinConfig> {
+  const running = await answeringStack(ctx.stateDir);
   return {
     ...ctx.config,
     publicBaseUrl: running?.urls.http ?? 'http://127.0.0.1:1',
@@ -373,12 +373,12 @@ const run: Record<string, (ctx: Ctx) => Promise<unknown>> = {
   },
   audit: async (ctx) => {
     const { runAudit } = await import('./operator.ts');
-    process.exitCode = await runAudit(configForOperator(ctx), ctx.rest, stdio);
+    process.exitCode = await runAudit(await configForOperator(ctx), ctx.rest, stdio);
   },
   retry: async (ctx) => {
     const id = ctx.positionals[0];
     if (!id || ctx.positionals.length > 1) return ctx.usage();
-    const stack = requireRunning(ctx);
+    const stack = await requireRunning(ctx);
     const { runRetry } = await import('./operator.ts');
     process.exitCode = await runRetry(stack.urls.http, id, stdio);
   },

@@ -43,6 +43,23 @@ export function runningStack(stateDir: string): StackFile | undefined {
   return found && pidAlive(found.pid) ? found : undefined;
 }
 
+/**
+ * Like runningStack, and the stack's HTTP server must answer too: after a reboot the recorded pid may belong to
+ * an unrelated process, which leaves the file stale all the same.
+ */
+export async function answeringStack(stateDir: string): Promise<StackFile | undefined> {
+  const found = runningStack(stateDir);
+  if (!found) return undefined;
+  try {
+    await fetch(`${found.urls.http}/_lokal/laporan`, { signal: AbortSignal.timeout(2000) }).then((r) =>
+      r.body?.cancel(),
+    );
+    return found;
+  } catch {
+    return undefined;
+  }
+}
+
 export function writeStackFile(stateDir: string, content: StackFile): void {
   writeFileSync(stackFilePath(stateDir), `${JSON.stringify(content, null, 2)}\n`);
 }

@@ -17,7 +17,7 @@ import { LocalInbox } from './inbox.ts';
 import { invokeLambda } from './lambda-runtime.ts';
 import { LocalMetrics } from './metrics-collector.ts';
 import { quietMailDevStart } from './quiet-maildev.ts';
-import { removeStackFile, runningStack, stackFilePath, writeStackFile } from './stack-file.ts';
+import { answeringStack, removeStackFile, stackFilePath, writeStackFile } from './stack-file.ts';
 import { LocalStepFunctions, type TransitionNotice } from './step-functions.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -150,7 +150,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const log = opts.log ?? (() => undefined);
   const stateDir = resolve(opts.stateDir);
   await mkdir(stateDir, { recursive: true });
-  const other = runningStack(stateDir);
+  const other = await answeringStack(stateDir);
   if (other)
     throw new StackAlreadyRunningError(
       `a local stack already runs on ${stateDir} (pid ${other.pid}, ${other.urls.http}); stop it first, or use another --state-dir`,

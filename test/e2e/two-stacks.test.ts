@@ -96,8 +96,16 @@ describe('where a stack runs', () => {
     stacks.splice(0);
     const { writeFileSync } = await import('node:fs');
     writeFileSync(join(stateDir, 'stack.json'), JSON.stringify({ pid: 2 ** 22 + 17, urls: { http: 'http://x' } }));
+    const dead = await up(stateDir);
+    await dead.stop();
+    stacks.splice(0);
+    // After a reboot the recorded pid may be alive as an unrelated process: the stack must also answer.
+    writeFileSync(
+      join(stateDir, 'stack.json'),
+      JSON.stringify({ pid: process.pid, urls: { http: 'http://127.0.0.1:1' } }),
+    );
     const again = await up(stateDir);
-    expect((JSON.parse(readFileSync(join(stateDir, 'stack.json'), 'utf8')) as StackFile).pid).toBe(process.pid);
+    expect((JSON.parse(readFileSync(join(stateDir, 'stack.json'), 'utf8')) as StackFile).urls).toEqual(again.urls);
     expect(again.urls.http).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
