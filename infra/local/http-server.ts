@@ -10,7 +10,7 @@ import { verifyAudit } from '../../functions/usecases/verify-audit.ts';
 import { renderConsole, renderReportTimeline } from './console-page.ts';
 import { invokeLambda, type LambdaHandler } from './lambda-runtime.ts';
 import { auditEventView, reportView } from './report-view.ts';
-import { crossSiteReason } from './same-origin.ts';
+import { crossSiteReason, hostAllowed } from './same-origin.ts';
 
 /** What API Gateway accepts at most; the decide handler applies its own, much smaller limit. */
 const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
@@ -107,6 +107,8 @@ export class LocalHttpServer {
       /** The intake's answer to an upload, so /_lokal/unggah?tunggu=1 can tell the uploader what happened. */
       intakeOutcome?: (versionId: string) => Promise<unknown> | undefined;
       secret: string;
+      /** The host of the configured public base URL, accepted besides the loopback names. */
+      publicHost?: string;
       consoleData: () => Promise<Parameters<typeof renderConsole>[0]>;
     },
   ) {}
@@ -131,6 +133,16 @@ export class LocalHttpServer {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse) {
+    if (!hostAllowed(req.headers.host, this.opts.publicHost)) {
+      refuse(
+        res,
+        403,
+        'HOST',
+        'Server lokal hanya melayani localhost.',
+        'The local server answers for localhost only.',
+      );
+      return;
+    }
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       const crossSite = crossSiteReason(req.headers);

@@ -243,6 +243,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     store,
     intakeOutcome: (versionId) => bus.intakeOutcome(versionId),
     secret,
+    publicHost: new URL(publicBaseUrl).hostname,
     consoleData: async () => ({
       reports: await depsOf().repo.list(),
       pending: await depsOf().repo.pendingDecisions(),

@@ -131,6 +131,28 @@ describe('cross-site requests change nothing', () => {
   });
 });
 
+describe('DNS rebinding', () => {
+  it('a request naming another host (a page whose name resolves to 127.0.0.1) is refused on every route', async () => {
+    const { request } = await import('node:http');
+    const port = Number(new URL(stack.urls.http).port);
+    const ask = (method: string, path: string, host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, method, path, headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end(method === 'POST' ? 'x' : undefined);
+      });
+    expect(await ask('GET', `/_lokal/laporan/${REPORT_ID}`, `evil.example:${port}`)).toBe(403);
+    expect(await ask('GET', '/', `evil.example:${port}`)).toBe(403);
+    expect(await ask('POST', '/_lokal/unggah?key=masuk/karawaci/2026/TW4/x.csv', `evil.example:${port}`)).toBe(403);
+    expect(await ask('GET', `/_lokal/laporan/${REPORT_ID}`, `localhost:${port}`)).toBe(200);
+    expect(await ask('GET', `/_lokal/laporan/${REPORT_ID}`, `127.0.0.1:${port}`)).toBe(200);
+    expect(await stack.store.listVersions('masuk/karawaci/2026/TW4/x.csv')).toHaveLength(0);
+  });
+});
+
 describe('upload parameters', () => {
   it.each([
     ['', 'key'],
