@@ -32,7 +32,8 @@ interface VersionMeta {
  * EventBridge "Object Created" event intake receives on AWS.
  */
 export class LocalDocumentStore implements DocumentStore {
-  static readonly events = new EventEmitter<{ objectCreated: [ObjectCreatedNotice] }>();
+  /** This store's writes only: each local stack listens to its own store (never a process-wide emitter). */
+  readonly events = new EventEmitter<{ objectCreated: [ObjectCreatedNotice] }>();
   private static lastStamp = '';
   private static counter = 0;
 
@@ -80,7 +81,7 @@ export class LocalDocumentStore implements DocumentStore {
     await rename(`${bin}.tmp`, bin);
     await writeFile(join(dir, `${versionId}.json.tmp`), JSON.stringify(meta));
     await rename(join(dir, `${versionId}.json.tmp`), join(dir, `${versionId}.json`));
-    LocalDocumentStore.events.emit('objectCreated', {
+    this.events.emit('objectCreated', {
       key: input.key,
       versionId,
       size: meta.size,

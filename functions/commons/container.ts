@@ -4,7 +4,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbReportRepository } from '../adapters/dynamodb-report-repository.ts';
 import { LocalDocumentStore } from '../adapters/local-document-store.ts';
 import { SfnWorkflow } from '../adapters/sfn-workflow.ts';
-import { configFromEnv } from '../core/config.ts';
+import { configFromEnv, type LapkinConfig } from '../core/config.ts';
 import { systemClock } from '../ports/clock.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import type { Mailer } from '../ports/mailer.ts';
@@ -14,7 +14,10 @@ import { ReportLedger } from '../usecases/report-ledger.ts';
 import { LazyDocumentStore, LazyMailer } from './lazy-adapters.ts';
 import { resolveSigningSecret } from './signing-secret.ts';
 
-function required(env: NodeJS.ProcessEnv, name: string): string {
+/** The environment a function reads: process.env on Lambda, an explicit object for each local stack. */
+export type Env = Record<string, string | undefined>;
+
+function required(env: Env, name: string): string {
   const value = env[name];
   if (!value) throw new Error(`environment variable ${name} is not set`);
   return value;
@@ -26,26 +29,33 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
  *   TABLE_NAME, DYNAMODB_ENDPOINT?      DOCUMENT_STORE=s3|local, BUCKET_NAME | LOCAL_STORE_DIR
  *   STATE_MACHINE_ARN, SFN_ENDPOINT?    MAIL_TRANSPORT=ses|smtp, SMTP_HOST, SMTP_PORT, SES_CONFIGURATION_SET?
  *   PUBLIC_BASE_URL? (else config)      SIGNING_SECRET (local) | SIGNING_SECRET_ARN (Secrets Manager)
+ *   AWS_ACCESS_KEY_ID/SECRET_ACCESS_KEY: only read from `env` next to a local endpoint (else the SDK's chain)
+ * A local stack passes its own `env` object (never process.env), its configuration and its document store, so
+ * two stacks in one process share nothing.
  */
-export function buildDeps(env: NodeJS.ProcessEnv = process.env): Deps {
-  const config = configFromEnv(env);
+export function buildDeps(env: Env = process.env, given: { config?: LapkinConfig; store?: DocumentStore } = {}): Deps {
+  const config = given.config ?? configFromEnv(env as NodeJS.ProcessEnv);
   const region = env.AWS_REGION ?? 'ap-southeast-3';
+  const credentials =
+    env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY && (env.DYNAMODB_ENDPOINT || env.SFN_ENDPOINT)
+      ? { credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY } }
+      : {};
   // Locally every function shares one process and one client, so allow as many sockets as a burst of reports
   // needs; on Lambda (one request at a time per instance) the SDK default is right.
   const local = { requestHandler: { httpAgent: { maxSockets: 256, keepAlive: true } } };
   const dynamo = new DynamoDBClient({
     region,
     endpoint: env.DYNAMODB_ENDPOINT || undefined,
-    ...(env.DYNAMODB_ENDPOINT ? local : {}),
+    ...(env.DYNAMODB_ENDPOINT ? { ...local, ...credentials } : {}),
   });
   const doc = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
   const repo = new DynamoDbReportRepository(doc, required(env, 'TABLE_NAME'));
-  const signingSecret = () => resolveSigningSecret(env);
+  const signingSecret = () => resolveSigningSecret(env as NodeJS.ProcessEnv);
   const publicBaseUrl = env.PUBLIC_BASE_URL || config.publicBaseUrl;
 
   // Built on first use: functions without a bucket grant (intake, record-failure) never need BUCKET_NAME, and the
   // S3 client is imported only when a function first touches the bucket.
-  let store: DocumentStore | undefined;
+  let store: DocumentStore | undefined = given.store;
   const makeStore = (): DocumentStore => {
     if (env.DOCUMENT_STORE === 'local') {
       return new LocalDocumentStore(required(env, 'LOCAL_STORE_DIR'), {
@@ -67,7 +77,11 @@ export function buildDeps(env: NodeJS.ProcessEnv = process.env): Deps {
     return store;
   };
 
-  const sfn = new SFNClient({ region, endpoint: env.SFN_ENDPOINT || undefined, ...(env.SFN_ENDPOINT ? local : {}) });
+  const sfn = new SFNClient({
+    region,
+    endpoint: env.SFN_ENDPOINT || undefined,
+    ...(env.SFN_ENDPOINT ? { ...local, ...credentials } : {}),
+  });
   const workflow = new SfnWorkflow(sfn, env.STATE_MACHINE_ARN ?? '');
 
   // nodemailer and the SES client load with the first mail: decide, which sends none, never loads them.
@@ -122,13 +136,13 @@ export function buildDeps(env: NodeJS.ProcessEnv = process.env): Deps {
 
 let deps: Deps | undefined;
 
-/** The process-wide dependencies, built on first use. */
+/** The Lambda runtime's dependencies, from process.env, built on first use (the local stack builds its own). */
 export function getDeps(): Deps {
   deps ??= buildDeps();
   return deps;
 }
 
-/** The local stack and tests rebuild the dependencies after changing the environment; open connections close. */
+/** Tests rebuild the runtime's dependencies after changing the environment; open connections close. */
 export function resetDeps(): void {
   deps?.mailer.close?.();
   deps = undefined;

@@ -2,9 +2,10 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import * as z from 'zod/mini';
 import { getDeps } from '../commons/container.ts';
 import { lambda } from '../commons/lambda.ts';
-import { logger, metrics } from '../commons/powertools.ts';
+import { defaultPowertools, type Powertools } from '../commons/powertools.ts';
 import { parseEvent } from '../core/zod.ts';
 import { assembleReport } from '../usecases/assemble-report.ts';
+import type { Deps } from '../usecases/deps.ts';
 
 const input = z.object({
   reportId: z.string().check(z.minLength(1)),
@@ -12,12 +13,18 @@ const input = z.object({
 });
 
 /** Task "Assemble" (SOP step 2). */
-export const handler = lambda(async (event: unknown) => {
-  const payload = parseEvent(input, event);
-  logger.appendKeys({ reportId: payload.reportId, step: 'assemble' });
-  const result = await assembleReport(getDeps(), payload);
-  metrics.addMetric(result.valid ? 'ReportsAssembled' : 'DataRejected', MetricUnit.Count, 1);
-  logger.appendKeys({ revision: result.revision });
-  logger.info('assembled', { valid: result.valid });
-  return result;
-});
+export function makeHandler(depsOf: () => Deps, tools: Powertools) {
+  const { logger, metrics } = tools;
+  return lambda(tools, async (event: unknown) => {
+    const payload = parseEvent(input, event);
+    logger.appendKeys({ reportId: payload.reportId, step: 'assemble' });
+    const result = await assembleReport(depsOf(), payload);
+    metrics.addMetric(result.valid ? 'ReportsAssembled' : 'DataRejected', MetricUnit.Count, 1);
+    logger.appendKeys({ revision: result.revision });
+    logger.info('assembled', { valid: result.valid });
+    return result;
+  });
+}
+
+/** The deployed entry: the runtime's dependencies and Powertools. */
+export const handler = makeHandler(getDeps, defaultPowertools);

@@ -2,39 +2,46 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { getDeps } from '../commons/container.ts';
 import { lambda } from '../commons/lambda.ts';
-import { logger, metrics } from '../commons/powertools.ts';
+import { defaultPowertools, type Powertools } from '../commons/powertools.ts';
 import type { Decision } from '../core/report.ts';
+import type { Deps } from '../usecases/deps.ts';
 import { handleDecisionHttp } from '../web/decide-http.ts';
 
 /** HTTP API route GET|POST /keputusan/{id}: the emailed decision link. */
-export const handler = lambda(async (event: APIGatewayProxyEventV2) => {
-  const method = event.requestContext?.http?.method;
-  logger.appendKeys({ requestId: event.requestContext?.requestId });
-  let decided: Decision | undefined;
-  const response = await handleDecisionHttp(getDeps(), event, (d) => {
-    decided = d;
-  });
-  // Only the id is logged: never the signature or expiry from the query string.
-  logger.info('decision request', {
-    method,
-    decisionId: event.pathParameters?.id,
-    status: response.statusCode,
-    ...(decided
-      ? { reportId: decided.reportId, step: decided.step, revision: decided.revision, decision: decided.decision }
-      : {}),
-  });
-  if (decided) {
-    // Decisions by decision and role, and how long the person took, for the dashboard's SOP funnel.
-    const byKind = metrics.singleMetric();
-    byKind.addDimensions({ decision: decided.decision ?? 'UNKNOWN', role: decided.role });
-    byKind.addMetric('Decisions', MetricUnit.Count, 1);
-    const seconds = (Date.parse(decided.decidedAt ?? '') - Date.parse(decided.createdAt)) / 1000;
-    if (Number.isFinite(seconds)) {
-      const time = metrics.singleMetric();
-      time.addDimensions({ step: decided.step });
-      time.addMetric('TimeToDecision', MetricUnit.Seconds, seconds);
+export function makeHandler(depsOf: () => Deps, tools: Powertools) {
+  const { logger, metrics } = tools;
+  return lambda(tools, async (event: APIGatewayProxyEventV2) => {
+    const method = event.requestContext?.http?.method;
+    logger.appendKeys({ requestId: event.requestContext?.requestId });
+    let decided: Decision | undefined;
+    const response = await handleDecisionHttp(depsOf(), event, (d) => {
+      decided = d;
+    });
+    // Only the id is logged: never the signature or expiry from the query string.
+    logger.info('decision request', {
+      method,
+      decisionId: event.pathParameters?.id,
+      status: response.statusCode,
+      ...(decided
+        ? { reportId: decided.reportId, step: decided.step, revision: decided.revision, decision: decided.decision }
+        : {}),
+    });
+    if (decided) {
+      // Decisions by decision and role, and how long the person took, for the dashboard's SOP funnel.
+      const byKind = metrics.singleMetric();
+      byKind.addDimensions({ decision: decided.decision ?? 'UNKNOWN', role: decided.role });
+      byKind.addMetric('Decisions', MetricUnit.Count, 1);
+      const seconds = (Date.parse(decided.decidedAt ?? '') - Date.parse(decided.createdAt)) / 1000;
+      if (Number.isFinite(seconds)) {
+        const time = metrics.singleMetric();
+        time.addDimensions({ step: decided.step });
+        time.addMetric('TimeToDecision', MetricUnit.Seconds, seconds);
+      }
     }
-  }
-  metrics.addMetric('DecisionLinkRejected', MetricUnit.Count, (response.statusCode ?? 200) >= 400 ? 1 : 0);
-  return response;
-});
+    metrics.addMetric('DecisionLinkRejected', MetricUnit.Count, (response.statusCode ?? 200) >= 400 ? 1 : 0);
+    return response;
+  });
+}
+
+/** The deployed entry: the runtime's dependencies and Powertools. */
+export const handler = makeHandler(getDeps, defaultPowertools);

@@ -2,8 +2,9 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import * as z from 'zod/mini';
 import { getDeps } from '../commons/container.ts';
 import { lambda } from '../commons/lambda.ts';
-import { logger, metrics } from '../commons/powertools.ts';
+import { defaultPowertools, type Powertools } from '../commons/powertools.ts';
 import '../core/zod.ts';
+import type { Deps } from '../usecases/deps.ts';
 import { receiveUpload } from '../usecases/receive-upload.ts';
 
 /** EventBridge "Object Created" for the document bucket, prefix masuk/ (the rule filters the prefix). */
@@ -30,29 +31,35 @@ function decodeKey(key: string): string {
   }
 }
 
-export const handler = lambda(async (event: unknown) => {
-  const parsed = objectCreated.safeParse(event);
-  if (!parsed.success) {
-    // Not retryable: a malformed event would fail the same way every time. Logged and dropped.
-    logger.error('intake: not an S3 Object Created event', { issues: parsed.error.issues.slice(0, 5) });
-    return { outcome: 'REJECTED', reason: 'malformed event' };
-  }
-  logger.appendKeys({ eventId: (event as { id?: string }).id });
-  const key = decodeKey(parsed.data.detail.object.key);
-  const versionId = parsed.data.detail.object['version-id'];
-  const result = await receiveUpload(getDeps(), { key, versionId, sequencer: parsed.data.detail.object.sequencer });
-  logger.appendKeys({ reportId: 'reportId' in result ? result.reportId : undefined });
-  logger.info('intake', {
-    key,
-    versionId,
-    outcome: result.outcome,
-    ...('reason' in result ? { reason: result.reason } : {}),
+export function makeHandler(depsOf: () => Deps, tools: Powertools) {
+  const { logger, metrics } = tools;
+  return lambda(tools, async (event: unknown) => {
+    const parsed = objectCreated.safeParse(event);
+    if (!parsed.success) {
+      // Not retryable: a malformed event would fail the same way every time. Logged and dropped.
+      logger.error('intake: not an S3 Object Created event', { issues: parsed.error.issues.slice(0, 5) });
+      return { outcome: 'REJECTED', reason: 'malformed event' };
+    }
+    logger.appendKeys({ eventId: (event as { id?: string }).id });
+    const key = decodeKey(parsed.data.detail.object.key);
+    const versionId = parsed.data.detail.object['version-id'];
+    const result = await receiveUpload(depsOf(), { key, versionId, sequencer: parsed.data.detail.object.sequencer });
+    logger.appendKeys({ reportId: 'reportId' in result ? result.reportId : undefined });
+    logger.info('intake', {
+      key,
+      versionId,
+      outcome: result.outcome,
+      ...('reason' in result ? { reason: result.reason } : {}),
+    });
+    metrics.addMetric(
+      'ReportsReceived',
+      MetricUnit.Count,
+      result.outcome === 'STARTED' || result.outcome === 'RESUMED' ? 1 : 0,
+    );
+    metrics.addMetric('UploadsRejected', MetricUnit.Count, result.outcome === 'REJECTED' ? 1 : 0);
+    return result;
   });
-  metrics.addMetric(
-    'ReportsReceived',
-    MetricUnit.Count,
-    result.outcome === 'STARTED' || result.outcome === 'RESUMED' ? 1 : 0,
-  );
-  metrics.addMetric('UploadsRejected', MetricUnit.Count, result.outcome === 'REJECTED' ? 1 : 0);
-  return result;
-});
+}
+
+/** The deployed entry: the runtime's dependencies and Powertools. */
+export const handler = makeHandler(getDeps, defaultPowertools);

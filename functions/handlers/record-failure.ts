@@ -2,8 +2,9 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import * as z from 'zod/mini';
 import { getDeps } from '../commons/container.ts';
 import { lambda } from '../commons/lambda.ts';
-import { logger, metrics } from '../commons/powertools.ts';
+import { defaultPowertools, type Powertools } from '../commons/powertools.ts';
 import { parseEvent } from '../core/zod.ts';
+import type { Deps } from '../usecases/deps.ts';
 import { recordFailure } from '../usecases/record-failure.ts';
 
 const input = z.object({
@@ -13,11 +14,17 @@ const input = z.object({
 });
 
 /** Task "RecordFailure": the Catch target of every Task. */
-export const handler = lambda(async (event: unknown) => {
-  const payload = parseEvent(input, event);
-  logger.appendKeys({ reportId: payload.reportId, step: 'failure' });
-  const result = await recordFailure(getDeps(), payload);
-  metrics.addMetric('ReportsFailed', MetricUnit.Count, 1);
-  logger.error('report failed', { error: payload.error?.Error, recorded: result.recorded });
-  return result;
-});
+export function makeHandler(depsOf: () => Deps, tools: Powertools) {
+  const { logger, metrics } = tools;
+  return lambda(tools, async (event: unknown) => {
+    const payload = parseEvent(input, event);
+    logger.appendKeys({ reportId: payload.reportId, step: 'failure' });
+    const result = await recordFailure(depsOf(), payload);
+    metrics.addMetric('ReportsFailed', MetricUnit.Count, 1);
+    logger.error('report failed', { error: payload.error?.Error, recorded: result.recorded });
+    return result;
+  });
+}
+
+/** The deployed entry: the runtime's dependencies and Powertools. */
+export const handler = makeHandler(getDeps, defaultPowertools);

@@ -2,8 +2,9 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import * as z from 'zod/mini';
 import { getDeps } from '../commons/container.ts';
 import { lambda } from '../commons/lambda.ts';
-import { logger, metrics } from '../commons/powertools.ts';
+import { defaultPowertools, type Powertools } from '../commons/powertools.ts';
 import { parseEvent } from '../core/zod.ts';
+import type { Deps } from '../usecases/deps.ts';
 import { requestDecision } from '../usecases/request-decision.ts';
 
 const input = z.object({
@@ -14,11 +15,17 @@ const input = z.object({
 });
 
 /** Tasks "Verify" and "Ratify" (SOP steps 3 and 4), invoked with waitForTaskToken. */
-export const handler = lambda(async (event: unknown) => {
-  const payload = parseEvent(input, event);
-  logger.appendKeys({ reportId: payload.reportId, step: payload.step });
-  const result = await requestDecision(getDeps(), payload);
-  metrics.addMetric('DecisionsRequested', MetricUnit.Count, result.mailed ? 1 : 0);
-  logger.info('decision requested', { decisionId: result.decisionId, mailed: result.mailed });
-  return { decisionId: result.decisionId };
-});
+export function makeHandler(depsOf: () => Deps, tools: Powertools) {
+  const { logger, metrics } = tools;
+  return lambda(tools, async (event: unknown) => {
+    const payload = parseEvent(input, event);
+    logger.appendKeys({ reportId: payload.reportId, step: payload.step });
+    const result = await requestDecision(depsOf(), payload);
+    metrics.addMetric('DecisionsRequested', MetricUnit.Count, result.mailed ? 1 : 0);
+    logger.info('decision requested', { decisionId: result.decisionId, mailed: result.mailed });
+    return { decisionId: result.decisionId };
+  });
+}
+
+/** The deployed entry: the runtime's dependencies and Powertools. */
+export const handler = makeHandler(getDeps, defaultPowertools);

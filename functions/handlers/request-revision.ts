@@ -2,8 +2,9 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import * as z from 'zod/mini';
 import { getDeps } from '../commons/container.ts';
 import { lambda } from '../commons/lambda.ts';
-import { logger, metrics } from '../commons/powertools.ts';
+import { defaultPowertools, type Powertools } from '../commons/powertools.ts';
 import { parseEvent } from '../core/zod.ts';
+import type { Deps } from '../usecases/deps.ts';
 import { requestRevision } from '../usecases/request-revision.ts';
 
 const input = z.object({
@@ -22,11 +23,17 @@ const input = z.object({
 });
 
 /** Task "AwaitRevision": the wait for a corrected upload, invoked with waitForTaskToken. */
-export const handler = lambda(async (event: unknown) => {
-  const payload = parseEvent(input, event);
-  logger.appendKeys({ reportId: payload.reportId, step: 'revision' });
-  const result = await requestRevision(getDeps(), payload);
-  metrics.addMetric('RevisionsRequested', MetricUnit.Count, result.mailed ? 1 : 0);
-  logger.info('revision requested', { reason: payload.request.reason, mailed: result.mailed });
-  return result;
-});
+export function makeHandler(depsOf: () => Deps, tools: Powertools) {
+  const { logger, metrics } = tools;
+  return lambda(tools, async (event: unknown) => {
+    const payload = parseEvent(input, event);
+    logger.appendKeys({ reportId: payload.reportId, step: 'revision' });
+    const result = await requestRevision(depsOf(), payload);
+    metrics.addMetric('RevisionsRequested', MetricUnit.Count, result.mailed ? 1 : 0);
+    logger.info('revision requested', { reason: payload.request.reason, mailed: result.mailed });
+    return result;
+  });
+}
+
+/** The deployed entry: the runtime's dependencies and Powertools. */
+export const handler = makeHandler(getDeps, defaultPowertools);

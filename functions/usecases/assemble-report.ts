@@ -1,9 +1,10 @@
 import { sha256Hex } from '../core/audit-chain.ts';
 import { parseEmailAddress } from '../core/email-address.ts';
-import { ReportNotFoundError } from '../core/errors.ts';
+import { InvalidUploadKeyError, ReportNotFoundError } from '../core/errors.ts';
 import { dueAt } from '../core/mutu-baku.ts';
 import type { AssembledReport, DiffSummary, SendBack } from '../core/performance-data.ts';
 import type { DocumentRef, Report } from '../core/report.ts';
+import { parseUploadKey } from '../core/upload-key.ts';
 import { checkPerformanceData } from '../documents/check-data.ts';
 import { renderProblemsXlsx } from '../documents/problems-xlsx.ts';
 import { renderReportPdf } from '../documents/report-pdf.ts';
@@ -20,6 +21,24 @@ export interface AssembleInput {
 export type AssembleResult =
   | { valid: true; revision: number; report: { pdf: DocumentRef; xlsx: DocumentRef } }
   | { valid: false; revision: number; problemCount: number };
+
+/** The data to assemble is not an upload (masuk/…) of this report: never read, never retried. */
+export class SourceOutsideUploadsError extends Error {
+  override name = 'SourceOutsideUploadsError';
+}
+
+/** Only an upload under this report's own masuk/<unit>/<tahun>/<periode>/ folder may become its data. */
+function assertUploadOf(reportId: string, key: string): void {
+  let owner: string;
+  try {
+    owner = parseUploadKey(key).reportId;
+  } catch (err) {
+    if (err instanceof InvalidUploadKeyError) throw new SourceOutsideUploadsError(`source ${key} is not an upload`);
+    throw err;
+  }
+  if (owner !== reportId)
+    throw new SourceOutsideUploadsError(`source ${key} is an upload of ${owner}, not ${reportId}`);
+}
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -48,6 +67,7 @@ export function reportKeys(r: Pick<Report, 'unit' | 'tahun' | 'periode'>) {
  * Validation, rating scale, target-0 rule, limits and language all come from the configuration.
  */
 export async function assembleReport(deps: Deps, input: AssembleInput): Promise<AssembleResult> {
+  assertUploadOf(input.reportId, input.source.key);
   const report = await deps.repo.get(input.reportId);
   if (!report) throw new ReportNotFoundError(`report ${input.reportId} not found`);
   if (

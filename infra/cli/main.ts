@@ -1,31 +1,97 @@
 import { existsSync } from 'node:fs';
 import { readFile, rename } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ConfigError, type LapkinConfig, loadConfigFile } from '../../functions/core/config.ts';
 import type { AuditEvent, Report } from '../../functions/core/report.ts';
 import { PERIODS, type Period } from '../../functions/core/report.ts';
 import { parseUploadKey, uploadKey } from '../../functions/core/upload-key.ts';
+import { STATUS_LABEL } from '../../functions/web/i18n.ts';
+import { answeringStack } from '../local/stack-file.ts';
 
 // The local stack (dynalite, MailDev, the Step Functions engine) is loaded only by the commands that run it:
 // `check` and `template` work offline and start in a fraction of the time.
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
+type Options = NonNullable<ParseArgsConfig['options']>;
+interface Command {
+  usage: string;
+  summary: string;
+  options: Options;
+  /** Commands whose options are parsed by their own module (check, template, audit). */
+  delegated?: boolean;
+}
+
+const COMMANDS: Record<string, Command> = {
+  up: {
+    usage: 'lapkin up [--port N] [--clock-speed N]',
+    summary: 'start the local stack of this checkout (= npm start); --port: the HTTP port, else one that is free',
+    options: { port: { type: 'string' }, 'clock-speed': { type: 'string' } },
+  },
+  upload: {
+    usage: 'lapkin upload <file> --tahun YYYY --periode TW1|TW2|TW3|TW4|TAHUNAN [--unit U] [--as email]',
+    summary: 'upload data to the running stack and say what intake did with it',
+    options: {
+      unit: { type: 'string' },
+      tahun: { type: 'string' },
+      periode: { type: 'string' },
+      as: { type: 'string' },
+    },
+  },
+  status: {
+    usage: 'lapkin status [reportId] [--json | --watch]',
+    summary: 'state and timeline (running or stopped stack); --watch follows a report live',
+    options: { json: { type: 'boolean' }, watch: { type: 'boolean' } },
+  },
+  export: {
+    usage: 'lapkin export <reportId> [--out DIR]',
+    summary: 'write the report PDF/XLSX/JSON, its data and its archive as files into DIR/<reportId>/ (default .)',
+    options: { out: { type: 'string', short: 'o' } },
+  },
+  demo: {
+    usage: 'lapkin demo [--clock-speed N]',
+    summary: 'the whole SOP end to end (= npm run demo); the previous state is moved aside',
+    options: { 'clock-speed': { type: 'string' } },
+  },
+  template: {
+    usage: 'lapkin template [--out file.xlsx] [--tahun YYYY] [--periode P] [--force]',
+    summary: 'the blank data template (guide, dropdowns, example sheet)',
+    options: {},
+    delegated: true,
+  },
+  check: {
+    usage: 'lapkin check <file> [--json] [--tahun YYYY --periode P] [--lang id|en]',
+    summary: 'validate data offline, as the report would; exit 1 if invalid',
+    options: {},
+    delegated: true,
+  },
+  audit: {
+    usage: 'lapkin audit <reportId> [--json]',
+    summary: "re-check the audit chain and the stored documents' SHA-256",
+    options: {},
+    delegated: true,
+  },
+  retry: {
+    usage: 'lapkin retry <reportId>',
+    summary: 'restart a GAGAL report from its uploaded data (operator; the stack must run)',
+    options: {},
+  },
+};
+
+const GLOBAL = `Every command takes --state-dir DIR (default: .lapkin/ of this checkout, see cdk.json local.stateDir): the
+stack of that directory is the one used; a running stack is found through DIR/stack.json. --help on any command.`;
+
 const USAGE = `lapkin — SOP Pelaporan Kinerja
 
 Usage:
-  lapkin up                                   start the local stack (= npm start)
-  lapkin upload <file> --unit U --tahun YYYY --periode TW1|TW2|TW3|TW4|TAHUNAN [--as email]
-  lapkin status [reportId] [--json|--watch]   state and timeline; --watch follows it live
-  lapkin demo                                 the whole SOP end to end (= npm run demo)
-  lapkin template [--out file.xlsx]           the blank data template (guide, dropdowns, example sheet)
-  lapkin check <file> [--json] [--tahun YYYY --periode P] [--lang id|en]
-                                              validate data offline, as the report would; exit 1 if invalid
-  lapkin audit <reportId> [--json]            re-check the audit chain and the stored documents' SHA-256
-  lapkin retry <reportId>                     restart a GAGAL report from its uploaded data (operator)
+${Object.values(COMMANDS)
+  .map((c) => `  ${c.usage}\n      ${c.summary}`)
+  .join('\n')}
 
-  up and demo take --clock-speed N: N seconds of Mutu Baku pass per second (e.g. 21600: one day in 4 s)
+${GLOBAL}
 `;
+
+const commandUsage = (c: Command) => `Usage: ${c.usage}\n  ${c.summary}\n\n${GLOBAL}\n`;
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`lapkin: ${message}\n`);
@@ -41,31 +107,55 @@ function loadConfig(): LapkinConfig {
   }
 }
 
-const stateDirOf = (c: LapkinConfig) => resolve(PROJECT_ROOT, c.local.stateDir);
-const now = () => new Date().toISOString().slice(11, 19);
+const clock = () => new Date().toISOString().slice(11, 19);
 
-async function up(config: LapkinConfig) {
+interface Ctx {
+  config: LapkinConfig;
+  stateDir: string;
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+  /** The raw arguments, without --state-dir and --help, for the commands that parse their own. */
+  rest: string[];
+  usage: () => never;
+}
+
+function clockSpeed(ctx: Ctx) {
+  const raw = ctx.values['clock-speed'];
+  if (raw === undefined) return;
+  const speed = Number(raw);
+  if (!Number.isFinite(speed) || speed < 1) fail('--clock-speed needs a number ≥ 1', 2);
+  ctx.config.local.clockSpeed = speed;
+}
+
+async function up(ctx: Ctx) {
+  clockSpeed(ctx);
+  const rawPort = ctx.values.port as string | undefined;
+  const port = rawPort === undefined ? undefined : Number(rawPort);
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536))
+    fail(`--port needs a TCP port number (1–65535), not "${rawPort}"`, 2);
   const { startLocalStack } = await import('../local/stack.ts');
   const stack = await startLocalStack({
-    config,
-    stateDir: stateDirOf(config),
-    log: (l) => console.log(`${now()}  ${l}`),
+    config: ctx.config,
+    stateDir: ctx.stateDir,
+    ...(port ? { ports: { http: port } } : {}),
+    logLevel: process.env.LAPKIN_LOG_LEVEL,
+    log: (l) => console.log(`${clock()}  ${l}`),
     onTransition: (n) => {
       const id = (n.input as { reportId?: string } | undefined)?.reportId ?? n.executionName;
-      console.log(`${now()}  ${id.padEnd(22)} ▶ ${n.state}${n.error ? ` (${n.error})` : ''}`);
+      console.log(`${clock()}  ${id.padEnd(22)} ▶ ${n.state}${n.error ? ` (${n.error})` : ''}`);
     },
-  }).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'EADDRINUSE')
-      fail(`a port is already in use (${err.message}); is the local stack already running?`);
+  }).catch((err: Error) => {
+    if (err.name === 'PortTakenError' || err.name === 'StackAlreadyRunningError') fail(err.message);
     throw err;
   });
-  console.log(`lapkin local stack is running (state in ${stack.stateDir})
+  console.log(`lapkin local stack is running (state in ${stack.stateDir}, pid ${process.pid})
   decisions + console  ${stack.urls.http}
   mail (MailDev)       ${stack.urls.mail}
   SMTP                 ${stack.urls.smtp}
   DynamoDB (dynalite)  ${stack.urls.dynamodb}
   Step Functions       ${stack.urls.stepFunctions}
-Drop files into ${stack.inboxDir}/<unit>/<tahun>/<periode>/, or upload with: npx lapkin upload <file> --unit ${config.organization.unitCode} --tahun ${new Date().getFullYear()} --periode TW1
+The lapkin CLI of this checkout finds it through ${stack.stackFile}.
+Drop files into ${stack.inboxDir}/<unit>/<tahun>/<periode>/, or upload with: npx lapkin upload <file> --unit ${ctx.config.organization.unitCode} --tahun ${new Date().getFullYear()} --periode TW1
 Press Ctrl-C to stop; everything is kept for the next start.`);
   const shutdown = async () => {
     console.log('stopping…');
@@ -76,81 +166,110 @@ Press Ctrl-C to stop; everything is kept for the next start.`);
   process.once('SIGTERM', shutdown);
 }
 
-async function upload(config: LapkinConfig, args: string[]) {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      unit: { type: 'string' },
-      tahun: { type: 'string' },
-      periode: { type: 'string' },
-      as: { type: 'string' },
-    },
-  });
-  const file = positionals[0];
-  if (!file) fail(`upload needs a file\n${USAGE}`, 2);
-  const unit = values.unit ?? config.organization.unitCode;
-  const periode = (values.periode ?? '').toUpperCase();
-  if (!values.tahun || !/^20\d\d$/.test(values.tahun)) fail('--tahun YYYY is required', 2);
+/** The running stack of this checkout's state dir, or a clear way out. */
+async function requireRunning(ctx: Ctx) {
+  const running = await answeringStack(ctx.stateDir);
+  if (!running) fail(`the local stack of ${ctx.stateDir} is not running; start it with: npm start`);
+  return running;
+}
+
+async function upload(ctx: Ctx) {
+  const v = ctx.values as { unit?: string; tahun?: string; periode?: string; as?: string };
+  const file = ctx.positionals[0];
+  if (!file) return ctx.usage();
+  const unit = v.unit ?? ctx.config.organization.unitCode;
+  const periode = (v.periode ?? '').toUpperCase();
+  if (!v.tahun || !/^20\d\d$/.test(v.tahun)) fail('--tahun YYYY is required', 2);
   if (!(PERIODS as readonly string[]).includes(periode)) fail(`--periode must be one of ${PERIODS.join(', ')}`, 2);
   if (!existsSync(file)) fail(`file not found: ${file}`, 2);
-  const key = uploadKey(
-    unit,
-    Number(values.tahun),
-    periode as Period,
-    basename(file).replace(/[^A-Za-z0-9._ -]/g, '_'),
-  );
+  const key = uploadKey(unit, Number(v.tahun), periode as Period, basename(file).replace(/[^A-Za-z0-9._ -]/g, '_'));
   try {
     parseUploadKey(key);
   } catch (err) {
     fail((err as Error).message, 2);
   }
+  const stack = await requireRunning(ctx);
   const body = await readFile(file);
   const type = file.toLowerCase().endsWith('.xlsx')
     ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
     : 'text/csv';
-  const res = await fetch(`${config.publicBaseUrl}/_lokal/unggah?key=${encodeURIComponent(key)}`, {
+  // tunggu=1: the answer comes once intake has decided what the upload does.
+  const res = await fetch(`${stack.urls.http}/_lokal/unggah?key=${encodeURIComponent(key)}&tunggu=1`, {
     method: 'POST',
-    headers: { 'content-type': type, ...(values.as ? { 'x-uploader-email': values.as } : {}) },
+    headers: { 'content-type': type, ...(v.as ? { 'x-uploader-email': v.as } : {}) },
     body,
-  }).catch(() => fail(`the local stack is not running at ${config.publicBaseUrl}; start it with: npm start`));
+  }).catch(() => fail(`the local stack at ${stack.urls.http} does not answer; restart it with: npm start`));
   if (!res.ok) fail(`upload refused: ${res.status} ${await res.text()}`);
-  const out = (await res.json()) as { key: string; versionId: string };
+  const out = (await res.json()) as {
+    key: string;
+    versionId: string;
+    intake?: { outcome?: string; reportId?: string; status?: Report['status']; reason?: string };
+  };
   console.log(`uploaded ${file} → ${out.key} (versionId ${out.versionId})`);
-}
-
-/** Reads state from the running stack, or straight from its database when it is not running. */
-async function readState(config: LapkinConfig, id?: string): Promise<{ reports: Report[]; events?: AuditEvent[] }> {
-  try {
-    const res = await fetch(`${config.publicBaseUrl}/_lokal/laporan${id ? `/${encodeURIComponent(id)}` : ''}`);
-    if (res.status === 404) return { reports: [] };
-    const body = (await res.json()) as { reports?: Report[]; report?: Report; events?: AuditEvent[] };
-    return id ? { reports: body.report ? [body.report] : [], events: body.events } : { reports: body.reports ?? [] };
-  } catch {
-    const { withOfflineState } = await import('./offline-state.ts');
-    const found = await withOfflineState(stateDirOf(config), config.publicBaseUrl, async ({ repo }) => {
-      if (!id) return { reports: await repo.list() };
-      const report = await repo.get(id);
-      return { reports: report ? [report] : [], events: report ? await repo.events(id) : [] };
-    });
-    return found ?? { reports: [] };
+  const i = out.intake;
+  const lang = ctx.config.language;
+  switch (i?.outcome) {
+    case 'STARTED':
+      return console.log(`report ${i.reportId} started; follow it with: npx lapkin status --watch ${i.reportId}`);
+    case 'RESUMED':
+      return console.log(`report ${i.reportId} resumed with the corrected data`);
+    case 'DUPLICATE':
+      return console.log(`report ${i.reportId} already has this upload; nothing new`);
+    case 'STALE':
+      process.exitCode = 1;
+      return console.log(`ignored: report ${i.reportId} already uses a newer upload`);
+    case 'IGNORED': {
+      process.exitCode = 1;
+      const label = i.status ? ` (${STATUS_LABEL[lang][i.status]})` : '';
+      const next =
+        i.status === 'TERDOKUMENTASI'
+          ? '; it is finished — upload data for another period (e.g. --periode TW2)'
+          : '; it takes a corrected upload only when it waits for one (PERLU_REVISI or PERLU_PERBAIKAN_DATA)';
+      return console.log(`ignored: report ${i.reportId} is ${i.status}${label}${next}`);
+    }
+    case 'REJECTED':
+      process.exitCode = 1;
+      return console.log(`refused: ${i.reason}`);
+    default:
+      return console.log('intake has not answered (see the stack output); check with: npx lapkin status');
   }
 }
 
-async function status(config: LapkinConfig, args: string[]) {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { json: { type: 'boolean' }, watch: { type: 'boolean' } },
+/** Reads state from this checkout's running stack, or straight from its database when it is stopped. */
+async function readState(ctx: Ctx, id?: string): Promise<{ reports: Report[]; events?: AuditEvent[] }> {
+  const running = await answeringStack(ctx.stateDir);
+  if (running) {
+    const res = await fetch(`${running.urls.http}/_lokal/laporan${id ? `/${encodeURIComponent(id)}` : ''}`).catch(() =>
+      fail(`the local stack at ${running.urls.http} (pid ${running.pid}) does not answer`),
+    );
+    if (res.status === 404) return { reports: [] };
+    const body = (await res.json()) as { reports?: Report[]; report?: Report; events?: AuditEvent[] };
+    return id ? { reports: body.report ? [body.report] : [], events: body.events } : { reports: body.reports ?? [] };
+  }
+  const { withOfflineState } = await import('./offline-state.ts');
+  const { reportView, auditEventView } = await import('../local/report-view.ts');
+  const found = await withOfflineState(ctx.stateDir, ctx.config.publicBaseUrl, async ({ repo }) => {
+    if (!id) return { reports: (await repo.list()).map(reportView) as Report[] };
+    const report = await repo.get(id);
+    return {
+      reports: report ? [reportView(report) as Report] : [],
+      events: report ? ((await repo.events(id)).map(auditEventView) as AuditEvent[]) : [],
+    };
   });
-  const id = positionals[0];
-  if (values.watch) {
-    const target = id ?? (await readState(config)).reports.at(-1)?.reportId;
+  return found ?? { reports: [] };
+}
+
+async function status(ctx: Ctx) {
+  const id = ctx.positionals[0];
+  if (ctx.positionals.length > 1) return ctx.usage();
+  if (ctx.values.json && ctx.values.watch) fail('--json and --watch do not go together', 2);
+  if (ctx.values.watch) {
+    const target = id ?? (await readState(ctx)).reports.at(-1)?.reportId;
     if (!target) fail('no report to watch yet');
     const { watch } = await import('./watch.ts');
     const last = await watch(
       async () => {
-        const s = await readState(config, target);
+        const s = await readState(ctx, target);
         return { report: s.reports[0], events: s.events ?? [] };
       },
       (t) => process.stdout.write(t),
@@ -159,26 +278,47 @@ async function status(config: LapkinConfig, args: string[]) {
     process.exitCode = last?.status === 'TERDOKUMENTASI' ? 0 : 1;
     return;
   }
-  const state = await readState(config, id);
+  const state = await readState(ctx, id);
   if (id && state.reports.length === 0) fail(`no report ${id}`);
   if (!id && state.reports.length === 1) {
     // One report: show its whole timeline, the most useful answer.
     const only = state.reports[0] as Report;
-    Object.assign(state, await readState(config, only.reportId));
+    Object.assign(state, await readState(ctx, only.reportId));
   }
-  const { reportLine, timeline } = await import('./format.ts');
-  if (values.json) {
+  const { reportLine, timeline, noReports } = await import('./format.ts');
+  const lang = ctx.config.language;
+  if (ctx.values.json) {
     const out = state.events ? { report: state.reports[0], timeline: state.events } : { reports: state.reports };
-    console.log(JSON.stringify(out, (k, v) => (k === 'revisionTaskToken' || k === 'lastEvent' ? undefined : v), 2));
+    console.log(JSON.stringify(out, null, 2));
     return;
   }
-  if (state.reports.length === 0) return console.log('no reports yet');
-  if (state.events) return console.log(timeline(state.reports[0] as Report, state.events));
-  for (const r of state.reports) console.log(reportLine(r));
+  if (state.reports.length === 0) return console.log(noReports(lang));
+  if (state.events) return console.log(timeline(state.reports[0] as Report, state.events, lang));
+  for (const r of state.reports) console.log(reportLine(r, lang));
 }
 
-async function demo(config: LapkinConfig) {
-  const stateDir = stateDirOf(config);
+async function exportCommand(ctx: Ctx) {
+  const id = ctx.positionals[0];
+  if (!id || ctx.positionals.length > 1) return ctx.usage();
+  const { reports } = await readState(ctx, id);
+  const report = reports[0];
+  if (!report) fail(`no report ${id} in ${ctx.stateDir}`);
+  const outDir = resolve((ctx.values.out as string | undefined) ?? '.');
+  const { exportReport } = await import('./export.ts');
+  const files = await exportReport({ stateDir: ctx.stateDir, report, outDir });
+  for (const f of files)
+    console.log(
+      `${f.path}  (${f.key} @ ${f.versionId})${f.intact ? '' : '  ALTERED: SHA-256 differs from the record'}`,
+    );
+  console.log(`${files.length} file(s) written to ${join(outDir, id)}`);
+  if (files.some((f) => !f.intact)) process.exitCode = 1;
+}
+
+async function demo(ctx: Ctx) {
+  clockSpeed(ctx);
+  const stateDir = ctx.stateDir;
+  const running = await answeringStack(stateDir);
+  if (running) fail(`the local stack of ${stateDir} is running (pid ${running.pid}); stop it before the demo`);
   if (existsSync(stateDir)) {
     // Nothing lost: an earlier local state is moved aside, not deleted.
     const aside = `${stateDir}.bak-${new Date().toISOString().replace(/[:.]/g, '-')}`;
@@ -187,7 +327,7 @@ async function demo(config: LapkinConfig) {
   }
   const started = Date.now();
   const { runDemo } = await import('./demo.ts');
-  const { report } = await runDemo({ config, stateDir, say: (l) => console.log(l) });
+  const { report } = await runDemo({ config: ctx.config, stateDir, say: (l) => console.log(l) });
   console.log(
     `\nreport ${report.reportId}: ${report.status}, revision ${report.revision} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
@@ -196,45 +336,122 @@ async function demo(config: LapkinConfig) {
       `  ${label.padEnd(12)} ${ref.key}\n               versionId ${ref.versionId}\n               sha256    ${ref.sha256}`,
     );
   }
-  console.log('\nSee the whole timeline with: npx lapkin status --json');
+  console.log(
+    `\nSee the whole timeline with: npx lapkin status --json; the files with: npx lapkin export ${report.reportId}`,
+  );
   process.exit(report.status === 'TERDOKUMENTASI' ? 0 : 1);
 }
 
-const stdio = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
-const [command, ...rest] = process.argv.slice(2);
-const config = loadConfig();
-// A faster Mutu Baku clock for trying reminders and escalations locally.
-const speedAt = rest.indexOf('--clock-speed');
-if (speedAt >= 0) {
-  const speed = Number(rest[speedAt + 1]);
-  if (!Number.isFinite(speed) || speed < 1) fail('--clock-speed needs a number ≥ 1', 2);
-  config.local.clockSpeed = speed;
+/**
+ * audit (owned by its own module) finds the stack through config.publicBaseUrl and the state dir through
+ * config.local.stateDir: both are pointed at this checkout's stack. A stopped stack gets an address nothing
+ * listens on (port 1), so audit reads the state files directly, as it does when no stack answers.
+ */
+async function configForOperator(ctx: Ctx): Promise<LapkinConfig> {
+  const running = await answeringStack(ctx.stateDir);
+  return {
+    ...ctx.config,
+    publicBaseUrl: running?.urls.http ?? 'http://127.0.0.1:1',
+    local: { ...ctx.config.local, stateDir: ctx.stateDir },
+  };
 }
-const commands: Record<string, () => Promise<unknown>> = {
-  up: () => up(config),
-  upload: () => upload(config, rest),
-  status: () => status(config, rest),
-  demo: () => demo(config),
-  check: async () => {
+
+const stdio = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
+const run: Record<string, (ctx: Ctx) => Promise<unknown>> = {
+  up,
+  upload,
+  status,
+  export: exportCommand,
+  demo,
+  check: async (ctx) => {
     const { runCheck } = await import('./check.ts');
-    process.exitCode = await runCheck(config, rest, stdio);
+    process.exitCode = await runCheck(ctx.config, ctx.rest, stdio);
   },
-  template: async () => {
+  template: async (ctx) => {
     const { runTemplate } = await import('./template.ts');
-    process.exitCode = await runTemplate(config, rest, stdio);
+    process.exitCode = await runTemplate(ctx.config, ctx.rest, stdio);
   },
-  audit: async () => {
+  audit: async (ctx) => {
     const { runAudit } = await import('./operator.ts');
-    process.exitCode = await runAudit(config, rest, stdio);
+    process.exitCode = await runAudit(await configForOperator(ctx), ctx.rest, stdio);
   },
-  retry: async () => {
+  retry: async (ctx) => {
+    const id = ctx.positionals[0];
+    if (!id || ctx.positionals.length > 1) return ctx.usage();
+    const stack = await requireRunning(ctx);
     const { runRetry } = await import('./operator.ts');
-    process.exitCode = await runRetry(config, rest, stdio);
+    process.exitCode = await runRetry(stack.urls.http, id, stdio);
   },
 };
-const run = command ? commands[command] : undefined;
-if (!run) {
-  process.stdout.write(USAGE);
-  process.exit(command && command !== 'help' && command !== '--help' ? 2 : 0);
+
+/**
+ * The command line, parsed strictly with node:util parseArgs: an unknown command or option, or a missing
+ * value, prints what was wrong and the usage, and exits 2. --state-dir and --help work on every command;
+ * check, template and audit get the rest of their arguments to parse themselves.
+ */
+function main() {
+  const [name, ...args] = process.argv.slice(2);
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`lapkin: unknown command "${name}"\n\n${USAGE}`);
+    process.exit(2);
+  }
+  const usage = (): never => {
+    process.stderr.write(commandUsage(command));
+    process.exit(2);
+  };
+  const common: Options = { 'state-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } };
+  let values: Ctx['values'];
+  let positionals: string[];
+  let rest = args;
+  try {
+    if (command.delegated) {
+      // Only the common options are taken out here; the module parses (and refuses) the rest.
+      const { tokens } = parseArgs({ args, options: common, strict: false, allowPositionals: true, tokens: true });
+      const drop = new Set<number>();
+      values = {};
+      for (const t of tokens) {
+        if (t.kind === 'option-terminator') break;
+        if (t.kind !== 'option' || !(t.name in common)) continue;
+        drop.add(t.index);
+        if (t.name === 'state-dir') {
+          if (t.value === undefined) throw new Error("Option '--state-dir <value>' argument missing");
+          if (!t.inlineValue) drop.add(t.index + 1);
+          values['state-dir'] = t.value;
+        } else values.help = true;
+      }
+      rest = args.filter((_, i) => !drop.has(i));
+      positionals = rest.filter((a) => !a.startsWith('-'));
+    } else {
+      const parsed = parseArgs({
+        args,
+        options: { ...common, ...command.options },
+        strict: true,
+        allowPositionals: true,
+      });
+      values = parsed.values as Ctx['values'];
+      positionals = parsed.positionals;
+    }
+  } catch (err) {
+    // parseArgs' own hint about '--' is noise here: what was wrong is the first sentence.
+    const what = (err as Error).message.split('. To specify')[0];
+    process.stderr.write(`lapkin ${name}: ${what}\n\n${commandUsage(command)}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    process.stdout.write(commandUsage(command));
+    process.exit(0);
+  }
+  const config = loadConfig();
+  const stateDir = values['state-dir']
+    ? resolve(values['state-dir'] as string)
+    : resolve(PROJECT_ROOT, config.local.stateDir);
+  const ctx: Ctx = { config, stateDir, values, positionals, rest, usage };
+  (run[name] as (ctx: Ctx) => Promise<unknown>)(ctx).catch((err: Error) => fail(`${err.name}: ${err.message}`));
 }
-run().catch((err: Error) => fail(`${err.name}: ${err.message}`));
+
+main();

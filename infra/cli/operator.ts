@@ -53,20 +53,13 @@ export async function runAudit(config: LapkinConfig, args: string[], io: Stdio):
   return verdict.ok ? 0 : 1;
 }
 
-/** `lapkin retry <reportId>`: restarts a GAGAL report in the running stack from its uploaded version. */
-export async function runRetry(config: LapkinConfig, args: string[], io: Stdio): Promise<number> {
-  const reportId = args.find((a) => !a.startsWith('--'));
-  if (!reportId) {
-    io.err('lapkin: retry needs a report id\n');
-    return 2;
-  }
+/** `lapkin retry <reportId>`: restarts a GAGAL report in the running stack (at `httpUrl`) from its uploaded version. */
+export async function runRetry(httpUrl: string, reportId: string, io: Stdio): Promise<number> {
   let res: Response;
   try {
-    res = await fetch(`${config.publicBaseUrl}/_lokal/laporan/${encodeURIComponent(reportId)}/ulang`, {
-      method: 'POST',
-    });
+    res = await fetch(`${httpUrl}/_lokal/laporan/${encodeURIComponent(reportId)}/ulang`, { method: 'POST' });
   } catch {
-    io.err(`lapkin: the local stack is not running at ${config.publicBaseUrl}; start it with: npm start\n`);
+    io.err(`lapkin: the local stack at ${httpUrl} does not answer; start it with: npm start\n`);
     return 1;
   }
   const body = (await res.json()) as { attempt?: number; error?: string };

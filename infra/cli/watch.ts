@@ -1,6 +1,7 @@
 import type { AuditEvent, Report } from '../../functions/core/report.ts';
 import { PERIOD_LABEL, STATUS_LABEL } from '../../functions/web/i18n.ts';
 import { mutuBakuAge } from '../local/console-page.ts';
+import { cliTime } from './format.ts';
 
 const STEPS = [
   'Data diterima',
@@ -35,7 +36,7 @@ export function renderWatch(r: Report, events: AuditEvent[], now: Date, color: b
   const { current } = position(r);
   const age = mutuBakuAge(r, now);
   const lines = [
-    `lapkin · ${r.reportId} · ${PERIOD_LABEL.id[r.periode] ?? r.periode} ${r.tahun} · revisi ${r.revision}   (${now.toISOString().slice(11, 19)})`,
+    `lapkin · ${r.reportId} · ${PERIOD_LABEL.id[r.periode] ?? r.periode} ${r.tahun} · revisi ${r.revision}   (${cliTime(now.toISOString()).slice(11)})`,
     '',
   ];
   STEPS.forEach((label, i) => {
@@ -60,7 +61,7 @@ export function renderWatch(r: Report, events: AuditEvent[], now: Date, color: b
   if (last)
     lines.push(
       '',
-      `  Terakhir: ${last.at.slice(11, 19)} ${last.action}${last.decision ? ` ${last.decision}` : ''} — ${last.actor.name}`,
+      `  Terakhir: ${cliTime(last.at).slice(11)} ${last.action}${last.decision ? ` ${last.decision}` : ''} — ${last.actor.name}`,
     );
   lines.push('', `  Status: ${STATUS_LABEL.id[r.status]}`);
   return `${lines.join('\n')}\n`;
@@ -78,7 +79,7 @@ export async function watch(
     if (!report) return undefined;
     const frame = renderWatch(report, events, new Date(), tty);
     // On a terminal the frame is redrawn in place; in a log only changes are printed.
-    const comparable = frame.replace(/\(\d\d:\d\d:\d\d\)/, '');
+    const comparable = frame.replace(/\(\d\d:\d\d:\d\d WIB\)/, '');
     if (tty) out(`\x1b[2J\x1b[H${frame}`);
     else if (comparable !== previous) out(frame);
     previous = comparable;

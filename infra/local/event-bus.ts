@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LocalDocumentStore, type ObjectCreatedNotice } from '../../functions/adapters/local-document-store.ts';
+import type { LocalDocumentStore, ObjectCreatedNotice } from '../../functions/adapters/local-document-store.ts';
 import { UPLOAD_PREFIX } from '../../functions/core/upload-key.ts';
 import { invokeLambda, type LambdaHandler } from './lambda-runtime.ts';
 
@@ -34,9 +34,15 @@ export function objectCreatedEvent(bucket: string, n: ObjectCreatedNotice) {
  */
 export class LocalEventBus {
   private readonly inflight = new Set<Promise<void>>();
+  /** The intake's answer per uploaded version, kept a minute after it came, for whoever uploaded it. */
+  private readonly outcomes = new Map<string, Promise<unknown>>();
   private readonly listener = (n: ObjectCreatedNotice) => {
     if (!n.key.startsWith(UPLOAD_PREFIX)) return;
-    const p = this.deliver(objectCreatedEvent(this.opts.bucket, n)).then(() => undefined);
+    const delivery = this.deliver(objectCreatedEvent(this.opts.bucket, n));
+    this.outcomes.set(n.versionId, delivery);
+    const p = delivery.then(() => {
+      setTimeout(() => this.outcomes.delete(n.versionId), 60_000).unref();
+    });
     this.inflight.add(p);
     p.finally(() => this.inflight.delete(p));
   };
@@ -44,6 +50,8 @@ export class LocalEventBus {
   constructor(
     private readonly opts: {
       bucket: string;
+      /** The store whose writes this rule watches (its own stack's only). */
+      store: LocalDocumentStore;
       intake: LambdaHandler;
       dlqDir: string;
       attempts?: number;
@@ -53,11 +61,16 @@ export class LocalEventBus {
   ) {}
 
   start() {
-    LocalDocumentStore.events.on('objectCreated', this.listener);
+    this.opts.store.events.on('objectCreated', this.listener);
   }
 
   stop() {
-    LocalDocumentStore.events.off('objectCreated', this.listener);
+    this.opts.store.events.off('objectCreated', this.listener);
+  }
+
+  /** What intake answered for this uploaded version (undefined: not an upload, or forgotten; or dead-lettered). */
+  intakeOutcome(versionId: string): Promise<unknown> | undefined {
+    return this.outcomes.get(versionId);
   }
 
   async drain() {

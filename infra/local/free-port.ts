@@ -15,6 +15,11 @@ function tryPort(port: number): Promise<number | undefined> {
   });
 }
 
+/** Whether nothing listens on this port of 127.0.0.1 right now. */
+export async function isPortFree(port: number): Promise<boolean> {
+  return (await tryPort(port)) !== undefined;
+}
+
 /**
  * A free TCP port on 127.0.0.1 for a server that listens on it a moment later. Chosen below the ephemeral range:
  * a port the kernel handed out (listen on 0) can be taken in between by an outgoing connection's local end —

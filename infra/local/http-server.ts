@@ -3,11 +3,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { type LocalDocumentStore, verifyDownload } from '../../functions/adapters/local-document-store.ts';
+import { UPLOAD_PREFIX } from '../../functions/core/upload-key.ts';
 import type { Deps } from '../../functions/usecases/deps.ts';
 import { retryReport } from '../../functions/usecases/retry-report.ts';
 import { verifyAudit } from '../../functions/usecases/verify-audit.ts';
 import { renderConsole, renderReportTimeline } from './console-page.ts';
 import { invokeLambda, type LambdaHandler } from './lambda-runtime.ts';
+import { auditEventView, reportView } from './report-view.ts';
+import { crossSiteReason, hostAllowed } from './same-origin.ts';
 
 /** What API Gateway accepts at most; the decide handler applies its own, much smaller limit. */
 const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
@@ -50,6 +53,33 @@ export function toHttpApiEvent(req: IncomingMessage, url: URL, id: string, body:
   } as APIGatewayProxyEventV2;
 }
 
+/** A refusal of a local route, in Bahasa Indonesia (`pesan`) and English (`message`), as JSON. */
+function refuse(res: ServerResponse, status: number, error: string, pesan: string, message: string) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify({ error, pesan, message }));
+}
+
+/** Why a key cannot be uploaded through /_lokal/unggah (it only writes uploads, like the staff's S3 grant). */
+function uploadKeyProblem(key: string): { pesan: string; message: string } | undefined {
+  if (!key)
+    return {
+      pesan: 'Parameter key wajib diisi, mis. ?key=masuk/<unit>/<tahun>/<periode>/<berkas>.',
+      message: 'The key parameter is required, e.g. ?key=masuk/<unit>/<tahun>/<periode>/<file>.',
+    };
+  if (!key.startsWith(UPLOAD_PREFIX) || key.length > 1024 || key.includes('\0'))
+    return {
+      pesan: `Unggahan hanya boleh ke ${UPLOAD_PREFIX}<unit>/<tahun>/<periode>/<berkas>, bukan "${key.slice(0, 200)}".`,
+      message: `Uploads go under ${UPLOAD_PREFIX}<unit>/<tahun>/<periode>/<file> only, not "${key.slice(0, 200)}".`,
+    };
+  return undefined;
+}
+
+/** What an uploader learns of the intake's answer: the outcome and its reason, nothing internal. */
+function intakeView(outcome: unknown) {
+  const o = outcome as { outcome?: string; reportId?: string; status?: string; reason?: string };
+  return { outcome: o.outcome, reportId: o.reportId, status: o.status, reason: o.reason };
+}
+
 async function readBody(req: IncomingMessage): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -74,7 +104,11 @@ export class LocalHttpServer {
       decide: LambdaHandler;
       deps: () => Deps;
       store: LocalDocumentStore;
+      /** The intake's answer to an upload, so /_lokal/unggah?tunggu=1 can tell the uploader what happened. */
+      intakeOutcome?: (versionId: string) => Promise<unknown> | undefined;
       secret: string;
+      /** The host of the configured public base URL, accepted besides the loopback names. */
+      publicHost?: string;
       consoleData: () => Promise<Parameters<typeof renderConsole>[0]>;
     },
   ) {}
@@ -99,7 +133,30 @@ export class LocalHttpServer {
   }
 
   private async route(req: IncomingMessage, res: ServerResponse) {
+    if (!hostAllowed(req.headers.host, this.opts.publicHost)) {
+      refuse(
+        res,
+        403,
+        'HOST',
+        'Server lokal hanya melayani localhost.',
+        'The local server answers for localhost only.',
+      );
+      return;
+    }
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      const crossSite = crossSiteReason(req.headers);
+      if (crossSite) {
+        refuse(
+          res,
+          403,
+          'CROSS_SITE',
+          `Permintaan dari situs lain ditolak (${crossSite}).`,
+          `Cross-site request refused (${crossSite}).`,
+        );
+        return;
+      }
+    }
     const body = await readBody(req);
     if (body === null) {
       res.writeHead(413, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
@@ -133,6 +190,11 @@ export class LocalHttpServer {
     }
     if (url.pathname === '/_lokal/unggah' && req.method === 'POST') {
       const key = url.searchParams.get('key') ?? '';
+      const problem = uploadKeyProblem(key);
+      if (problem) {
+        refuse(res, 400, 'INVALID_KEY', problem.pesan, problem.message);
+        return;
+      }
       const uploader = String(req.headers['x-uploader-email'] ?? '');
       const contentType = String(req.headers['content-type'] ?? 'application/octet-stream');
       const put = await this.opts.store.put({
@@ -141,8 +203,10 @@ export class LocalHttpServer {
         contentType,
         metadata: uploader ? { 'uploader-email': uploader } : {},
       });
+      // ?tunggu=1: answer once intake has decided (started, resumed, ignored, refused), as the CLI shows it.
+      const outcome = url.searchParams.get('tunggu') ? await this.opts.intakeOutcome?.(put.versionId) : undefined;
       res.writeHead(201, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ key, versionId: put.versionId }));
+      res.end(JSON.stringify({ key, versionId: put.versionId, ...(outcome ? { intake: intakeView(outcome) } : {}) }));
       return;
     }
     const retry = /^\/_lokal\/laporan\/([^/]+)\/ulang$/.exec(url.pathname);
@@ -168,13 +232,19 @@ export class LocalHttpServer {
     if (reportJson && req.method === 'GET') {
       const deps = this.opts.deps();
       const id = reportJson[1] ? decodeURIComponent(reportJson[1]) : undefined;
-      const payload = id
-        ? { report: await deps.repo.get(id), events: await deps.repo.events(id) }
-        : { reports: await deps.repo.list() };
-      res.writeHead(id && !(payload as { report?: unknown }).report ? 404 : 200, {
-        'content-type': 'application/json',
-      });
-      res.end(JSON.stringify(payload));
+      // View models only: the stored record carries the revision wait's task token.
+      if (!id) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ reports: (await deps.repo.list()).map(reportView) }));
+        return;
+      }
+      const report = await deps.repo.get(id);
+      res.writeHead(report ? 200 : 404, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify(
+          report ? { report: reportView(report), events: (await deps.repo.events(id)).map(auditEventView) } : {},
+        ),
+      );
       return;
     }
     const timeline = /^\/laporan\/([^/]+)$/.exec(url.pathname);

@@ -4,17 +4,20 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import MailDev from 'maildev';
 import { LocalDocumentStore } from '../../functions/adapters/local-document-store.ts';
-import { getDeps, resetDeps } from '../../functions/commons/container.ts';
-import { type LapkinConfig, resetConfigCache } from '../../functions/core/config.ts';
+import { buildDeps, type Env } from '../../functions/commons/container.ts';
+import { makePowertools } from '../../functions/commons/powertools.ts';
+import type { LapkinConfig } from '../../functions/core/config.ts';
 import type { Deps } from '../../functions/usecases/deps.ts';
 import { LOCAL_CREDENTIALS, startLocalDynamoDb } from './dynamodb.ts';
 import { LocalEventBus } from './event-bus.ts';
-import { freePort } from './free-port.ts';
-import { loadHandlers } from './handlers.ts';
+import { freePort, isPortFree } from './free-port.ts';
+import { makeHandlers } from './handlers.ts';
 import { LocalHttpServer } from './http-server.ts';
 import { LocalInbox } from './inbox.ts';
 import { invokeLambda } from './lambda-runtime.ts';
 import { LocalMetrics } from './metrics-collector.ts';
+import { quietMailDevStart } from './quiet-maildev.ts';
+import { answeringStack, removeStackFile, stackFilePath, writeStackFile } from './stack-file.ts';
 import { LocalStepFunctions, type TransitionNotice } from './step-functions.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,11 +25,48 @@ export const ASL_PATH = join(PROJECT_ROOT, 'statemachine/pelaporan-kinerja.asl.j
 const TABLE = 'lapkin-local';
 const BUCKET = 'lapkin-local-documents';
 
+export type LocalPorts = LapkinConfig['local']['ports'];
+type PortName = keyof LocalPorts;
+
+const PORT_LABEL: Record<PortName, string> = {
+  http: 'decision pages + console',
+  mailWeb: 'MailDev web UI',
+  smtp: 'SMTP',
+  dynamodb: 'DynamoDB (dynalite)',
+  stepFunctions: 'Step Functions',
+};
+
+/** A port the caller asked for explicitly is taken: the start stops, and says how to get out of it. */
+export class PortTakenError extends Error {
+  override name = 'PortTakenError';
+  constructor(
+    readonly port: number,
+    readonly what: PortName,
+  ) {
+    super(
+      `port ${port} (${PORT_LABEL[what]}) is already in use by another program. ` +
+        (what === 'http'
+          ? 'Choose another with --port <n> (or leave --port out: a free port is picked), '
+          : 'Choose another port, ') +
+        'or stop the program using it (another lapkin checkout? `npx lapkin status` there shows its stack).',
+    );
+  }
+}
+
+/** This state directory already has a running stack (its LevelDB and inbox can have only one). */
+export class StackAlreadyRunningError extends Error {
+  override name = 'StackAlreadyRunningError';
+}
+
 export interface LocalStackOptions {
   config: LapkinConfig;
   stateDir: string;
-  /** true: every port from the OS (tests); false: the configured ports (npm start). */
+  /** true: every port from the OS (tests). Otherwise the configured ports are preferences (see choosePort). */
   randomPorts?: boolean;
+  /** Ports asked for explicitly (e.g. `--port`): used as given, or the start fails with PortTakenError. */
+  ports?: Partial<LocalPorts>;
+  /** Powertools log level of the handlers (default WARN, or LAPKIN_LOG_LEVEL). */
+  logLevel?: string;
   log?: (line: string) => void;
   onTransition?: (n: TransitionNotice) => void;
   /** Tests only: see LocalStepFunctions. */
@@ -42,9 +82,12 @@ export interface LocalStack {
   inboxDir: string;
   inbox: LocalInbox;
   stateDir: string;
+  /** `<stateDir>/stack.json`: pid and URLs of this stack while it runs (the CLI reads it). */
+  stackFile: string;
   sfn: LocalStepFunctions;
   store: LocalDocumentStore;
   bus: LocalEventBus;
+  /** This stack's dependencies: the very objects its handlers use. */
   deps: () => Deps;
   resumed: number;
   stop(): Promise<void>;
@@ -62,22 +105,71 @@ async function signingSecret(dir: string): Promise<string> {
 }
 
 /**
+ * The port rule: an explicit port is used or the start fails (PortTakenError); otherwise the configured port
+ * when it is free, else any free one — so a second checkout's stack starts beside the first instead of dying.
+ */
+async function choosePort(what: PortName, opts: LocalStackOptions): Promise<number> {
+  const explicit = opts.ports?.[what];
+  if (explicit !== undefined) {
+    if (explicit === 0) return freePort();
+    if (!(await isPortFree(explicit))) throw new PortTakenError(explicit, what);
+    return explicit;
+  }
+  const preferred = opts.config.local.ports[what];
+  if (!opts.randomPorts && preferred && (await isPortFree(preferred))) return preferred;
+  return freePort();
+}
+
+/** Decision links point at this stack: a loopback base URL gets the port the stack really listens on. */
+function localBaseUrl(configured: string, httpPort: number): string {
+  const url = new URL(configured);
+  if (!['localhost', '127.0.0.1', '[::1]'].includes(url.hostname)) return configured;
+  url.port = String(httpPort);
+  return url.toString().replace(/\/+$/, '');
+}
+
+/** A listen that fails on a port asked for explicitly becomes the same clear PortTakenError. */
+async function listening<T>(what: PortName, port: number, opts: LocalStackOptions, start: () => Promise<T>) {
+  try {
+    return await start();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE' && opts.ports?.[what] !== undefined)
+      throw new PortTakenError(port, what);
+    throw err;
+  }
+}
+
+/**
  * The whole SOP on one machine, in this process: dynalite, the local Step Functions engine with the ASL file,
  * the versioned document store and its EventBridge-like trigger, MailDev, and the decision HTTP server.
  * Everything lives under `stateDir` and survives a restart; pending waits resume with their tokens.
+ * Nothing is process-global: the handlers get this stack's dependencies and Powertools (factories), so two
+ * stacks — two checkouts, or two tests — can run side by side, even in one process.
  */
 export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
   const log = opts.log ?? (() => undefined);
   const stateDir = resolve(opts.stateDir);
   await mkdir(stateDir, { recursive: true });
+  const other = await answeringStack(stateDir);
+  if (other)
+    throw new StackAlreadyRunningError(
+      `a local stack already runs on ${stateDir} (pid ${other.pid}, ${other.urls.http}); stop it first, or use another --state-dir`,
+    );
   const secret = await signingSecret(stateDir);
-  const p = opts.config.local.ports;
-  const port = async (configured: number) => (opts.randomPorts ? freePort() : configured);
-  const [httpPort, mailPort, smtpPort] = [await port(p.http), await port(p.mailWeb), await port(p.smtp)];
+  const httpPort = await choosePort('http', opts);
+  const mailPort = await choosePort('mailWeb', opts);
+  const smtpPort = await choosePort('smtp', opts);
+  const dynamoPort = await choosePort('dynamodb', opts);
+  const sfnPort = await choosePort('stepFunctions', opts);
+  const publicBaseUrl = opts.randomPorts
+    ? `http://127.0.0.1:${httpPort}`
+    : localBaseUrl(opts.config.publicBaseUrl, httpPort);
 
-  const dynamo = await startLocalDynamoDb(join(stateDir, 'dynamodb'), opts.randomPorts ? 0 : p.dynamodb, TABLE);
-
+  const dynamo = await listening('dynamodb', dynamoPort, opts, () =>
+    startLocalDynamoDb(join(stateDir, 'dynamodb'), dynamoPort, TABLE),
+  );
   await mkdir(join(stateDir, 'mail'), { recursive: true });
+  // silent: MailDev's own logger stays quiet (the stack prints its URLs itself); see quietMailDevStart for the rest.
   const maildev = new MailDev({
     smtp: smtpPort,
     web: mailPort,
@@ -86,20 +178,35 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     mailDirectory: join(stateDir, 'mail'),
     silent: true,
   } as never);
-  // MailDev announces itself on console.info unconditionally; the stack prints its own URL summary instead.
-  const info = console.info;
-  console.info = () => undefined;
-  try {
-    await maildev.start();
-  } finally {
-    console.info = info;
-  }
+  await listening('smtp', smtpPort, opts, () => quietMailDevStart(() => maildev.start()));
 
-  const publicBaseUrl = opts.randomPorts ? `http://127.0.0.1:${httpPort}` : opts.config.publicBaseUrl;
-  const sfnPort = opts.randomPorts ? 0 : p.stepFunctions;
-  // The handlers read this environment exactly as they read the CDK-provided one on AWS.
-  Object.assign(process.env, {
-    LAPKIN_CONFIG: JSON.stringify(opts.config),
+  const localMetrics = new LocalMetrics(join(stateDir, 'metrics.jsonl'));
+  // Powertools of this stack: logs at its level, EMF into its collector (on Lambda: stdout → CloudWatch).
+  const tools = makePowertools({
+    logLevel: opts.logLevel ?? process.env.LAPKIN_LOG_LEVEL ?? 'WARN',
+    emfSink: (line) => localMetrics.add(line),
+    tracing: false,
+  });
+  const store = new LocalDocumentStore(join(stateDir, 'documents'), { baseUrl: publicBaseUrl, secret });
+  let deps: Deps | undefined;
+  const depsOf = (): Deps => {
+    if (!deps) throw new Error('local stack: a handler ran before the stack was wired');
+    return deps;
+  };
+  const handlers = makeHandlers(depsOf, tools);
+  const sfn = new LocalStepFunctions({
+    aslText: await readFile(ASL_PATH, 'utf8'),
+    dir: join(stateDir, 'stepfunctions'),
+    handlers: handlers.tasks,
+    clockSpeed: opts.config.local.clockSpeed,
+    retryDelayMs: opts.retryDelayMs,
+    timeoutOverrides: opts.timeoutOverrides,
+    onTransition: opts.onTransition,
+  });
+  const sfnUrl = await listening('stepFunctions', sfnPort, opts, () => sfn.start(sfnPort));
+  // The environment the handlers read on AWS, as this stack's own object (never process.env); the
+  // configuration and the document store are handed over as they are.
+  const env: Env = {
     TABLE_NAME: TABLE,
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     DOCUMENT_STORE: 'local',
@@ -110,48 +217,17 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     SMTP_PORT: String(smtpPort),
     SIGNING_SECRET: secret,
     PUBLIC_BASE_URL: publicBaseUrl,
+    SFN_ENDPOINT: sfnUrl,
+    STATE_MACHINE_ARN: sfn.stateMachineArn,
     AWS_REGION: 'local',
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    POWERTOOLS_LOG_LEVEL: process.env.LAPKIN_LOG_LEVEL ?? 'WARN',
-    // Metrics are on, as on Lambda; their EMF lines go to the local collector instead of stdout (below).
-    POWERTOOLS_METRICS_DISABLED: 'false',
-    POWERTOOLS_TRACE_ENABLED: 'false',
-    POWERTOOLS_DEV: 'false',
-  });
-  resetConfigCache();
-
-  const handlers = await loadHandlers();
-  const localMetrics = new LocalMetrics(join(stateDir, 'metrics.jsonl'));
-  const { metrics } = await import('../../functions/commons/powertools.ts');
-  // Powertools writes EMF through its `console`; on Lambda that is stdout → CloudWatch, here the collector.
-  type WithConsole = { console: { log: (line: string) => void } };
-  const sink = { log: (line: string) => localMetrics.add(line) };
-  (metrics as unknown as WithConsole).console = sink;
-  const single = metrics.singleMetric.bind(metrics);
-  metrics.singleMetric = () => {
-    // Single metrics (those with their own dimensions) are separate instances with their own console.
-    const m = single();
-    (m as unknown as WithConsole).console = sink;
-    return m;
   };
-  const sfn = new LocalStepFunctions({
-    aslText: await readFile(ASL_PATH, 'utf8'),
-    dir: join(stateDir, 'stepfunctions'),
-    handlers: handlers.tasks,
-    clockSpeed: opts.config.local.clockSpeed,
-    retryDelayMs: opts.retryDelayMs,
-    timeoutOverrides: opts.timeoutOverrides,
-    onTransition: opts.onTransition,
-  });
-  const sfnUrl = await sfn.start(sfnPort);
-  process.env.SFN_ENDPOINT = sfnUrl;
-  process.env.STATE_MACHINE_ARN = sfn.stateMachineArn;
-  resetDeps();
+  deps = buildDeps(env, { config: opts.config, store });
 
-  const store = new LocalDocumentStore(join(stateDir, 'documents'), { baseUrl: publicBaseUrl, secret });
   const bus = new LocalEventBus({
     bucket: BUCKET,
+    store,
     intake: handlers.intake,
     dlqDir: join(stateDir, 'dead-letter'),
     onDeadLetter: (key, error) => log(`intake failed for ${key} after retries (kept in dead-letter): ${error}`),
@@ -163,18 +239,20 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const mailUrl = `http://127.0.0.1:${mailPort}`;
   const http = new LocalHttpServer({
     decide: handlers.decide,
-    deps: getDeps,
+    deps: depsOf,
     store,
+    intakeOutcome: (versionId) => bus.intakeOutcome(versionId),
     secret,
+    publicHost: new URL(publicBaseUrl).hostname,
     consoleData: async () => ({
-      reports: await getDeps().repo.list(),
-      pending: await getDeps().repo.pendingDecisions(),
+      reports: await depsOf().repo.list(),
+      pending: await depsOf().repo.pendingDecisions(),
       mailUrl,
       now: new Date(),
       metrics: localMetrics.totals,
     }),
   });
-  const httpUrl = await http.start(httpPort);
+  const httpUrl = await listening('http', httpPort, opts, () => http.start(httpPort));
   // The Mutu Baku clock, on the schedule EventBridge runs it on AWS (faster when the local clock is sped up).
   const clockEveryMs = Math.max(200, (opts.config.mutuBakuClockMinutes * 60_000) / opts.config.local.clockSpeed);
   let ticking = false;
@@ -194,24 +272,30 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const resumed = sfn.resumeJournaled();
   if (resumed) log(`resumed ${resumed} execution(s) from the journal`);
 
+  const urls = {
+    http: httpUrl,
+    mail: mailUrl,
+    smtp: `smtp://127.0.0.1:${smtpPort}`,
+    dynamodb: dynamo.endpoint,
+    stepFunctions: sfnUrl,
+  };
+  const mine = { pid: process.pid, startedAt: new Date().toISOString() };
+  writeStackFile(stateDir, { ...mine, stateDir, urls });
+
   return {
-    urls: {
-      http: httpUrl,
-      mail: mailUrl,
-      smtp: `smtp://127.0.0.1:${smtpPort}`,
-      dynamodb: dynamo.endpoint,
-      stepFunctions: sfnUrl,
-    },
+    urls,
     stateDir,
+    stackFile: stackFilePath(stateDir),
     metrics: localMetrics,
     inboxDir: join(stateDir, 'inbox'),
     inbox,
     sfn,
     store,
     bus,
-    deps: getDeps,
+    deps: depsOf,
     resumed,
     async stop() {
+      removeStackFile(stateDir, mine);
       clearInterval(clockTimer);
       inbox.stop();
       bus.stop();
@@ -219,7 +303,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       await sfn.stop();
       await http.stop();
       // Before MailDev: its server waits for open (pooled) SMTP connections to end.
-      resetDeps();
+      deps?.mailer.close?.();
       await maildev.stop();
       await dynamo.stop();
     },

@@ -396,7 +396,10 @@ export class LocalStepFunctions {
       this.executions.set(record.executionArn, record);
     }
     this.server = createServer((req, res) => void this.serve(req, res));
-    await new Promise<void>((resolve) => this.server?.listen(port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      this.server?.once('error', reject);
+      this.server?.listen(port, '127.0.0.1', resolve);
+    });
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 

@@ -44,9 +44,9 @@ describe('LocalDocumentStore', () => {
     const { store } = make();
     const seen: string[] = [];
     const listener = (n: { key: string }) => seen.push(n.key);
-    LocalDocumentStore.events.on('objectCreated', listener);
+    store.events.on('objectCreated', listener);
     await store.put({ key: 'masuk/k/2026/TW1/b.csv', body: text('b'), contentType: 'text/csv' });
-    LocalDocumentStore.events.off('objectCreated', listener);
+    store.events.off('objectCreated', listener);
     expect(seen).toEqual(['masuk/k/2026/TW1/b.csv']);
   });
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { LocalDocumentStore, type ObjectCreatedNotice } from '../../functions/adapters/local-document-store.ts';
+import type { ObjectCreatedNotice } from '../../functions/adapters/local-document-store.ts';
 import { hashEvent } from '../../functions/core/audit-chain.ts';
 import type { LapkinConfig } from '../../functions/core/config.ts';
 import { decisionLink } from '../../functions/core/decision-link.ts';
@@ -67,7 +67,7 @@ describe('duplicates and order', () => {
     s.bus.stop(); // deliveries by hand, in the order under test
     const notices: ObjectCreatedNotice[] = [];
     const listen = (n: ObjectCreatedNotice) => notices.push(n);
-    LocalDocumentStore.events.on('objectCreated', listen);
+    s.store.events.on('objectCreated', listen);
     const put = async (tahun: number, periode: string) => {
       await s.store.put({ key: keyFor(tahun, periode), body: dataFor(tahun, periode), contentType: 'text/csv' });
       return objectCreatedEvent('lapkin-local-documents', notices.at(-1) as ObjectCreatedNotice);
@@ -101,7 +101,7 @@ describe('duplicates and order', () => {
       )
         correct += 2;
     }
-    LocalDocumentStore.events.off('objectCreated', listen);
+    s.store.events.off('objectCreated', listen);
     const perVersion = new Map<string, number>();
     for (const e of s.sfn.list()) {
       const v = (e.input as { source: { versionId: string } }).source.versionId;

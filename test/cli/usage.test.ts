@@ -1,0 +1,44 @@
+/**
+ * The lapkin command line refuses what it does not understand, plainly: --help on every command, an unknown
+ * command or option prints what was wrong and the usage and exits 2 (never a stack trace or a TypeError).
+ */
+import { describe, expect, it } from 'vitest';
+import { lapkin } from './lapkin-run.ts';
+
+const COMMANDS = ['up', 'upload', 'status', 'export', 'demo', 'template', 'check', 'audit', 'retry'];
+
+describe('lapkin usage', () => {
+  it("--help works on every command (exit 0, that command's usage)", async () => {
+    const runs = await Promise.all(COMMANDS.map((c) => lapkin([c, '--help'])));
+    runs.forEach((r, i) => {
+      expect(r.code, COMMANDS[i]).toBe(0);
+      expect(r.stdout, COMMANDS[i]).toContain(`Usage: lapkin ${COMMANDS[i]}`);
+      expect(r.stdout).toContain('--state-dir');
+    });
+    const top = await lapkin(['--help']);
+    expect(top.code).toBe(0);
+    for (const c of COMMANDS) expect(top.stdout).toContain(`lapkin ${c}`);
+  });
+
+  it('an unknown command prints the usage with what was wrong, exit 2', async () => {
+    const r = await lapkin(['statsu']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown command "statsu"');
+    expect(r.stderr).toContain('Usage:');
+  });
+
+  it.each([
+    [['status', '--bogus'], "Unknown option '--bogus'"],
+    [['upload', 'x.csv', '--tahun'], "'--tahun <value>' argument missing"],
+    [['export', 'karawaci-2026-TW1', '--zip'], "Unknown option '--zip'"],
+    [['up', '--prot', '9000'], "Unknown option '--prot'"],
+    [['export'], 'Usage: lapkin export'],
+    [['status', '--json', '--watch'], '--json and --watch do not go together'],
+  ])('%j: exit 2 with the reason and no TypeError', async (args, reason) => {
+    const r = await lapkin(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(reason);
+    expect(r.stderr).not.toContain('TypeError');
+    expect(r.stdout).toBe('');
+  });
+});
