@@ -6,6 +6,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two workers on a 2-core machine (vitest's default would be one): most of the slow files wait on local
+    // stacks, child processes and sockets rather than compute, so they overlap well.
+    maxWorkers: 2,
     reporters: ['default'],
     // Handlers log through Powertools; keep test output readable. Tests that inspect logs set their own level.
     env: { POWERTOOLS_LOG_LEVEL: 'SILENT', LAPKIN_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true' },
