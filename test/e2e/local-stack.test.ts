@@ -198,6 +198,17 @@ describe('restart', () => {
     await stack.store.put({ key: KEY, body: sample('awal'), contentType: 'text/csv' });
     const firstMail = new MailboxClient(stack.urls.mail);
     const link = decisionLinkIn(await firstMail.next(config.people.SEKRETARIS_CAMAT.email, 'Mohon verifikasi'));
+    // Stop only once the step has settled: the mail is out before mailSentAt is written, and a stop in between
+    // would rightly send the request again on resume (at least once), which is not what this test is about.
+    const first = stack;
+    await waitFor(
+      async () =>
+        (await first.deps().repo.pendingDecisions('karawaci-2026-TW1')).some(
+          (d) => d.step === 'verify' && d.mailSentAt,
+        ),
+      10_000,
+      'verify request settled',
+    );
     await stack.stop();
 
     stack = await startLocalStack({ config, stateDir, randomPorts: true });
