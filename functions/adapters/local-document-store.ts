@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DocumentNotFoundError } from '../core/errors.ts';
+import { DocumentNotFoundError, DocumentTooLargeError } from '../core/errors.ts';
 import type { DocumentStore, DocumentVersion, StoredDocument } from '../ports/document-store.ts';
 
 export interface ObjectCreatedNotice {
@@ -100,8 +100,9 @@ export class LocalDocumentStore implements DocumentStore {
     }
   }
 
-  async get(key: string, versionId: string): Promise<StoredDocument> {
+  async get(key: string, versionId: string, opts: { maxBytes?: number } = {}): Promise<StoredDocument> {
     const meta = await this.meta(key, versionId);
+    if (opts.maxBytes !== undefined && meta.size > opts.maxBytes) throw new DocumentTooLargeError(key, meta.size);
     const body = new Uint8Array(await readFile(join(this.keyDir(key), `${versionId}.bin`)));
     return { key, versionId, body, contentType: meta.contentType, metadata: meta.metadata };
   }

@@ -8,7 +8,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { DocumentNotFoundError } from '../core/errors.ts';
+import { DocumentNotFoundError, DocumentTooLargeError } from '../core/errors.ts';
 import type { DocumentStore, DocumentVersion, StoredDocument } from '../ports/document-store.ts';
 
 /** S3 with bucket versioning: every put is a new version and every read names the exact version it wants. */
@@ -46,9 +46,15 @@ export class S3DocumentStore implements DocumentStore {
     return { versionId: out.VersionId };
   }
 
-  async get(key: string, versionId: string): Promise<StoredDocument> {
+  async get(key: string, versionId: string, opts: { maxBytes?: number } = {}): Promise<StoredDocument> {
     try {
       const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, VersionId: versionId }));
+      const size = out.ContentLength ?? 0;
+      if (opts.maxBytes !== undefined && size > opts.maxBytes) {
+        // Only the headers were read: drop the connection instead of pulling the body through.
+        (out.Body as { destroy?: () => void } | undefined)?.destroy?.();
+        throw new DocumentTooLargeError(key, size);
+      }
       const body = await out.Body?.transformToByteArray();
       if (!body) throw new DocumentNotFoundError(`${key}@${versionId} has no body`);
       return {

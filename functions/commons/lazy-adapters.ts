@@ -55,8 +55,8 @@ export class LazyDocumentStore implements DocumentStore {
     return (await this.store.get()).put(input);
   }
 
-  async get(key: string, versionId: string) {
-    return (await this.store.get()).get(key, versionId);
+  async get(key: string, versionId: string, opts?: { maxBytes?: number }) {
+    return (await this.store.get()).get(key, versionId, opts);
   }
 
   async copy(from: { key: string; versionId: string }, toKey: string) {

@@ -19,6 +19,17 @@ export class DocumentNotFoundError extends Error {
   override name = 'DocumentNotFoundError';
 }
 
+/** A stored version is larger than the caller may read into memory (e.g. an upload above `maxFileMB`). */
+export class DocumentTooLargeError extends Error {
+  override name = 'DocumentTooLargeError';
+  constructor(
+    readonly key: string,
+    readonly size: number,
+  ) {
+    super(`${key} is ${size} bytes, above the limit of this read`);
+  }
+}
+
 /** The decision was taken already (or superseded): a second POST changes nothing. */
 export class DecisionAlreadyTakenError extends Error {
   override name = 'DecisionAlreadyTakenError';

@@ -28,8 +28,11 @@ export interface DocumentStore {
      */
     retainUntil?: string;
   }): Promise<{ versionId: string }>;
-  /** Reads one exact version. Throws DocumentNotFoundError when it does not exist. */
-  get(key: string, versionId: string): Promise<StoredDocument>;
+  /**
+   * Reads one exact version. Throws DocumentNotFoundError when it does not exist, and DocumentTooLargeError
+   * (before reading the body) when it is larger than `maxBytes`.
+   */
+  get(key: string, versionId: string, opts?: { maxBytes?: number }): Promise<StoredDocument>;
   /** Copies one exact version to another key, returning the new versionId. */
   copy(from: { key: string; versionId: string }, toKey: string): Promise<{ versionId: string }>;
   listVersions(key: string): Promise<DocumentVersion[]>;

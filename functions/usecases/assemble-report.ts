@@ -1,11 +1,11 @@
 import { sha256Hex } from '../core/audit-chain.ts';
 import { parseEmailAddress } from '../core/email-address.ts';
-import { InvalidUploadKeyError, ReportNotFoundError } from '../core/errors.ts';
+import { DocumentTooLargeError, InvalidUploadKeyError, ReportNotFoundError } from '../core/errors.ts';
 import { dueAt } from '../core/mutu-baku.ts';
 import type { AssembledReport, DiffSummary, SendBack } from '../core/performance-data.ts';
 import type { DocumentRef, Report } from '../core/report.ts';
 import { parseUploadKey } from '../core/upload-key.ts';
-import { checkPerformanceData } from '../documents/check-data.ts';
+import { checkFileSize, checkPerformanceData, type DataCheck } from '../documents/check-data.ts';
 import { renderProblemsXlsx } from '../documents/problems-xlsx.ts';
 import { renderReportPdf } from '../documents/report-pdf.ts';
 import { renderReportXlsx } from '../documents/report-xlsx.ts';
@@ -86,19 +86,8 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
     return { valid: false, revision: report.revision, problemCount: report.dataProblems.count };
   }
 
-  const doc = await deps.store.get(input.source.key, input.source.versionId);
-  // The trail records the SHA-256 of every object lapkin reads or writes here (checked by `lapkin audit`).
-  const source: DocumentRef = { key: input.source.key, versionId: input.source.versionId, sha256: sha256Hex(doc.body) };
-  const uploaderEmail = await uploaderAddress(deps, report.reportId, doc.metadata, input.source);
-  const fileName = input.source.key.split('/').pop() ?? 'data';
   const lang = deps.config.language;
-  const checked = await checkPerformanceData(
-    doc.body,
-    fileName,
-    { tahun: report.tahun, periode: report.periode },
-    deps.config,
-    lang,
-  );
+  const { source, uploaderEmail, checked } = await readAndCheck(deps, report, input.source);
   const keys = reportKeys(report);
   const from = ['DITERIMA', 'PERLU_REVISI', 'PERLU_PERBAIKAN_DATA'] as const;
   const now = deps.clock.now();
@@ -237,4 +226,39 @@ async function revisionRequest(deps: Deps, report: Report): Promise<SendBack | u
     .at(-1);
   if (!sentBack) return undefined;
   return { by: sentBack.actor.name, role: sentBack.actor.role, note: sentBack.note ?? '', at: sentBack.at };
+}
+
+/**
+ * Reads the upload within `dataLimits.maxFileMB` and checks it. An object above the limit (a direct PUT to the
+ * bucket is not bound by it) is answered from its size alone and never loaded: its SHA-256 for the trail is
+ * computed from a stream.
+ */
+async function readAndCheck(
+  deps: Deps,
+  report: Report,
+  ref: { key: string; versionId: string },
+): Promise<{ source: DocumentRef; uploaderEmail: string | undefined; checked: DataCheck }> {
+  const lang = deps.config.language;
+  const maxBytes = deps.config.dataLimits.maxFileMB * 1024 * 1024;
+  const doc = await deps.store.get(ref.key, ref.versionId, { maxBytes }).catch((err: unknown) => {
+    if (err instanceof DocumentTooLargeError) return err;
+    throw err;
+  });
+  if (doc instanceof DocumentTooLargeError) {
+    const sha256 = await deps.store.sha256(ref.key, ref.versionId);
+    const checked = checkFileSize(doc.size, deps.config, lang) as DataCheck;
+    return { source: { ...ref, sha256 }, uploaderEmail: undefined, checked };
+  }
+  // The trail records the SHA-256 of every object lapkin reads or writes here (checked by `lapkin audit`).
+  const source: DocumentRef = { key: ref.key, versionId: ref.versionId, sha256: sha256Hex(doc.body) };
+  const uploaderEmail = await uploaderAddress(deps, report.reportId, doc.metadata, ref);
+  const fileName = ref.key.split('/').pop() ?? 'data';
+  const checked = await checkPerformanceData(
+    doc.body,
+    fileName,
+    { tahun: report.tahun, periode: report.periode },
+    deps.config,
+    lang,
+  );
+  return { source, uploaderEmail, checked };
 }

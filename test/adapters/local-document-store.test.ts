@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LocalDocumentStore, verifyDownload } from '../../functions/adapters/local-document-store.ts';
-import { DocumentNotFoundError } from '../../functions/core/errors.ts';
+import { DocumentNotFoundError, DocumentTooLargeError } from '../../functions/core/errors.ts';
 
 const secret = 's'.repeat(40);
 const make = () => {
@@ -30,6 +30,19 @@ describe('LocalDocumentStore', () => {
     const versions = await store.listVersions('masuk/k/2026/TW1/a.csv');
     expect(versions.map((v) => v.versionId)).toEqual([b.versionId, a.versionId]);
     expect(versions[0]?.isLatest).toBe(true);
+  });
+
+  it('refuses to read a version above maxBytes, naming its size', async () => {
+    const { store } = make();
+    const { versionId } = await store.put({
+      key: 'masuk/big.csv',
+      body: new Uint8Array(5000),
+      contentType: 'text/csv',
+    });
+    const err = await store.get('masuk/big.csv', versionId, { maxBytes: 4999 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DocumentTooLargeError);
+    expect((err as DocumentTooLargeError).size).toBe(5000);
+    expect((await store.get('masuk/big.csv', versionId, { maxBytes: 5000 })).body.byteLength).toBe(5000);
   });
 
   it('confines any key to one directory under the root', async () => {

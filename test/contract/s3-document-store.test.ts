@@ -6,7 +6,7 @@
 import { CreateBucketCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3DocumentStore } from '../../functions/adapters/s3-document-store.ts';
-import { DocumentNotFoundError } from '../../functions/core/errors.ts';
+import { DocumentNotFoundError, DocumentTooLargeError } from '../../functions/core/errors.ts';
 import { MOTO_CLIENT, type Moto, startMoto } from './moto.ts';
 
 let moto: Moto;
@@ -91,6 +91,18 @@ describe('S3DocumentStore on moto_server', () => {
     const { versionId } = await store.put({ key: 'laporan/one.pdf', body: text('x'), contentType: 'application/pdf' });
     await expect(store.get('laporan/two.pdf', versionId)).rejects.toBeInstanceOf(DocumentNotFoundError);
     await expect(store.get('laporan/one.pdf', 'nope')).rejects.toBeInstanceOf(DocumentNotFoundError);
+  });
+
+  it('a version above maxBytes is DocumentTooLargeError with its size, read from the headers only', async () => {
+    const { versionId } = await store.put({
+      key: 'masuk/big.csv',
+      body: new Uint8Array(5000),
+      contentType: 'text/csv',
+    });
+    const err = await store.get('masuk/big.csv', versionId, { maxBytes: 4999 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DocumentTooLargeError);
+    expect((err as DocumentTooLargeError).size).toBe(5000);
+    expect((await store.get('masuk/big.csv', versionId, { maxBytes: 5000 })).body.byteLength).toBe(5000);
   });
 
   it('the archive’s Object Lock PUT is accepted with an SDK that sends checksums only when required', async () => {

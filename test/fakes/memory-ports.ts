@@ -2,6 +2,7 @@ import { sha256Hex } from '../../functions/core/audit-chain.ts';
 import {
   DecisionAlreadyTakenError,
   DocumentNotFoundError,
+  DocumentTooLargeError,
   TaskGoneError,
   TransientError,
 } from '../../functions/core/errors.ts';
@@ -122,9 +123,11 @@ export class MemoryDocumentStore implements DocumentStore {
     this.versions.set(input.key, list);
     return { versionId };
   }
-  async get(key: string, versionId: string) {
+  async get(key: string, versionId: string, opts: { maxBytes?: number } = {}) {
     const doc = this.versions.get(key)?.find((v) => v.versionId === versionId);
     if (!doc) throw new DocumentNotFoundError(`${key}@${versionId}`);
+    if (opts.maxBytes !== undefined && doc.body.byteLength > opts.maxBytes)
+      throw new DocumentTooLargeError(key, doc.body.byteLength);
     return doc;
   }
   async copy(from: { key: string; versionId: string }, toKey: string) {
@@ -149,8 +152,11 @@ export class MemoryDocumentStore implements DocumentStore {
       .map(([k]) => k)
       .sort();
   }
+  /** Hashes in place, as the real stores stream: not a read of the body into the caller's memory. */
   async sha256(key: string, versionId: string) {
-    return sha256Hex((await this.get(key, versionId)).body);
+    const doc = this.versions.get(key)?.find((v) => v.versionId === versionId);
+    if (!doc) throw new DocumentNotFoundError(`${key}@${versionId}`);
+    return sha256Hex(doc.body);
   }
   async downloadUrl(key: string, versionId: string) {
     return `memory://${key}?versionId=${versionId}`;

@@ -22,7 +22,7 @@ export class FaultyStore implements DocumentStore {
   put(input: Parameters<DocumentStore['put']>[0]) {
     return this.inner.put(input);
   }
-  async get(key: string, versionId: string) {
+  async get(key: string, versionId: string, opts?: { maxBytes?: number }) {
     if (this.hangingGets > 0) {
       this.hangingGets--;
       return new Promise<never>(() => undefined);
@@ -35,7 +35,7 @@ export class FaultyStore implements DocumentStore {
       this.missingGets--;
       throw Object.assign(new Error(`${key}@${versionId} not found`), { name: 'DocumentNotFoundError' });
     }
-    return this.inner.get(key, versionId);
+    return this.inner.get(key, versionId, opts);
   }
   copy(from: { key: string; versionId: string }, toKey: string) {
     return this.inner.copy(from, toKey);
