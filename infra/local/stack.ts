@@ -16,6 +16,7 @@ import { LocalHttpServer } from './http-server.ts';
 import { LocalInbox } from './inbox.ts';
 import { invokeLambda } from './lambda-runtime.ts';
 import { LocalMetrics } from './metrics-collector.ts';
+import { acquirePortLock } from './port-lock.ts';
 import { quietMailDevStart } from './quiet-maildev.ts';
 import { answeringStack, removeStackFile, stackFilePath, writeStackFile } from './stack-file.ts';
 import { LocalStepFunctions, type TransitionNotice } from './step-functions.ts';
@@ -108,16 +109,28 @@ async function signingSecret(dir: string): Promise<string> {
  * The port rule: an explicit port is used or the start fails (PortTakenError); otherwise the configured port
  * when it is free, else any free one — so a second checkout's stack starts beside the first instead of dying.
  */
-async function choosePort(what: PortName, opts: LocalStackOptions): Promise<number> {
+async function choosePort(what: PortName, opts: LocalStackOptions, last: Partial<LocalPorts>): Promise<number> {
   const explicit = opts.ports?.[what];
   if (explicit !== undefined) {
     if (explicit === 0) return freePort();
     if (!(await isPortFree(explicit))) throw new PortTakenError(explicit, what);
     return explicit;
   }
-  const preferred = opts.config.local.ports[what];
-  if (!opts.randomPorts && preferred && (await isPortFree(preferred))) return preferred;
+  if (opts.randomPorts) return freePort();
+  // The port of the last run first: links already mailed name it, so a restart keeps them working.
+  for (const preferred of [last[what], opts.config.local.ports[what]])
+    if (preferred && (await isPortFree(preferred))) return preferred;
   return freePort();
+}
+
+/** The ports this state directory's stack listened on last time (kept across stops, unlike stack.json). */
+const lastPortsPath = (stateDir: string) => join(stateDir, 'last-ports.json');
+async function lastPorts(stateDir: string): Promise<Partial<LocalPorts>> {
+  try {
+    return JSON.parse(await readFile(lastPortsPath(stateDir), 'utf8')) as Partial<LocalPorts>;
+  } catch {
+    return {};
+  }
 }
 
 /** Decision links point at this stack: a loopback base URL gets the port the stack really listens on. */
@@ -147,7 +160,6 @@ async function listening<T>(what: PortName, port: number, opts: LocalStackOption
  * stacks — two checkouts, or two tests — can run side by side, even in one process.
  */
 export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
-  const log = opts.log ?? (() => undefined);
   const stateDir = resolve(opts.stateDir);
   await mkdir(stateDir, { recursive: true });
   const other = await answeringStack(stateDir);
@@ -156,11 +168,29 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       `a local stack already runs on ${stateDir} (pid ${other.pid}, ${other.urls.http}); stop it first, or use another --state-dir`,
     );
   const secret = await signingSecret(stateDir);
-  const httpPort = await choosePort('http', opts);
-  const mailPort = await choosePort('mailWeb', opts);
-  const smtpPort = await choosePort('smtp', opts);
-  const dynamoPort = await choosePort('dynamodb', opts);
-  const sfnPort = await choosePort('stepFunctions', opts);
+  // Ports are chosen and bound under a machine-wide lock (two checkouts started at once), released once the
+  // last server listens — or the start failed.
+  const releasePorts = await acquirePortLock();
+  try {
+    return await startOnPorts(opts, stateDir, secret, releasePorts);
+  } finally {
+    await releasePorts();
+  }
+}
+
+async function startOnPorts(
+  opts: LocalStackOptions,
+  stateDir: string,
+  secret: string,
+  releasePorts: () => Promise<void>,
+): Promise<LocalStack> {
+  const log = opts.log ?? (() => undefined);
+  const last = await lastPorts(stateDir);
+  const httpPort = await choosePort('http', opts, last);
+  const mailPort = await choosePort('mailWeb', opts, last);
+  const smtpPort = await choosePort('smtp', opts, last);
+  const dynamoPort = await choosePort('dynamodb', opts, last);
+  const sfnPort = await choosePort('stepFunctions', opts, last);
   const publicBaseUrl = opts.randomPorts
     ? `http://127.0.0.1:${httpPort}`
     : localBaseUrl(opts.config.publicBaseUrl, httpPort);
@@ -253,6 +283,19 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     }),
   });
   const httpUrl = await listening('http', httpPort, opts, () => http.start(httpPort));
+  await releasePorts();
+  const ports: LocalPorts = {
+    http: httpPort,
+    mailWeb: mailPort,
+    smtp: smtpPort,
+    dynamodb: dynamoPort,
+    stepFunctions: sfnPort,
+  };
+  if (!opts.randomPorts) await writeFile(lastPortsPath(stateDir), `${JSON.stringify(ports)}\n`);
+  if (!opts.randomPorts && last.http && last.http !== httpPort)
+    log(
+      `port ${last.http} of the last run is taken: decision links mailed before point there; the same path works on ${httpPort}`,
+    );
   // The Mutu Baku clock, on the schedule EventBridge runs it on AWS (faster when the local clock is sped up).
   const clockEveryMs = Math.max(200, (opts.config.mutuBakuClockMinutes * 60_000) / opts.config.local.clockSpeed);
   let ticking = false;

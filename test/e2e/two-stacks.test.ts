@@ -127,4 +127,37 @@ describe('where a stack runs', () => {
     expect(used).not.toBe(port);
     expect(s.deps().publicBaseUrl).toBe(`http://localhost:${used}`);
   });
+
+  it('two stacks started at the same moment on the same preferred ports both start, on different ports', async () => {
+    const { freePort } = await import('../../infra/local/free-port.ts');
+    const config = testConfig();
+    config.local.ports = {
+      http: await freePort(),
+      mailWeb: await freePort(),
+      smtp: await freePort(),
+      dynamodb: await freePort(),
+      stepFunctions: await freePort(),
+    };
+    config.publicBaseUrl = `http://localhost:${config.local.ports.http}`;
+    const [a, b] = await Promise.all([
+      up(tempState(), { config, randomPorts: false }),
+      up(tempState(), { config, randomPorts: false }),
+    ]);
+    expect(new Set([a.urls.http, b.urls.http]).size).toBe(2);
+    expect(new Set([a.urls.smtp, b.urls.smtp]).size).toBe(2);
+    expect(new Set([a.urls.mail, b.urls.mail]).size).toBe(2);
+  });
+
+  it('a restart takes the ports of the last run again, so links already mailed keep working', async () => {
+    const config = testConfig();
+    config.local.ports = { http: await occupied(), mailWeb: 0, smtp: 0, dynamodb: 0, stepFunctions: 0 };
+    config.publicBaseUrl = `http://localhost:${config.local.ports.http}`;
+    const stateDir = tempState();
+    const first = await up(stateDir, { config, randomPorts: false });
+    const before = first.urls.http;
+    await first.stop();
+    stacks.splice(stacks.indexOf(first), 1);
+    const again = await up(stateDir, { config, randomPorts: false });
+    expect(again.urls.http).toBe(before);
+  });
 });
