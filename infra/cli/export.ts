@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { extname, join, relative } from 'node:path';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname, join, relative } from 'node:path';
 import { LocalDocumentStore } from '../../functions/adapters/local-document-store.ts';
 import type { DocumentRef } from '../../functions/core/report.ts';
 import type { ReportView } from '../local/report-view.ts';
@@ -13,6 +13,24 @@ export interface ExportedFile {
   sha256: string;
   /** false when the stored bytes no longer match the SHA-256 the report recorded. */
   intact: boolean;
+}
+
+/** The out folder cannot be made or written: the CLI says so in one line, nothing half-written is left unsaid. */
+export class ExportTargetError extends Error {
+  override name = 'ExportTargetError';
+}
+
+/**
+ * mkdir -p, one level at a time: Node's recursive mkdir never returns under /proc (it retries ENOENT forever).
+ */
+async function makeDir(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => undefined);
+  if (info?.isDirectory()) return;
+  if (info) throw Object.assign(new Error(`${dir} is not a folder`), { code: 'ENOTDIR' });
+  if (dirname(dir) !== dir) await makeDir(dirname(dir));
+  await mkdir(dir).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EEXIST') throw err;
+  });
 }
 
 /** laporan-kinerja-u-2026-TW1.pdf + revision 3 → laporan-kinerja-u-2026-TW1-rev3.pdf */
@@ -51,13 +69,22 @@ export async function exportReport(opts: {
     ...Object.values(r.archive ?? {}).map((ref): [string, DocumentRef] => [`arsip/${ref.key.split('/').pop()}`, ref]),
   ];
   const out: ExportedFile[] = [];
+  const write = async (file: string, body: Uint8Array) => {
+    try {
+      await makeDir(dirname(file));
+      await writeFile(file, body);
+    } catch (err) {
+      throw new ExportTargetError(
+        `cannot write to ${opts.outDir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      );
+    }
+  };
   for (const [name, ref] of wanted) {
     if (!ref) continue;
     const doc = await store.get(ref.key, ref.versionId);
     const sha256 = createHash('sha256').update(doc.body).digest('hex');
     const file = join(folder, name);
-    await mkdir(join(file, '..'), { recursive: true });
-    await writeFile(file, doc.body);
+    await write(file, doc.body);
     out.push({
       path: relative(opts.outDir, file),
       key: ref.key,

@@ -45,7 +45,8 @@ const COMMANDS: Record<string, Command> = {
   },
   export: {
     usage: 'lapkin export <reportId> [--out DIR]',
-    summary: 'write the report PDF/XLSX/JSON, its data and its archive as files into DIR/<reportId>/ (default .)',
+    summary:
+      'write the report PDF/XLSX/JSON, its data and its archive as files into DIR/<reportId>/ (default lapkin-export)',
     options: { out: { type: 'string', short: 'o' } },
   },
   demo: {
@@ -303,9 +304,13 @@ async function exportCommand(ctx: Ctx) {
   const { reports } = await readState(ctx, id);
   const report = reports[0];
   if (!report) fail(`no report ${id} in ${ctx.stateDir}`);
-  const outDir = resolve((ctx.values.out as string | undefined) ?? '.');
-  const { exportReport } = await import('./export.ts');
-  const files = await exportReport({ stateDir: ctx.stateDir, report, outDir });
+  // Default: lapkin-export/ here (git-ignored): exported JSON is nobody's source to lint or commit.
+  const outDir = resolve((ctx.values.out as string | undefined) ?? 'lapkin-export');
+  const { exportReport, ExportTargetError } = await import('./export.ts');
+  const files = await exportReport({ stateDir: ctx.stateDir, report, outDir }).catch((err: Error) => {
+    if (err instanceof ExportTargetError) fail(err.message);
+    throw err;
+  });
   for (const f of files)
     console.log(
       `${f.path}  (${f.key} @ ${f.versionId})${f.intact ? '' : '  ALTERED: SHA-256 differs from the record'}`,

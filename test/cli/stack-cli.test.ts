@@ -108,6 +108,12 @@ describe('the CLI and the stack of its state directory', () => {
     const offline = await lapkin(['export', ID, '--out', stopped, '--state-dir', dirA]);
     expect(offline.code, offline.stderr).toBe(0);
     check(stopped);
+    // An out folder that cannot be made is a clear refusal, at once (Node's recursive mkdir loops under /proc).
+    for (const bad of ['/proc/lapkin-nope', '/etc/passwd']) {
+      const refused = await lapkin(['export', ID, '--out', bad, '--state-dir', dirA]);
+      expect(refused.code, bad).toBe(1);
+      expect(refused.stderr, bad).toContain(`cannot write to ${bad}`);
+    }
     const noStack = await lapkin(['upload', SAMPLE, '--tahun', '2026', '--periode', 'TW2', '--state-dir', dirA]);
     expect(noStack.code).toBe(1);
     expect(noStack.stderr).toContain('is not running; start it with: npm start');
