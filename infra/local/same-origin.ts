@@ -14,8 +14,9 @@ export function crossSiteReason(headers: IncomingHttpHeaders): string | undefine
   // Referrer-Policy is no-referrer, so the signed link never leaks) but `Sec-Fetch-Site: same-origin`.
   if (site !== undefined)
     return site === 'same-origin' || site === 'none' ? undefined : `Sec-Fetch-Site: ${site.slice(0, 40)}`;
-  // Browsers without Fetch Metadata: the Origin must be this server's own.
-  const origin = headers.origin;
+  // Browsers without Fetch Metadata: the Origin must be this server's own; without an Origin either, the Referer
+  // (the page the request came from) when there is one.
+  const origin = headers.origin ?? headers.referer;
   if (origin === undefined) return undefined;
   let from: string;
   let own: string;
