@@ -19,6 +19,7 @@ const ACTION_LABEL: Record<string, string> = {
   MUTU_BAKU_TERLAMPAUI: 'Mutu Baku terlampaui',
   TERDOKUMENTASI: 'Terdokumentasi',
   GAGAL: 'Gagal diproses',
+  ALAMAT_PENGUNGGAH_DIABAIKAN: 'Alamat email pengunggah tidak sah, diabaikan',
 };
 
 /** System notes are written in English for operators; the console shows them in Bahasa Indonesia. */
@@ -30,8 +31,12 @@ const NOTE_LABEL: Record<string, string> = {
   'revision wait already resumed by another upload': 'Revisi sudah dilanjutkan oleh unggahan lain',
   'step no longer waiting': 'Tahap sudah tidak menunggu keputusan',
   'workflow unavailable; the link can be used again': 'Layanan sedang terganggu; tautan dapat dipakai lagi',
+  'uploader address in the object metadata is invalid; ignored':
+    'Alamat email pengunggah pada metadata berkas tidak sah; diabaikan',
 };
-const noteText = (note: string) => NOTE_LABEL[note] ?? note;
+const STATUS_NOTE = /^report is ([A-Z_]+)$/;
+const noteText = (note: string) =>
+  NOTE_LABEL[note] ?? note.replace(STATUS_NOTE, (_, status: string) => `Laporan berstatus ${status}`);
 
 const STYLE = `<style>
   .cards { display:flex; flex-wrap:wrap; gap:10px; margin:8px 0 16px; }
@@ -41,6 +46,10 @@ const STYLE = `<style>
   .ok { color:#1e7d32; }
   .badge { display:inline-block; padding:2px 8px; border-radius:10px; background:#e8eef6; font-size:.82rem; }
   .badge.done { background:#e3f4e5; } .badge.bad { background:#fdecea; } .badge.wait { background:#fff8e1; }
+  /* On a phone (390 px) a table keeps readable columns and scrolls sideways inside its box; the page does not. */
+  .scroll { overflow-x:auto; -webkit-overflow-scrolling:touch; }
+  .scroll table { min-width:600px; }
+  .scroll td { overflow-wrap:break-word; }
 </style>`;
 
 /** How far into its Mutu Baku a step is, in words: "6 jam dari 24 jam" or "terlambat 3 jam". */
@@ -107,9 +116,9 @@ export function renderConsole(d: {
 <h2>Alur SOP</h2>
 <div class="cards">${funnel.map(([k, v]) => `<div><b>${v}</b>${escapeHtml(k)}</div>`).join('')}</div>
 <h2>Laporan</h2>
-<table><tr><th>Laporan</th><th>Status</th><th>Tahap</th><th>Revisi</th><th>Batas waktu</th><th>Umur terhadap Mutu Baku</th></tr>${rows || '<tr><td colspan="6">Belum ada laporan.</td></tr>'}</table>
+<div class="scroll"><table><tr><th>Laporan</th><th>Status</th><th>Tahap</th><th>Revisi</th><th>Batas waktu</th><th>Umur terhadap Mutu Baku</th></tr>${rows || '<tr><td colspan="6">Belum ada laporan.</td></tr>'}</table></div>
 <h2>Menunggu keputusan</h2>
-<table><tr><th>Laporan</th><th>Tahap</th><th>Pejabat</th><th>Batas waktu</th></tr>${pending || '<tr><td colspan="4">Tidak ada.</td></tr>'}</table>`,
+<div class="scroll"><table><tr><th>Laporan</th><th>Tahap</th><th>Pejabat</th><th>Batas waktu</th></tr>${pending || '<tr><td colspan="4">Tidak ada.</td></tr>'}</table></div>`,
   });
 }
 
@@ -147,7 +156,7 @@ export function renderReportTimeline(d: {
       body: `${STYLE}<p><a href="/">← Konsol</a></p><h1>${escapeHtml(r.reportId)}</h1>
 <p>${badge(r)} · ${escapeHtml(STEP_LABEL.id[r.step] ?? r.step)} · revisi ${r.revision} · <span class="${age.late ? 'late' : ''}">${escapeHtml(age.text)}</span></p>
 <h2>Riwayat</h2>
-<table><tr><th>No</th><th>Waktu</th><th>Kejadian</th><th>Oleh</th></tr>${items.join('')}</table>`,
+<div class="scroll"><table><tr><th>No</th><th>Waktu</th><th>Kejadian</th><th>Oleh</th></tr>${items.join('')}</table></div>`,
     });
   })();
 }
