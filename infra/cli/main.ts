@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile, rename } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
@@ -156,7 +156,7 @@ async function up(ctx: Ctx) {
   DynamoDB (dynalite)  ${stack.urls.dynamodb}
   Step Functions       ${stack.urls.stepFunctions}
 The lapkin CLI of this checkout finds it through ${stack.stackFile}.
-Drop files into ${stack.inboxDir}/<unit>/<tahun>/<periode>/, or upload with: npx lapkin upload <file> --unit ${ctx.config.organization.unitCode} --tahun ${new Date().getFullYear()} --periode TW1
+Drop files into ${stack.inboxDir}/<unit>/<tahun>/<periode>/, or upload with: npx lapkin upload <file> --unit ${ctx.config.organization.unitCode} --tahun ${new Date().getFullYear()} --periode <TW1…TW4|TAHUNAN>${ctx.values['state-dir'] ? ` --state-dir ${ctx.stateDir}` : ''}
 Press Ctrl-C to stop; everything is kept for the next start.`);
   const shutdown = async () => {
     console.log('stopping…');
@@ -183,6 +183,13 @@ async function upload(ctx: Ctx) {
   if (!v.tahun || !/^20\d\d$/.test(v.tahun)) fail('--tahun YYYY is required', 2);
   if (!(PERIODS as readonly string[]).includes(periode)) fail(`--periode must be one of ${PERIODS.join(', ')}`, 2);
   if (!existsSync(file)) fail(`file not found: ${file}`, 2);
+  // The same size rule the assemble function applies, answered here before anything is sent.
+  const { sizeProblem } = await import('../../functions/documents/upload/index.ts');
+  const tooBig = sizeProblem(statSync(file).size, {
+    lang: ctx.config.language,
+    maxFileMB: ctx.config.dataLimits.maxFileMB,
+  });
+  if (tooBig) fail(`upload refused: ${tooBig.message}`);
   const key = uploadKey(unit, Number(v.tahun), periode as Period, basename(file).replace(/[^A-Za-z0-9._ -]/g, '_'));
   try {
     parseUploadKey(key);

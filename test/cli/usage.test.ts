@@ -20,6 +20,18 @@ describe('lapkin usage', () => {
     for (const c of COMMANDS) expect(top.stdout).toContain(`lapkin ${c}`);
   });
 
+  it('an upload above maxFileMB is refused before it is sent, with its size and the limit', async () => {
+    const { mkdtempSync, truncateSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'lapkin-big-')), 'besar.csv');
+    writeFileSync(file, '');
+    truncateSync(file, 12 * 1024 * 1024);
+    const r = await lapkin(['upload', file, '--tahun', '2026', '--periode', 'TW2']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/upload refused: Berkas terlalu besar \(12,0 MB\); batas ukuran 10 MB/);
+  });
+
   it('an unknown command prints the usage with what was wrong, exit 2', async () => {
     const r = await lapkin(['statsu']);
     expect(r.code).toBe(2);
