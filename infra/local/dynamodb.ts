@@ -28,8 +28,8 @@ export async function startLocalDynamoDb(path: string, port: number, tableName: 
   };
 }
 
-/** The table the CDK stack declares, built from the same schema constant. */
-async function ensureTable(client: DynamoDBClient, tableName: string) {
+/** The table the CDK stack declares, built from the same schema constant (dynalite here, moto in the contract tests). */
+export async function ensureTable(client: DynamoDBClient, tableName: string) {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
     return;

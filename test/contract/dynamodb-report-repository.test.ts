@@ -3,13 +3,14 @@
  * TABLE_SCHEMA (as the CDK stack and the local stack build it), optimistic versions, the audit trail, the
  * PENDING → USED race of two decisions posted at once, and the GSI the lists are read from.
  */
-import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoDbReportRepository, TABLE_SCHEMA } from '../../functions/adapters/dynamodb-report-repository.ts';
+import { DynamoDbReportRepository } from '../../functions/adapters/dynamodb-report-repository.ts';
 import { DecisionAlreadyTakenError } from '../../functions/core/errors.ts';
 import type { AuditEvent, Decision, Report } from '../../functions/core/report.ts';
 import { StaleVersionError } from '../../functions/ports/report-repository.ts';
+import { ensureTable } from '../../infra/local/dynamodb.ts';
 import { MOTO_CLIENT, MOTO_PREREQUISITE, type Moto, startMoto } from './moto.ts';
 
 const TABLE = 'lapkin-contract';
@@ -42,31 +43,7 @@ beforeAll(async () => {
   moto = await startMoto();
   client = new DynamoDBClient({ ...MOTO_CLIENT, endpoint: moto.endpoint });
   doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-  const s = TABLE_SCHEMA;
-  await client.send(
-    new CreateTableCommand({
-      TableName: TABLE,
-      BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [s.partitionKey, s.sortKey, s.gsi1.partitionKey, s.gsi1.sortKey].map((name) => ({
-        AttributeName: name,
-        AttributeType: 'S' as const,
-      })),
-      KeySchema: [
-        { AttributeName: s.partitionKey, KeyType: 'HASH' },
-        { AttributeName: s.sortKey, KeyType: 'RANGE' },
-      ],
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: s.gsi1.name,
-          KeySchema: [
-            { AttributeName: s.gsi1.partitionKey, KeyType: 'HASH' },
-            { AttributeName: s.gsi1.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
-      ],
-    }),
-  );
+  await ensureTable(client, TABLE);
   repo = new DynamoDbReportRepository(doc, TABLE);
 }, 60_000);
 
