@@ -4,6 +4,7 @@ import {
   GetObjectCommand,
   ListObjectVersionsCommand,
   NoSuchKey,
+  type ObjectVersion,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
@@ -90,35 +91,28 @@ export class S3DocumentStore implements DocumentStore {
 
   async listVersions(key: string): Promise<DocumentVersion[]> {
     const versions: DocumentVersion[] = [];
-    let keyMarker: string | undefined;
-    let versionMarker: string | undefined;
-    do {
-      const out = await this.s3.send(
-        new ListObjectVersionsCommand({
-          Bucket: this.bucket,
-          Prefix: key,
-          KeyMarker: keyMarker,
-          VersionIdMarker: versionMarker,
-        }),
-      );
-      for (const v of out.Versions ?? []) {
-        if (v.Key !== key || !v.VersionId) continue;
-        versions.push({
-          key,
-          versionId: v.VersionId,
-          size: v.Size ?? 0,
-          lastModified: (v.LastModified ?? new Date(0)).toISOString(),
-          isLatest: v.IsLatest ?? false,
-        });
-      }
-      keyMarker = out.IsTruncated ? out.NextKeyMarker : undefined;
-      versionMarker = out.IsTruncated ? out.NextVersionIdMarker : undefined;
-    } while (keyMarker);
+    for await (const v of this.versionsUnder(key)) {
+      if (v.Key !== key || !v.VersionId) continue;
+      versions.push({
+        key,
+        versionId: v.VersionId,
+        size: v.Size ?? 0,
+        lastModified: (v.LastModified ?? new Date(0)).toISOString(),
+        isLatest: v.IsLatest ?? false,
+      });
+    }
     return versions;
   }
 
   async listKeys(prefix: string): Promise<string[]> {
     const keys = new Set<string>();
+    // Versions only: a key hidden behind a delete marker still has its (locked) versions.
+    for await (const v of this.versionsUnder(prefix)) if (v.Key) keys.add(v.Key);
+    return [...keys].sort();
+  }
+
+  /** Every object version under a prefix, page after page. */
+  private async *versionsUnder(prefix: string): AsyncGenerator<ObjectVersion> {
     let keyMarker: string | undefined;
     let versionMarker: string | undefined;
     do {
@@ -130,12 +124,10 @@ export class S3DocumentStore implements DocumentStore {
           VersionIdMarker: versionMarker,
         }),
       );
-      // Versions only: a key hidden behind a delete marker still has its (locked) versions.
-      for (const v of out.Versions ?? []) if (v.Key) keys.add(v.Key);
+      yield* out.Versions ?? [];
       keyMarker = out.IsTruncated ? out.NextKeyMarker : undefined;
       versionMarker = out.IsTruncated ? out.NextVersionIdMarker : undefined;
     } while (keyMarker);
-    return [...keys].sort();
   }
 
   downloadUrl(key: string, versionId: string, expiresInSeconds: number): Promise<string> {
