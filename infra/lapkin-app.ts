@@ -29,7 +29,6 @@ export function buildApp(props: AppProps = {}) {
     description: 'lapkin — SOP Pelaporan Kinerja: functions, state machine, decision API, monitoring',
   });
   Tags.of(app).add('app', 'lapkin');
-  Tags.of(app).add('unit', config.organization.unitCode);
 
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return { app, config, stateful, stateless };

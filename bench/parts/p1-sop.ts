@@ -270,7 +270,7 @@ async function documentSteps(runs: number) {
     const c = await checkPerformanceData(bytes, 'data.csv', { tahun: 2030, periode: 'TW1' }, config, 'id');
     const check = performance.now() - t0;
     const report = {
-      organization: config.organization,
+      organization: (config.units[0] as (typeof config.units)[number]).organization,
       tahun: 2030,
       periode: 'TW1' as const,
       revision: 1,

@@ -4,6 +4,7 @@
  * limits the run: event-loop utilisation, CPU, time inside each handler and, when profiled, CPU by component.
  */
 import { performance } from 'node:perf_hooks';
+import { listReports } from '../../functions/usecases/unit-reports.ts';
 import { nthReport, reportIdOf, sampleFor, uploadKey } from '../lib/data.ts';
 import { startProfiler } from '../lib/profile.ts';
 import { startBenchStack } from '../lib/sop.ts';
@@ -79,7 +80,7 @@ export async function runP2(opts: P2Options): Promise<P2Result> {
     const elu = performance.eventLoopUtilization(elu0);
     const cpuByComponentMs = stopProfiler ? await stopProfiler() : undefined;
 
-    const reports = await b.stack.deps().repo.list();
+    const reports = await listReports(b.stack.deps());
     const documented = reports.filter((r) => r.status === 'TERDOKUMENTASI').length;
     const notDocumented: Record<string, number> = {};
     for (const r of reports.filter((x) => x.status !== 'TERDOKUMENTASI')) {

@@ -89,9 +89,10 @@ export async function prepareP3Input(
 
 function assembled(config: LapkinConfig, check: DataCheck): AssembledReport {
   const now = new Date().toISOString();
-  const team = config.people.TIMSAKIP;
+  const unit = config.units[0] as LapkinConfig['units'][number];
+  const team = unit.people.TIMSAKIP as NonNullable<typeof unit.people.TIMSAKIP>;
   return {
-    organization: config.organization,
+    organization: unit.organization,
     tahun: TAHUN,
     periode: PERIODE,
     revision: 1,

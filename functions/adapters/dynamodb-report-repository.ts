@@ -6,15 +6,19 @@ import {
   QueryCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { unitOfReportId } from '../core/directory.ts';
 import { DecisionAlreadyTakenError } from '../core/errors.ts';
 import type { AuditEvent, Decision, DecisionState, Report } from '../core/report.ts';
 import { type ReportRepository, StaleVersionError } from '../ports/report-repository.ts';
 
 /**
- * Single-table layout:
- *   REPORT#<id> / META           the report (gsi1: REPORTS / <status>#<id>)
+ * Single-table layout (the directory lives in the same table: adapters/dynamodb-directory.ts):
+ *   REPORT#<id> / META           the report (gsi1: REPORTS#<unit> / <status>#<id>)
  *   REPORT#<id> / EVENT#<seq>    the audit trail, append-only, hash-chained
- *   DECISION#<id> / DECISION     a pending or taken decision (gsi1: DECISIONS#<state> / <reportId>#<id>), TTL `ttl`
+ *   DECISION#<id> / DECISION     a pending or taken decision (gsi1: DECISIONS#<state>#<unit> / <reportId>#<id>),
+ *                                TTL `ttl`
+ * The index is partitioned by unit: no key value is shared by all units' reports or decisions, so 500 units
+ * spread over 500 partitions and a unit's list reads only its own.
  */
 export const GSI1 = 'gsi1';
 const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'ttl'] as const;
@@ -42,14 +46,14 @@ export class DynamoDbReportRepository implements ReportRepository {
   ) {}
 
   private reportItem(r: Report) {
-    return { ...reportKey(r.reportId), gsi1pk: 'REPORTS', gsi1sk: `${r.status}#${r.reportId}`, ...r };
+    return { ...reportKey(r.reportId), gsi1pk: `REPORTS#${r.unit}`, gsi1sk: `${r.status}#${r.reportId}`, ...r };
   }
 
   private decisionItem(d: Decision) {
     const ttl = Math.floor(new Date(d.expiresAt).getTime() / 1000) + DECISION_RETENTION_SECONDS;
     return {
       ...decisionKey(d.decisionId),
-      gsi1pk: `DECISIONS#${d.state}`,
+      gsi1pk: `DECISIONS#${d.state}#${d.unit ?? unitOfReportId(d.reportId)}`,
       gsi1sk: `${d.reportId}#${d.decisionId}`,
       ttl,
       ...d,
@@ -134,12 +138,12 @@ export class DynamoDbReportRepository implements ReportRepository {
   }
 
   /** GSI query: eventually consistent (ConsistentRead is not allowed on a GSI); callers re-read before acting. */
-  async list(): Promise<Report[]> {
+  async list(unit: string): Promise<Report[]> {
     const items = await this.queryAll({
       TableName: this.tableName,
       IndexName: GSI1,
       KeyConditionExpression: 'gsi1pk = :r',
-      ExpressionAttributeValues: { ':r': 'REPORTS' },
+      ExpressionAttributeValues: { ':r': `REPORTS#${unit}` },
     });
     return items.map((i) => strip<Report>(i) as Report).sort((a, b) => a.reportId.localeCompare(b.reportId));
   }
@@ -194,14 +198,13 @@ export class DynamoDbReportRepository implements ReportRepository {
   }
 
   /** GSI query: eventually consistent, like list(); a decision listed may be taken already, a new one missing. */
-  async pendingDecisions(reportId?: string): Promise<Decision[]> {
+  async pendingDecisions(unit: string, reportId?: string): Promise<Decision[]> {
+    const p = `DECISIONS#PENDING#${unit}`;
     const items = await this.queryAll({
       TableName: this.tableName,
       IndexName: GSI1,
       KeyConditionExpression: reportId ? 'gsi1pk = :p AND begins_with(gsi1sk, :r)' : 'gsi1pk = :p',
-      ExpressionAttributeValues: reportId
-        ? { ':p': 'DECISIONS#PENDING', ':r': `${reportId}#` }
-        : { ':p': 'DECISIONS#PENDING' },
+      ExpressionAttributeValues: reportId ? { ':p': p, ':r': `${reportId}#` } : { ':p': p },
     });
     return items.map((i) => strip<Decision>(i) as Decision);
   }

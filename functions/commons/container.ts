@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDbDirectory } from '../adapters/dynamodb-directory.ts';
 import { DynamoDbReportRepository } from '../adapters/dynamodb-report-repository.ts';
 import { LocalDocumentStore } from '../adapters/local-document-store.ts';
 import { SfnWorkflow } from '../adapters/sfn-workflow.ts';
@@ -50,6 +51,7 @@ export function buildDeps(env: Env = process.env, given: { config?: LapkinConfig
   });
   const doc = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
   const repo = new DynamoDbReportRepository(doc, required(env, 'TABLE_NAME'));
+  const directory = new DynamoDbDirectory(doc, required(env, 'TABLE_NAME'));
   const signingSecret = () => resolveSigningSecret(env as NodeJS.ProcessEnv);
   const publicBaseUrl = env.PUBLIC_BASE_URL || config.publicBaseUrl;
 
@@ -117,6 +119,7 @@ export function buildDeps(env: Env = process.env, given: { config?: LapkinConfig
   return {
     config,
     repo,
+    directory,
     // The ledger checkpoints the chain head under audit/ after decisions and the documentation.
     ledger: new ReportLedger(
       repo,

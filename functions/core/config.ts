@@ -8,31 +8,92 @@ import './zod.ts';
  * defaults, one source.
  */
 
+/**
+ * The SOP's roles inside one unit. The ids keep the kecamatan's names (the SOP was written there); what a role is
+ * *called* comes from the unit (`roleTitles`): CAMAT is the head of the unit, "Kepala Dinas" in a dinas.
+ */
 export const ROLES = ['CAMAT', 'SEKRETARIS_CAMAT', 'KASI', 'TIMSAKIP', 'STAF'] as const;
 export type Role = (typeof ROLES)[number];
+/** The city-level role (Bagian Organisasi / Inspektorat): sees every unit, gets escalations after the head of unit. */
+export const CITY_ROLE = 'KOTA' as const;
+export type CityRole = typeof CITY_ROLE;
+/** Directory code of the city itself (not a valid unit code, so it never collides with one). */
+export const CITY_UNIT = '_kota';
+
+export const UNIT_KINDS = ['KECAMATAN', 'OPD'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** What each role is called when a unit does not say: the SOP's own words for a kecamatan and for an OPD. */
+export const DEFAULT_ROLE_TITLES: Record<UnitKind, Record<Role, string>> = {
+  KECAMATAN: {
+    CAMAT: 'Camat',
+    SEKRETARIS_CAMAT: 'Sekretaris Camat',
+    KASI: 'Kepala Seksi',
+    TIMSAKIP: 'Ketua TIMSAKIP',
+    STAF: 'Staf Pelaksana',
+  },
+  OPD: {
+    CAMAT: 'Kepala OPD',
+    SEKRETARIS_CAMAT: 'Sekretaris OPD',
+    KASI: 'Kepala Bidang',
+    TIMSAKIP: 'Ketua TIMSAKIP',
+    STAF: 'Staf Pelaksana',
+  },
+};
 
 const nonEmpty = () => z.string().check(z.minLength(1));
 const positiveInt = () => z.int().check(z.positive());
 const port = (value: number) => z._default(z.int().check(z.nonnegative()), value);
 
-const person = z.object({
+export const personSchema = z.object({
   name: nonEmpty(),
   nip: z.string().check(z.regex(/^\d{18}$/, 'NIP must be 18 digits')),
   email: z.email(),
   title: nonEmpty(),
 });
+const person = personSchema;
 export type Person = z.infer<typeof person>;
+
+export const UNIT_CODE = /^[a-z0-9-]{2,40}$/;
+const organization = z.object({
+  name: nonEmpty(),
+  parent: nonEmpty(),
+  unitCode: z.string().check(z.regex(UNIT_CODE, 'unitCode: 2–40 lowercase letters, digits or -')),
+  address: z._default(z.string(), ''),
+});
+export type Organization = z.infer<typeof organization>;
+
+const unitSchema = z.object({
+  organization,
+  kind: z._default(z.enum(UNIT_KINDS), 'KECAMATAN'),
+  /** What the unit calls each role (Kepala Dinas, Sekretaris Dinas, …); missing ones come from `kind`. */
+  roleTitles: z.optional(
+    z.partial(
+      z.object(Object.fromEntries(ROLES.map((r) => [r, nonEmpty()])) as Record<Role, ReturnType<typeof nonEmpty>>),
+    ),
+  ),
+  /** People per role; the roles the SOP steps name (and TIMSAKIP, the head) must be there. */
+  people: z.partial(z.object(Object.fromEntries(ROLES.map((r) => [r, person])) as Record<Role, typeof person>)),
+});
+export type UnitConfig = z.infer<typeof unitSchema>;
 
 const hours = z.number().check(z.positive(), z.maximum(24 * 24));
 
 export const configSchema = z.object({
-  organization: z.object({
-    name: nonEmpty(),
-    parent: nonEmpty(),
-    unitCode: z.string().check(z.regex(/^[a-z0-9-]{2,40}$/)),
-    address: z._default(z.string(), ''),
-  }),
-  people: z.object(Object.fromEntries(ROLES.map((r) => [r, person])) as Record<Role, typeof person>),
+  /** Every unit (kecamatan, OPD) on this deployment. Seeds the directory in the table; see core/directory.ts. */
+  units: z.optional(z.array(unitSchema).check(z.minLength(1))),
+  /** One unit in the shape before units existed: read as `units: [{ organization, people }]`. */
+  organization: z.optional(organization),
+  people: z.optional(
+    z.partial(z.object(Object.fromEntries(ROLES.map((r) => [r, person])) as Record<Role, typeof person>)),
+  ),
+  /** The city above the units: its name and the KOTA role (Bagian Organisasi / Inspektorat). Optional. */
+  city: z.optional(
+    z.object({
+      name: nonEmpty(),
+      people: z.partial(z.object({ KOTA: person })),
+    }),
+  ),
   steps: z.object({
     verify: z.enum(ROLES),
     ratify: z.enum(ROLES),
@@ -133,8 +194,44 @@ export const configSchema = z.object({
   ),
 });
 
-export type LapkinConfig = z.infer<typeof configSchema>;
+type ParsedConfig = z.infer<typeof configSchema>;
+/** The configuration after parsing: always a list of units (one-unit configurations are read into it). */
+export type LapkinConfig = Omit<ParsedConfig, 'units' | 'organization' | 'people'> & { units: UnitConfig[] };
 export type SopStep = keyof LapkinConfig['steps'];
+
+/** Roles a unit cannot do without: the ones its SOP steps name, the head of the unit and the TIMSAKIP lead. */
+export function requiredRoles(config: Pick<LapkinConfig, 'steps'>): Role[] {
+  return [...new Set<Role>([...Object.values(config.steps), 'CAMAT', 'TIMSAKIP'])];
+}
+
+/** The title of a role in a unit: its own `roleTitles`, else the default for its kind. */
+export function roleTitle(unit: Pick<UnitConfig, 'kind' | 'roleTitles'>, role: Role): string {
+  return unit.roleTitles?.[role] ?? DEFAULT_ROLE_TITLES[unit.kind ?? 'KECAMATAN'][role];
+}
+
+function normalize(parsed: ParsedConfig): { config?: LapkinConfig; problems: string[] } {
+  const { units, organization: org, people, ...rest } = parsed;
+  const problems: string[] = [];
+  if (units && (org || people)) problems.push('units: give either `units` or `organization` + `people`, not both');
+  let list: UnitConfig[] = units ?? [];
+  if (!units) {
+    if (!org) problems.push('organization: required (or give `units`)');
+    if (!people) problems.push('people: required (or give `units`)');
+    if (org && people) list = [{ organization: org, kind: 'KECAMATAN', people }];
+  }
+  const seen = new Set<string>();
+  list.forEach((u, i) => {
+    const where = units ? `units.${i}` : '';
+    const at = (field: string) => (where ? `${where}.${field}` : field);
+    if (seen.has(u.organization.unitCode))
+      problems.push(`${at('organization.unitCode')}: "${u.organization.unitCode}" appears twice`);
+    seen.add(u.organization.unitCode);
+    for (const role of requiredRoles(rest)) {
+      if (!u.people[role]) problems.push(`${at(`people.${role}`)}: required (the SOP needs a ${role})`);
+    }
+  });
+  return problems.length ? { problems } : { config: { ...rest, units: list }, problems };
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -142,11 +239,13 @@ export class ConfigError extends Error {
 
 export function parseConfig(raw: unknown, source: string): LapkinConfig {
   const parsed = configSchema.safeParse(raw);
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new ConfigError(`Invalid lapkin configuration in ${source}:\n${detail}`);
+  const problems = parsed.success
+    ? normalize(parsed.data).problems
+    : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  if (problems.length) {
+    throw new ConfigError(`Invalid lapkin configuration in ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
-  return parsed.data;
+  return normalize(parsed.data as ParsedConfig).config as LapkinConfig;
 }
 
 /** Reads the `lapkin` context from a cdk.json file. */

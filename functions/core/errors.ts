@@ -62,3 +62,30 @@ export class InvalidUploadKeyError extends Error {
     super(message);
   }
 }
+
+/** A unit code that is not in the directory (nor in the configuration that seeds it). */
+export class UnknownUnitError extends Error {
+  override name = 'UnknownUnitError';
+  constructor(readonly unit: string) {
+    super(`unit "${unit}" is not in the directory`);
+  }
+}
+
+/** A role of a unit with nobody in it, though a step needs someone there. */
+export class RoleVacantError extends Error {
+  override name = 'RoleVacantError';
+  constructor(
+    readonly unit: string,
+    readonly role: string,
+  ) {
+    super(`unit "${unit}" has nobody in role ${role}`);
+  }
+}
+
+/** A directory change refused: the reason in Bahasa Indonesia (operators read it), per field. */
+export class DirectoryChangeError extends Error {
+  override name = 'DirectoryChangeError';
+  constructor(readonly problems: string[]) {
+    super(problems.join('; '));
+  }
+}

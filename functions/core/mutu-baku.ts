@@ -1,4 +1,4 @@
-import type { LapkinConfig, SopStep } from './config.ts';
+import type { LapkinConfig } from './config.ts';
 
 export type ClockedStep = keyof LapkinConfig['mutuBakuHours'];
 
@@ -13,9 +13,4 @@ export function mutuBakuSeconds(config: LapkinConfig, step: ClockedStep): number
 
 export function dueAt(config: LapkinConfig, step: ClockedStep, from: Date): string {
   return new Date(from.getTime() + mutuBakuSeconds(config, step) * 1000).toISOString();
-}
-
-export function roleForStep(config: LapkinConfig, step: SopStep) {
-  const role = config.steps[step];
-  return { role, person: config.people[role] };
 }

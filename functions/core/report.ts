@@ -1,4 +1,4 @@
-import type { Role, SopStep } from './config.ts';
+import type { CityRole, Role, SopStep } from './config.ts';
 import type { DiffSummary } from './performance-data.ts';
 
 /** Report statuses, named as the SOP staff say them. Every transition is a conditional write. */
@@ -124,7 +124,8 @@ export interface AuditEvent {
   status: ReportStatus;
   step: string;
   revision: number;
-  actor: { name: string; role: Role | 'SISTEM'; nip?: string; email?: string };
+  /** Who acted, as they were then (name, NIP, title at the time: the disposition sheet prints these). */
+  actor: { name: string; role: Role | CityRole | 'SISTEM'; nip?: string; email?: string; title?: string };
   decision?: DecisionValue;
   note?: string;
   document?: DocumentRef;
@@ -139,6 +140,8 @@ export type DecisionState = 'PENDING' | 'USED' | 'SUPERSEDED';
 export interface Decision {
   decisionId: string;
   reportId: string;
+  /** The unit of the report: partitions the index of pending decisions (older decisions: from the report id). */
+  unit?: string;
   step: DecisionStep;
   role: Role;
   assignee: { name: string; nip: string; email: string; title: string };

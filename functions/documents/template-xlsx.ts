@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { LapkinConfig } from '../core/config.ts';
+import type { LapkinConfig, Organization } from '../core/config.ts';
 import type { Period } from '../core/report.ts';
 import { formatNumber, scaleRanges } from './capaian.ts';
 import { safeCellText } from './safe-cell.ts';
@@ -200,7 +200,7 @@ const OPTIONAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFFFFFFF' } };
 
 export interface TemplateOptions {
-  organization: LapkinConfig['organization'];
+  organization: Organization;
   /** Tahun and periode written in the example rows (the CLI uses the current year). */
   tahun: number;
   periode: Period;
@@ -331,7 +331,9 @@ function writeGuide(ws: ExcelJS.Worksheet, opts: TemplateOptions): void {
   ws.columns = [{ width: 26 }, { width: 12 }, { width: 70 }, { width: 40 }];
   const title = ws.addRow(['TEMPLAT DATA KINERJA']);
   title.font = { bold: true, size: 14, color: { argb: 'FF1F4E79' } };
-  ws.addRow([safeCellText(`${opts.organization.name} — ${opts.organization.parent}`)]).font = { bold: true };
+  // A city-wide template (no unit chosen) is headed by the city alone.
+  const { name, parent } = opts.organization;
+  ws.addRow([safeCellText(name === parent ? name : `${name} — ${parent}`)]).font = { bold: true };
   ws.addRow([
     'Satu baris per indikator kinerja untuk satu tahun dan satu periode; diunggah ke lapkin untuk disusun menjadi Laporan Kinerja.',
   ]);

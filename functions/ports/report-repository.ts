@@ -18,10 +18,11 @@ export interface ReportRepository {
   putEventIfAbsent(event: AuditEvent): Promise<void>;
   events(reportId: string): Promise<AuditEvent[]>;
   /**
-   * Every report, from an index: eventually consistent on AWS (a GSI cannot be read consistently), so an item may
-   * be missing or an older copy. Show it as is; before acting on one, read it again with get().
+   * Every report of one unit, from an index partitioned by unit: eventually consistent on AWS (a GSI cannot be
+   * read consistently), so an item may be missing or an older copy. Show it as is; before acting on one, read it
+   * again with get(). All units: usecases/unit-reports.ts walks the directory.
    */
-  list(): Promise<Report[]>;
+  list(unit: string): Promise<Report[]>;
 
   getDecision(decisionId: string): Promise<Decision | undefined>;
   /** Creates the decision, or returns the stored one unchanged. */
@@ -31,8 +32,11 @@ export interface ReportRepository {
    * Throws DecisionAlreadyTakenError otherwise.
    */
   updateDecision(decisionId: string, expectedState: DecisionState, patch: Partial<Decision>): Promise<Decision>;
-  /** PENDING decisions, from the same eventually consistent index: read one again with getDecision() to act on it. */
-  pendingDecisions(reportId?: string): Promise<Decision[]>;
+  /**
+   * PENDING decisions of one unit (or of one report of it), from the same eventually consistent index partitioned
+   * by unit: read one again with getDecision() to act on it.
+   */
+  pendingDecisions(unit: string, reportId?: string): Promise<Decision[]>;
 }
 
 /** Optimistic concurrency lost; the ledger re-reads and tries again. */

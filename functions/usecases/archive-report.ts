@@ -1,4 +1,5 @@
 import { sha256Hex } from '../core/audit-chain.ts';
+import type { UnitProfile } from '../core/directory.ts';
 import { ReportNotFoundError, TransitionConflictError } from '../core/errors.ts';
 import type { AssembledReport, DispositionEntry } from '../core/performance-data.ts';
 import type { AuditEvent, DocumentRef, Report } from '../core/report.ts';
@@ -7,6 +8,7 @@ import { renderReportPdf } from '../documents/report-pdf.ts';
 import { simpleNoticeMail } from '../web/emails.ts';
 import { STEP_LABEL } from '../web/i18n.ts';
 import type { Deps } from './deps.ts';
+import { personIn, unitDirectory } from './directory.ts';
 
 export type ArchiveResult = NonNullable<Report['archive']>;
 
@@ -33,7 +35,8 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
 
   const lang = deps.config.language;
   const events = await deps.repo.events(report.reportId);
-  const entries = dispositionEntries(events, deps, lang);
+  const unit = await unitDirectory(deps, report.unit);
+  const entries = dispositionEntries(events, unit.profile, lang);
   // The approval block shows the paraf and signature given to exactly this version; earlier send-backs only
   // appear on the disposition sheet.
   const approvedSeqs = new Set(
@@ -60,7 +63,7 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
   const archivedAt = deps.clock.now().toISOString();
   const dispositionBytes = await renderDispositionPdf(
     {
-      organization: deps.config.organization,
+      organization: unit.profile.organization,
       reportId: report.reportId,
       tahun: report.tahun,
       periode: report.periode,
@@ -90,11 +93,11 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
     remove: ['dueAt'],
     event: { action: 'TERDOKUMENTASI', actor: { name: 'lapkin', role: 'SISTEM' }, document: pdf, detail: { archive } },
   });
-  const team = deps.config.people[deps.config.steps.documentation];
+  const team = personIn(unit, deps.config.steps.documentation);
   await deps.mailer.send({
     to: [...new Set([team.email, report.uploaderEmail].filter((e): e is string => !!e))],
     ...simpleNoticeMail({
-      config: deps.config,
+      unit: unit.profile,
       lang,
       report: { ...report, status: 'TERDOKUMENTASI' },
       to: team,
@@ -132,19 +135,21 @@ async function copyOnce(deps: Deps, from: DocumentRef, key: string): Promise<Doc
 
 function dispositionEntries(
   events: AuditEvent[],
-  deps: Deps,
+  unit: UnitProfile,
   lang: 'id' | 'en',
 ): (DispositionEntry & { seq: number })[] {
   return events
     .filter((e) => e.action === 'KEPUTUSAN' && e.decision)
     .map((e, i) => {
-      const role = e.actor.role === 'SISTEM' ? undefined : deps.config.people[e.actor.role];
+      // The person as they were when deciding: their title then (the trail keeps it), not whoever holds the role now.
+      const roleTitle =
+        e.actor.role === 'SISTEM' || e.actor.role === 'KOTA' ? undefined : unit.roleTitles[e.actor.role];
       const step = String(e.detail?.step ?? e.step);
       return {
         no: i + 1,
         step: STEP_LABEL[lang][step] ?? step,
         role: e.actor.role,
-        title: role?.title ?? e.actor.role,
+        title: e.actor.title ?? roleTitle ?? e.actor.role,
         name: e.actor.name,
         nip: e.actor.nip ?? '',
         decision:

@@ -11,6 +11,7 @@ import { renderReportPdf } from '../documents/report-pdf.ts';
 import { renderReportXlsx } from '../documents/report-xlsx.ts';
 import { diffRevisions, summarizeDiff } from '../documents/revision-diff.ts';
 import type { Deps } from './deps.ts';
+import { personIn, unitDirectory } from './directory.ts';
 import { uploaderAddress } from './uploader-address.ts';
 
 export interface AssembleInput {
@@ -124,10 +125,11 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
   const indicators = checked.indicators;
   // The file was read, but not as the uploader may think (windows-1252): the verifier must see that.
   const dataWarnings = checked.fileWarnings.map((w) => w.message);
-  const team = deps.config.people.TIMSAKIP;
+  const unit = await unitDirectory(deps, report.unit);
+  const team = personIn(unit, 'TIMSAKIP');
   const uploader = uploaderEmail ?? parseEmailAddress(report.uploaderEmail);
   const assembled: AssembledReport = {
-    organization: deps.config.organization,
+    organization: unit.profile.organization,
     tahun: report.tahun,
     periode: report.periode,
     revision,

@@ -126,7 +126,13 @@ async function recordDecision(deps: Deps, d: Decision, justTaken: boolean): Prom
 function decisionEvent(d: Decision): NewEvent {
   return {
     action: 'KEPUTUSAN',
-    actor: { name: d.assignee.name, role: d.role, nip: d.assignee.nip, email: d.assignee.email },
+    actor: {
+      name: d.assignee.name,
+      role: d.role,
+      nip: d.assignee.nip,
+      email: d.assignee.email,
+      title: d.assignee.title,
+    },
     decision: d.decision,
     note: d.note || undefined,
     document: d.document,
@@ -159,7 +165,13 @@ async function withdraw(deps: Deps, d: Decision, status: string): Promise<Decisi
   if (!(await hasEntry(deps, d, 'KEPUTUSAN_TIDAK_BERLAKU'))) {
     const undo: NewEvent = {
       action: 'KEPUTUSAN_TIDAK_BERLAKU',
-      actor: { name: d.assignee.name, role: d.role, nip: d.assignee.nip, email: d.assignee.email },
+      actor: {
+        name: d.assignee.name,
+        role: d.role,
+        nip: d.assignee.nip,
+        email: d.assignee.email,
+        title: d.assignee.title,
+      },
       note: 'step no longer waiting',
       detail: { decisionId: d.decisionId, execution: status },
     };

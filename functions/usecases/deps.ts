@@ -1,5 +1,6 @@
 import type { LapkinConfig } from '../core/config.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { DirectoryRepository } from '../ports/directory.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import type { ReportRepository } from '../ports/report-repository.ts';
@@ -10,6 +11,8 @@ import type { ReportLedger } from './report-ledger.ts';
 export interface Deps {
   config: LapkinConfig;
   repo: ReportRepository;
+  /** Units and people now (seeded from config.units): who a request goes to is read here, never from config. */
+  directory: DirectoryRepository;
   ledger: ReportLedger;
   store: DocumentStore;
   workflow: Workflow;

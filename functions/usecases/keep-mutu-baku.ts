@@ -8,6 +8,7 @@ import { uploadKey } from '../core/upload-key.ts';
 import { mutuBakuMail } from '../web/mutu-baku-mails.ts';
 import { completeDecision } from './complete-decision.ts';
 import type { Deps } from './deps.ts';
+import { cityPerson, listUnits, personIn, unitDirectory } from './directory.ts';
 
 /** The human waits the clock watches, and whose turn each one is. */
 const WAITING: Partial<Record<ReportStatus, 'verify' | 'ratify' | 'revision'>> = {
@@ -17,12 +18,17 @@ const WAITING: Partial<Record<ReportStatus, 'verify' | 'ratify' | 'revision'>> =
   PERLU_PERBAIKAN_DATA: 'revision',
 };
 
-/** Escalation goes to the role above: Sekretaris → Camat; the Camat is told himself; a late upload → TIMSAKIP lead. */
+/**
+ * Escalation goes to the role above in the unit: Sekretaris → head of the unit; the head is told himself; a late
+ * upload → the TIMSAKIP lead. After the head of the unit comes the city (KOTA): it gets the head's own late
+ * ratification at once, and every other step from its second escalation on (a whole Mutu Baku past the head).
+ */
 const ABOVE: Record<'verify' | 'ratify' | 'revision', Role> = {
   verify: 'CAMAT',
   ratify: 'CAMAT',
   revision: 'TIMSAKIP',
 };
+const cityEscalation = (step: 'verify' | 'ratify' | 'revision', count: number) => step === 'ratify' || count >= 2;
 
 export interface ClockResult {
   reminded: string[];
@@ -50,7 +56,16 @@ export async function keepMutuBaku(deps: Deps): Promise<ClockResult> {
   const now = deps.clock.now();
   const result: ClockResult = { reminded: [], escalated: [], completed: [] };
   const failures: unknown[] = [];
-  for (const listed of await deps.repo.list()) {
+  // Unit by unit: each unit's reports are one query on its own index partition (no key shared by all units).
+  const waiting: Report[] = [];
+  for (const unit of await listUnits(deps)) {
+    try {
+      waiting.push(...(await deps.repo.list(unit.unitCode)));
+    } catch (err) {
+      failures.push(err); // one unit's read failing does not hold up the others
+    }
+  }
+  for (const listed of waiting) {
     if (!WAITING[listed.status] && listed.status !== 'DISAHKAN') continue;
     const report = await deps.repo.get(listed.reportId);
     if (!report) continue;
@@ -107,7 +122,7 @@ async function currentDecision(deps: Deps, report: Report, step: DecisionStep): 
     const derived = await deps.repo.getDecision(decisionIdFor(report.executionArn, step, report.revision));
     if (derived) return derived;
   }
-  for (const listed of await deps.repo.pendingDecisions(report.reportId)) {
+  for (const listed of await deps.repo.pendingDecisions(report.unit, report.reportId)) {
     const fresh = await deps.repo.getDecision(listed.decisionId);
     if (fresh?.state === 'PENDING' && fresh.step === step) return fresh;
   }
@@ -124,8 +139,13 @@ async function notify(
   decision: Decision | undefined,
 ): Promise<boolean> {
   const role = deps.config.steps[step];
-  const assignee = deps.config.people[role];
-  const above = deps.config.people[ABOVE[step]];
+  const unit = await unitDirectory(deps, report.unit);
+  // A pending decision keeps the assignee it was addressed to (a `people set` since changes the next request only).
+  const assignee: Person = decision?.state === 'PENDING' ? decision.assignee : personIn(unit, role);
+  const above: Person[] = [personIn(unit, ABOVE[step])];
+  const city = kind === 'escalation' && cityEscalation(step, count) ? await cityPerson(deps) : undefined;
+  if (city) above.push(city);
+  const escalatedTo = [ABOVE[step], ...(city ? ['KOTA'] : [])].join(',');
   const previous = { reminderSentFor: report.reminderSentFor, escalation: report.escalation };
   const claim = kind === 'reminder' ? { reminderSentFor: round } : { escalation: { round, count } };
   const claimed = await deps.ledger
@@ -140,8 +160,8 @@ async function notify(
       event: {
         action: kind === 'reminder' ? 'PENGINGAT' : 'MUTU_BAKU_TERLAMPAUI',
         actor: { name: assignee.name, role, nip: assignee.nip, email: assignee.email },
-        note: kind === 'escalation' ? `escalation ${count} to ${ABOVE[step]}` : undefined,
-        detail: { dueAt: report.dueAt, step, ...(kind === 'escalation' ? { escalation: count, to: ABOVE[step] } : {}) },
+        note: kind === 'escalation' ? `escalation ${count} to ${escalatedTo}` : undefined,
+        detail: { dueAt: report.dueAt, step, ...(kind === 'escalation' ? { escalation: count, to: escalatedTo } : {}) },
       },
     })
     .then(
@@ -154,7 +174,9 @@ async function notify(
     );
   if (!claimed) return false;
 
-  const recipients: Person[] = kind === 'escalation' && above.email !== assignee.email ? [assignee, above] : [assignee];
+  const recipients: Person[] = [assignee];
+  if (kind === 'escalation')
+    for (const p of above) if (!recipients.some((r) => r.email === p.email)) recipients.push(p);
   try {
     const link = step === 'revision' || !decision ? undefined : await currentLink(deps, decision);
     const key =
@@ -167,7 +189,7 @@ async function notify(
       await deps.mailer.send({
         to: [...new Set([to.email, ...(to === assignee ? extra : [])])],
         ...mutuBakuMail({
-          config: deps.config,
+          unit: unit.profile,
           lang: deps.config.language,
           report,
           kind,

@@ -1,5 +1,6 @@
+import type { UnitDirectory } from '../core/directory.ts';
 import { parseEmailAddress } from '../core/email-address.ts';
-import { DocumentNotFoundError, InvalidUploadKeyError, TaskGoneError } from '../core/errors.ts';
+import { DocumentNotFoundError, InvalidUploadKeyError, TaskGoneError, UnknownUnitError } from '../core/errors.ts';
 import { executionNameFor } from '../core/execution-name.ts';
 import { dueAt } from '../core/mutu-baku.ts';
 import { AWAITING_UPLOAD, type DocumentRef, type Report } from '../core/report.ts';
@@ -8,6 +9,7 @@ import { simpleNoticeMail } from '../web/emails.ts';
 import { STATUS_LABEL } from '../web/i18n.ts';
 import { uploadRejectedMail } from '../web/upload-rejected-mail.ts';
 import type { Deps } from './deps.ts';
+import { cityPerson, personIn, unitDirectory } from './directory.ts';
 import { reopenFailedReport } from './retry-report.ts';
 import { workflowInput } from './workflow-input.ts';
 
@@ -43,30 +45,21 @@ export type IntakeOutcome =
  */
 export async function receiveUpload(deps: Deps, upload: UploadReceived): Promise<IntakeOutcome> {
   let parsed: ReturnType<typeof parseUploadKey>;
+  let unit: UnitDirectory;
   try {
     parsed = parseUploadKey(upload.key);
-    if (parsed.unit !== deps.config.organization.unitCode) {
-      throw new InvalidUploadKeyError(
-        'UNIT_NOT_CONFIGURED',
-        `unit "${parsed.unit}" is not configured (expected ${deps.config.organization.unitCode})`,
-      );
-    }
   } catch (err) {
     if (!(err instanceof InvalidUploadKeyError)) throw err;
-    // No report to attach it to: the team that collects the data is told what is wrong; the object stays.
-    const to = deps.config.people[deps.config.steps.revision];
-    await deps.mailer.send({
-      to: [to.email],
-      ...uploadRejectedMail({
-        config: deps.config,
-        lang: deps.config.language,
-        to,
-        key: upload.key,
-        versionId: upload.versionId,
-        problem: err.problem,
-      }),
-    });
+    await tellRejected(deps, upload, err, unitInKey(upload.key));
     return { outcome: 'REJECTED', reason: err.message };
+  }
+  try {
+    unit = await unitDirectory(deps, parsed.unit);
+  } catch (err) {
+    if (!(err instanceof UnknownUnitError)) throw err;
+    const rejected = new InvalidUploadKeyError('UNIT_NOT_CONFIGURED', `unit "${parsed.unit}" is not in the directory`);
+    await tellRejected(deps, upload, rejected, undefined);
+    return { outcome: 'REJECTED', reason: rejected.message };
   }
   const { reportId } = parsed;
   const now = deps.clock.now();
@@ -132,11 +125,11 @@ export async function receiveUpload(deps: Deps, upload: UploadReceived): Promise
     document: source,
     note: `report is ${report.status}`,
   });
-  const to = deps.config.people[deps.config.steps.revision];
+  const to = personIn(unit, deps.config.steps.revision);
   await deps.mailer.send({
     to: unique([parseEmailAddress(report.uploaderEmail), to.email]),
     ...simpleNoticeMail({
-      config: deps.config,
+      unit: unit.profile,
       lang: deps.config.language,
       report,
       to,
@@ -244,4 +237,38 @@ async function receivedDocument(deps: Deps, upload: UploadReceived): Promise<Doc
 
 function unique(emails: (string | undefined)[]): string[] {
   return [...new Set(emails.filter((e): e is string => !!e))];
+}
+
+/**
+ * No report to attach the upload to: whoever can fix it is told what is wrong; the object stays. A key naming a
+ * known unit (but a bad year, say) goes to that unit's revision role; a key naming no known unit goes to the city
+ * (KOTA): no unit's people may be told about another unit's folder. Intake cannot read the upload's metadata
+ * (it has no bucket access), so the uploader hears of it from them.
+ */
+async function tellRejected(
+  deps: Deps,
+  upload: UploadReceived,
+  err: InvalidUploadKeyError,
+  unitCode: string | undefined,
+): Promise<void> {
+  const known = unitCode ? await unitDirectory(deps, unitCode).catch(() => undefined) : undefined;
+  const person = known ? known.people[deps.config.steps.revision] : await cityPerson(deps);
+  if (!person) return; // nobody to tell: the rejection is in the log and the UploadsRejected metric
+  await deps.mailer.send({
+    to: [person.email],
+    ...uploadRejectedMail({
+      exampleUnit: known?.profile.unitCode ?? '<unit>',
+      lang: deps.config.language,
+      to: person,
+      key: upload.key,
+      versionId: upload.versionId,
+      problem: err.problem,
+    }),
+  });
+}
+
+/** The unit folder of a key that failed to parse for another reason (a bad year, say), if it has one. */
+function unitInKey(key: string): string | undefined {
+  const m = /^masuk\/([a-z0-9-]{2,40})\//.exec(key);
+  return m?.[1];
 }

@@ -5,6 +5,7 @@ import type { Report, ReportStatus } from '../core/report.ts';
 import { simpleNoticeMail } from '../web/emails.ts';
 import { failureFacts } from '../web/failure-facts.ts';
 import type { Deps } from './deps.ts';
+import { unitDirectory } from './directory.ts';
 
 export interface FailureInput {
   reportId: string;
@@ -50,12 +51,14 @@ export async function recordFailure(deps: Deps, input: FailureInput): Promise<{ 
   for (const decisionId of await decisionsToSupersede(deps, report, input.executionArn)) {
     await deps.repo.updateDecision(decisionId, 'PENDING', { state: 'SUPERSEDED' }).catch(() => undefined);
   }
-  const team = deps.config.people[deps.config.steps.documentation];
+  const unit = await unitDirectory(deps, report.unit).catch(() => undefined);
+  const team = unit?.people[deps.config.steps.documentation];
+  if (!unit || !team) return { recorded: true }; // a unit gone from the directory: the GAGAL status is the notice
   await deps.mailer
     .send({
       to: [...new Set([team.email, parseEmailAddress(report.uploaderEmail)].filter((e): e is string => !!e))],
       ...simpleNoticeMail({
-        config: deps.config,
+        unit: unit.profile,
         lang: deps.config.language,
         report,
         to: team,
@@ -75,7 +78,7 @@ export async function recordFailure(deps: Deps, input: FailureInput): Promise<{ 
  * revision, are looked up directly as well; each is read consistently and only a PENDING one is superseded.
  */
 async function decisionsToSupersede(deps: Deps, report: Report, executionArn?: string): Promise<string[]> {
-  const ids = new Set((await deps.repo.pendingDecisions(report.reportId)).map((d) => d.decisionId));
+  const ids = new Set((await deps.repo.pendingDecisions(report.unit, report.reportId)).map((d) => d.decisionId));
   for (const arn of new Set([executionArn, report.executionArn])) {
     if (!arn) continue;
     for (const step of ['verify', 'ratify'] as const) ids.add(decisionIdFor(arn, step, report.revision));

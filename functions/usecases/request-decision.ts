@@ -6,6 +6,7 @@ import type { Decision, DecisionStep, ReportStatus } from '../core/report.ts';
 import { decisionRequestMail } from '../web/emails.ts';
 import { completeDecision } from './complete-decision.ts';
 import type { Deps } from './deps.ts';
+import { personIn, unitDirectory } from './directory.ts';
 
 export interface RequestDecisionInput {
   taskToken: string;
@@ -36,16 +37,19 @@ export async function requestDecision(
   if (!report?.reportPdf) throw new ReportNotFoundError(`report ${input.reportId} has no assembled document`);
   const now = deps.clock.now();
   const role = deps.config.steps[input.step];
-  const person = deps.config.people[role];
+  const unit = await unitDirectory(deps, report.unit);
+  // Who holds the role now: a `people set` before this request changes who is asked; a pending one keeps its own.
+  const current = personIn(unit, role);
   const decisionId = decisionIdFor(input.executionArn, input.step, report.revision);
   const due = dueAt(deps.config, input.step, now);
 
   const { created, decision: stored } = await deps.repo.putDecisionIfAbsent({
     decisionId,
     reportId: report.reportId,
+    unit: report.unit,
     step: input.step,
     role,
-    assignee: { name: person.name, nip: person.nip, email: person.email, title: person.title },
+    assignee: { name: current.name, nip: current.nip, email: current.email, title: current.title },
     revision: report.revision,
     document: report.reportPdf,
     taskToken: input.taskToken,
@@ -56,6 +60,8 @@ export async function requestDecision(
     dueAt: due,
   });
   let decision: Decision = stored;
+  // The decision as stored is the truth: a re-entered wait addresses the same assignee as its first request.
+  const person = stored.assignee;
 
   if (!created) {
     if (stored.state === 'USED' && stored.decision) {
@@ -96,7 +102,7 @@ export async function requestDecision(
   await deps.mailer.send({
     to: [person.email],
     ...decisionRequestMail({
-      config: deps.config,
+      unit: unit.profile,
       lang: deps.config.language,
       report: fresh,
       decision,

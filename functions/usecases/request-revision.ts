@@ -3,6 +3,7 @@ import { dueAt } from '../core/mutu-baku.ts';
 import type { ReportStatus } from '../core/report.ts';
 import { dataInvalidMail, revisionRequestMail } from '../web/emails.ts';
 import type { Deps } from './deps.ts';
+import { personIn, unitDirectory } from './directory.ts';
 
 export interface RevisionRequest {
   taskToken: string;
@@ -31,7 +32,8 @@ export async function requestRevision(deps: Deps, input: RevisionRequest): Promi
   const req = input.request;
   const status: ReportStatus = req.reason === 'DATA_INVALID' ? 'PERLU_PERBAIKAN_DATA' : 'PERLU_REVISI';
   const role = deps.config.steps.revision;
-  const person = deps.config.people[role];
+  const unit = await unitDirectory(deps, report.unit);
+  const person = personIn(unit, role);
   const round = `${req.reason}:${report.revision}:${report.source.versionId}:${req.reason === 'REVISE' ? req.step : ''}`;
   const sameRound = report.revisionRound === round && report.status === status;
   if (sameRound && report.revisionTaskToken === input.taskToken && report.revisionMailedFor === round) {
@@ -70,7 +72,7 @@ export async function requestRevision(deps: Deps, input: RevisionRequest): Promi
     await deps.mailer.send({
       to,
       ...dataInvalidMail({
-        config: deps.config,
+        unit: unit.profile,
         lang: deps.config.language,
         report: fresh,
         to: person,
@@ -81,11 +83,12 @@ export async function requestRevision(deps: Deps, input: RevisionRequest): Promi
     });
   } else {
     const byRole = deps.config.steps[req.step];
-    const by = deps.config.people[byRole];
+    // Who sent it back: the decision's assignee as recorded, falling back to the role's holder now.
+    const by = (await decisionBy(deps, report.reportId, req.step)) ?? personIn(unit, byRole);
     await deps.mailer.send({
       to,
       ...revisionRequestMail({
-        config: deps.config,
+        unit: unit.profile,
         lang: deps.config.language,
         report: fresh,
         to: person,
@@ -101,4 +104,17 @@ export async function requestRevision(deps: Deps, input: RevisionRequest): Promi
     { revisionMailedFor: round },
   );
   return { mailed: true };
+}
+
+/** The person who took the REVISE decision of `step` (from the trail), as they were then. */
+async function decisionBy(
+  deps: Deps,
+  reportId: string,
+  step: string,
+): Promise<{ name: string; title: string } | undefined> {
+  const events = await deps.repo.events(reportId);
+  const last = [...events]
+    .reverse()
+    .find((e) => e.action === 'KEPUTUSAN' && e.decision === 'REVISE' && (e.detail?.step ?? e.step) === step);
+  return last?.actor.title ? { name: last.actor.name, title: last.actor.title } : undefined;
 }

@@ -1,8 +1,10 @@
 import { parseLinkParams, verifyDecisionLink } from '../core/decision-link.ts';
+import type { UnitProfile } from '../core/directory.ts';
 import { DecisionAlreadyTakenError, InvalidLinkError, TransientError } from '../core/errors.ts';
 import type { Decision, DecisionValue, Report } from '../core/report.ts';
 import { completeDecision } from './complete-decision.ts';
 import type { Deps } from './deps.ts';
+import { unitDirectory } from './directory.ts';
 
 export interface LinkParams {
   decisionId?: string;
@@ -14,6 +16,8 @@ export interface DecisionView {
   decision: Decision;
   report: Report;
   documentUrl: string;
+  /** The report's unit: its name heads the page. */
+  unit: UnitProfile;
 }
 
 export const NOTE_MAX = 2000;
@@ -41,7 +45,8 @@ export async function viewDecision(deps: Deps, params: LinkParams): Promise<Deci
   const report = await deps.repo.get(decision.reportId);
   if (!report) throw new InvalidLinkError('UNKNOWN');
   const documentUrl = await deps.store.downloadUrl(decision.document.key, decision.document.versionId, 3600);
-  return { decision, report, documentUrl };
+  const unit = (await unitDirectory(deps, report.unit)).profile;
+  return { decision, report, documentUrl, unit };
 }
 
 /**

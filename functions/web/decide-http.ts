@@ -73,7 +73,7 @@ export async function handleDecisionHttp(
       const view = await viewDecision(deps, params);
       if (view.decision.state !== 'PENDING')
         return html(200, resultPage({ lang, kind: 'ALREADY', decision: view.decision }));
-      return html(200, confirmPage({ lang, orgName: deps.config.organization.name, ...view }));
+      return html(200, confirmPage({ lang, orgName: view.unit.organization.name, ...view }));
     }
     if (method !== 'POST') return page('NOT_ALLOWED');
 
@@ -92,7 +92,7 @@ export async function handleDecisionHttp(
       if (view.decision.state !== 'PENDING') return page('ALREADY', view.decision);
       return html(
         422,
-        confirmPage({ lang, orgName: deps.config.organization.name, ...view, problem: err.problem, note }),
+        confirmPage({ lang, orgName: view.unit.organization.name, ...view, problem: err.problem, note }),
       );
     }
   } catch (err) {

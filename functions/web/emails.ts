@@ -1,4 +1,5 @@
-import type { LapkinConfig, Person } from '../core/config.ts';
+import type { Person } from '../core/config.ts';
+import type { UnitProfile } from '../core/directory.ts';
 import type { Decision, Report } from '../core/report.ts';
 import { uploadKey } from '../core/upload-key.ts';
 import type { MailMessage } from '../ports/mailer.ts';
@@ -97,8 +98,8 @@ const T = {
   },
 };
 
-function reportTitle(config: LapkinConfig, r: Report, lang: Lang): string {
-  return `Laporan Kinerja ${config.organization.name} — ${PERIOD_LABEL[lang][r.periode]} ${r.tahun}`;
+function reportTitle(unit: UnitProfile, r: Report, lang: Lang): string {
+  return `Laporan Kinerja ${unit.organization.name} — ${PERIOD_LABEL[lang][r.periode]} ${r.tahun}`;
 }
 
 function factsTable(rows: [string, string][]): { html: string; text: string } {
@@ -109,7 +110,8 @@ function factsTable(rows: [string, string][]): { html: string; text: string } {
 }
 
 export function decisionRequestMail(a: {
-  config: LapkinConfig;
+  /** The report's unit as the directory has it: its name heads the mail. */
+  unit: UnitProfile;
   lang: Lang;
   report: Report;
   decision: Decision;
@@ -118,7 +120,7 @@ export function decisionRequestMail(a: {
 }): Mail {
   const t = T[a.lang];
   const ask = a.decision.step === 'verify' ? t.verifyAsk : t.ratifyAsk;
-  const title = reportTitle(a.config, a.report, a.lang);
+  const title = reportTitle(a.unit, a.report, a.lang);
   const facts = factsTable([
     [t.period, `${PERIOD_LABEL[a.lang][a.report.periode]} ${a.report.tahun}`],
     [t.revision, String(a.report.revision)],
@@ -161,17 +163,18 @@ export function decisionRequestMail(a: {
   };
 }
 
-function uploadHint(config: LapkinConfig, r: Report, fileName: string) {
+function uploadHint(unit: UnitProfile, r: Report, fileName: string) {
   const key = uploadKey(r.unit, r.tahun, r.periode, fileName);
   return {
     key,
     cli: `npx lapkin upload <berkas> --unit ${r.unit} --tahun ${r.tahun} --periode ${r.periode}`,
-    org: config.organization.name,
+    org: unit.organization.name,
   };
 }
 
 export function revisionRequestMail(a: {
-  config: LapkinConfig;
+  /** The report's unit as the directory has it: its name heads the mail. */
+  unit: UnitProfile;
   lang: Lang;
   report: Report;
   to: Person;
@@ -180,8 +183,8 @@ export function revisionRequestMail(a: {
   note: string;
 }): Mail {
   const t = T[a.lang];
-  const title = reportTitle(a.config, a.report, a.lang);
-  const hint = uploadHint(a.config, a.report, a.report.source.key.split('/').pop() ?? 'data.xlsx');
+  const title = reportTitle(a.unit, a.report, a.lang);
+  const hint = uploadHint(a.unit, a.report, a.report.source.key.split('/').pop() ?? 'data.xlsx');
   const stepLabel = STEP_LABEL[a.lang][a.step] ?? a.step;
   const intro = t.revisionBy(`${a.by.name} (${a.by.title})`, stepLabel);
   const due = a.report.dueAt ? formatDateTime(a.report.dueAt, a.lang) : '–';
@@ -201,7 +204,8 @@ export function revisionRequestMail(a: {
 }
 
 export function dataInvalidMail(a: {
-  config: LapkinConfig;
+  /** The report's unit as the directory has it: its name heads the mail. */
+  unit: UnitProfile;
   lang: Lang;
   report: Report;
   to: Person;
@@ -210,8 +214,8 @@ export function dataInvalidMail(a: {
   problemsXlsx?: Uint8Array;
 }): Mail {
   const t = T[a.lang];
-  const title = reportTitle(a.config, a.report, a.lang);
-  const hint = uploadHint(a.config, a.report, a.report.source.key.split('/').pop() ?? 'data.xlsx');
+  const title = reportTitle(a.unit, a.report, a.lang);
+  const hint = uploadHint(a.unit, a.report, a.report.source.key.split('/').pop() ?? 'data.xlsx');
   const shown = a.problems.slice(0, 30);
   const rest = a.problemCount - shown.length;
   const rowsHtml = shown
@@ -249,7 +253,8 @@ ${rest > 0 ? `<p class="muted">${escapeHtml(t.more(rest))}</p>` : ''}
 }
 
 export function simpleNoticeMail(a: {
-  config: LapkinConfig;
+  /** The report's unit as the directory has it: its name heads the mail. */
+  unit: UnitProfile;
   lang: Lang;
   report: Report;
   to: Person;
@@ -258,7 +263,7 @@ export function simpleNoticeMail(a: {
   facts?: [string, string][];
 }): Mail {
   const t = T[a.lang];
-  const title = reportTitle(a.config, a.report, a.lang);
+  const title = reportTitle(a.unit, a.report, a.lang);
   const subject = { ignored: t.ignoredSubject, failed: t.failedSubject, documented: t.documentedSubject }[a.kind];
   const body = {
     ignored: t.ignoredBody(a.statusLabel ?? a.report.status),

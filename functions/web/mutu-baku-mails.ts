@@ -1,4 +1,5 @@
-import type { LapkinConfig, Person } from '../core/config.ts';
+import type { Person } from '../core/config.ts';
+import type { UnitProfile } from '../core/directory.ts';
 import type { Report } from '../core/report.ts';
 import type { MailMessage } from '../ports/mailer.ts';
 import { escapeHtml, formatDateTime, type Lang, PERIOD_LABEL, STEP_LABEL } from './i18n.ts';
@@ -35,7 +36,7 @@ const T = {
 
 /** Reminder (before the due time) or escalation (after it) for one waiting step. */
 export function mutuBakuMail(a: {
-  config: LapkinConfig;
+  unit: UnitProfile;
   lang: Lang;
   report: Report;
   kind: 'reminder' | 'escalation';
@@ -45,7 +46,7 @@ export function mutuBakuMail(a: {
   uploadKey?: string;
 }): Mail {
   const t = T[a.lang];
-  const title = `Laporan Kinerja ${a.config.organization.name} — ${PERIOD_LABEL[a.lang][a.report.periode]} ${a.report.tahun}`;
+  const title = `Laporan Kinerja ${a.unit.organization.name} — ${PERIOD_LABEL[a.lang][a.report.periode]} ${a.report.tahun}`;
   const step = STEP_LABEL[a.lang][a.report.step] ?? a.report.step;
   const due = a.report.dueAt ? formatDateTime(a.report.dueAt, a.lang) : '–';
   const body =

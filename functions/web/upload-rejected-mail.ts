@@ -1,4 +1,4 @@
-import type { LapkinConfig, Person } from '../core/config.ts';
+import type { Person } from '../core/config.ts';
 import type { UploadKeyProblem } from '../core/errors.ts';
 import type { MailMessage } from '../ports/mailer.ts';
 import { escapeHtml, type Lang } from './i18n.ts';
@@ -27,7 +27,8 @@ const REASON: Record<Lang, Record<UploadKeyProblem, string>> = {
 
 /** The answer to an upload whose location names no report: what is wrong, the right pattern, and that the file is kept. */
 export function uploadRejectedMail(a: {
-  config: LapkinConfig;
+  /** A unit code for the example location: the uploader's own when the key named a known unit. */
+  exampleUnit: string;
   lang: Lang;
   to: Person;
   key: string;
@@ -37,7 +38,7 @@ export function uploadRejectedMail(a: {
   const id = a.lang === 'id';
   const subject = id ? '[lapkin] Unggahan tidak dapat diproses' : '[lapkin] Upload could not be processed';
   const reason = REASON[a.lang][a.problem];
-  const example = `masuk/${a.config.organization.unitCode}/${new Date().getUTCFullYear()}/TW1/data-kinerja.xlsx`;
+  const example = `masuk/${a.exampleUnit}/${new Date().getUTCFullYear()}/TW1/data-kinerja.xlsx`;
   const lines = id
     ? [
         `Yth. ${a.to.name},`,

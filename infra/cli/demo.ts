@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { LapkinConfig } from '../../functions/core/config.ts';
 import type { Report } from '../../functions/core/report.ts';
 import { uploadKey } from '../../functions/core/upload-key.ts';
+import { personIn, unitDirectory } from '../../functions/usecases/directory.ts';
 import { openDecisionPage, postDecision } from '../local/decide-client.ts';
 import { decisionLinkIn, MailboxClient } from '../local/maildev-client.ts';
 import { type LocalStack, PROJECT_ROOT, startLocalStack } from '../local/stack.ts';
@@ -39,10 +40,16 @@ export async function runDemo(opts: {
     },
   });
   say(`local stack up — decisions ${stack.urls.http}, mail ${stack.urls.mail}`);
-  const { people, steps, organization } = opts.config;
-  const sekcam = people[steps.verify];
-  const camat = people[steps.ratify];
-  const team = people[steps.revision];
+  const { steps } = opts.config;
+  // The first unit of the configuration runs the one-report demo (Kecamatan Karawaci in the sample).
+  const first = opts.config.units[0];
+  if (!first) throw new Error('no unit configured');
+  const { organization } = first;
+  // Who is asked is the directory's answer (seeded from the configuration, perhaps changed since).
+  const unit = await unitDirectory(stack.deps(), organization.unitCode);
+  const sekcam = personIn(unit, steps.verify);
+  const camat = personIn(unit, steps.ratify);
+  const team = personIn(unit, steps.revision);
   const mail = new MailboxClient(stack.urls.mail);
   const key = uploadKey(organization.unitCode, 2026, 'TW1', 'data-kinerja-tw1.csv');
 
@@ -52,7 +59,7 @@ export async function runDemo(opts: {
       key,
       body,
       contentType: 'text/csv',
-      metadata: { 'uploader-email': people.STAF.email },
+      metadata: { 'uploader-email': (unit.people.STAF ?? team).email },
     });
     say(`upload ${file} → ${key} (versionId ${versionId})`);
   };

@@ -156,7 +156,7 @@ async function up(ctx: Ctx) {
   DynamoDB (dynalite)  ${stack.urls.dynamodb}
   Step Functions       ${stack.urls.stepFunctions}
 The lapkin CLI of this checkout finds it through ${stack.stackFile}.
-Drop files into ${stack.inboxDir}/<unit>/<tahun>/<periode>/, or upload with: npx lapkin upload <file> --unit ${ctx.config.organization.unitCode} --tahun ${new Date().getFullYear()} --periode <TW1…TW4|TAHUNAN>${ctx.values['state-dir'] ? ` --state-dir ${ctx.stateDir}` : ''}
+Drop files into ${stack.inboxDir}/<unit>/<tahun>/<periode>/, or upload with: npx lapkin upload <file> --unit <${ctx.config.units.map((u) => u.organization.unitCode).join('|')}> --tahun ${new Date().getFullYear()} --periode <TW1…TW4|TAHUNAN>${ctx.values['state-dir'] ? ` --state-dir ${ctx.stateDir}` : ''}
 Press Ctrl-C to stop; everything is kept for the next start.`);
   const shutdown = async () => {
     console.log('stopping…');
@@ -178,7 +178,9 @@ async function upload(ctx: Ctx) {
   const v = ctx.values as { unit?: string; tahun?: string; periode?: string; as?: string };
   const file = ctx.positionals[0];
   if (!file) return ctx.usage();
-  const unit = v.unit ?? ctx.config.organization.unitCode;
+  // With one unit configured, --unit may be left out; with several, the upload must say whose data it is.
+  const unit = v.unit ?? (ctx.config.units.length === 1 ? ctx.config.units[0]?.organization.unitCode : undefined);
+  if (!unit) fail(`--unit is required: one of ${ctx.config.units.map((u) => u.organization.unitCode).join(', ')}`, 2);
   const periode = (v.periode ?? '').toUpperCase();
   if (!v.tahun || !/^20\d\d$/.test(v.tahun)) fail('--tahun YYYY is required', 2);
   if (!(PERIODS as readonly string[]).includes(periode)) fail(`--periode must be one of ${PERIODS.join(', ')}`, 2);
@@ -257,7 +259,10 @@ async function readState(ctx: Ctx, id?: string): Promise<{ reports: Report[]; ev
   const { withOfflineState } = await import('./offline-state.ts');
   const { reportView, auditEventView } = await import('../local/report-view.ts');
   const found = await withOfflineState(ctx.stateDir, ctx.config.publicBaseUrl, async ({ repo }) => {
-    if (!id) return { reports: (await repo.list()).map(reportView) as Report[] };
+    if (!id) {
+      const units = [...new Set([...ctx.config.units.map((u) => u.organization.unitCode)])];
+      return { reports: (await Promise.all(units.map((u) => repo.list(u)))).flat().map(reportView) as Report[] };
+    }
     const report = await repo.get(id);
     return {
       reports: report ? [reportView(report) as Report] : [],

@@ -8,7 +8,7 @@ import { type CliIo, EXIT } from './check.ts';
 
 export const DEFAULT_TEMPLATE_FILE = 'templat-data-kinerja.xlsx';
 
-const USAGE = 'Pemakaian: lapkin template [--out berkas.xlsx] [--tahun YYYY] [--periode TW1] [--force]';
+const USAGE = 'Pemakaian: lapkin template [--unit KODE] [--out berkas.xlsx] [--tahun YYYY] [--periode TW1] [--force]';
 
 /** The current year where the kecamatan is (WIB, UTC+7): a template made on 31 December evening is for next year. */
 function yearInWib(now = new Date()): number {
@@ -20,11 +20,12 @@ function yearInWib(now = new Date()): number {
  * An existing file is never overwritten without --force: it may be someone's filled-in data.
  */
 export async function runTemplate(config: LapkinConfig, args: string[], io: CliIo): Promise<number> {
-  let values: { out?: string; tahun?: string; periode?: string; force?: boolean };
+  let values: { unit?: string; out?: string; tahun?: string; periode?: string; force?: boolean };
   try {
     ({ values } = parseArgs({
       args,
       options: {
+        unit: { type: 'string' },
         out: { type: 'string', short: 'o' },
         tahun: { type: 'string' },
         periode: { type: 'string' },
@@ -35,6 +36,16 @@ export async function runTemplate(config: LapkinConfig, args: string[], io: CliI
     io.err(`lapkin: ${(err as Error).message}\n${USAGE}\n`);
     return EXIT.usage;
   }
+  // The unit's name heads the template; without --unit it is the city's template, the same for every unit.
+  const unit = values.unit ? config.units.find((u) => u.organization.unitCode === values.unit) : undefined;
+  if (values.unit && !unit) {
+    const codes = config.units.map((u) => u.organization.unitCode).join(', ');
+    io.err(`lapkin: unit "${values.unit}" tidak terdaftar; unit yang terdaftar: ${codes}\n${USAGE}\n`);
+    return EXIT.usage;
+  }
+  const only = config.units.length === 1 ? config.units[0] : undefined;
+  const cityName = config.city?.name ?? config.units[0]?.organization.parent ?? 'lapkin';
+  const organization = (unit ?? only)?.organization ?? { name: cityName, parent: cityName, unitCode: 'kota', address: '' };
   const out = values.out ?? DEFAULT_TEMPLATE_FILE;
   if (!out.toLowerCase().endsWith('.xlsx')) {
     io.err(`lapkin: --out harus berakhiran .xlsx\n${USAGE}\n`);
@@ -55,7 +66,7 @@ export async function runTemplate(config: LapkinConfig, args: string[], io: CliI
   }
   const tahun = values.tahun ? Number(values.tahun) : yearInWib();
   const bytes = await renderTemplateXlsx({
-    organization: config.organization,
+    organization,
     tahun,
     periode: periode as Period,
     settings: config,

@@ -19,6 +19,9 @@ import {
 } from './bundling.ts';
 import { acknowledge, acknowledgeWildcardResource } from './nag.ts';
 
+/** Name of the configuration file inside every bundle (cdk.json's shape: `{ context: { lapkin } }`). */
+export const CONFIG_FILE_NAME = 'lapkin-config.json';
+
 const XRAY_REASON =
   'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions.';
 
@@ -27,6 +30,11 @@ export interface LapkinFunctionProps {
   handler: string;
   description: string;
   environment: Record<string, string>;
+  /**
+   * The configuration, shipped as a file in the bundle (LAPKIN_CONFIG_FILE): with hundreds of units it outgrows
+   * the 4 KB Lambda allows for all environment variables together.
+   */
+  configFile?: string;
   logRetention: RetentionDays;
   memorySize?: number;
   timeout?: Duration;
@@ -68,6 +76,7 @@ export class LapkinFunction extends Construct {
       environment: {
         POWERTOOLS_SERVICE_NAME: 'lapkin',
         POWERTOOLS_METRICS_NAMESPACE: 'Lapkin',
+        ...(props.configFile ? { LAPKIN_CONFIG_FILE: `/var/task/${CONFIG_FILE_NAME}` } : {}),
         ...props.environment,
       },
       bundling: {
@@ -82,7 +91,10 @@ export class LapkinFunction extends Construct {
         commandHooks: {
           beforeBundling: () => [],
           beforeInstall: () => [],
-          afterBundling: (_input: string, outputDir: string) => afterBundlingCommands(outputDir),
+          afterBundling: (_input: string, outputDir: string) => [
+            ...afterBundlingCommands(outputDir),
+            ...(props.configFile ? [`cp "${props.configFile}" "${outputDir}/${CONFIG_FILE_NAME}"`] : []),
+          ],
         },
       },
     });

@@ -6,6 +6,7 @@ import { type LocalDocumentStore, verifyDownload } from '../../functions/adapter
 import { UPLOAD_PREFIX } from '../../functions/core/upload-key.ts';
 import type { Deps } from '../../functions/usecases/deps.ts';
 import { retryReport } from '../../functions/usecases/retry-report.ts';
+import { listReports } from '../../functions/usecases/unit-reports.ts';
 import { verifyAudit } from '../../functions/usecases/verify-audit.ts';
 import { renderConsole, renderReportTimeline } from './console-page.ts';
 import { invokeLambda, type LambdaHandler } from './lambda-runtime.ts';
@@ -235,7 +236,7 @@ export class LocalHttpServer {
       // View models only: the stored record carries the revision wait's task token.
       if (!id) {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ reports: (await deps.repo.list()).map(reportView) }));
+        res.end(JSON.stringify({ reports: (await listReports(deps)).map(reportView) }));
         return;
       }
       const report = await deps.repo.get(id);

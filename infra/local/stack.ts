@@ -8,6 +8,8 @@ import { buildDeps, type Env } from '../../functions/commons/container.ts';
 import { makePowertools } from '../../functions/commons/powertools.ts';
 import type { LapkinConfig } from '../../functions/core/config.ts';
 import type { Deps } from '../../functions/usecases/deps.ts';
+import { seedDirectory } from '../../functions/usecases/directory.ts';
+import { listPendingDecisions, listReports } from '../../functions/usecases/unit-reports.ts';
 import { LOCAL_CREDENTIALS, startLocalDynamoDb } from './dynamodb.ts';
 import { LocalEventBus } from './event-bus.ts';
 import { freePort, isPortFree } from './free-port.ts';
@@ -254,6 +256,8 @@ async function startOnPorts(
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
   };
   deps = buildDeps(env, { config: opts.config, store });
+  // The directory (units and people) is seeded from the configuration on every start: what the table has wins.
+  await seedDirectory(deps);
 
   const bus = new LocalEventBus({
     bucket: BUCKET,
@@ -275,8 +279,8 @@ async function startOnPorts(
     secret,
     publicHost: new URL(publicBaseUrl).hostname,
     consoleData: async () => ({
-      reports: await depsOf().repo.list(),
-      pending: await depsOf().repo.pendingDecisions(),
+      reports: await listReports(depsOf()),
+      pending: await listPendingDecisions(depsOf()),
       mailUrl,
       now: new Date(),
       metrics: localMetrics.totals,

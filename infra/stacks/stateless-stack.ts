@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -55,9 +57,12 @@ export class StatelessStack extends Stack {
     this.addStackDependency(props.documents.stack);
     const aws = config.aws;
     const logRetention = retention(aws.logRetentionDays);
-    // The functions get the whole configuration except the local-stack section, as one JSON variable.
+    // The functions get the whole configuration except the local-stack section, as a file in each bundle: with
+    // hundreds of units it is far above the 4 KB Lambda allows for environment variables.
     const { local: _local, ...functionConfig } = config;
-    const env = { LAPKIN_CONFIG: JSON.stringify(functionConfig) };
+    const configFile = join(mkdtempSync(join(tmpdir(), 'lapkin-config-')), 'lapkin-config.json');
+    writeFileSync(configFile, JSON.stringify({ context: { lapkin: functionConfig } }));
+    const env: Record<string, string> = {};
 
     const signingSecret = new Secret(this, 'LinkSigningSecret', {
       description: 'HMAC key of lapkin decision links',
@@ -84,7 +89,7 @@ export class StatelessStack extends Stack {
     });
 
     const fn = (handler: string, description: string, extra: { memorySize?: number; timeout?: Duration } = {}) =>
-      new LapkinFunction(this, handler, { handler, description, environment: env, logRetention, ...extra });
+      new LapkinFunction(this, handler, { handler, description, environment: env, configFile, logRetention, ...extra });
 
     const intake = fn('intake', 'SOP 1: an upload under masuk/ starts or resumes a report');
     const assemble = fn('assemble', 'SOP 2: validate data, compute capaian, write the report PDF + XLSX', {

@@ -15,11 +15,12 @@ const ddb = mockClient(DynamoDBDocumentClient);
 const repo = new DynamoDbReportRepository(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'local' })), 'T');
 const conditionFailed = () => new ConditionalCheckFailedException({ message: 'failed', $metadata: {} });
 
-const report = { reportId: 'r1', status: 'DISUSUN', version: 3 } as Report;
+const report = { reportId: 'r1', unit: 'karawaci', status: 'DISUSUN', version: 3 } as Report;
 const event = { reportId: 'r1', seq: 4 } as AuditEvent;
 const decision = {
   decisionId: 'd1',
   reportId: 'r1',
+  unit: 'karawaci',
   state: 'PENDING',
   taskToken: 'tok',
   expiresAt: '2026-05-01T00:00:00.000Z',
@@ -36,7 +37,7 @@ describe('DynamoDbReportRepository', () => {
       TableName: 'T',
       ConditionExpression: '#v = :expected',
       ExpressionAttributeValues: { ':expected': 3 },
-      Item: { pk: 'REPORT#r1', sk: 'META', gsi1pk: 'REPORTS', gsi1sk: 'DISUSUN#r1', version: 4 },
+      Item: { pk: 'REPORT#r1', sk: 'META', gsi1pk: 'REPORTS#karawaci', gsi1sk: 'DISUSUN#r1', version: 4 },
     });
     expect(ev).toMatchObject({
       Item: { pk: 'REPORT#r1', sk: 'EVENT#00000004' },
@@ -78,7 +79,7 @@ describe('DynamoDbReportRepository', () => {
     expect(ddb.commandCalls(PutCommand)[0]?.args[0].input).toMatchObject({
       ConditionExpression: '#s = :expected AND taskToken = :token',
       ExpressionAttributeValues: { ':expected': 'PENDING', ':token': 'tok' },
-      Item: { gsi1pk: 'DECISIONS#USED', ttl: expect.any(Number) },
+      Item: { gsi1pk: 'DECISIONS#USED#karawaci', ttl: expect.any(Number) },
     });
   });
 

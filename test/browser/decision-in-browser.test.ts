@@ -11,7 +11,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decisionLinkIn, MailboxClient } from '../../infra/local/maildev-client.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
-import { ROOT, testConfig } from '../fakes/deps.ts';
+import { people, ROOT, testConfig } from '../fakes/deps.ts';
 import { sample } from '../fakes/flow.ts';
 import { waitFor } from '../fakes/wait-for.ts';
 
@@ -68,7 +68,7 @@ describe('decision pages in a browser', () => {
     const id = 'karawaci-2026-TW1';
     await stack.store.put({ key: 'masuk/karawaci/2026/TW1/data.csv', body: sample('awal'), contentType: 'text/csv' });
     const mail = new MailboxClient(stack.urls.mail);
-    const link = decisionLinkIn(await mail.next(config.people.SEKRETARIS_CAMAT.email, 'Mohon verifikasi'));
+    const link = decisionLinkIn(await mail.next(people(config).SEKRETARIS_CAMAT.email, 'Mohon verifikasi'));
 
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
     const desk = await browser.newPage({ viewport: { width: 1200, height: 800 } });
@@ -95,7 +95,7 @@ describe('decision pages in a browser', () => {
     expect(await textOf(phone, 'h1')).toBe('Sudah diputuskan');
     await phone.screenshot({ path: join(SHOTS, '05-already-decided.png'), fullPage: true });
 
-    const ratify = decisionLinkIn(await mail.next(config.people.CAMAT.email, 'Mohon pengesahan'));
+    const ratify = decisionLinkIn(await mail.next(people(config).CAMAT.email, 'Mohon pengesahan'));
     await phone.goto(ratify);
     expect(await textOf(phone, 'h1')).toBe('Pengesahan Laporan Kinerja');
     await phone.screenshot({ path: join(SHOTS, '06-confirm-ratify.png'), fullPage: true });

@@ -27,7 +27,7 @@ describe('lapkin usage', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'lapkin-big-')), 'besar.csv');
     writeFileSync(file, '');
     truncateSync(file, 12 * 1024 * 1024);
-    const r = await lapkin(['upload', file, '--tahun', '2026', '--periode', 'TW2']);
+    const r = await lapkin(['upload', file, '--unit', 'karawaci', '--tahun', '2026', '--periode', 'TW2']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/upload refused: Berkas terlalu besar \(12,0 MB\); batas ukuran 10 MB/);
   });

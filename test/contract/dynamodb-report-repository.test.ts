@@ -19,14 +19,15 @@ let client: DynamoDBClient;
 let doc: DynamoDBDocumentClient;
 let repo: DynamoDbReportRepository;
 
-const report = (id: string, status: string, version: number) =>
-  ({ reportId: id, status, version, revision: 1 }) as unknown as Report;
+const report = (id: string, status: string, version: number, unit = 'karawaci') =>
+  ({ reportId: id, unit, status, version, revision: 1 }) as unknown as Report;
 const event = (reportId: string, seq: number) =>
   ({ reportId, seq, type: 'TEST', at: '2026-04-01T00:00:00.000Z', hash: `h${seq}` }) as unknown as AuditEvent;
-const decision = (id: string, reportId: string, taskToken = `token-${id}`): Decision =>
+const decision = (id: string, reportId: string, taskToken = `token-${id}`, unit = 'karawaci'): Decision =>
   ({
     decisionId: id,
     reportId,
+    unit,
     step: 'VERIFY',
     role: 'SEKRETARIS_CAMAT',
     assignee: { name: 'A', nip: '1', email: 'a@example.go.id', title: 'Sekretaris Camat' },
@@ -68,7 +69,7 @@ describe('DynamoDbReportRepository on moto_server', () => {
 
   it('lists reports through the GSI with their current status', async () => {
     await repo.create(report('r2', 'DITERIMA', 1), event('r2', 1));
-    const listed = await repo.list();
+    const listed = await repo.list('karawaci');
     expect(listed.map((r) => [r.reportId, r.status])).toEqual(
       expect.arrayContaining([
         ['r1', 'DISUSUN'],
@@ -77,6 +78,14 @@ describe('DynamoDbReportRepository on moto_server', () => {
     );
     // The GSI row follows the item: a replaced report is listed once, under its new status.
     expect(listed.filter((r) => r.reportId === 'r1')).toHaveLength(1);
+  });
+
+  it('the index is partitioned by unit: one unit lists only its own reports, under its own key', async () => {
+    await repo.create(report('other-1', 'DITERIMA', 1, 'cibodas'), event('other-1', 1));
+    expect((await repo.list('cibodas')).map((r) => r.reportId)).toEqual(['other-1']);
+    expect((await repo.list('karawaci')).map((r) => r.reportId)).not.toContain('other-1');
+    const raw = await doc.send(new GetCommand({ TableName: TABLE, Key: { pk: 'REPORT#other-1', sk: 'META' } }));
+    expect(raw.Item).toMatchObject({ gsi1pk: 'REPORTS#cibodas', gsi1sk: 'DITERIMA#other-1' });
   });
 
   it('two decisions on one link: the conditional PENDING → USED lets one win, the other is DecisionAlreadyTakenError', async () => {
@@ -99,7 +108,7 @@ describe('DynamoDbReportRepository on moto_server', () => {
     expect(stored?.decision).toBe(first.decision);
     // The item's GSI keys moved with the state, and a TTL is set.
     const raw = await doc.send(new GetCommand({ TableName: TABLE, Key: { pk: 'DECISION#d-race', sk: 'DECISION' } }));
-    expect(raw.Item).toMatchObject({ gsi1pk: 'DECISIONS#USED', gsi1sk: 'r1#d-race' });
+    expect(raw.Item).toMatchObject({ gsi1pk: 'DECISIONS#USED#karawaci', gsi1sk: 'r1#d-race' });
     expect(typeof raw.Item?.ttl).toBe('number');
   });
 
@@ -117,11 +126,15 @@ describe('DynamoDbReportRepository on moto_server', () => {
     await repo.putDecisionIfAbsent(decision('d-p1', 'r2'));
     await repo.putDecisionIfAbsent(decision('d-p2', 'r3'));
     const ids = (ds: Decision[]) => ds.map((d) => d.decisionId).sort();
-    expect(ids(await repo.pendingDecisions('r2'))).toEqual(['d-p1', 'd-token']);
-    expect(ids(await repo.pendingDecisions())).toEqual(['d-p1', 'd-p2', 'd-token']);
+    await repo.putDecisionIfAbsent(decision('d-other', 'other-1', 'token-other', 'cibodas'));
+    expect(ids(await repo.pendingDecisions('karawaci', 'r2'))).toEqual(['d-p1', 'd-token']);
+    expect(ids(await repo.pendingDecisions('karawaci'))).toEqual(['d-p1', 'd-p2', 'd-token']);
+    expect(ids(await repo.pendingDecisions('cibodas'))).toEqual(['d-other']);
     await repo.updateDecision('d-p1', 'PENDING', { state: 'USED', decision: 'APPROVE' });
-    expect(ids(await repo.pendingDecisions('r2'))).toEqual(['d-token']);
-    expect(await repo.pendingDecisions('r2')).not.toContainEqual(expect.objectContaining({ pk: expect.anything() }));
+    expect(ids(await repo.pendingDecisions('karawaci', 'r2'))).toEqual(['d-token']);
+    expect(await repo.pendingDecisions('karawaci', 'r2')).not.toContainEqual(
+      expect.objectContaining({ pk: expect.anything() }),
+    );
   });
 });
 

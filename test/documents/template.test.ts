@@ -9,12 +9,12 @@ import { scaleRanges } from '../../functions/documents/capaian.ts';
 import { checkPerformanceData } from '../../functions/documents/check-data.ts';
 import { renderTemplateXlsx, TEMPLATE_SHEETS, templateExampleRows } from '../../functions/documents/template-xlsx.ts';
 import { COLUMNS, parsePerformanceData } from '../../functions/documents/upload/index.ts';
-import { testConfig } from '../fakes/deps.ts';
+import { organization, testConfig } from '../fakes/deps.ts';
 
 const config = testConfig();
 const template = (over: Partial<typeof config> = {}) =>
   renderTemplateXlsx({
-    organization: config.organization,
+    organization: organization(config),
     tahun: 2026,
     periode: 'TW2',
     settings: { ...config, ...over },

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postDecision } from '../../infra/local/decide-client.ts';
 import { decisionLinkIn, MailboxClient } from '../../infra/local/maildev-client.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
-import { testConfig } from '../fakes/deps.ts';
+import { people, testConfig } from '../fakes/deps.ts';
 import { KEY, REPORT_ID, sample } from '../fakes/flow.ts';
 import { waitFor } from '../fakes/wait-for.ts';
 
@@ -24,7 +24,7 @@ beforeAll(async () => {
   stack = await startLocalStack({ config, stateDir: mkdtempSync(join(tmpdir(), 'lapkin-routes-')), randomPorts: true });
   await stack.store.put({ key: KEY, body: sample('awal'), contentType: 'text/csv' });
   const mail = new MailboxClient(stack.urls.mail);
-  link = decisionLinkIn(await mail.next(config.people.SEKRETARIS_CAMAT.email, 'Mohon verifikasi'));
+  link = decisionLinkIn(await mail.next(people(config).SEKRETARIS_CAMAT.email, 'Mohon verifikasi'));
   expect((await postDecision(link, 'REVISE', 'Lengkapi narasi.')).status).toBe(200);
   // The report now waits for a corrected upload: its record holds the revision wait's token.
   const report = await waitFor(

@@ -15,7 +15,7 @@ import { runDemo } from '../../infra/cli/demo.ts';
 import { openDecisionPage, postDecision } from '../../infra/local/decide-client.ts';
 import { decisionLinkIn, MailboxClient } from '../../infra/local/maildev-client.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
-import { ROOT, testConfig } from '../fakes/deps.ts';
+import { people, ROOT, testConfig } from '../fakes/deps.ts';
 import { waitFor } from '../fakes/wait-for.ts';
 
 const KEY = 'masuk/karawaci/2026/TW1/data-kinerja-tw1.csv';
@@ -105,7 +105,7 @@ describe('decision links over HTTP', () => {
     stack = await startLocalStack({ config, stateDir: tempState(), randomPorts: true });
     await stack.store.put({ key: KEY, body: sample('awal'), contentType: 'text/csv' });
     const mail = new MailboxClient(stack.urls.mail);
-    const m = await mail.next(config.people.SEKRETARIS_CAMAT.email, 'Mohon verifikasi');
+    const m = await mail.next(people(config).SEKRETARIS_CAMAT.email, 'Mohon verifikasi');
     return { mail, link: decisionLinkIn(m), m };
   }
 
@@ -121,7 +121,7 @@ describe('decision links over HTTP', () => {
     expect(page.status).toBe(200);
     expect(page.html).toContain('Verifikasi Laporan Kinerja');
     expect(await deps.repo.get('karawaci-2026-TW1')).toEqual(before);
-    expect(await deps.repo.pendingDecisions('karawaci-2026-TW1')).toHaveLength(1);
+    expect(await deps.repo.pendingDecisions('karawaci', 'karawaci-2026-TW1')).toHaveLength(1);
 
     const url = new URL(link);
     const forged = new URL(link);
@@ -197,13 +197,13 @@ describe('restart', () => {
     stack = await startLocalStack({ config, stateDir, randomPorts: true });
     await stack.store.put({ key: KEY, body: sample('awal'), contentType: 'text/csv' });
     const firstMail = new MailboxClient(stack.urls.mail);
-    const link = decisionLinkIn(await firstMail.next(config.people.SEKRETARIS_CAMAT.email, 'Mohon verifikasi'));
+    const link = decisionLinkIn(await firstMail.next(people(config).SEKRETARIS_CAMAT.email, 'Mohon verifikasi'));
     // Stop only once the step has settled: the mail is out before mailSentAt is written, and a stop in between
     // would rightly send the request again on resume (at least once), which is not what this test is about.
     const first = stack;
     await waitFor(
       async () =>
-        (await first.deps().repo.pendingDecisions('karawaci-2026-TW1')).some(
+        (await first.deps().repo.pendingDecisions('karawaci', 'karawaci-2026-TW1')).some(
           (d) => d.step === 'verify' && d.mailSentAt,
         ),
       10_000,
@@ -223,7 +223,7 @@ describe('restart', () => {
       'resumed decision page',
     );
     expect((await postDecision(relinked, 'APPROVE')).status).toBe(200);
-    const ratify = decisionLinkIn(await mail.next(config.people.CAMAT.email, 'Mohon pengesahan'));
+    const ratify = decisionLinkIn(await mail.next(people(config).CAMAT.email, 'Mohon pengesahan'));
     expect((await postDecision(ratify, 'APPROVE')).status).toBe(200);
     await waitFor(
       async () => (await stack!.deps().repo.get('karawaci-2026-TW1'))?.status === 'TERDOKUMENTASI',
@@ -269,16 +269,16 @@ describe('Mutu Baku on a fast local clock', () => {
     stack = await startLocalStack({ config, stateDir: tempState(), randomPorts: true });
     await stack.store.put({ key: KEY, body: sample('awal'), contentType: 'text/csv' });
     const mail = new MailboxClient(stack.urls.mail);
-    const link = decisionLinkIn(await mail.next(config.people.SEKRETARIS_CAMAT.email, 'Mohon verifikasi'));
-    const reminder = await mail.next(config.people.SEKRETARIS_CAMAT.email, 'Pengingat', 10_000);
+    const link = decisionLinkIn(await mail.next(people(config).SEKRETARIS_CAMAT.email, 'Mohon verifikasi'));
+    const reminder = await mail.next(people(config).SEKRETARIS_CAMAT.email, 'Pengingat', 10_000);
     expect(decisionLinkIn(reminder)).toBe(link);
-    await mail.next(config.people.CAMAT.email, 'Mutu Baku terlampaui', 10_000);
+    await mail.next(people(config).CAMAT.email, 'Mutu Baku terlampaui', 10_000);
     const report = await stack.deps().repo.get('karawaci-2026-TW1');
     expect(report?.status).toBe('MENUNGGU_VERIFIKASI');
     // Wait for at least one re-entered wait (new task token behind the same decision id).
     await new Promise((r) => setTimeout(r, 1500));
     expect((await postDecision(link, 'APPROVE')).status).toBe(200);
-    const ratify = decisionLinkIn(await mail.next(config.people.CAMAT.email, 'Mohon pengesahan'));
+    const ratify = decisionLinkIn(await mail.next(people(config).CAMAT.email, 'Mohon pengesahan'));
     expect((await postDecision(ratify, 'APPROVE')).status).toBe(200);
     await waitFor(
       async () => (await stack!.deps().repo.get('karawaci-2026-TW1'))?.status === 'TERDOKUMENTASI',

@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MailboxClient } from '../../infra/local/maildev-client.ts';
 import { type LocalStack, PortTakenError, StackAlreadyRunningError, startLocalStack } from '../../infra/local/stack.ts';
 import type { StackFile } from '../../infra/local/stack-file.ts';
-import { testConfig } from '../fakes/deps.ts';
+import { people, testConfig } from '../fakes/deps.ts';
 import { sample } from '../fakes/flow.ts';
 import { waitFor } from '../fakes/wait-for.ts';
 
@@ -52,14 +52,14 @@ describe('two stacks in one process', () => {
     await a.store.put({ key: tw1, body: sample('awal'), contentType: 'text/csv' });
     const tw2Body = Buffer.from(new TextDecoder().decode(sample('awal')).replace(/;TW1;/g, ';TW2;'));
     await b.store.put({ key: tw2, body: tw2Body, contentType: 'text/csv' });
-    const sekcam = testConfig().people.SEKRETARIS_CAMAT.email;
+    const sekcam = people(testConfig()).SEKRETARIS_CAMAT.email;
     await new MailboxClient(a.urls.mail).next(sekcam, 'Mohon verifikasi');
     await new MailboxClient(b.urls.mail).next(sekcam, 'Mohon verifikasi');
     await waitFor(async () => (await b.deps().repo.get('karawaci-2026-TW2'))?.status === 'MENUNGGU_VERIFIKASI');
     await waitFor(async () => (await a.deps().repo.get('karawaci-2026-TW1'))?.status === 'MENUNGGU_VERIFIKASI');
 
-    expect((await a.deps().repo.list()).map((r) => r.reportId)).toEqual(['karawaci-2026-TW1']);
-    expect((await b.deps().repo.list()).map((r) => r.reportId)).toEqual(['karawaci-2026-TW2']);
+    expect((await a.deps().repo.list('karawaci')).map((r) => r.reportId)).toEqual(['karawaci-2026-TW1']);
+    expect((await b.deps().repo.list('karawaci')).map((r) => r.reportId)).toEqual(['karawaci-2026-TW2']);
     const mails = async (s: LocalStack) => (await new MailboxClient(s.urls.mail).all()).map((m) => m.subject);
     expect((await mails(a)).every((s) => !s.includes('TW2') && !s.includes('Triwulan II'))).toBe(true);
     expect((await mails(b)).every((s) => !s.includes('TW1') && !s.includes('Triwulan I '))).toBe(true);

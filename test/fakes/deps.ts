@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type LapkinConfig, loadConfigFile } from '../../functions/core/config.ts';
+import { type LapkinConfig, loadConfigFile, type Person, type Role } from '../../functions/core/config.ts';
 import { AuditCheckpoints } from '../../functions/usecases/audit-checkpoints.ts';
 import type { Deps } from '../../functions/usecases/deps.ts';
 import { ReportLedger } from '../../functions/usecases/report-ledger.ts';
@@ -7,6 +7,7 @@ import {
   CapturingMailer,
   FakeWorkflow,
   FixedClock,
+  MemoryDirectory,
   MemoryDocumentStore,
   MemoryReportRepository,
 } from './memory-ports.ts';
@@ -17,6 +18,7 @@ export const testConfig = (): LapkinConfig => loadConfigFile(join(ROOT, 'cdk.jso
 /** Every port as an in-memory fake: use cases run with no database, engine, mail or network. */
 export function fakeDeps(overrides: Partial<LapkinConfig> = {}) {
   const repo = new MemoryReportRepository();
+  const directory = new MemoryDirectory();
   const clock = new FixedClock();
   const store = new MemoryDocumentStore();
   const workflow = new FakeWorkflow();
@@ -25,6 +27,7 @@ export function fakeDeps(overrides: Partial<LapkinConfig> = {}) {
   const deps: Deps = {
     config,
     repo,
+    directory,
     ledger: new ReportLedger(
       repo,
       clock,
@@ -37,5 +40,21 @@ export function fakeDeps(overrides: Partial<LapkinConfig> = {}) {
     publicBaseUrl: 'https://lapkin.example.go.id',
     signingSecret: async () => 'test-secret-0123456789abcdef0123456789abcdef',
   };
-  return { deps, repo, clock, store, workflow, mailer, config };
+  return { deps, repo, directory, clock, store, workflow, mailer, config };
+}
+
+/** The sample configuration's first unit (Kecamatan Karawaci): the unit most tests run their report in. */
+export const UNIT = 'karawaci';
+
+/** The people of a configured unit by role, every role filled (the sample configuration fills them all). */
+export function people(config: LapkinConfig = testConfig(), unit = UNIT): Record<Role, Person> {
+  const u = config.units.find((x) => x.organization.unitCode === unit);
+  if (!u) throw new Error(`test configuration has no unit ${unit}`);
+  return u.people as Record<Role, Person>;
+}
+
+export function organization(config: LapkinConfig = testConfig(), unit = UNIT) {
+  const u = config.units.find((x) => x.organization.unitCode === unit);
+  if (!u) throw new Error(`test configuration has no unit ${unit}`);
+  return u.organization;
 }

@@ -1,4 +1,14 @@
 import { sha256Hex } from '../../functions/core/audit-chain.ts';
+import type { Person } from '../../functions/core/config.ts';
+import {
+  type DirectoryActor,
+  type DirectoryChange,
+  type DirectoryEntry,
+  type DirectoryRole,
+  personOnly,
+  type UnitProfile,
+  unitOfReportId,
+} from '../../functions/core/directory.ts';
 import {
   DecisionAlreadyTakenError,
   DocumentNotFoundError,
@@ -8,6 +18,7 @@ import {
 } from '../../functions/core/errors.ts';
 import type { AuditEvent, Decision, DecisionState, Report } from '../../functions/core/report.ts';
 import type { Clock } from '../../functions/ports/clock.ts';
+import { type DirectoryRepository, StaleDirectoryError } from '../../functions/ports/directory.ts';
 import type { DocumentStore, DocumentVersion, StoredDocument } from '../../functions/ports/document-store.ts';
 import type { Mailer, MailMessage } from '../../functions/ports/mailer.ts';
 import { type ReportRepository, StaleVersionError } from '../../functions/ports/report-repository.ts';
@@ -71,8 +82,11 @@ export class MemoryReportRepository implements ReportRepository {
   async events(id: string) {
     return clone(this.eventsById.get(id) ?? []);
   }
-  async list() {
-    return (this.frozenIndex?.reports ?? [...this.reports.values()]).map(clone);
+  async list(unit: string) {
+    return (this.frozenIndex?.reports ?? [...this.reports.values()])
+      .filter((r) => r.unit === unit)
+      .sort((a, b) => a.reportId.localeCompare(b.reportId))
+      .map(clone);
   }
   async getDecision(id: string) {
     return clone(this.decisions.get(id));
@@ -91,10 +105,74 @@ export class MemoryReportRepository implements ReportRepository {
     this.decisions.set(id, clone(next));
     return clone(next);
   }
-  async pendingDecisions(reportId?: string) {
+  async pendingDecisions(unit: string, reportId?: string) {
     return (this.frozenIndex?.decisions ?? [...this.decisions.values()])
-      .filter((d) => d.state === 'PENDING' && (!reportId || d.reportId === reportId))
+      .filter(
+        (d) =>
+          d.state === 'PENDING' &&
+          (d.unit ?? unitOfReportId(d.reportId)) === unit &&
+          (!reportId || d.reportId === reportId),
+      )
       .map(clone);
+  }
+}
+
+/** In-memory directory with the DynamoDB adapter's conditional semantics (version per role, change events). */
+export class MemoryDirectory implements DirectoryRepository {
+  profiles = new Map<string, UnitProfile>();
+  entries = new Map<string, DirectoryEntry & { removed?: boolean }>();
+  changeLog: DirectoryChange[] = [];
+  async units() {
+    return [...this.profiles.values()].sort((a, b) => a.unitCode.localeCompare(b.unitCode)).map(clone);
+  }
+  async unit(code: string) {
+    return clone(this.profiles.get(code));
+  }
+  async putUnitIfAbsent(profile: UnitProfile) {
+    if (this.profiles.has(profile.unitCode)) return false;
+    this.profiles.set(profile.unitCode, clone(profile));
+    return true;
+  }
+  async people(code: string) {
+    return [...this.entries.values()]
+      .filter((e) => e.unit === code && !e.removed)
+      .map(({ removed: _r, ...e }) => clone(e));
+  }
+  async setPerson(
+    code: string,
+    role: DirectoryRole,
+    person: Person | undefined,
+    expectedVersion: number,
+    change: { at: string; actor: DirectoryActor },
+  ) {
+    const key = `${code}/${role}`;
+    const stored = this.entries.get(key);
+    if ((stored?.version ?? 0) !== expectedVersion) throw new StaleDirectoryError(key);
+    const before = stored && !stored.removed ? personOnly(stored) : undefined;
+    const version = expectedVersion + 1;
+    const event: DirectoryChange = {
+      unit: code,
+      role,
+      version,
+      at: change.at,
+      actor: change.actor,
+      action: person ? (before ? 'DIUBAH' : 'DITETAPKAN') : 'DIHAPUS',
+      ...(before ? { before } : {}),
+      ...(person ? { after: personOnly(person) } : {}),
+    };
+    this.entries.set(key, {
+      ...(person ? personOnly(person) : { name: '', nip: '', email: '', title: '' }),
+      unit: code,
+      role,
+      version,
+      updatedAt: change.at,
+      removed: !person,
+    });
+    this.changeLog.push(clone(event));
+    return clone(event);
+  }
+  async changes(code: string) {
+    return this.changeLog.filter((c) => c.unit === code).map(clone);
   }
 }
 

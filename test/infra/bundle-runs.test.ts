@@ -6,7 +6,7 @@
  * NODE_PATH and could not find one elsewhere (the bundle lies outside the repository).
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -74,6 +74,8 @@ describe('assemble bundle', () => {
       { action: 'DITERIMA', actor: { name: 'lapkin', role: 'SISTEM' } },
     );
 
+    const configFile = join(out, 'lapkin-config.json');
+    writeFileSync(configFile, JSON.stringify({ context: { lapkin: testConfig() } }));
     const script = `require('./index.js').handler(${JSON.stringify({ reportId: 'karawaci-2026-TW1', source: { key, versionId } })}, { functionName: 'assemble', awsRequestId: 'r1', getRemainingTimeInMillis: () => 60000 }).then((r) => process.stdout.write(JSON.stringify(r)), (e) => { console.error(e); process.exit(1); });`;
     // Asynchronously: dynalite answers from this very process.
     const run = await promisify(execFile)(process.execPath, ['-e', script], {
@@ -81,7 +83,8 @@ describe('assemble bundle', () => {
       encoding: 'utf8',
       env: {
         PATH: process.env.PATH,
-        LAPKIN_CONFIG: JSON.stringify(testConfig()),
+        // As deployed: the configuration is a file in the bundle (lapkin-function.ts), not an environment variable.
+        LAPKIN_CONFIG_FILE: configFile,
         TABLE_NAME: 'lapkin-bundle',
         DYNAMODB_ENDPOINT: db.endpoint,
         DOCUMENT_STORE: 'local',

@@ -157,13 +157,14 @@ export async function badDataFiles(): Promise<BadFile[]> {
 }
 
 /** Uploads at locations that name no report: each must be refused with the reason, the object kept. */
-export const BAD_KEYS: { name: string; key: string }[] = [
+/** `city`: the key names no unit of the directory, so the city (KOTA) hears of it, not a unit's team. */
+export const BAD_KEYS: { name: string; key: string; to?: 'city' }[] = [
   { name: 'path traversal', key: 'masuk/karawaci/2026/TW1/../../../etc/passwd' },
   { name: 'dot-dot file name', key: 'masuk/karawaci/2026/TW1/..data.csv' },
   { name: 'unknown period folder', key: 'masuk/karawaci/2026/TW9/data.csv' },
   { name: 'two-digit year', key: 'masuk/karawaci/26/TW1/data.csv' },
-  { name: 'upper-case unit', key: 'masuk/Karawaci/2026/TW1/data.csv' },
-  { name: 'unit not configured', key: 'masuk/cibodas/2026/TW1/data.csv' },
+  { name: 'upper-case unit', key: 'masuk/Karawaci/2026/TW1/data.csv', to: 'city' },
+  { name: 'unit not configured', key: 'masuk/cibodas/2026/TW1/data.csv', to: 'city' },
   { name: 'period folder missing', key: 'masuk/karawaci/2026/data.csv' },
   { name: 'extra folder', key: 'masuk/karawaci/2026/TW1/lama/data.csv' },
   { name: 'hidden file', key: 'masuk/karawaci/2026/TW1/.data.csv' },

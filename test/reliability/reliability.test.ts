@@ -25,7 +25,7 @@ import { LOCAL_CREDENTIALS } from '../../infra/local/dynamodb.ts';
 import { objectCreatedEvent } from '../../infra/local/event-bus.ts';
 import { decisionLinkIn, MailboxClient } from '../../infra/local/maildev-client.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
-import { ROOT, testConfig } from '../fakes/deps.ts';
+import { people, ROOT, testConfig } from '../fakes/deps.ts';
 import { linkInMail, linkParts } from '../fakes/flow.ts';
 import { waitFor } from '../fakes/wait-for.ts';
 import { BAD_KEYS, badDataFiles } from './bad-uploads.ts';
@@ -120,21 +120,21 @@ describe('attacks on the decision endpoint', () => {
     const config = testConfig();
     await s.store.put({ key: keyFor(2026, 'TW1'), body: dataFor(2026, 'TW1'), contentType: 'text/csv' });
     await s.store.put({ key: keyFor(2026, 'TW2'), body: dataFor(2026, 'TW2'), contentType: 'text/csv' });
-    const linkA = decisionLinkIn(await mail.next(config.people.SEKRETARIS_CAMAT.email, /Triwulan I\b/));
-    const linkB = decisionLinkIn(await mail.next(config.people.SEKRETARIS_CAMAT.email, 'Triwulan II'));
+    const linkA = decisionLinkIn(await mail.next(people(config).SEKRETARIS_CAMAT.email, /Triwulan I\b/));
+    const linkB = decisionLinkIn(await mail.next(people(config).SEKRETARIS_CAMAT.email, 'Triwulan II'));
     const repo = s.deps().repo;
     const snapshot = async () =>
       JSON.stringify([
         await repo.get('karawaci-2026-TW1'),
         await repo.get('karawaci-2026-TW2'),
-        await repo.pendingDecisions(),
+        await repo.pendingDecisions('karawaci'),
         (await repo.events('karawaci-2026-TW1')).length,
         (await repo.events('karawaci-2026-TW2')).length,
       ]);
     const a = new URL(linkA);
     const b = new URL(linkB);
     const decisionA = a.pathname.split('/').pop() as string;
-    const pendingA = (await repo.pendingDecisions('karawaci-2026-TW1'))[0];
+    const pendingA = (await repo.pendingDecisions('karawaci', 'karawaci-2026-TW1'))[0];
     const expired = decisionLink(a.origin, secret, {
       decisionId: decisionA,
       assigneeNip: pendingA?.assignee.nip ?? '',
@@ -245,7 +245,7 @@ describe('attacks on the decision endpoint', () => {
     await waitFor(
       async () =>
         (await statusOf(s, 'karawaci-2026-TW1')) === 'MENUNGGU_PENGESAHAN' &&
-        (await repo.pendingDecisions('karawaci-2026-TW1')).some((d) => d.step === 'ratify' && d.mailSentAt),
+        (await repo.pendingDecisions('karawaci', 'karawaci-2026-TW1')).some((d) => d.step === 'ratify' && d.mailSentAt),
       5000,
       'ratify wait',
     );
@@ -319,7 +319,7 @@ describe('faults injected into the adapters', () => {
       await expect(submitDecision(h.deps, linkParts(verify), { decision: 'APPROVE' })).rejects.toMatchObject({
         name: 'TransientError',
       });
-      expect((await h.repo.pendingDecisions(REPORT)).length).toBe(0);
+      expect((await h.repo.pendingDecisions('karawaci', REPORT)).length).toBe(0);
       recovered.push('workflow-unavailable');
       await submitDecision(h.deps, linkParts(verify), { decision: 'APPROVE' });
       await until('MENUNGGU_PENGESAHAN');
@@ -409,7 +409,7 @@ describe('malformed uploads', () => {
   it('each is answered with a clear message, nothing crashes, every upload is kept', async () => {
     const { stack: s, mail } = await up();
     const config = testConfig();
-    const team = config.people.TIMSAKIP.email;
+    const team = people(config).TIMSAKIP.email;
     const files = await badDataFiles();
     const kept: { key: string; versionId: string; body: Uint8Array }[] = [];
     let explained = 0;
@@ -443,12 +443,13 @@ describe('malformed uploads', () => {
       const body = dataFor(2026, 'TW1');
       const { versionId } = await s.store.put({ key: bad.key, body, contentType: 'text/csv' });
       kept.push({ key: bad.key, versionId, body });
-      const m = await mail.next(team, 'Unggahan tidak dapat diproses', 15_000);
+      const to = bad.to === 'city' ? (config.city?.people.KOTA?.email as string) : team;
+      const m = await mail.next(to, 'Unggahan tidak dapat diproses', 15_000);
       expect(m.text, bad.name).toContain('Berkas tetap tersimpan');
       explained++;
     }
     await s.bus.drain();
-    const reports = await s.deps().repo.list();
+    const reports = await s.deps().repo.list('karawaci');
     expect(reports.filter((r) => r.status === 'GAGAL')).toEqual([]);
     expect(reports.map((r) => r.status).sort()).toEqual(['PERLU_PERBAIKAN_DATA', 'PERLU_PERBAIKAN_DATA']);
     expect(readdirSync(s.stateDir).includes('dead-letter')).toBe(false);
@@ -472,8 +473,8 @@ describe('restart', () => {
       body: new TextEncoder().encode('tahun;periode\n2026;TW2\n'),
       contentType: 'text/csv',
     });
-    const link = decisionLinkIn(await first.mail.next(config.people.SEKRETARIS_CAMAT.email, /Triwulan I\b/));
-    await first.mail.next(config.people.TIMSAKIP.email, 'Data kinerja perlu diperbaiki');
+    const link = decisionLinkIn(await first.mail.next(people(config).SEKRETARIS_CAMAT.email, /Triwulan I\b/));
+    await first.mail.next(people(config).TIMSAKIP.email, 'Data kinerja perlu diperbaiki');
     await s1.stop();
     stack = undefined;
 
@@ -492,9 +493,9 @@ describe('restart', () => {
     const decide = async (to: string, subject: string | RegExp) => {
       expect((await postDecision(decisionLinkIn(await second.mail.next(to, subject)), 'APPROVE')).status).toBe(200);
     };
-    await decide(config.people.CAMAT.email, /Triwulan I\b/);
-    await decide(config.people.SEKRETARIS_CAMAT.email, 'Triwulan II');
-    await decide(config.people.CAMAT.email, 'Triwulan II');
+    await decide(people(config).CAMAT.email, /Triwulan I\b/);
+    await decide(people(config).SEKRETARIS_CAMAT.email, 'Triwulan II');
+    await decide(people(config).CAMAT.email, 'Triwulan II');
     for (const id of ['karawaci-2026-TW1', 'karawaci-2026-TW2']) {
       await waitFor(async () => (await statusOf(s2, id)) === 'TERDOKUMENTASI', 10_000, `${id} documented`);
     }
@@ -512,8 +513,8 @@ describe('tamper-evident audit', () => {
     const config = testConfig();
     await s.store.put({ key: keyFor(2026, 'TW1'), body: dataFor(2026, 'TW1'), contentType: 'text/csv' });
     for (const [to, subject] of [
-      [config.people.SEKRETARIS_CAMAT.email, 'Mohon verifikasi'],
-      [config.people.CAMAT.email, 'Mohon pengesahan'],
+      [people(config).SEKRETARIS_CAMAT.email, 'Mohon verifikasi'],
+      [people(config).CAMAT.email, 'Mohon pengesahan'],
     ] as const) {
       await postDecision(decisionLinkIn(await mail.next(to, subject)), 'APPROVE');
     }
@@ -631,12 +632,12 @@ describe('load', () => {
     const decided = new Set<string>();
     const deadline = Date.now() + 240_000;
     for (;;) {
-      const all = await repo.list();
+      const all = await repo.list('karawaci');
       const done = all.filter((r) => r.status === 'TERDOKUMENTASI').length;
       if (done === N) break;
       expect(all.filter((r) => r.status === 'GAGAL')).toEqual([]);
       if (Date.now() > deadline) throw new Error(`load: only ${done}/${N} documented`);
-      const pending = (await repo.pendingDecisions()).filter((d) => !decided.has(d.decisionId));
+      const pending = (await repo.pendingDecisions('karawaci')).filter((d) => !decided.has(d.decisionId));
       // Scripted people: approve every pending decision through the real HTTP endpoint, 16 at a time.
       for (let i = 0; i < pending.length; i += 16) {
         await Promise.all(

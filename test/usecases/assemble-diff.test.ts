@@ -11,7 +11,7 @@ import { requestDecision } from '../../functions/usecases/request-decision.ts';
 import { requestRevision } from '../../functions/usecases/request-revision.ts';
 import { submitDecision } from '../../functions/usecases/take-decision.ts';
 import { handleDecisionHttp } from '../../functions/web/decide-http.ts';
-import { fakeDeps } from '../fakes/deps.ts';
+import { fakeDeps, people } from '../fakes/deps.ts';
 import { linkInMail, linkParts, REPORT_ID, sample, uploadAndAssemble } from '../fakes/flow.ts';
 import { pdfTextOf } from '../fakes/pdf-text.ts';
 
@@ -73,7 +73,7 @@ describe('revision diff', () => {
     const diff = await storedDiff();
     expect(diff).toMatchObject({ fromRevision: 1, toRevision: 2 });
     expect(diff.counts).toEqual({ added: 0, removed: 0, changed: 8, unchanged: 0 });
-    expect(diff.request).toMatchObject({ by: f.config.people.SEKRETARIS_CAMAT.name, note: NOTE });
+    expect(diff.request).toMatchObject({ by: people(f.config).SEKRETARIS_CAMAT.name, note: NOTE });
     const ik04 = diff.indicators.find((i) => i.kode === 'IK-04');
     expect(ik04?.fields).toEqual(
       expect.arrayContaining([
@@ -101,7 +101,7 @@ describe('revision diff', () => {
 
     expect(mail.text).toContain('Perubahan dibanding revisi 1: 8 indikator berubah, 0 ditambah, 0 dihapus, 0 tetap.');
     expect(mail.text).toContain(
-      `Catatan saat laporan dikembalikan oleh ${f.config.people.SEKRETARIS_CAMAT.name}: "${NOTE}"`,
+      `Catatan saat laporan dikembalikan oleh ${people(f.config).SEKRETARIS_CAMAT.name}: "${NOTE}"`,
     );
     expect(mail.text).toContain('IK-04  Realisasi: 72,5 → 77,78');
     expect(mail.text).toContain('IK-04  Capaian: 80,56 % → 86,42 %');
@@ -174,7 +174,7 @@ describe('revision diff', () => {
 describe('approval block', () => {
   it('names the TIMSAKIP lead as compiler (system-prepared, no paraf) and keeps it in the archived PDF', async () => {
     await uploadAndAssemble(f.deps, sample('perbaikan-2'));
-    const team = f.config.people.TIMSAKIP;
+    const team = people(f.config).TIMSAKIP;
     const r = await f.repo.get(REPORT_ID);
     const assembled = pdfTextOf(
       Buffer.from((await f.store.get(r?.reportPdf?.key ?? '', r?.reportPdf?.versionId ?? '')).body),
@@ -190,7 +190,8 @@ describe('approval block', () => {
     await submitDecision(f.deps, linkParts(linkInMail(f.mailer.sent.at(-1)?.text ?? '')), { decision: 'APPROVE' });
     const archive = await archiveReport(f.deps, { reportId: REPORT_ID });
     const archived = pdfTextOf(Buffer.from((await f.store.get(archive.pdf.key, archive.pdf.versionId)).body));
-    for (const p of [team, f.config.people.SEKRETARIS_CAMAT, f.config.people.CAMAT]) expect(archived).toContain(p.nip);
+    for (const p of [team, people(f.config).SEKRETARIS_CAMAT, people(f.config).CAMAT])
+      expect(archived).toContain(p.nip);
     expect(archived).toContain('disusun sistem *');
     expect(archived).toContain('paraf elektronik');
   });

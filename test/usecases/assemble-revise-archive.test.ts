@@ -11,7 +11,7 @@ import { recordFailure } from '../../functions/usecases/record-failure.ts';
 import { requestDecision } from '../../functions/usecases/request-decision.ts';
 import { requestRevision } from '../../functions/usecases/request-revision.ts';
 import { submitDecision } from '../../functions/usecases/take-decision.ts';
-import { fakeDeps } from '../fakes/deps.ts';
+import { fakeDeps, people } from '../fakes/deps.ts';
 import { KEY, linkInMail, linkParts, REPORT_ID, sample, uploadAndAssemble } from '../fakes/flow.ts';
 import { pdfTextOf } from '../fakes/pdf-text.ts';
 
@@ -143,7 +143,7 @@ describe('archiveReport', () => {
     const assembledText = pdfTextOf(
       Buffer.from((await f.store.get(r?.reportPdf?.key ?? '', r?.reportPdf?.versionId ?? '')).body),
     );
-    for (const person of [f.config.people.CAMAT, f.config.people.SEKRETARIS_CAMAT]) {
+    for (const person of [people(f.config).CAMAT, people(f.config).SEKRETARIS_CAMAT]) {
       expect(archivedText).toContain(person.name);
       expect(archivedText).toContain(person.nip);
       expect(assembledText).not.toContain(person.name);

@@ -34,22 +34,27 @@ describe('receiveUpload', () => {
     expect(f.workflow.started).toHaveLength(1);
   });
 
+  // A key naming a unit of the directory goes to that unit's team; one naming no known unit goes to the city (KOTA),
+  // since no unit's people may hear of another unit's folder.
+  const TEAM = 'timsakip@example.go.id';
+  const CITY = 'bagian.organisasi@example.go.id';
   it.each([
-    ['laporan/karawaci/2026/TW1/x.csv', 'masuk/'],
-    ['masuk/karawaci/2026/TW1/../../etc/passwd', 'expected masuk'],
-    ['masuk/karawaci/2026/TW5/x.csv', 'invalid period'],
-    ['masuk/karawaci/1999/TW1/x.csv', 'invalid year'],
-    ['masuk/cibodas/2026/TW1/x.csv', 'not configured'],
-    ['masuk/karawaci/2026/TW1/..hidden.csv', 'invalid file name'],
-  ])('rejects %s without starting anything', async (key, reason) => {
+    ['laporan/karawaci/2026/TW1/x.csv', 'masuk/', CITY],
+    ['masuk/karawaci/2026/TW1/../../etc/passwd', 'expected masuk', TEAM],
+    ['masuk/karawaci/2026/TW5/x.csv', 'invalid period', TEAM],
+    ['masuk/karawaci/1999/TW1/x.csv', 'invalid year', TEAM],
+    ['masuk/cibodas/2026/TW1/x.csv', 'unit "cibodas" is not in the directory', CITY],
+    ['masuk/karawaci/2026/TW1/..hidden.csv', 'invalid file name', TEAM],
+    ['masuk/sukamaju/2026/TW9/x.csv', 'invalid period', 'timsakip.sukamaju@example.go.id'],
+  ])('rejects %s without starting anything', async (key, reason, recipient) => {
     const out = await receiveUpload(f.deps, { key, versionId: 'v1' });
     expect(out).toMatchObject({ outcome: 'REJECTED' });
     expect((out as { reason: string }).reason).toContain(reason);
     expect(f.workflow.started).toHaveLength(0);
-    expect(await f.repo.list()).toHaveLength(0);
+    for (const unit of ['karawaci', 'sukamaju', 'cibodas']) expect(await f.repo.list(unit)).toHaveLength(0);
     // The collecting team hears what is wrong, in Bahasa Indonesia, and that the file is kept.
     const mail = f.mailer.sent.at(-1);
-    expect(mail?.to).toEqual(['timsakip@example.go.id']);
+    expect(mail?.to).toEqual([recipient]);
     expect(mail?.subject).toBe('[lapkin] Unggahan tidak dapat diproses');
     expect(mail?.text).toContain(key);
     expect(mail?.text).toContain('Berkas tetap tersimpan');

@@ -62,7 +62,7 @@ describe('recordFailure', () => {
       executionArn: await exec(),
       step: 'verify',
     });
-    expect(await f.repo.pendingDecisions(REPORT_ID)).toEqual([]);
+    expect(await f.repo.pendingDecisions('karawaci', REPORT_ID)).toEqual([]);
     await recordFailure(f.deps, { reportId: REPORT_ID, executionArn: await exec(), error: { Error: 'X' } });
     expect((await f.repo.getDecision(decisionId))?.state).toBe('SUPERSEDED');
   });

@@ -1,0 +1,33 @@
+import type { Person } from '../core/config.ts';
+import type { DirectoryActor, DirectoryChange, DirectoryEntry, DirectoryRole, UnitProfile } from '../core/directory.ts';
+
+/**
+ * Units and people, in the table. Like the report repository: single-item conditional writes only (dynalite has
+ * no transactions); each person is one item in the unit's own partition, so no key is shared by all units.
+ */
+export interface DirectoryRepository {
+  /** Every unit, from an index (eventually consistent on AWS): for lists and the Mutu Baku clock. */
+  units(): Promise<UnitProfile[]>;
+  unit(unitCode: string): Promise<UnitProfile | undefined>;
+  /** Stores the unit's profile if it has none yet; true when it was created. */
+  putUnitIfAbsent(profile: UnitProfile): Promise<boolean>;
+  /** The people of a unit now (read consistently), by role. */
+  people(unitCode: string): Promise<DirectoryEntry[]>;
+  /**
+   * Sets a role's person when the stored entry is still at `expectedVersion` (0 = no entry yet), then stores the
+   * change event. Throws StaleDirectoryError when someone else changed it first.
+   */
+  setPerson(
+    unitCode: string,
+    role: DirectoryRole,
+    person: Person | undefined,
+    expectedVersion: number,
+    change: { at: string; actor: DirectoryActor },
+  ): Promise<DirectoryChange>;
+  /** The change events of a unit, oldest first. */
+  changes(unitCode: string): Promise<DirectoryChange[]>;
+}
+
+export class StaleDirectoryError extends Error {
+  override name = 'StaleDirectoryError';
+}
