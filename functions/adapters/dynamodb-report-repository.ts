@@ -45,6 +45,15 @@ export class DynamoDbReportRepository implements ReportRepository {
     private readonly tableName: string,
   ) {}
 
+  /** The stored item of a report, with its index keys (also used to move legacy items). */
+  indexed(r: Report) {
+    return this.reportItem(r);
+  }
+
+  indexedDecision(d: Decision) {
+    return this.decisionItem(d);
+  }
+
   private reportItem(r: Report) {
     return { ...reportKey(r.reportId), gsi1pk: `REPORTS#${r.unit}`, gsi1sk: `${r.status}#${r.reportId}`, ...r };
   }
@@ -208,6 +217,54 @@ export class DynamoDbReportRepository implements ReportRepository {
     });
     return items.map((i) => strip<Decision>(i) as Decision);
   }
+}
+
+/**
+ * Moves items indexed before the index was partitioned by unit (gsi1pk `REPORTS`, `DECISIONS#<state>`) to their
+ * unit's partition, by writing each again unchanged (the key attributes are recomputed). Idempotent: an item
+ * written meanwhile by a use case is skipped by the version condition and is already in its new place.
+ * Returns how many items moved.
+ */
+export async function reindexLegacyItems(doc: DynamoDBDocumentClient, tableName: string): Promise<number> {
+  const repo = new DynamoDbReportRepository(doc, tableName);
+  let moved = 0;
+  for (const legacy of ['REPORTS', 'DECISIONS#PENDING', 'DECISIONS#USED', 'DECISIONS#SUPERSEDED']) {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: GSI1,
+          KeyConditionExpression: 'gsi1pk = :p',
+          ExpressionAttributeValues: { ':p': legacy },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        const fresh = await doc.send(
+          new GetCommand({ TableName: tableName, Key: { pk: item.pk, sk: item.sk }, ConsistentRead: true }),
+        );
+        if (!fresh.Item || fresh.Item.gsi1pk !== legacy) continue;
+        const body = strip<unknown>(fresh.Item);
+        const next = legacy === 'REPORTS' ? repo.indexed(body as Report) : repo.indexedDecision(body as Decision);
+        try {
+          await doc.send(
+            new PutCommand({
+              TableName: tableName,
+              Item: next,
+              ConditionExpression: 'gsi1pk = :legacy',
+              ExpressionAttributeValues: { ':legacy': legacy },
+            }),
+          );
+          moved++;
+        } catch (err) {
+          if (!isConditionFailure(err)) throw err;
+        }
+      }
+      start = out.LastEvaluatedKey;
+    } while (start);
+  }
+  return moved;
 }
 
 /** Table definition shared by the CDK stack and the local stack, so both build the same table. */

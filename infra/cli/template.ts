@@ -45,7 +45,12 @@ export async function runTemplate(config: LapkinConfig, args: string[], io: CliI
   }
   const only = config.units.length === 1 ? config.units[0] : undefined;
   const cityName = config.city?.name ?? config.units[0]?.organization.parent ?? 'lapkin';
-  const organization = (unit ?? only)?.organization ?? { name: cityName, parent: cityName, unitCode: 'kota', address: '' };
+  const organization = (unit ?? only)?.organization ?? {
+    name: cityName,
+    parent: cityName,
+    unitCode: 'kota',
+    address: '',
+  };
   const out = values.out ?? DEFAULT_TEMPLATE_FILE;
   if (!out.toLowerCase().endsWith('.xlsx')) {
     io.err(`lapkin: --out harus berakhiran .xlsx\n${USAGE}\n`);

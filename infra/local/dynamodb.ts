@@ -6,8 +6,9 @@ import {
   DynamoDBClient,
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
-import { TABLE_SCHEMA } from '../../functions/adapters/dynamodb-report-repository.ts';
+import { reindexLegacyItems, TABLE_SCHEMA } from '../../functions/adapters/dynamodb-report-repository.ts';
 
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
@@ -21,6 +22,11 @@ export async function startLocalDynamoDb(path: string, port: number, tableName: 
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const client = new DynamoDBClient({ endpoint, region: 'local', credentials: LOCAL_CREDENTIALS });
   await ensureTable(client, tableName);
+  // State from before the index was partitioned by unit is moved once, so an upgraded checkout lists it.
+  await reindexLegacyItems(
+    DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+    tableName,
+  );
   client.destroy();
   return {
     endpoint,

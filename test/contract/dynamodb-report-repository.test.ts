@@ -4,9 +4,9 @@
  * PENDING → USED race of two decisions posted at once, and the GSI the lists are read from.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DynamoDbReportRepository } from '../../functions/adapters/dynamodb-report-repository.ts';
+import { DynamoDbReportRepository, reindexLegacyItems } from '../../functions/adapters/dynamodb-report-repository.ts';
 import { DecisionAlreadyTakenError } from '../../functions/core/errors.ts';
 import type { AuditEvent, Decision, Report } from '../../functions/core/report.ts';
 import { StaleVersionError } from '../../functions/ports/report-repository.ts';
@@ -86,6 +86,40 @@ describe('DynamoDbReportRepository on moto_server', () => {
     expect((await repo.list('karawaci')).map((r) => r.reportId)).not.toContain('other-1');
     const raw = await doc.send(new GetCommand({ TableName: TABLE, Key: { pk: 'REPORT#other-1', sk: 'META' } }));
     expect(raw.Item).toMatchObject({ gsi1pk: 'REPORTS#cibodas', gsi1sk: 'DITERIMA#other-1' });
+  });
+
+  it('items indexed before the index was partitioned by unit move to their unit, once', async () => {
+    // As the table looked before: one index key for every unit's reports, one for every pending decision.
+    await doc.send(
+      new PutCommand({
+        TableName: TABLE,
+        Item: {
+          pk: 'REPORT#sukamaju-2025-TW4',
+          sk: 'META',
+          gsi1pk: 'REPORTS',
+          gsi1sk: 'MENUNGGU_VERIFIKASI#sukamaju-2025-TW4',
+          ...report('sukamaju-2025-TW4', 'MENUNGGU_VERIFIKASI', 7, 'sukamaju'),
+        },
+      }),
+    );
+    const { unit: _u, ...old } = decision('d-legacy', 'sukamaju-2025-TW4');
+    await doc.send(
+      new PutCommand({
+        TableName: TABLE,
+        Item: {
+          pk: 'DECISION#d-legacy',
+          sk: 'DECISION',
+          gsi1pk: 'DECISIONS#PENDING',
+          gsi1sk: 'sukamaju-2025-TW4#d-legacy',
+          ...old,
+        },
+      }),
+    );
+    expect(await repo.list('sukamaju')).toEqual([]);
+    expect(await reindexLegacyItems(doc, TABLE)).toBe(2);
+    expect((await repo.list('sukamaju')).map((r) => [r.reportId, r.version])).toEqual([['sukamaju-2025-TW4', 7]]);
+    expect((await repo.pendingDecisions('sukamaju')).map((d) => d.decisionId)).toEqual(['d-legacy']);
+    expect(await reindexLegacyItems(doc, TABLE)).toBe(0);
   });
 
   it('two decisions on one link: the conditional PENDING → USED lets one win, the other is DecisionAlreadyTakenError', async () => {
