@@ -54,10 +54,42 @@ describe('keepMutuBaku', () => {
     f.clock.advance(24 * HOUR);
     expect((await keepMutuBaku(f.deps)).escalated).toEqual([REPORT_ID]);
     expect((await f.repo.events(REPORT_ID)).filter((e) => e.action === 'MUTU_BAKU_TERLAMPAUI')).toHaveLength(2);
+    // A whole Mutu Baku past the head of the unit: the city (KOTA) is told as well.
+    expect(subjects().slice(3)).toEqual([
+      expect.stringMatching(/^sekcam@example.go.id\|\[lapkin\] Mutu Baku terlampaui/),
+      expect.stringMatching(/^camat@example.go.id\|\[lapkin\] Mutu Baku terlampaui/),
+      expect.stringMatching(/^bagian.organisasi@example.go.id\|\[lapkin\] Mutu Baku terlampaui/),
+    ]);
+    expect((await f.repo.events(REPORT_ID)).at(-1)?.detail).toMatchObject({ escalation: 2, to: 'CAMAT,KOTA' });
 
     // Late is not failed: still waiting, and the old link decides.
     expect((await f.repo.get(REPORT_ID))?.status).toBe('MENUNGGU_VERIFIKASI');
     expect((await submitDecision(f.deps, linkParts(link), { decision: 'APPROVE' })).outcome).toBe('RECORDED');
+  });
+
+  it('a late ratification goes to the city (KOTA) at once: nobody in the unit is above its head', async () => {
+    await uploadAndAssemble(f.deps, sample('awal'));
+    await requestDecision(f.deps, { taskToken: 't1', reportId: REPORT_ID, executionArn: EXEC, step: 'verify' });
+    await submitDecision(f.deps, linkParts(linkInMail(f.mailer.sent.at(-1)?.text ?? '')), { decision: 'APPROVE' });
+    await requestDecision(f.deps, { taskToken: 't2', reportId: REPORT_ID, executionArn: EXEC, step: 'ratify' });
+    f.mailer.sent = [];
+    f.clock.advance(25 * HOUR);
+    expect((await keepMutuBaku(f.deps)).escalated).toEqual([REPORT_ID]);
+    expect(subjects()).toEqual([
+      expect.stringMatching(/^camat@example.go.id\|\[lapkin\] Mutu Baku terlampaui/),
+      expect.stringMatching(/^bagian.organisasi@example.go.id\|\[lapkin\] Mutu Baku terlampaui/),
+    ]);
+  });
+
+  it('without a city role configured, escalation stops at the head of the unit', async () => {
+    f = fakeDeps({ city: undefined });
+    await uploadAndAssemble(f.deps, sample('awal'));
+    await requestDecision(f.deps, { taskToken: 't1', reportId: REPORT_ID, executionArn: EXEC, step: 'verify' });
+    f.mailer.sent = [];
+    f.clock.advance(49 * HOUR);
+    expect((await keepMutuBaku(f.deps)).escalated).toEqual([REPORT_ID]);
+    expect(f.mailer.sent.flatMap((m) => m.to)).not.toContain('bagian.organisasi@example.go.id');
+    expect(f.mailer.sent.flatMap((m) => m.to)).toContain('camat@example.go.id');
   });
 
   it('escalates a late corrected upload to the TIMSAKIP lead and the uploader', async () => {
