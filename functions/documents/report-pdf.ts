@@ -1093,12 +1093,10 @@ function drawApprovals(doc: Doc, report: AssembledReport, approvals: Disposition
   doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
   doc.text(pdfText(dateLine), bx, doc.y, { width: blockW, align: 'center' });
   doc.text(pdfText(l.mengesahkan), bx, doc.y + 2, { width: blockW, align: 'center' });
-  doc
-    .font(FONT.bold)
-    .text(pdfText(headSignatureLine(report.organization, signatory, lang)), bx, doc.y + 2, {
-      width: blockW,
-      align: 'center',
-    });
+  doc.font(FONT.bold).text(pdfText(headSignatureLine(report.organization, signatory, lang)), bx, doc.y + 2, {
+    width: blockW,
+    align: 'center',
+  });
   const signTop = doc.y + 6;
   if (camat) {
     doc

@@ -42,15 +42,13 @@ const GENERIC_UNIT = /^(opd|perangkat daerah|skpd|unit( kerja)?)$/i;
  * kecamatan's place name), "KEPALA DINAS ARSIP DAN PERPUSTAKAAN" (a head titled "Kepala Dinas" of "Dinas Arsip dan
  * Perpustakaan": the title's first word and the unit's full name, not "Kepala Dinas Dinas …"), "DIREKTUR RSUD …".
  */
-export function headSignatureLine(
-  org: { name: string },
-  signatory: Signatory,
-  lang: Lang,
-): string {
+export function headSignatureLine(org: { name: string }, signatory: Signatory, lang: Lang): string {
   const title = signatory.roleTitles.CAMAT.trim();
   const name = org.name.trim();
   if (lang === 'en')
-    return (signatory.kind === 'KECAMATAN' ? `Head of ${placeName(name)} Sub-district` : `Head of ${name}`).toUpperCase();
+    return (
+      signatory.kind === 'KECAMATAN' ? `Head of ${placeName(name)} Sub-district` : `Head of ${name}`
+    ).toUpperCase();
   if (title.toLowerCase().includes(name.toLowerCase())) return title.toUpperCase();
   if (signatory.kind === 'KECAMATAN') return `${title} ${placeName(name)}`.toUpperCase();
   const [first, ...rest] = title.split(/\s+/);

@@ -107,10 +107,7 @@ export async function handleDecisionHttp(
       if (!(err instanceof DecisionInputError)) throw err;
       const view = await viewDecision(deps, params);
       if (view.decision.state !== 'PENDING') return page('ALREADY', view.decision);
-      return html(
-        422,
-        confirmPage({ lang, ...view, problem: err.problem, note }),
-      );
+      return html(422, confirmPage({ lang, ...view, problem: err.problem, note }));
     }
   } catch (err) {
     if (err instanceof InvalidLinkError) return page(err.problem === 'EXPIRED' ? 'EXPIRED' : 'INVALID');

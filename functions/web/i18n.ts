@@ -42,7 +42,9 @@ export function statusLabel(status: ReportStatus, lang: Lang, unit?: UnitTitles)
   if (!unit) return STATUS_LABEL[lang][status];
   const t = unit.roleTitles;
   if (status === 'MENUNGGU_VERIFIKASI')
-    return lang === 'id' ? `Menunggu verifikasi ${t.SEKRETARIS_CAMAT}` : `Awaiting verification by the ${t.SEKRETARIS_CAMAT}`;
+    return lang === 'id'
+      ? `Menunggu verifikasi ${t.SEKRETARIS_CAMAT}`
+      : `Awaiting verification by the ${t.SEKRETARIS_CAMAT}`;
   if (status === 'MENUNGGU_PENGESAHAN')
     return lang === 'id' ? `Menunggu pengesahan ${t.CAMAT}` : `Awaiting ratification by the ${t.CAMAT}`;
   return STATUS_LABEL[lang][status];
