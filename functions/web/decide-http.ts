@@ -101,7 +101,8 @@ export async function handleDecisionHttp(
       if (result.outcome === 'SUPERSEDED') return page('SUPERSEDED', result.decision);
       onDecided?.(result.decision);
       if (result.decision.decision !== 'APPROVE') return page('REVISED', result.decision);
-      const unit = await unitOf(deps, result.decision);
+      // Only an approved verification names someone on its result page (who ratifies next).
+      const unit = result.decision.step === 'verify' ? await unitOf(deps, result.decision) : undefined;
       return html(STATUS.APPROVED, resultPage({ lang, kind: 'APPROVED', decision: result.decision, unit }));
     } catch (err) {
       if (!(err instanceof DecisionInputError)) throw err;

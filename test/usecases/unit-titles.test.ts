@@ -101,6 +101,26 @@ describe('role titles of a dinas', () => {
   });
 });
 
+describe('the result page of an approved verification', () => {
+  it('falls back to words every unit shares when the directory cannot be read: the decision stands', async () => {
+    const reportId = 'dinas-arsip-2026-TW1';
+    const key = 'masuk/dinas-arsip/2026/TW1/data-kinerja.csv';
+    const { versionId } = await f.store.put({ key, body: sample('perbaikan-2'), contentType: 'text/csv' });
+    await receiveUpload(f.deps, { key, versionId });
+    await assembleReport(f.deps, { reportId, source: { key, versionId } });
+    await requestDecision(f.deps, { taskToken: 't', reportId, executionArn: EXEC, step: 'verify' });
+    const link = linkInMail(f.mailer.sent.at(-1)?.text ?? '');
+    f.directory.unit = async () => {
+      throw new Error('directory unavailable');
+    };
+    const done = await http(f.deps, link, 'POST', 'keputusan=APPROVE&catatan=');
+    expect(done.statusCode).toBe(200);
+    expect(done.body).toContain('Laporan telah diverifikasi dan diteruskan untuk pengesahan.');
+    expect((await f.repo.get(reportId))?.status).toBe('MENUNGGU_VERIFIKASI');
+    expect(f.workflow.sent).toHaveLength(1);
+  });
+});
+
 describe('role titles of a kecamatan', () => {
   it('still say Camat / Sekretaris Camat', async () => {
     const seen = await runSop('karawaci');
