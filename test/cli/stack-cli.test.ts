@@ -40,18 +40,7 @@ afterAll(async () => {
 
 describe('the CLI and the stack of its state directory', () => {
   it('upload starts the report in that stack only; status there shows it with WIB times, the other stack has none', async () => {
-    const up = await lapkin([
-      'upload',
-      SAMPLE,
-      '--unit',
-      'karawaci',
-      '--tahun',
-      '2026',
-      '--periode',
-      'TW1',
-      '--state-dir',
-      dirA,
-    ]);
+    const up = await lapkin(['upload', SAMPLE, '--unit', 'karawaci', '--tahun', '2026', '--periode', 'TW1', '--state-dir', dirA]);
     expect(up.code, up.stderr).toBe(0);
     expect(up.stdout).toContain(`report ${ID} started`);
     await waitFor(async () => (await a?.deps().repo.get(ID))?.status === 'MENUNGGU_VERIFIKASI', 15_000, 'verify');
@@ -84,18 +73,7 @@ describe('the CLI and the stack of its state directory', () => {
     ).toBe(200);
     await waitFor(async () => (await a?.deps().repo.get(ID))?.status === 'TERDOKUMENTASI', 15_000, 'documented');
 
-    const again = await lapkin([
-      'upload',
-      SAMPLE,
-      '--unit',
-      'karawaci',
-      '--tahun',
-      '2026',
-      '--periode',
-      'TW1',
-      '--state-dir',
-      dirA,
-    ]);
+    const again = await lapkin(['upload', SAMPLE, '--unit', 'karawaci', '--tahun', '2026', '--periode', 'TW1', '--state-dir', dirA]);
     expect(again.code).toBe(1);
     expect(again.stdout).toContain(`ignored: report ${ID} is TERDOKUMENTASI`);
     expect(again.stdout).toContain('--periode TW2');
@@ -136,18 +114,7 @@ describe('the CLI and the stack of its state directory', () => {
       expect(refused.code, bad).toBe(1);
       expect(refused.stderr, bad).toContain(`cannot write to ${bad}`);
     }
-    const noStack = await lapkin([
-      'upload',
-      SAMPLE,
-      '--unit',
-      'karawaci',
-      '--tahun',
-      '2026',
-      '--periode',
-      'TW2',
-      '--state-dir',
-      dirA,
-    ]);
+    const noStack = await lapkin(['upload', SAMPLE, '--unit', 'karawaci', '--tahun', '2026', '--periode', 'TW2', '--state-dir', dirA]);
     expect(noStack.code).toBe(1);
     expect(noStack.stderr).toContain('is not running; start it with: npm start');
   });
