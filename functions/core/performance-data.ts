@@ -1,3 +1,4 @@
+import type { Role, UnitKind } from './config.ts';
 import type { Period } from './report.ts';
 
 /** One row of uploaded performance data: one indicator in one period. */
@@ -90,6 +91,10 @@ export interface AssembledReport {
   /** The scale the kategori were rated on; absent in data assembled before it was recorded (default scale). */
   ratingScale?: RatingScale;
   preparedBy?: PreparedBy;
+  /** The unit's kind and role titles (the signature line reads "KEPALA DINAS …" or "CAMAT …"); absent in data
+   *  assembled before units had titles, which renders with the kecamatan's. */
+  kind?: UnitKind;
+  roleTitles?: Record<Role, string>;
 }
 
 /** A decision entry of the disposition sheet (lembar disposisi): paraf or tanda tangan. */

@@ -22,8 +22,10 @@ import {
 } from './capaian.ts';
 import { fontData, hasGlyph } from './fonts.ts';
 import { startPageFooters } from './page-footers.ts';
+import { headSignatureLine, type Signatory, signatoryOf, signaturePlace } from './signatory.ts';
 
 type Lang = 'id' | 'en';
+type Titles = Signatory['roleTitles'];
 export type Doc = PDFKit.PDFDocument;
 
 export interface PdfRenderOptions {
@@ -381,11 +383,6 @@ export function addFooters(doc: Doc, left: string, lang: Lang, skip = 0): { end(
   );
 }
 
-/** "Kecamatan Karawaci" → "Karawaci": the place name used in a signature line and the Camat's title. */
-export function placeName(organizationName: string): string {
-  return organizationName.replace(/^kecamatan\s+/i, '').trim() || organizationName;
-}
-
 // Green (best) to red (worst); a scale of another length takes evenly spaced steps.
 const RATING_COLORS = ['#1E7B4F', '#62A55A', '#E3B23C', '#E07B39', '#B03A2E'];
 const RATING_TINTS = ['#D7EEDF', '#E4F2DF', '#FBF0D2', '#FBE3D3', '#F4D6D3'];
@@ -474,14 +471,13 @@ const L = {
     none: '-',
     s6: 'VI. PARAF DAN PENGESAHAN',
     parafHeaders: ['No', 'Jabatan', 'Nama / NIP', 'Paraf', 'Tanggal'],
-    ketuaTim: 'Ketua TIMSAKIP (penyusun)',
-    sekcam: 'Sekretaris Camat (verifikasi)',
+    ketuaTim: (t: Titles) => `${t.TIMSAKIP} (penyusun)`,
+    sekcam: (t: Titles) => `${t.SEKRETARIS_CAMAT} (verifikasi)`,
     parafMark: 'paraf elektronik',
     preparedMark: 'disusun sistem *',
-    preparedNote: (at: string, source: string, uploader: string | undefined) =>
-      `* Laporan ini disusun otomatis oleh lapkin atas nama Ketua TIMSAKIP pada ${at} dari data kinerja yang diunggah${uploader ? ` oleh ${uploader}` : ''} (${source}). Baris 1 mencatat penyusunan tersebut dan bukan paraf; paraf Sekretaris Camat dan tanda tangan Camat diberikan melalui tautan keputusan dan tercatat pada lembar disposisi.`,
+    preparedNote: (at: string, source: string, uploader: string | undefined, t: Titles) =>
+      `* Laporan ini disusun otomatis oleh lapkin atas nama ${t.TIMSAKIP} pada ${at} dari data kinerja yang diunggah${uploader ? ` oleh ${uploader}` : ''} (${source}). Baris 1 mencatat penyusunan tersebut dan bukan paraf; paraf ${t.SEKRETARIS_CAMAT} dan tanda tangan ${t.CAMAT} diberikan melalui tautan keputusan dan tercatat pada lembar disposisi.`,
     mengesahkan: 'Mengesahkan,',
-    camat: (place: string) => `CAMAT ${place.toUpperCase()}`,
     signedAt: (at: string) => `Ditandatangani secara elektronik\n${at}`,
     nip: 'NIP.',
   },
@@ -546,14 +542,13 @@ const L = {
     none: '-',
     s6: 'VI. INITIALS AND RATIFICATION',
     parafHeaders: ['No', 'Position', 'Name / NIP', 'Initials', 'Date'],
-    ketuaTim: 'Head of TIMSAKIP (compiler)',
-    sekcam: 'Secretary of the Sub-district (verification)',
+    ketuaTim: (t: Titles) => `${t.TIMSAKIP} (compiler)`,
+    sekcam: (t: Titles) => `${t.SEKRETARIS_CAMAT} (verification)`,
     parafMark: 'electronic initials',
     preparedMark: 'system-compiled *',
-    preparedNote: (at: string, source: string, uploader: string | undefined) =>
-      `* This report was compiled automatically by lapkin on behalf of the Head of TIMSAKIP on ${at} from the uploaded performance data${uploader ? ` (uploaded by ${uploader})` : ''} (${source}). Row 1 records that compilation and is not an initial; the Secretary's initials and the Camat's signature are given through the decision links and recorded on the disposition sheet.`,
+    preparedNote: (at: string, source: string, uploader: string | undefined, t: Titles) =>
+      `* This report was compiled automatically by lapkin on behalf of the ${t.TIMSAKIP} on ${at} from the uploaded performance data${uploader ? ` (uploaded by ${uploader})` : ''} (${source}). Row 1 records that compilation and is not an initial; the initials of the ${t.SEKRETARIS_CAMAT} and the signature of the ${t.CAMAT} are given through the decision links and recorded on the disposition sheet.`,
     mengesahkan: 'Ratified by,',
-    camat: (place: string) => `HEAD OF ${place.toUpperCase()} SUB-DISTRICT`,
     signedAt: (at: string) => `Signed electronically\n${at}`,
     nip: 'NIP.',
   },
@@ -1033,6 +1028,9 @@ function latestFor(
 
 function drawApprovals(doc: Doc, report: AssembledReport, approvals: DispositionEntry[], lang: Lang): void {
   const l = L[lang];
+  // The unit's titles: a dinas is signed by its Kepala Dinas, a kecamatan by its Camat (the SOP's roles are one).
+  const signatory = signatoryOf(report);
+  const titles = signatory.roleTitles;
   ensureSpace(doc, 330);
   heading(doc, l.s6);
   const tim = latestFor(approvals, (e) => e.role === 'TIMSAKIP');
@@ -1072,27 +1070,33 @@ function drawApprovals(doc: Doc, report: AssembledReport, approvals: Disposition
       { header: l.parafHeaders[3] ?? '', width: 80 },
       { header: l.parafHeaders[4] ?? '', width: 100.28 },
     ],
-    [prepared ? preparedRow('1', l.ketuaTim, prepared) : parafRow('1', l.ketuaTim, tim), parafRow('2', l.sekcam, sek)],
+    [
+      prepared ? preparedRow('1', l.ketuaTim(titles), prepared) : parafRow('1', l.ketuaTim(titles), tim),
+      parafRow('2', l.sekcam(titles), sek),
+    ],
     { fontSize: 8 },
   );
   if (prepared) {
     doc.y += 4;
     const source = `${report.source.key}, versionId ${report.source.versionId}`;
-    paragraph(doc, l.preparedNote(formatDateTimeWib(prepared.at, lang), source, prepared.uploaderEmail), {
+    paragraph(doc, l.preparedNote(formatDateTimeWib(prepared.at, lang), source, prepared.uploaderEmail, titles), {
       size: 7.5,
       color: COLOR.muted,
     });
   }
 
   doc.y += 24;
-  const place = placeName(report.organization.name);
+  const place = signaturePlace(report.organization, signatory.kind);
   const blockW = 230;
   const bx = doc.page.margins.left + contentWidth(doc) - blockW;
   const dateLine = camat ? `${place}, ${formatDateWib(camat.at, lang)}` : `${place}, ...........................`;
   doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
   doc.text(pdfText(dateLine), bx, doc.y, { width: blockW, align: 'center' });
   doc.text(pdfText(l.mengesahkan), bx, doc.y + 2, { width: blockW, align: 'center' });
-  doc.font(FONT.bold).text(pdfText(l.camat(place)), bx, doc.y + 2, { width: blockW, align: 'center' });
+  doc.font(FONT.bold).text(pdfText(headSignatureLine(report.organization, signatory, lang)), bx, doc.y + 2, {
+    width: blockW,
+    align: 'center',
+  });
   const signTop = doc.y + 6;
   if (camat) {
     doc

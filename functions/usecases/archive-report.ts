@@ -54,7 +54,9 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
 
   const base = `arsip/${report.unit}/${report.tahun}/${report.periode}/rev-${report.revision}`;
   const name = `laporan-kinerja-${report.unit}-${report.tahun}-${report.periode}`;
-  const pdfBytes = await renderReportPdf(data, approvals, lang);
+  // Data assembled before units had titles: the unit's titles now (the data's own win when it has them).
+  const titled = { kind: unit.profile.kind, roleTitles: unit.profile.roleTitles, ...data };
+  const pdfBytes = await renderReportPdf(titled, approvals, lang);
   const pdf = await putOnce(deps, `${base}/${name}-disahkan.pdf`, pdfBytes, 'application/pdf');
   const xlsx = await copyOnce(deps, report.reportXlsx, `${base}/${name}.xlsx`);
   const sourceName = report.source.key.split('/').pop() ?? 'data';

@@ -130,6 +130,8 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
   const uploader = uploaderEmail ?? parseEmailAddress(report.uploaderEmail);
   const assembled: AssembledReport = {
     organization: unit.profile.organization,
+    kind: unit.profile.kind,
+    roleTitles: unit.profile.roleTitles,
     tahun: report.tahun,
     periode: report.periode,
     revision,

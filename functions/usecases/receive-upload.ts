@@ -6,7 +6,6 @@ import { dueAt } from '../core/mutu-baku.ts';
 import { AWAITING_UPLOAD, type DocumentRef, type Report } from '../core/report.ts';
 import { parseUploadKey } from '../core/upload-key.ts';
 import { simpleNoticeMail } from '../web/emails.ts';
-import { STATUS_LABEL } from '../web/i18n.ts';
 import { uploadRejectedMail } from '../web/upload-rejected-mail.ts';
 import type { Deps } from './deps.ts';
 import { cityPerson, personIn, unitDirectory } from './directory.ts';
@@ -134,7 +133,6 @@ export async function receiveUpload(deps: Deps, upload: UploadReceived): Promise
       report,
       to,
       kind: 'ignored',
-      statusLabel: STATUS_LABEL[deps.config.language][report.status],
     }),
   });
   return { outcome: 'IGNORED', reportId, status: report.status };

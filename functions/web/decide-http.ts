@@ -1,7 +1,9 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { type UnitProfile, unitOfReportId } from '../core/directory.ts';
 import { DecisionAlreadyTakenError, InvalidLinkError, TransientError } from '../core/errors.ts';
 import type { Decision } from '../core/report.ts';
 import type { Deps } from '../usecases/deps.ts';
+import { unitDirectory } from '../usecases/directory.ts';
 import { DecisionInputError, type LinkParams, submitDecision, viewDecision } from '../usecases/take-decision.ts';
 import { confirmPage, type ResultKind, resultPage } from './decision-pages.ts';
 import type { Lang } from './i18n.ts';
@@ -52,6 +54,19 @@ function readForm(event: APIGatewayProxyEventV2): URLSearchParams | 'TOO_LARGE' 
 }
 
 /**
+ * The decision's unit, for the title on the thank-you page ("diteruskan kepada Kepala Dinas"). The decision is
+ * recorded by then: a directory hiccup must not turn that into an error page, so the page falls back to words
+ * every unit shares.
+ */
+async function unitOf(deps: Deps, d: Decision): Promise<UnitProfile | undefined> {
+  try {
+    return (await unitDirectory(deps, d.unit ?? unitOfReportId(d.reportId))).profile;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * GET|POST /keputusan/{id} — the HTTP face of the decision use cases. Every outcome is a page in the user's
  * language with a precise status code; nothing here ever answers 500 for something a user did.
  */
@@ -73,7 +88,7 @@ export async function handleDecisionHttp(
       const view = await viewDecision(deps, params);
       if (view.decision.state !== 'PENDING')
         return html(200, resultPage({ lang, kind: 'ALREADY', decision: view.decision }));
-      return html(200, confirmPage({ lang, orgName: view.unit.organization.name, ...view }));
+      return html(200, confirmPage({ lang, ...view }));
     }
     if (method !== 'POST') return page('NOT_ALLOWED');
 
@@ -85,15 +100,15 @@ export async function handleDecisionHttp(
       const result = await submitDecision(deps, params, { decision: decisionValue, note });
       if (result.outcome === 'SUPERSEDED') return page('SUPERSEDED', result.decision);
       onDecided?.(result.decision);
-      return page(result.decision.decision === 'APPROVE' ? 'APPROVED' : 'REVISED', result.decision);
+      if (result.decision.decision !== 'APPROVE') return page('REVISED', result.decision);
+      // Only an approved verification names someone on its result page (who ratifies next).
+      const unit = result.decision.step === 'verify' ? await unitOf(deps, result.decision) : undefined;
+      return html(STATUS.APPROVED, resultPage({ lang, kind: 'APPROVED', decision: result.decision, unit }));
     } catch (err) {
       if (!(err instanceof DecisionInputError)) throw err;
       const view = await viewDecision(deps, params);
       if (view.decision.state !== 'PENDING') return page('ALREADY', view.decision);
-      return html(
-        422,
-        confirmPage({ lang, orgName: view.unit.organization.name, ...view, problem: err.problem, note }),
-      );
+      return html(422, confirmPage({ lang, ...view, problem: err.problem, note }));
     }
   } catch (err) {
     if (err instanceof InvalidLinkError) return page(err.problem === 'EXPIRED' ? 'EXPIRED' : 'INVALID');

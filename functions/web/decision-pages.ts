@@ -1,5 +1,15 @@
+import type { UnitProfile } from '../core/directory.ts';
 import type { Decision, Report } from '../core/report.ts';
-import { diffHtml, escapeHtml, formatDateTime, formatPercent, type Lang, PERIOD_LABEL, STATUS_LABEL } from './i18n.ts';
+import {
+  diffHtml,
+  escapeHtml,
+  formatDateTime,
+  formatPercent,
+  type Lang,
+  PERIOD_LABEL,
+  statusLabel,
+  type UnitTitles,
+} from './i18n.ts';
 import { htmlPage } from './layout.ts';
 
 const T = {
@@ -16,17 +26,17 @@ const T = {
     status: 'Status',
     download: 'Unduh laporan (PDF) yang diputuskan',
     noteLabel: 'Catatan (wajib bila dikembalikan untuk revisi)',
-    approveVerify: 'Setujui (paraf) dan teruskan ke Camat',
+    approveVerify: (head: string) => `Setujui (paraf) dan teruskan ke ${head}`,
     approveRatify: 'Sahkan laporan (tanda tangan)',
     revise: 'Kembalikan untuk revisi',
     noteRequired: 'Catatan wajib diisi bila laporan dikembalikan untuk revisi.',
     noteTooLong: 'Catatan terlalu panjang (maksimal 2000 karakter).',
     badDecision: 'Pilih salah satu: setujui atau kembalikan untuk revisi.',
     approved: 'Keputusan tercatat: disetujui',
-    approvedBody: (step: string) =>
+    approvedBody: (step: string, head: string | undefined) =>
       step === 'ratify'
         ? 'Laporan telah disahkan dan akan didokumentasikan. Terima kasih.'
-        : 'Laporan telah diverifikasi dan diteruskan kepada Camat untuk pengesahan. Terima kasih.',
+        : `Laporan telah diverifikasi dan diteruskan ${head ? `kepada ${head} ` : ''}untuk pengesahan. Terima kasih.`,
     revised: 'Keputusan tercatat: dikembalikan untuk revisi',
     revisedBody: 'Laporan dikembalikan kepada TIMSAKIP beserta catatan Anda. Terima kasih.',
     already: 'Sudah diputuskan',
@@ -63,17 +73,17 @@ const T = {
     status: 'Status',
     download: 'Download the report (PDF) being decided',
     noteLabel: 'Note (required when sending back for revision)',
-    approveVerify: 'Approve (paraf) and forward to the Camat',
+    approveVerify: (head: string) => `Approve (paraf) and forward to the ${head}`,
     approveRatify: 'Ratify the report (signature)',
     revise: 'Send back for revision',
     noteRequired: 'A note is required when sending the report back for revision.',
     noteTooLong: 'The note is too long (2000 characters at most).',
     badDecision: 'Choose one: approve or send back for revision.',
     approved: 'Decision recorded: approved',
-    approvedBody: (step: string) =>
+    approvedBody: (step: string, head: string | undefined) =>
       step === 'ratify'
         ? 'The report is ratified and will be documented. Thank you.'
-        : 'The report is verified and forwarded to the Camat. Thank you.',
+        : `The report is verified and forwarded ${head ? `to the ${head} ` : ''}for ratification. Thank you.`,
     revised: 'Decision recorded: sent back for revision',
     revisedBody: 'The report went back to TIMSAKIP with your note. Thank you.',
     already: 'Already decided',
@@ -101,7 +111,8 @@ export type FormProblem = 'NOTE_REQUIRED' | 'NOTE_TOO_LONG' | 'BAD_DECISION';
 
 export function confirmPage(a: {
   lang: Lang;
-  orgName: string;
+  /** The report's unit: its name heads the page, its titles name who decides next. */
+  unit: UnitProfile;
   decision: Decision;
   report: Report;
   documentUrl: string;
@@ -118,7 +129,7 @@ export function confirmPage(a: {
     [t.indicators, String(r.summary?.indicatorCount ?? '–')],
     [t.average, formatPercent(r.summary?.averageCapaian, a.lang)],
     [t.below, String(r.summary?.belowTarget ?? '–')],
-    [t.status, STATUS_LABEL[a.lang][r.status]],
+    [t.status, statusLabel(r.status, a.lang, a.unit)],
     [t.due, formatDateTime(d.dueAt, a.lang)],
   ];
   const diff = r.diffSummary?.toRevision === d.revision ? r.diffSummary : undefined;
@@ -129,7 +140,7 @@ export function confirmPage(a: {
     lang: a.lang,
     title,
     body: `<h1>${escapeHtml(title)}</h1>
-<p>${escapeHtml(a.orgName)}</p>
+<p>${escapeHtml(a.unit.organization.name)}</p>
 <table>${rows.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>
 ${diff ? diffHtml(diff, a.lang) : ''}
 <p><a class="btn btn-link" href="${escapeHtml(a.documentUrl)}" rel="noreferrer">${escapeHtml(t.download)}</a></p>
@@ -138,7 +149,7 @@ ${problem}
   <label for="catatan"><strong>${escapeHtml(t.noteLabel)}</strong></label>
   <textarea id="catatan" name="catatan" maxlength="2000">${escapeHtml(a.note ?? '')}</textarea>
   <p>
-    <button class="btn btn-ok" type="submit" name="keputusan" value="APPROVE">${escapeHtml(d.step === 'verify' ? t.approveVerify : t.approveRatify)}</button>
+    <button class="btn btn-ok" type="submit" name="keputusan" value="APPROVE">${escapeHtml(d.step === 'verify' ? t.approveVerify(a.unit.roleTitles.CAMAT) : t.approveRatify)}</button>
     <button class="btn btn-warn" type="submit" name="keputusan" value="REVISE">${escapeHtml(t.revise)}</button>
   </p>
 </form>`,
@@ -157,11 +168,17 @@ export type ResultKind =
   | 'NOT_ALLOWED'
   | 'SUPERSEDED';
 
-export function resultPage(a: { lang: Lang; kind: ResultKind; decision?: Decision }): string {
+export function resultPage(a: {
+  lang: Lang;
+  kind: ResultKind;
+  decision?: Decision;
+  /** The decision's unit, when known: an approved verification names who ratifies next. */
+  unit?: UnitTitles;
+}): string {
   const t = T[a.lang];
   const d = a.decision;
   const content: Record<ResultKind, [string, string, 'ok' | 'warn' | 'bad' | 'neutral']> = {
-    APPROVED: [t.approved, t.approvedBody(d?.step ?? 'verify'), 'ok'],
+    APPROVED: [t.approved, t.approvedBody(d?.step ?? 'verify', a.unit?.roleTitles.CAMAT), 'ok'],
     REVISED: [t.revised, t.revisedBody, 'warn'],
     ALREADY: [t.already, d ? t.alreadyBody(d, a.lang) : '', 'neutral'],
     EXPIRED: [t.expired, t.expiredBody, 'bad'],

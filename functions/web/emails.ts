@@ -12,6 +12,7 @@ import {
   type Lang,
   PERIOD_LABEL,
   STEP_LABEL,
+  statusLabel,
 } from './i18n.ts';
 import { htmlPage } from './layout.ts';
 
@@ -29,10 +30,10 @@ const T = {
     open: 'Buka laporan dan putuskan',
     verifySubject: 'Mohon verifikasi',
     ratifySubject: 'Mohon pengesahan',
-    verifyAsk:
-      'Laporan kinerja berikut menunggu verifikasi Anda. Jika sesuai, setujui untuk diteruskan kepada Camat; jika tidak, kembalikan untuk revisi dengan catatan.',
-    ratifyAsk:
-      'Laporan kinerja berikut telah diverifikasi Sekretaris Camat dan menunggu pengesahan Anda. Jika setuju, sahkan; jika tidak, kembalikan untuk revisi dengan catatan.',
+    verifyAsk: (head: string) =>
+      `Laporan kinerja berikut menunggu verifikasi Anda. Jika sesuai, setujui untuk diteruskan kepada ${head}; jika tidak, kembalikan untuk revisi dengan catatan.`,
+    ratifyAsk: (secretary: string) =>
+      `Laporan kinerja berikut telah diverifikasi ${secretary} dan menunggu pengesahan Anda. Jika setuju, sahkan; jika tidak, kembalikan untuk revisi dengan catatan.`,
     linkNote: 'Tautan ini khusus untuk Anda, berlaku sampai',
     dataWarnings: 'Peringatan tentang berkas data',
     attached: 'Laporan PDF terlampir.',
@@ -54,7 +55,8 @@ const T = {
     failedBody:
       'Laporan berikut gagal diproses karena kendala teknis. Data yang diunggah tetap tersimpan. Unggah ulang data untuk memulai kembali, atau hubungi operator.',
     documentedSubject: 'Laporan telah disahkan dan terdokumentasi',
-    documentedBody: 'Laporan kinerja berikut telah disahkan Camat dan diarsipkan beserta lembar disposisinya.',
+    documentedBody: (head: string) =>
+      `Laporan kinerja berikut telah disahkan ${head} dan diarsipkan beserta lembar disposisinya.`,
     key: 'Lokasi',
   },
   en: {
@@ -68,10 +70,10 @@ const T = {
     open: 'Open the report and decide',
     verifySubject: 'Please verify',
     ratifySubject: 'Please ratify',
-    verifyAsk:
-      'The performance report below awaits your verification. Approve it to forward it to the Camat, or send it back for revision with a note.',
-    ratifyAsk:
-      'The performance report below was verified by the Sekretaris Camat and awaits your ratification. Approve it, or send it back for revision with a note.',
+    verifyAsk: (head: string) =>
+      `The performance report below awaits your verification. Approve it to forward it to the ${head}, or send it back for revision with a note.`,
+    ratifyAsk: (secretary: string) =>
+      `The performance report below was verified by the ${secretary} and awaits your ratification. Approve it, or send it back for revision with a note.`,
     linkNote: 'This link is personal to you and valid until',
     dataWarnings: 'Warnings about the data file',
     attached: 'The report PDF is attached.',
@@ -93,7 +95,8 @@ const T = {
     failedBody:
       'The report below failed for a technical reason. The uploaded data is kept. Upload the data again to restart, or contact the operator.',
     documentedSubject: 'Report ratified and documented',
-    documentedBody: 'The performance report below was ratified by the Camat and archived with its disposition sheet.',
+    documentedBody: (head: string) =>
+      `The performance report below was ratified by the ${head} and archived with its disposition sheet.`,
     key: 'Location',
   },
 };
@@ -119,7 +122,9 @@ export function decisionRequestMail(a: {
   pdf?: Uint8Array;
 }): Mail {
   const t = T[a.lang];
-  const ask = a.decision.step === 'verify' ? t.verifyAsk : t.ratifyAsk;
+  // The unit's titles (Kepala Dinas, Sekretaris Camat, …): the SOP's roles are the same in every unit.
+  const titles = a.unit.roleTitles;
+  const ask = a.decision.step === 'verify' ? t.verifyAsk(titles.CAMAT) : t.ratifyAsk(titles.SEKRETARIS_CAMAT);
   const title = reportTitle(a.unit, a.report, a.lang);
   const facts = factsTable([
     [t.period, `${PERIOD_LABEL[a.lang][a.report.periode]} ${a.report.tahun}`],
@@ -259,16 +264,15 @@ export function simpleNoticeMail(a: {
   report: Report;
   to: Person;
   kind: 'ignored' | 'failed' | 'documented';
-  statusLabel?: string;
   facts?: [string, string][];
 }): Mail {
   const t = T[a.lang];
   const title = reportTitle(a.unit, a.report, a.lang);
   const subject = { ignored: t.ignoredSubject, failed: t.failedSubject, documented: t.documentedSubject }[a.kind];
   const body = {
-    ignored: t.ignoredBody(a.statusLabel ?? a.report.status),
+    ignored: t.ignoredBody(statusLabel(a.report.status, a.lang, a.unit)),
     failed: t.failedBody,
-    documented: t.documentedBody,
+    documented: t.documentedBody(a.unit.roleTitles.CAMAT),
   }[a.kind];
   const facts = factsTable(a.facts ?? []);
   return {

@@ -1,16 +1,21 @@
+import type { UnitProfile } from '../core/directory.ts';
 import type { DiffField, DiffSummary, DiffValue } from '../core/performance-data.ts';
 import type { ReportStatus } from '../core/report.ts';
 import { kategoriLabel } from '../documents/capaian.ts';
 
 export type Lang = 'id' | 'en';
 
+/**
+ * Status labels where no unit is known (lists over many units, the CLI): the two waiting states name the role in
+ * words every unit shares. With a unit, use statusLabel(), which names its titles (Sekretaris Dinas, Camat, …).
+ */
 export const STATUS_LABEL: Record<Lang, Record<ReportStatus, string>> = {
   id: {
     DITERIMA: 'Data diterima',
     DISUSUN: 'Laporan disusun',
     PERLU_PERBAIKAN_DATA: 'Perlu perbaikan data',
-    MENUNGGU_VERIFIKASI: 'Menunggu verifikasi Sekretaris Camat',
-    MENUNGGU_PENGESAHAN: 'Menunggu pengesahan Camat',
+    MENUNGGU_VERIFIKASI: 'Menunggu verifikasi Sekretaris',
+    MENUNGGU_PENGESAHAN: 'Menunggu pengesahan pimpinan',
     PERLU_REVISI: 'Perlu revisi',
     DISAHKAN: 'Disahkan',
     TERDOKUMENTASI: 'Terdokumentasi',
@@ -28,6 +33,22 @@ export const STATUS_LABEL: Record<Lang, Record<ReportStatus, string>> = {
     GAGAL: 'Failed',
   },
 };
+
+/** The unit's role titles a text needs: who verifies (paraf) and who ratifies (signs). */
+export type UnitTitles = Pick<UnitProfile, 'roleTitles'>;
+
+/** A report's status as people of its unit read it: "Menunggu verifikasi Sekretaris Dinas". */
+export function statusLabel(status: ReportStatus, lang: Lang, unit?: UnitTitles): string {
+  if (!unit) return STATUS_LABEL[lang][status];
+  const t = unit.roleTitles;
+  if (status === 'MENUNGGU_VERIFIKASI')
+    return lang === 'id'
+      ? `Menunggu verifikasi ${t.SEKRETARIS_CAMAT}`
+      : `Awaiting verification by the ${t.SEKRETARIS_CAMAT}`;
+  if (status === 'MENUNGGU_PENGESAHAN')
+    return lang === 'id' ? `Menunggu pengesahan ${t.CAMAT}` : `Awaiting ratification by the ${t.CAMAT}`;
+  return STATUS_LABEL[lang][status];
+}
 
 export const STEP_LABEL: Record<Lang, Record<string, string>> = {
   id: {

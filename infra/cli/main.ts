@@ -287,6 +287,7 @@ async function status(ctx: Ctx) {
       },
       (t) => process.stdout.write(t),
       process.stdout.isTTY === true,
+      ctx.config.units,
     );
     process.exitCode = last?.status === 'TERDOKUMENTASI' ? 0 : 1;
     return;

@@ -1,15 +1,20 @@
+import type { UnitConfig } from '../../functions/core/config.ts';
+import { profileOf } from '../../functions/core/directory.ts';
 import type { AuditEvent, Report } from '../../functions/core/report.ts';
-import { PERIOD_LABEL, STATUS_LABEL } from '../../functions/web/i18n.ts';
+import { PERIOD_LABEL, statusLabel, type UnitTitles } from '../../functions/web/i18n.ts';
 import { mutuBakuAge } from '../local/console-page.ts';
 import { cliTime } from './format.ts';
 
-const STEPS = [
-  'Data diterima',
-  'Laporan disusun',
-  'Verifikasi Sekretaris Camat',
-  'Pengesahan Camat',
-  'Dokumentasi',
-] as const;
+/** The five SOP steps, named with the unit's titles (Sekretaris Dinas, Camat, …) or neutral words without one. */
+function steps(unit: UnitTitles | undefined): string[] {
+  return [
+    'Data diterima',
+    'Laporan disusun',
+    `Verifikasi ${unit?.roleTitles.SEKRETARIS_CAMAT ?? 'Sekretaris'}`,
+    `Pengesahan ${unit?.roleTitles.CAMAT ?? 'pimpinan'}`,
+    'Dokumentasi',
+  ];
+}
 
 /** Which SOP step (1–5) a status is at, and whether that step is done. */
 function position(r: Report): { current: number; done: boolean } {
@@ -31,7 +36,7 @@ function position(r: Report): { current: number; done: boolean } {
 }
 
 /** One frame of `lapkin status --watch`: the five SOP steps, where the report is, and its Mutu Baku. */
-export function renderWatch(r: Report, events: AuditEvent[], now: Date, color: boolean): string {
+export function renderWatch(r: Report, events: AuditEvent[], now: Date, color: boolean, unit?: UnitTitles): string {
   const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const { current } = position(r);
   const age = mutuBakuAge(r, now);
@@ -39,7 +44,7 @@ export function renderWatch(r: Report, events: AuditEvent[], now: Date, color: b
     `lapkin · ${r.reportId} · ${PERIOD_LABEL.id[r.periode] ?? r.periode} ${r.tahun} · revisi ${r.revision}   (${cliTime(now.toISOString()).slice(11)})`,
     '',
   ];
-  STEPS.forEach((label, i) => {
+  steps(unit).forEach((label, i) => {
     const n = i + 1;
     if (r.status === 'GAGAL' && n === current)
       lines.push(paint('31', `  ✖ ${n} ${label}  — gagal: ${r.lastError?.error ?? ''}`));
@@ -52,7 +57,7 @@ export function renderWatch(r: Report, events: AuditEvent[], now: Date, color: b
       lines.push(
         paint(
           '33',
-          `    ↺ ${STATUS_LABEL.id[r.status]}: menunggu unggahan data perbaikan${age.text !== '–' ? ` — ${age.text}` : ''}`,
+          `    ↺ ${statusLabel(r.status, 'id', unit)}: menunggu unggahan data perbaikan${age.text !== '–' ? ` — ${age.text}` : ''}`,
         ),
       );
     }
@@ -63,21 +68,26 @@ export function renderWatch(r: Report, events: AuditEvent[], now: Date, color: b
       '',
       `  Terakhir: ${cliTime(last.at).slice(11)} ${last.action}${last.decision ? ` ${last.decision}` : ''} — ${last.actor.name}`,
     );
-  lines.push('', `  Status: ${STATUS_LABEL.id[r.status]}`);
+  lines.push('', `  Status: ${statusLabel(r.status, 'id', unit)}`);
   return `${lines.join('\n')}\n`;
 }
 
-/** Redraws every second until the report is documented or failed (or Ctrl-C). */
+/**
+ * Redraws every second until the report is documented or failed (or Ctrl-C). `units` (the configuration's) name
+ * the steps with the report's unit's titles; a unit not among them gets neutral words.
+ */
 export async function watch(
   read: () => Promise<{ report?: Report; events: AuditEvent[] }>,
   out: (s: string) => void,
   tty: boolean,
+  units: UnitConfig[] = [],
 ): Promise<Report | undefined> {
   let previous = '';
   for (;;) {
     const { report, events } = await read();
     if (!report) return undefined;
-    const frame = renderWatch(report, events, new Date(), tty);
+    const config = units.find((u) => u.organization.unitCode === report.unit);
+    const frame = renderWatch(report, events, new Date(), tty, config && profileOf(config));
     // On a terminal the frame is redrawn in place; in a log only changes are printed.
     const comparable = frame.replace(/\(\d\d:\d\d:\d\d WIB\)/, '');
     if (tty) out(`\x1b[2J\x1b[H${frame}`);

@@ -60,7 +60,7 @@ describe('the CLI and the stack of its state directory', () => {
       lapkin(['status', '--state-dir', dirA]),
       lapkin(['status', '--state-dir', dirB]),
     ]);
-    expect(inA.stdout).toContain(`${ID}: MENUNGGU_VERIFIKASI (Menunggu verifikasi Sekretaris Camat), revisi 1`);
+    expect(inA.stdout).toContain(`${ID}: MENUNGGU_VERIFIKASI (Menunggu verifikasi Sekretaris), revisi 1`);
     expect(inA.stdout).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d WIB/);
     expect(inA.stdout).toContain('batas waktu');
     expect(inB.code).toBe(0);

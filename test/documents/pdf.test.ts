@@ -281,6 +281,64 @@ describe('renderReportPdf', () => {
   });
 });
 
+describe('renderReportPdf for a dinas', () => {
+  const DINAS = {
+    name: 'Dinas Arsip dan Perpustakaan',
+    parent: 'Pemerintah Kota Tangerang',
+    unitCode: 'dinas-arsip',
+    address: 'Jl. Contoh Fiktif No. 3',
+  };
+  const titles = {
+    CAMAT: 'Kepala Dinas',
+    SEKRETARIS_CAMAT: 'Sekretaris Dinas',
+    KASI: 'Kepala Bidang',
+    TIMSAKIP: 'Ketua TIMSAKIP',
+    STAF: 'Staf Pelaksana',
+  };
+  const dinas = (over: Partial<AssembledReport> = {}) =>
+    report([{}], { organization: DINAS, kind: 'OPD', roleTitles: titles, ...over });
+  const SEKDIS = { ...SEKCAM, title: 'Sekretaris Dinas', name: 'Ratna Sari, S.Sos., M.AP.' };
+  const KADIS = { ...CAMAT, title: 'Kepala Dinas', name: 'Dr. Bayu Santoso, M.Si.' };
+  const CAMAT_WORD = /\bCamat\b|\bCAMAT\b/;
+
+  it('is signed by the KEPALA DINAS ARSIP DAN PERPUSTAKAAN in the city, initialled by the Sekretaris Dinas', async () => {
+    const prepared = {
+      role: 'TIMSAKIP',
+      title: 'Ketua TIMSAKIP',
+      name: 'Wulan Permata, S.E., M.Ak.',
+      nip: '198806062012122006',
+      at: '2026-04-08T02:15:00.000Z',
+    };
+    const blank = pdfTextOf(await renderReportPdf(dinas({ preparedBy: prepared }), [], 'id', { compress: false }));
+    const signed = pdfTextOf(await renderReportPdf(dinas(), [SEKDIS, KADIS], 'id', { compress: false }));
+    for (const text of [blank, signed].map((t) => t.replace(/\s+/g, ' '))) {
+      expect(text).toContain('KEPALA DINAS ARSIP DAN PERPUSTAKAAN');
+      expect(text).toContain('Sekretaris Dinas (verifikasi)');
+      expect(text).not.toMatch(CAMAT_WORD);
+    }
+    expect(blank.replace(/\s+/g, ' ')).toContain('paraf Sekretaris Dinas dan tanda tangan Kepala Dinas');
+    expect(blank).toContain('Tangerang, ....');
+    expect(signed).toContain('Tangerang, 9 April 2026');
+    expect(signed).toContain('Dr. Bayu Santoso, M.Si.');
+  });
+
+  it('in English', async () => {
+    const text = pdfTextOf(await renderReportPdf(dinas(), [], 'en', { compress: false })).replace(/\s+/g, ' ');
+    expect(text).toContain('HEAD OF DINAS ARSIP DAN PERPUSTAKAAN');
+    expect(text).toContain('Sekretaris Dinas (verification)');
+    expect(text).not.toMatch(CAMAT_WORD);
+  });
+
+  it('data assembled before units had titles renders with the kecamatan’s', async () => {
+    const old = report([{}]);
+    expect(old.roleTitles).toBeUndefined();
+    const text = pdfTextOf(await renderReportPdf(old, [], 'id', { compress: false }));
+    expect(text).toContain('CAMAT KARAWACI');
+    expect(text).toContain('Sekretaris Camat (verifikasi)');
+    expect(text).toContain('Karawaci, ....');
+  });
+});
+
 describe('pdfText', () => {
   it('keeps what the embedded DejaVu faces can print and replaces the rest', () => {
     expect(pdfText('Capaian – “baik” … €5 é ≥ ≤ ✓')).toBe('Capaian – “baik” … €5 é ≥ ≤ ✓');
