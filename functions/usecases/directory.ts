@@ -145,7 +145,9 @@ function checkRole(unit: string, role: string): DirectoryRole {
 }
 
 async function currentEntry(deps: DirectoryDeps, unit: string, role: DirectoryRole) {
-  if (unit !== CITY_UNIT) await unitDirectory(deps, unit); // UnknownUnitError for a unit nobody configured
+  if (unit !== CITY_UNIT)
+    await unitDirectory(deps, unit); // UnknownUnitError for a unit nobody configured
+  else await cityPerson(deps); // seeds the configured KOTA person first, as unitDirectory seeds a unit
   const entries: DirectoryEntry[] = await deps.directory.people(unit);
   const entry = entries.find((e) => e.role === role);
   // A removed role keeps its version in a tombstone: read it from the change history.
