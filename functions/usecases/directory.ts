@@ -171,6 +171,9 @@ export async function setPerson(
     const parsed = personSchema.safeParse(merged);
     if (!parsed.success)
       throw new DirectoryChangeError(parsed.error.issues.map((i) => personProblem(String(i.path[0]))));
+    // A change that changes nothing would only add an audit event and a version: refused instead.
+    if (entry && JSON.stringify(personOnly(entry)) === JSON.stringify(personOnly(parsed.data)))
+      throw new DirectoryChangeError([`tidak ada yang berubah: ${role} pada unit ${input.unit} sudah berisi data ini`]);
     try {
       return await deps.directory.setPerson(input.unit, role, parsed.data, version, {
         at: deps.clock.now().toISOString(),

@@ -221,6 +221,8 @@ export async function runPeople(a: PeopleArgs): Promise<number> {
     );
   const person: Partial<Person> = {};
   for (const f of FIELDS) if (typeof v[f] === 'string') person[f] = (v[f] as string).trim();
+  const empty = FIELDS.filter((f) => person[f] === '');
+  if (empty.length) return fail(`${empty.map((f) => `--${f}`).join(', ')} cannot be empty`, 2);
   if (sub === 'set' && !Object.keys(person).length)
     return fail('people set needs at least one of --name, --nip, --email, --title', 2);
   const by = parseActor(v.by);

@@ -173,6 +173,7 @@ describe('lapkin people on a stopped stack (its table, seeded on first use)', ()
         'people remove needs --unit (one of karawaci, sukamaju, dinas-arsip)',
       ],
       [['people', 'list', '--name', 'x'], 2, 'people list does not take --name'],
+      [['people', 'set', '--unit', 'karawaci', '--role', 'CAMAT', '--name', ' '], 2, '--name cannot be empty'],
       [
         ['people', 'set', '--unit', 'karawaci', '--role', 'CAMAT', '--title', 'x', '--by', 'Ani <ani@>'],
         2,

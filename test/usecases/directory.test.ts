@@ -115,6 +115,15 @@ describe('setPerson', () => {
     expect((await f.directory.changes('sukamaju')).every((c) => c.actor.source === 'KONFIGURASI')).toBe(true);
   });
 
+  it('a change that changes nothing is refused, not recorded', async () => {
+    const same = people(f.config).SEKRETARIS_CAMAT;
+    for (const person of [{ title: same.title }, { nip: same.nip, email: same.email }])
+      expect(
+        await problemsOf(setPerson(f.deps, { unit: 'karawaci', role: 'SEKRETARIS_CAMAT', actor: BY, person })),
+      ).toEqual([expect.stringContaining('tidak ada yang berubah')]);
+    expect((await f.directory.changes('karawaci')).filter((c) => c.actor.source === 'CLI')).toEqual([]);
+  });
+
   it('the city person: changed field by field like a unit person, from the configured one', async () => {
     const configured = testConfig().city?.people.KOTA as Person;
     const change = await setPerson(f.deps, {
