@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import { CITY_ROLE, CITY_UNIT, type LapkinConfig, type Person } from '../../functions/core/config.ts';
+import { CITY_ROLE, CITY_UNIT, type LapkinConfig, type Person, ROLES } from '../../functions/core/config.ts';
 import type { DirectoryChange } from '../../functions/core/directory.ts';
 import { parseEmailAddress } from '../../functions/core/email-address.ts';
 import { systemClock } from '../../functions/ports/clock.ts';
@@ -213,6 +213,8 @@ export async function runPeople(a: PeopleArgs): Promise<number> {
   if (role === CITY_ROLE && unit && unit !== CITY_UNIT)
     return fail(`${CITY_ROLE} is the city-level role, not a role of unit "${unit}": leave out --unit`, 2);
   if (role === CITY_ROLE) unit = CITY_UNIT;
+  if (sub === 'history' && role && !(ROLES as readonly string[]).includes(role) && role !== CITY_ROLE)
+    return fail(`unknown role "${role}": one of ${[...ROLES, CITY_ROLE].join(', ')}`, 2);
   if ((sub === 'set' || sub === 'remove') && !role) return fail(`people ${sub} needs --role`, 2);
   if ((sub === 'set' || sub === 'remove' || sub === 'history') && !unit)
     return fail(

@@ -215,11 +215,12 @@ export async function serveDirectory(
   res: ServerResponse,
   url: URL,
   body: Buffer,
-  deps: DirectoryDeps,
+  depsOf: () => DirectoryDeps,
 ): Promise<boolean> {
   const path = url.pathname;
   if (path !== '/_lokal/direktori' && path !== '/_lokal/direktori/riwayat' && path !== '/_lokal/direktori/orang')
     return false;
+  const deps = depsOf();
   try {
     if (path === '/_lokal/direktori' && req.method === 'GET') {
       json(res, 200, await directoryListing(deps, url.searchParams.get('unit') || undefined));

@@ -211,7 +211,7 @@ export class LocalHttpServer {
       res.end(JSON.stringify({ key, versionId: put.versionId, ...(outcome ? { intake: intakeView(outcome) } : {}) }));
       return;
     }
-    if (await serveDirectory(req, res, url, body, this.opts.deps())) return;
+    if (await serveDirectory(req, res, url, body, this.opts.deps)) return;
     const retry = /^\/_lokal\/laporan\/([^/]+)\/ulang$/.exec(url.pathname);
     if (retry && req.method === 'POST') {
       try {
