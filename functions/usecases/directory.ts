@@ -145,7 +145,9 @@ function checkRole(unit: string, role: string): DirectoryRole {
 }
 
 async function currentEntry(deps: DirectoryDeps, unit: string, role: DirectoryRole) {
-  if (unit !== CITY_UNIT) await unitDirectory(deps, unit); // UnknownUnitError for a unit nobody configured
+  if (unit !== CITY_UNIT)
+    await unitDirectory(deps, unit); // UnknownUnitError for a unit nobody configured
+  else await cityPerson(deps); // seeds the configured KOTA person first, as unitDirectory seeds a unit
   const entries: DirectoryEntry[] = await deps.directory.people(unit);
   const entry = entries.find((e) => e.role === role);
   // A removed role keeps its version in a tombstone: read it from the change history.
@@ -169,6 +171,9 @@ export async function setPerson(
     const parsed = personSchema.safeParse(merged);
     if (!parsed.success)
       throw new DirectoryChangeError(parsed.error.issues.map((i) => personProblem(String(i.path[0]))));
+    // A change that changes nothing would only add an audit event and a version: refused instead.
+    if (entry && JSON.stringify(personOnly(entry)) === JSON.stringify(personOnly(parsed.data)))
+      throw new DirectoryChangeError([`tidak ada yang berubah: ${role} pada unit ${input.unit} sudah berisi data ini`]);
     try {
       return await deps.directory.setPerson(input.unit, role, parsed.data, version, {
         at: deps.clock.now().toISOString(),

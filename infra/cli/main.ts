@@ -39,9 +39,28 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   status: {
-    usage: 'lapkin status [reportId] [--json | --watch]',
-    summary: 'state and timeline (running or stopped stack); --watch follows a report live',
-    options: { json: { type: 'boolean' }, watch: { type: 'boolean' } },
+    usage: 'lapkin status [reportId | --unit U] [--json | --watch]',
+    summary:
+      "state and timeline (running or stopped stack); --unit: that unit's reports only; --watch follows a report live",
+    options: { json: { type: 'boolean' }, watch: { type: 'boolean' }, unit: { type: 'string' } },
+  },
+  people: {
+    usage: `lapkin people list [--unit U] [--json]
+  lapkin people set --unit U --role R [--name ..] [--nip ..] [--email ..] [--title ..] [--by "Nama <email>"]
+  lapkin people remove --unit U --role R [--by "Nama <email>"]
+  lapkin people history --unit U [--role R] [--json]`,
+    summary:
+      'units and their people per role (the city: --role KOTA, no --unit); a change applies from the next request',
+    options: {
+      unit: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      nip: { type: 'string' },
+      email: { type: 'string' },
+      title: { type: 'string' },
+      by: { type: 'string' },
+      json: { type: 'boolean' },
+    },
   },
   export: {
     usage: 'lapkin export <reportId> [--out DIR]',
@@ -245,11 +264,16 @@ async function upload(ctx: Ctx) {
   }
 }
 
-/** Reads state from this checkout's running stack, or straight from its database when it is stopped. */
+/**
+ * Reads state from this checkout's running stack, or straight from its database when it is stopped. Without an
+ * id: the reports of every unit, or of `--unit` only.
+ */
 async function readState(ctx: Ctx, id?: string): Promise<{ reports: Report[]; events?: AuditEvent[] }> {
   const running = await answeringStack(ctx.stateDir);
+  const unit = id ? undefined : (ctx.values.unit as string | undefined);
   if (running) {
-    const res = await fetch(`${running.urls.http}/_lokal/laporan${id ? `/${encodeURIComponent(id)}` : ''}`).catch(() =>
+    const path = id ? `/${encodeURIComponent(id)}` : unit ? `?unit=${encodeURIComponent(unit)}` : '';
+    const res = await fetch(`${running.urls.http}/_lokal/laporan${path}`).catch(() =>
       fail(`the local stack at ${running.urls.http} (pid ${running.pid}) does not answer`),
     );
     if (res.status === 404) return { reports: [] };
@@ -260,7 +284,7 @@ async function readState(ctx: Ctx, id?: string): Promise<{ reports: Report[]; ev
   const { reportView, auditEventView } = await import('../local/report-view.ts');
   const found = await withOfflineState(ctx.stateDir, ctx.config.publicBaseUrl, async ({ repo }) => {
     if (!id) {
-      const units = [...new Set([...ctx.config.units.map((u) => u.organization.unitCode)])];
+      const units = unit ? [unit] : [...new Set([...ctx.config.units.map((u) => u.organization.unitCode)])];
       return { reports: (await Promise.all(units.map((u) => repo.list(u)))).flat().map(reportView) as Report[] };
     }
     const report = await repo.get(id);
@@ -276,6 +300,13 @@ async function status(ctx: Ctx) {
   const id = ctx.positionals[0];
   if (ctx.positionals.length > 1) return ctx.usage();
   if (ctx.values.json && ctx.values.watch) fail('--json and --watch do not go together', 2);
+  const unit = ctx.values.unit as string | undefined;
+  if (unit !== undefined) {
+    if (id) fail('give a report id or --unit, not both (a report id names its unit)', 2);
+    const { unitProblem } = await import('./people.ts');
+    const problem = await unitProblem(ctx.config, ctx.stateDir, unit);
+    if (problem) fail(problem);
+  }
   if (ctx.values.watch) {
     const target = id ?? (await readState(ctx)).reports.at(-1)?.reportId;
     if (!target) fail('no report to watch yet');
@@ -294,7 +325,7 @@ async function status(ctx: Ctx) {
   }
   const state = await readState(ctx, id);
   if (id && state.reports.length === 0) fail(`no report ${id}`);
-  if (!id && state.reports.length === 1) {
+  if (!id && !unit && state.reports.length === 1) {
     // One report: show its whole timeline, the most useful answer.
     const only = state.reports[0] as Report;
     Object.assign(state, await readState(ctx, only.reportId));
@@ -392,6 +423,17 @@ const run: Record<string, (ctx: Ctx) => Promise<unknown>> = {
   audit: async (ctx) => {
     const { runAudit } = await import('./operator.ts');
     process.exitCode = await runAudit(await configForOperator(ctx), ctx.rest, stdio);
+  },
+  people: async (ctx) => {
+    const { runPeople } = await import('./people.ts');
+    process.exitCode = await runPeople({
+      config: ctx.config,
+      stateDir: ctx.stateDir,
+      positionals: ctx.positionals,
+      values: ctx.values,
+      out: stdio.out,
+      err: stdio.err,
+    });
   },
   retry: async (ctx) => {
     const id = ctx.positionals[0];

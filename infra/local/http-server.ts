@@ -9,6 +9,7 @@ import { retryReport } from '../../functions/usecases/retry-report.ts';
 import { listReports } from '../../functions/usecases/unit-reports.ts';
 import { verifyAudit } from '../../functions/usecases/verify-audit.ts';
 import { renderConsole, renderReportTimeline } from './console-page.ts';
+import { serveDirectory } from './directory-routes.ts';
 import { invokeLambda, type LambdaHandler } from './lambda-runtime.ts';
 import { auditEventView, reportView } from './report-view.ts';
 import { crossSiteReason, hostAllowed } from './same-origin.ts';
@@ -210,6 +211,7 @@ export class LocalHttpServer {
       res.end(JSON.stringify({ key, versionId: put.versionId, ...(outcome ? { intake: intakeView(outcome) } : {}) }));
       return;
     }
+    if (await serveDirectory(req, res, url, body, this.opts.deps)) return;
     const retry = /^\/_lokal\/laporan\/([^/]+)\/ulang$/.exec(url.pathname);
     if (retry && req.method === 'POST') {
       try {
@@ -235,8 +237,9 @@ export class LocalHttpServer {
       const id = reportJson[1] ? decodeURIComponent(reportJson[1]) : undefined;
       // View models only: the stored record carries the revision wait's task token.
       if (!id) {
+        const unit = url.searchParams.get('unit') || undefined;
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ reports: (await listReports(deps)).map(reportView) }));
+        res.end(JSON.stringify({ reports: (await listReports(deps, { unit })).map(reportView) }));
         return;
       }
       const report = await deps.repo.get(id);
