@@ -48,7 +48,8 @@ const COMMANDS: Record<string, Command> = {
     usage: `lapkin people list [--unit U] [--json]
   lapkin people set --unit U --role R [--name ..] [--nip ..] [--email ..] [--title ..] [--by "Nama <email>"]
   lapkin people remove --unit U --role R [--by "Nama <email>"]
-  lapkin people history --unit U [--role R] [--json]`,
+  lapkin people history --unit U [--role R] [--json]
+  (each with --table T: the deployed table — stack output TableName — with your AWS credentials)`,
     summary:
       'units and their people per role (the city: --role KOTA, no --unit); a change applies from the next request',
     options: {
@@ -59,6 +60,7 @@ const COMMANDS: Record<string, Command> = {
       email: { type: 'string' },
       title: { type: 'string' },
       by: { type: 'string' },
+      table: { type: 'string' },
       json: { type: 'boolean' },
     },
   },

@@ -87,7 +87,10 @@ export async function withDirectory<T>(
   config: LapkinConfig,
   stateDir: string,
   use: (directory: DirectoryClient) => Promise<T>,
+  /** The deployed table (stack output TableName): the same use cases, with the operator's AWS credentials. */
+  awsTable?: string,
 ): Promise<T> {
+  if (awsTable) return withAwsDirectory(config, awsTable, use);
   const running = await answeringStack(stateDir);
   if (running) return use(httpDirectory(running.urls.http));
   const { withOfflineState } = await import('./offline-state.ts');
@@ -103,6 +106,31 @@ export async function withDirectory<T>(
     },
     { create: true },
   )) as T;
+}
+
+async function withAwsDirectory<T>(
+  config: LapkinConfig,
+  table: string,
+  use: (directory: DirectoryClient) => Promise<T>,
+): Promise<T> {
+  const [{ DynamoDBClient }, { DynamoDBDocumentClient }, { DynamoDbDirectory }, { seedDirectory }] = await Promise.all([
+    import('@aws-sdk/client-dynamodb'),
+    import('@aws-sdk/lib-dynamodb'),
+    import('../../functions/adapters/dynamodb-directory.ts'),
+    import('../../functions/usecases/directory.ts'),
+  ]);
+  const client = new DynamoDBClient({ region: process.env.AWS_REGION ?? config.aws.region });
+  try {
+    const directory = new DynamoDbDirectory(
+      DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+      table,
+    );
+    const deps: DirectoryDeps = { config, directory, clock: systemClock };
+    await seedDirectory(deps);
+    return await use(localDirectory(deps));
+  } finally {
+    client.destroy();
+  }
 }
 
 const WORDS = {
@@ -184,10 +212,10 @@ export interface PeopleArgs {
 const FIELDS = ['name', 'nip', 'email', 'title'] as const;
 /** Which options each subcommand takes (besides --state-dir and --help). */
 const ALLOWED: Record<string, string[]> = {
-  list: ['unit', 'json'],
-  set: ['unit', 'role', 'by', 'json', ...FIELDS],
-  remove: ['unit', 'role', 'by', 'json'],
-  history: ['unit', 'role', 'json'],
+  list: ['unit', 'json', 'table'],
+  set: ['unit', 'role', 'by', 'json', 'table', ...FIELDS],
+  remove: ['unit', 'role', 'by', 'json', 'table'],
+  history: ['unit', 'role', 'json', 'table'],
 };
 
 /** Exit code: 0 done, 1 refused (unknown unit, invalid person, …), 2 wrong usage. */
@@ -232,34 +260,41 @@ export async function runPeople(a: PeopleArgs): Promise<number> {
 
   const say = (text: string) => a.out(`${text}\n`);
   try {
-    return await withDirectory(a.config, a.stateDir, async (dir) => {
-      switch (sub) {
-        case 'list': {
-          const listing = await dir.list(unit);
-          say(v.json ? JSON.stringify(listing, null, 2) : listingText(listing, lang));
-          return 0;
+    if (v.table !== undefined && !/^[A-Za-z0-9_.-]{3,255}$/.test(v.table))
+      return fail('--table must be a DynamoDB table name (the stack output TableName)', 2);
+    return await withDirectory(
+      a.config,
+      a.stateDir,
+      async (dir) => {
+        switch (sub) {
+          case 'list': {
+            const listing = await dir.list(unit);
+            say(v.json ? JSON.stringify(listing, null, 2) : listingText(listing, lang));
+            return 0;
+          }
+          case 'history': {
+            const h = await dir.history(unit as string);
+            const changes = role ? h.changes.filter((c) => c.role === role) : h.changes;
+            if (v.json) say(JSON.stringify({ unit: h.unit, changes }, null, 2));
+            else say(changes.length ? changes.map((c) => changeText(c, lang)).join('\n') : WORDS[lang].none);
+            return 0;
+          }
+          default: {
+            const change = await dir.change({
+              action: sub as 'set' | 'remove',
+              unit: unit as string,
+              role: role as string,
+              ...(sub === 'set' ? { person } : {}),
+              by,
+            });
+            if (v.json) say(JSON.stringify({ change }, null, 2));
+            else say(`${changeText(change, lang)}${change.after ? `\n${WORDS[lang].pending}` : ''}`);
+            return 0;
+          }
         }
-        case 'history': {
-          const h = await dir.history(unit as string);
-          const changes = role ? h.changes.filter((c) => c.role === role) : h.changes;
-          if (v.json) say(JSON.stringify({ unit: h.unit, changes }, null, 2));
-          else say(changes.length ? changes.map((c) => changeText(c, lang)).join('\n') : WORDS[lang].none);
-          return 0;
-        }
-        default: {
-          const change = await dir.change({
-            action: sub as 'set' | 'remove',
-            unit: unit as string,
-            role: role as string,
-            ...(sub === 'set' ? { person } : {}),
-            by,
-          });
-          if (v.json) say(JSON.stringify({ change }, null, 2));
-          else say(`${changeText(change, lang)}${change.after ? `\n${WORDS[lang].pending}` : ''}`);
-          return 0;
-        }
-      }
-    });
+      },
+      v.table,
+    );
   } catch (err) {
     if (!(err instanceof DirectoryRequestError)) throw err;
     const text = lang === 'en' ? err.message : err.pesan;
