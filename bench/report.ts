@@ -198,7 +198,7 @@ export function renderResults(r: BenchResults): string {
         v === undefined ? '–' : unit === 'ms' ? ms(v) : String(Math.round(v * 100) / 100);
       out.push('');
       out.push(
-        `The same ${pair.reports} reports over ${pair.units} units and all in one unit (each in its own process and stack; difference in % of the one-unit run):`,
+        `The same ${pair.reports} reports over ${pair.units} units and all in one unit (each in its own process and stack, one after the other; difference in % of the one-unit run). The index of reports and decisions is partitioned by unit, so a unit's reads stay in its partition; on the local stack every partition is the same dynalite in the same thread, so what it can show is whether spreading adds work per report (requests, CPU). Times move with the load others put on the shared cores while each run goes — read the CPU per report first:`,
       );
       out.push('');
       out.push(

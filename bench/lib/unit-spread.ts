@@ -17,7 +17,9 @@ const pct = (a: number | undefined, b: number | undefined) =>
 
 /**
  * The same N reports spread over many units and all in one unit, side by side: throughput, end-to-end latency,
- * the p95 of each SOP step and the DynamoDB requests per report, with the difference in % of the one-unit run.
+ * the p95 of each SOP step, the CPU and the DynamoDB requests per report, with the difference in % of the one-unit
+ * run. On a shared machine the times move with others' load (a starved run is slow everywhere); the CPU per report
+ * does not.
  */
 export function compareUnitSpread(spread: P2Result, oneUnit: P2Result): SpreadRow[] {
   const row = (
@@ -35,6 +37,8 @@ export function compareUnitSpread(spread: P2Result, oneUnit: P2Result): SpreadRo
     row('latency median (upload → documented)', (x) => x.latency.median, 'ms'),
     row('latency p95', (x) => x.latency.p95, 'ms'),
     ...SOP_STEP_SPANS.map(({ step }) => row(`p95 of step ${step}`, (x) => x.steps?.[step]?.p95, 'ms')),
+    // The process's CPU time per report: what the run cost, whatever share of the cores others left it.
+    row('CPU per report (the whole process)', (x) => (x.cpuCores * x.wallMs) / x.reports, 'ms'),
     row('DynamoDB requests per report', (x) => (x.counts.dynamoRequests ?? 0) / x.reports, 'count'),
   ];
 }

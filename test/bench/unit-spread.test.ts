@@ -52,6 +52,8 @@ describe('P2 over many units', () => {
         reports: 26,
         units,
         reportsPerSecond,
+        wallMs: 26_000,
+        cpuCores: units === 1 ? 1 : 1.5,
         latency: { median: p95, p95 },
         steps: { assemble: { p95 } },
         counts: { dynamoRequests: 26 * 70 },
@@ -65,6 +67,11 @@ describe('P2 over many units', () => {
     expect(byMetric['p95 of step assemble']).toBe(-10);
     expect(byMetric['p95 of step verify']).toBeUndefined();
     expect(byMetric['DynamoDB requests per report']).toBe(0);
+    expect(rows.find((r) => r.metric.startsWith('CPU per report'))).toMatchObject({
+      spread: 1500,
+      oneUnit: 1000,
+      differencePct: 50,
+    });
     // A one-unit run is paired with the spread run of its size; one that did not finish is left out.
     expect(spreadPairs([spread], [undefined, one]).map((p) => [p.reports, p.units, p.spread, p.oneUnit])).toEqual([
       [26, 13, spread, one],
