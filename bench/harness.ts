@@ -41,7 +41,11 @@ export interface P3Plan {
 export interface BenchConfig {
   name: 'full' | 'quick';
   p1: P1Options;
-  p2: { sizes: number[]; profileSize: number };
+  /**
+   * P2 at each size with the reports spread over `units` units; at `oneUnitSizes` the same N again in one unit
+   * (the difference is reported).
+   */
+  p2: { sizes: number[]; profileSize: number; units: number; oneUnitSizes: number[] };
   p3: P3Plan;
   p4: P4Options;
   p5: P5Options;
@@ -52,7 +56,7 @@ export interface BenchConfig {
 export const FULL: BenchConfig = {
   name: 'full',
   p1: { runs: 20, warmup: 3, floorRuns: 20 },
-  p2: { sizes: [50, 200, 500], profileSize: 10 },
+  p2: { sizes: [50, 200, 500], profileSize: 10, units: 13, oneUnitSizes: [200] },
   p3: {
     sizes: [100, 1000, 10_000, 100_000],
     steps: ['raw', 'check', 'pdf', 'xlsx', 'total'],
@@ -70,7 +74,7 @@ export const FULL: BenchConfig = {
 export const QUICK: BenchConfig = {
   name: 'quick',
   p1: { runs: 2, warmup: 0, floorRuns: 2 },
-  p2: { sizes: [3], profileSize: 0 },
+  p2: { sizes: [3], profileSize: 0, units: 13, oneUnitSizes: [3] },
   p3: {
     sizes: [10],
     steps: ['raw', 'check', 'total'],
@@ -115,6 +119,8 @@ export interface BenchResults {
   durationMs: number;
   p1?: ChildOutcome<P1Result>;
   p2: ChildOutcome<P2Result>[];
+  /** The same N as a P2 size, all in one unit: compared with the spread run of that size. */
+  p2OneUnit?: ChildOutcome<P2Result>[];
   p2Profile?: ChildOutcome<P2Result>;
   p3: P3Row[];
   /** The whole assembly at the configured maximum upload: does it fit the assemble function? */
@@ -134,7 +140,7 @@ export interface BenchResults {
 
 const PART_KEYS = {
   p1: ['p1'],
-  p2: ['p2', 'p2Profile'],
+  p2: ['p2', 'p2OneUnit', 'p2Profile'],
   p3: ['p3', 'p3AtMaximum', 'p3Inputs'],
   p4: ['p4'],
   p5: ['p5'],
@@ -276,14 +282,19 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
   }
   if (want('p2')) {
     for (const reports of c.p2.sizes) {
-      log(`P2 — ${reports} reports at once`);
-      results.p2.push(await child<P2Result>('p2', { reports } satisfies P2Options, 600_000));
+      log(`P2 — ${reports} reports at once, over ${c.p2.units} units`);
+      results.p2.push(await child<P2Result>('p2', { reports, units: c.p2.units } satisfies P2Options, 600_000));
+    }
+    results.p2OneUnit = [];
+    for (const reports of c.p2.oneUnitSizes) {
+      log(`P2 — ${reports} reports at once, all in one unit (to compare)`);
+      results.p2OneUnit.push(await child<P2Result>('p2', { reports, units: 1 } satisfies P2Options, 600_000));
     }
     if (c.p2.profileSize > 0) {
       log(`P2 — ${c.p2.profileSize} reports at once, CPU profiled (where the time goes)`);
       results.p2Profile = await child<P2Result>(
         'p2',
-        { reports: c.p2.profileSize, profile: true } satisfies P2Options,
+        { reports: c.p2.profileSize, units: c.p2.units, profile: true } satisfies P2Options,
         600_000,
       );
     }
@@ -489,7 +500,7 @@ export function judgeP2(r: BenchResults): Target[] {
   return [
     {
       id: 'P2',
-      what: `${biggest.reports} reports at once`,
+      what: `${biggest.reports} reports at once${biggest.units ? ` over ${biggest.units} unit${biggest.units > 1 ? 's' : ''}` : ''}`,
       result: `${biggest.reportsPerSecond} reports/s, ${biggest.documented}/${biggest.reports} documented in ${ms(biggest.wallMs)}, peak RSS ${biggest.peakRssMB} MB`,
       target: floor
         ? `≥ ${Math.round(LIMITS.p2ShareOfCpuCeiling * 100)} % of ${cores} cores ÷ ${ms(floor.ms)} (the in-process floor's ${floor.measured} per report) = ≥ ${Math.round(needed * 100) / 100} reports/s at ${LIMITS.p2AtReports}, all documented`

@@ -1,6 +1,7 @@
 /** RESULTS.md from the raw results: every number printed here is in results.json next to it. */
 import type { BenchResults, P3Row } from './harness.ts';
 import { growthFactors, LIMITS, SOP_OWN_COST_ITEMS, sopOwnCostUsd } from './harness.ts';
+import { compareUnitSpread, spreadPairs } from './lib/unit-spread.ts';
 import { OPTIMISATIONS } from './optimisations.ts';
 import { renderP6 } from './parts/p6-upload-limits.ts';
 import { JAKARTA_MARGIN, PRICES } from './prices.ts';
@@ -157,13 +158,14 @@ export function renderResults(r: BenchResults): string {
   if (p2.length === 0) out.push('Did not run.');
   else {
     out.push(
-      'All uploads are put at once; scripted people approve each decision as soon as its mail is out (16 HTTP requests at a time). Each size runs in a fresh process with a fresh stack; peak RSS is that process’s. This is the local stack: one Node process runs every function, dynalite, the engine and MailDev on one thread. On AWS each invocation has its own execution environment, so the limits there are concurrency and service quotas, which this bench cannot measure.',
+      'All uploads are put at once, spread round-robin over the units of a bench-only configuration (13 fictional kecamatan made from the sample’s first unit, as many as Kota Tangerang has; bench/lib/units.ts), every unit with the same periods; scripted people approve each decision as soon as its mail is out (16 HTTP requests at a time). Each size runs in a fresh process with a fresh stack; peak RSS is that process’s. This is the local stack: one Node process runs every function, dynalite, the engine and MailDev on one thread. On AWS each invocation has its own execution environment, so the limits there are concurrency and service quotas, which this bench cannot measure.',
     );
     out.push('');
     out.push(
       table(
         [
           'reports',
+          'units',
           'wall',
           'reports/s',
           'documented',
@@ -173,8 +175,9 @@ export function renderResults(r: BenchResults): string {
           'event loop busy',
           'CPU (cores)',
         ],
-        p2.map((x) => [
+        [...p2, ...(r.p2OneUnit ?? []).map((o) => o.result).filter((x) => !!x)].map((x) => [
           x.reports,
+          x.units ?? 1,
           ms(x.wallMs),
           x.reportsPerSecond,
           `${x.documented}/${x.reports}`,
@@ -186,6 +189,34 @@ export function renderResults(r: BenchResults): string {
         ]),
       ),
     );
+    const pairs = spreadPairs(
+      p2,
+      (r.p2OneUnit ?? []).map((o) => o.result),
+    );
+    for (const pair of pairs) {
+      const value = (v: number | undefined, unit: string) =>
+        v === undefined ? '–' : unit === 'ms' ? ms(v) : String(Math.round(v * 100) / 100);
+      out.push('');
+      out.push(
+        `The same ${pair.reports} reports over ${pair.units} units and all in one unit (each in its own process and stack, one after the other; difference in % of the one-unit run). The index of reports and decisions is partitioned by unit, so a unit's reads stay in its partition; on the local stack every partition is the same dynalite in the same thread, so what it can show is whether spreading adds work per report (requests, CPU). Times move with the load others put on the shared cores while each run goes — read the CPU per report first:`,
+      );
+      out.push('');
+      out.push(
+        table(
+          ['', `${pair.units} units`, '1 unit', 'difference'],
+          compareUnitSpread(pair.spread, pair.oneUnit).map((x) => [
+            x.metric,
+            value(x.spread, x.unit),
+            value(x.oneUnit, x.unit),
+            x.differencePct === undefined ? '–' : `${x.differencePct > 0 ? '+' : ''}${x.differencePct} %`,
+          ]),
+        ),
+      );
+    }
+    for (const o of (r.p2OneUnit ?? []).filter((x) => !x.ok)) {
+      out.push('');
+      out.push(`The one-unit run to compare did not finish: ${o.error}.`);
+    }
     const last = p2.at(-1);
     // Work per report where every report went the whole way (reports that failed did less).
     const whole = [...p2].reverse().find((x) => x.documented === x.reports);

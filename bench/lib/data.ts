@@ -13,12 +13,28 @@ export function sampleFor(tahun: number, periode: Period): Uint8Array {
   return new TextEncoder().encode(sampleText().replace(/^2026;TW1;/gm, `${tahun};${periode};`));
 }
 
-export const uploadKey = (tahun: number, periode: Period) => `masuk/karawaci/${tahun}/${periode}/data.csv`;
-export const reportIdOf = (tahun: number, periode: Period) => `karawaci-${tahun}-${periode}`;
+/** The sample's first unit: where P1, P3 and P5 run their reports. */
+export const SAMPLE_UNIT = 'karawaci';
+
+export const uploadKey = (tahun: number, periode: Period, unit = SAMPLE_UNIT) =>
+  `masuk/${unit}/${tahun}/${periode}/data.csv`;
+export const reportIdOf = (tahun: number, periode: Period, unit = SAMPLE_UNIT) => `${unit}-${tahun}-${periode}`;
 
 /** The i-th distinct (tahun, periode) of a run, starting at `firstYear`: five reports per year. */
 export function nthReport(i: number, firstYear: number): { tahun: number; periode: Period } {
   return { tahun: firstYear + Math.floor(i / PERIODS.length), periode: PERIODS[i % PERIODS.length] as Period };
+}
+
+/**
+ * The i-th report of a run spread round-robin over `units`: every unit gets the same periods in turn, so units
+ * overlap in time as a city's kecamatan do (five reports per unit and year).
+ */
+export function nthSpreadReport(
+  i: number,
+  units: readonly string[],
+  firstYear: number,
+): { unit: string; tahun: number; periode: Period } {
+  return { unit: units[i % units.length] as string, ...nthReport(Math.floor(i / units.length), firstYear) };
 }
 
 /**

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { LapkinConfig } from '../../functions/core/config.ts';
 import type { Period } from '../../functions/core/report.ts';
 import { openDecisionPage, postDecision } from '../../infra/local/decide-client.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
@@ -71,6 +72,12 @@ export class ScriptedPeople {
   }
 }
 
+export interface StateEntry {
+  state: string;
+  /** performance.now() when the state was entered (or the execution ended). */
+  at: number;
+}
+
 export interface BenchStack {
   stack: LocalStack;
   probe: StackProbe;
@@ -81,6 +88,8 @@ export interface BenchStack {
   runReport(tahun: number, periode: Period): Promise<{ reportId: string; ms: number; status: string }>;
   /** Resolves when the execution of `reportId` ends (SUCCEEDED or FAILED), or with TIMEOUT. */
   finished(reportId: string, timeoutMs?: number): Promise<string>;
+  /** Every state `reportId` entered, with performance.now() at entry (only when started with `timeline`). */
+  timeline(reportId: string): StateEntry[];
   stop(): Promise<void>;
 }
 
@@ -92,21 +101,31 @@ export async function startBenchStack(
     attribute?: boolean;
     openPageFirst?: boolean;
     concurrency?: number;
+    /** Another configuration than the sample's (P2: the bench's units). */
+    config?: LapkinConfig;
+    /** Keep every state each report enters, with its time (P2: time per SOP step). */
+    timeline?: boolean;
   } = {},
 ): Promise<BenchStack> {
   const stateDir = mkdtempSync(join(tmpdir(), 'lapkin-bench-'));
   const transitions = new EventEmitter();
   transitions.setMaxListeners(0);
   const ended = new Map<string, string>();
+  const timelines = new Map<string, StateEntry[]>();
   const t0 = performance.now();
   const stack = await startLocalStack({
-    config: testConfig(),
+    config: opts.config ?? testConfig(),
     stateDir,
     randomPorts: true,
     onTransition: (n: TransitionNotice) => {
-      if (n.type === 'entered') return;
       const reportId = (n.input as { reportId?: string } | undefined)?.reportId;
       if (!reportId) return;
+      if (opts.timeline) {
+        const line = timelines.get(reportId) ?? [];
+        line.push({ state: n.state, at: performance.now() });
+        timelines.set(reportId, line);
+      }
+      if (n.type === 'entered') return;
       ended.set(reportId, n.state);
       transitions.emit(reportId, n.state);
     },
@@ -143,6 +162,7 @@ export async function startBenchStack(
     stateDir,
     startMs,
     finished,
+    timeline: (reportId) => timelines.get(reportId) ?? [],
     async runReport(tahun, periode) {
       const reportId = reportIdOf(tahun, periode);
       const done = finished(reportId);

@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LapkinConfig } from '../../functions/core/config.ts';
+import type { UnitDirectory } from '../../functions/core/directory.ts';
 import type { Report } from '../../functions/core/report.ts';
 import { uploadKey } from '../../functions/core/upload-key.ts';
 import { personIn, unitDirectory } from '../../functions/usecases/directory.ts';
 import { openDecisionPage, postDecision } from '../local/decide-client.ts';
-import { decisionLinkIn, MailboxClient } from '../local/maildev-client.ts';
+import { decisionLinkIn, type LocalMail, MailboxClient } from '../local/maildev-client.ts';
 import { type LocalStack, PROJECT_ROOT, startLocalStack } from '../local/stack.ts';
+import { checkMailIsolation, type IsolationProblem, type SentMail, type UnitPeople } from './mail-isolation.ts';
 
 export const SAMPLE_DIR = join(PROJECT_ROOT, 'infra/local/sample');
 const SAMPLES = ['kinerja-tw1-awal.csv', 'kinerja-tw1-perbaikan-1.csv', 'kinerja-tw1-perbaikan-2.csv'] as const;
@@ -16,19 +18,33 @@ export interface DemoResult {
   stack: LocalStack;
 }
 
-/**
- * The SOP walked end to end on the local stack, every decision through the real HTTP endpoint with the link
- * read from the real email in MailDev: the Sekretaris sends the report back once, then approves; the Camat
- * sends it back once, then both approve; the ratified report is archived.
- */
-export async function runDemo(opts: {
+export interface DemoOptions {
   config: LapkinConfig;
   stateDir: string;
   randomPorts?: boolean;
   say?: (line: string) => void;
   keepRunning?: boolean;
-}): Promise<DemoResult> {
-  const say = opts.say ?? (() => undefined);
+}
+
+/**
+ * A person deciding from their inbox: the next mail to `to` whose subject matches, its link opened (the confirm
+ * page) and the decision posted, both through the real HTTP endpoint.
+ */
+async function decideFromMail(
+  mail: MailboxClient,
+  d: { to: string; subject: string | RegExp; decision: 'APPROVE' | 'REVISE'; note?: string; say: (l: string) => void },
+): Promise<void> {
+  const m = await mail.next(d.to, d.subject);
+  const link = decisionLinkIn(m);
+  const page = await openDecisionPage(link);
+  if (page.status !== 200) throw new Error(`decision page answered ${page.status}`);
+  const res = await postDecision(link, d.decision, d.note ?? '');
+  if (res.status !== 200) throw new Error(`decision POST answered ${res.status}`);
+  d.say(`${d.to}: ${d.decision}${d.note ? ` — "${d.note}"` : ''}`);
+}
+
+/** The local stack with every state transition said as a progress line. */
+async function startDemoStack(opts: DemoOptions, say: (line: string) => void): Promise<LocalStack> {
   const stack = await startLocalStack({
     config: opts.config,
     stateDir: opts.stateDir,
@@ -40,6 +56,17 @@ export async function runDemo(opts: {
     },
   });
   say(`local stack up — decisions ${stack.urls.http}, mail ${stack.urls.mail}`);
+  return stack;
+}
+
+/**
+ * The SOP walked end to end on the local stack, every decision through the real HTTP endpoint with the link
+ * read from the real email in MailDev: the Sekretaris sends the report back once, then approves; the Camat
+ * sends it back once, then both approve; the ratified report is archived.
+ */
+export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
+  const say = opts.say ?? (() => undefined);
+  const stack = await startDemoStack(opts, say);
   const { steps } = opts.config;
   // The first unit of the configuration runs the one-report demo (Kecamatan Karawaci in the sample).
   const first = opts.config.units[0];
@@ -63,15 +90,8 @@ export async function runDemo(opts: {
     });
     say(`upload ${file} → ${key} (versionId ${versionId})`);
   };
-  const decide = async (to: string, subject: string, decision: 'APPROVE' | 'REVISE', note = '') => {
-    const m = await mail.next(to, subject);
-    const link = decisionLinkIn(m);
-    const page = await openDecisionPage(link);
-    if (page.status !== 200) throw new Error(`decision page answered ${page.status}`);
-    const res = await postDecision(link, decision, note);
-    if (res.status !== 200) throw new Error(`decision POST answered ${res.status}`);
-    say(`${to}: ${decision}${note ? ` — "${note}"` : ''}`);
-  };
+  const decide = (to: string, subject: string, decision: 'APPROVE' | 'REVISE', note = '') =>
+    decideFromMail(mail, { to, subject, decision, note, say });
 
   try {
     await upload(SAMPLES[0]);
@@ -103,4 +123,128 @@ export async function runDemo(opts: {
     await stack.stop();
     throw err;
   }
+}
+
+export interface UnitDemoOutcome {
+  unit: UnitPeople;
+  /** The unit's report at the end (absent if the run of this unit broke off: see `error`). */
+  report?: Report;
+  error?: string;
+  /** Every mail about this unit's report, with its recipients. */
+  mails: SentMail[];
+}
+
+export interface UnitsDemoResult {
+  units: UnitDemoOutcome[];
+  /** Mails that reached someone outside the unit their report belongs to (or named no unit's report). */
+  problems: IsolationProblem[];
+  /** Every report TERDOKUMENTASI and no problem. */
+  ok: boolean;
+  stack: LocalStack;
+}
+
+const TAHUN = 2026;
+
+/**
+ * `lapkin demo --units`: one report in every configured unit at once (the same period, TW1 2026), each decided by
+ * its own Sekretaris and head of unit from the links in their mails, all approved. At the end every mail in
+ * MailDev is attributed to the unit whose report it is about and checked against that unit's people in the
+ * directory: a mail that reached anyone else is a problem, named with its subject and recipients.
+ */
+export async function runUnitsDemo(opts: DemoOptions): Promise<UnitsDemoResult> {
+  const say = opts.say ?? (() => undefined);
+  const stack = await startDemoStack(opts, say);
+  try {
+    const deps = stack.deps();
+    const units = await Promise.all(opts.config.units.map((u) => unitDirectory(deps, u.organization.unitCode)));
+    if (units.length === 0) throw new Error('no unit configured');
+    const runs = await Promise.allSettled(units.map((u) => runUnitReport(stack, opts.config, u, say)));
+    const people = units.map(unitPeople);
+    const mails = (await new MailboxClient(stack.urls.mail).all()).map(sentMail);
+    const { byUnit, problems } = checkMailIsolation(mails, people);
+    const outcomes: UnitDemoOutcome[] = people.map((unit, i) => {
+      const run = runs[i] as PromiseSettledResult<Report>;
+      return {
+        unit,
+        mails: byUnit[unit.unitCode] ?? [],
+        ...(run.status === 'fulfilled' ? { report: run.value } : { error: (run.reason as Error).message }),
+      };
+    });
+    if (!opts.keepRunning) await stack.stop();
+    const ok = problems.length === 0 && outcomes.every((o) => o.report?.status === 'TERDOKUMENTASI');
+    return { units: outcomes, problems, ok, stack };
+  } catch (err) {
+    await stack.stop();
+    throw err;
+  }
+}
+
+/** One unit's report: upload, the Sekretaris approves, the head of unit approves, documented. */
+async function runUnitReport(
+  stack: LocalStack,
+  config: LapkinConfig,
+  unit: UnitDirectory,
+  say: (line: string) => void,
+): Promise<Report> {
+  const code = unit.profile.unitCode;
+  const sekretaris = personIn(unit, config.steps.verify);
+  const head = personIn(unit, config.steps.ratify);
+  const team = personIn(unit, config.steps.documentation);
+  // Waits on this unit's own report only: a mail about another unit's report to the same person is not taken.
+  const about = (what: string) =>
+    new RegExp(`${what}.*Laporan Kinerja ${unit.profile.organization.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} — `);
+  const mail = new MailboxClient(stack.urls.mail);
+  const key = uploadKey(code, TAHUN, 'TW1', 'data-kinerja-tw1.csv');
+  const { versionId } = await stack.store.put({
+    key,
+    body: await readFile(join(SAMPLE_DIR, SAMPLES[0])),
+    contentType: 'text/csv',
+    metadata: { 'uploader-email': (unit.people.STAF ?? team).email },
+  });
+  say(`upload ${SAMPLES[0]} → ${key} (versionId ${versionId})`);
+  await decideFromMail(mail, { to: sekretaris.email, subject: about('Mohon verifikasi'), decision: 'APPROVE', say });
+  await decideFromMail(mail, { to: head.email, subject: about('Mohon pengesahan'), decision: 'APPROVE', say });
+  await mail.next(team.email, about('terdokumentasi'));
+  const report = await stack.deps().repo.get(`${code}-${TAHUN}-TW1`);
+  if (!report) throw new Error(`the report of ${code} is missing`);
+  return report;
+}
+
+function unitPeople(unit: UnitDirectory): UnitPeople {
+  return {
+    unitCode: unit.profile.unitCode,
+    name: unit.profile.organization.name,
+    emails: Object.values(unit.people).map((p) => p.email.toLowerCase()),
+  };
+}
+
+/** MailDev's mail as the check needs it: every recipient, to and copies alike. */
+function sentMail(m: LocalMail): SentMail {
+  const copies = m as LocalMail & { cc?: { address: string }[]; bcc?: { address: string }[] };
+  const recipients = [...m.to, ...(copies.cc ?? []), ...(copies.bcc ?? [])].map((a) => a.address.toLowerCase());
+  return { id: m.id, subject: m.subject, recipients: [...new Set(recipients)] };
+}
+
+/** What `lapkin demo --units` prints at the end: per unit its report, every mail and its recipients, the verdict. */
+export function unitsDemoSummary(r: UnitsDemoResult): string[] {
+  const out: string[] = [];
+  const bad = new Set(r.problems.map((p) => p.mail.id));
+  for (const u of r.units) {
+    const rep = u.report;
+    out.push(
+      `\n${u.unit.name} (${u.unit.unitCode}): ${rep ? `report ${rep.reportId} ${rep.status}, revision ${rep.revision}` : `no report — ${u.error}`}`,
+    );
+    for (const m of u.mails)
+      out.push(`  ${bad.has(m.id) ? '✗' : '✓'} ${m.subject}\n      → ${m.recipients.join(', ')}`);
+  }
+  const mails = r.units.reduce((n, u) => n + u.mails.length, 0);
+  if (r.problems.length === 0)
+    out.push(
+      `\nevery mail about a unit's report went only to that unit's people (${mails} mails, ${r.units.length} units)`,
+    );
+  else {
+    out.push(`\nMAIL LEFT ITS UNIT — ${r.problems.length} mail(s):`);
+    for (const p of r.problems) out.push(`  ${p.message}`);
+  }
+  return out;
 }

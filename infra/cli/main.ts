@@ -71,9 +71,10 @@ const COMMANDS: Record<string, Command> = {
     options: { out: { type: 'string', short: 'o' } },
   },
   demo: {
-    usage: 'lapkin demo [--clock-speed N]',
-    summary: 'the whole SOP end to end (= npm run demo); the previous state is moved aside',
-    options: { 'clock-speed': { type: 'string' } },
+    usage: 'lapkin demo [--units] [--clock-speed N]',
+    summary:
+      'the whole SOP end to end (= npm run demo); --units: a report in every unit at once, each mail checked to stay in its unit; the previous state is moved aside',
+    options: { units: { type: 'boolean' }, 'clock-speed': { type: 'string' } },
   },
   template: {
     usage: 'lapkin template [--out file.xlsx] [--tahun YYYY] [--periode P] [--force]',
@@ -377,7 +378,13 @@ async function demo(ctx: Ctx) {
     console.log(`moved the previous local state to ${aside}`);
   }
   const started = Date.now();
-  const { runDemo } = await import('./demo.ts');
+  const { runDemo, runUnitsDemo, unitsDemoSummary } = await import('./demo.ts');
+  if (ctx.values.units) {
+    const result = await runUnitsDemo({ config: ctx.config, stateDir, say: (l) => console.log(l) });
+    for (const line of unitsDemoSummary(result)) console.log(line);
+    console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s) See every report with: npx lapkin status`);
+    process.exit(result.ok ? 0 : 1);
+  }
   const { report } = await runDemo({ config: ctx.config, stateDir, say: (l) => console.log(l) });
   console.log(
     `\nreport ${report.reportId}: ${report.status}, revision ${report.revision} (${((Date.now() - started) / 1000).toFixed(1)} s)`,

@@ -57,6 +57,11 @@ describe('npm run bench (quick sizes)', () => {
     expect(p2?.failed).toBe(0);
     expect(positive(p2?.reportsPerSecond)).toBe(true);
     expect(positive(r.p2[0]?.peakRssMB)).toBe(true);
+    // …spread over the bench's 13 units, and the same N once more in one unit, compared in RESULTS.md.
+    expect(p2?.units).toBe(QUICK.p2.units);
+    expect(Object.keys(p2?.steps ?? {})).toEqual(['intake', 'assemble', 'verify', 'ratify', 'archive']);
+    const one = r.p2OneUnit?.[0]?.result;
+    expect([one?.reports, one?.units, one?.documented]).toEqual([QUICK.p2.oneUnitSizes[0], 1, one?.reports]);
 
     // P3: each step at the tiny size, in its own process, valid data.
     for (const step of QUICK.p3.steps) {
@@ -102,6 +107,7 @@ describe('npm run bench (quick sizes)', () => {
     for (const h of ['## Targets', '## P1', '## P2', '## P3', '## P4', '## P5', '## Optimisations'])
       expect(md).toContain(h);
     expect(md).toContain('Before and after bundling the AWS SDK');
+    expect(md).toMatch(/\|\s*p95 of step verify\s*\|[^|]+\|[^|]+\|\s*[-+]?[\d.]+ %\s*\|/);
     expect(md).toContain(`≤ ${LIMITS.p4RatioToSdkReference}× a bundle that loads only the same AWS SDK packages`);
     // Round 2's before/after: the committed baseline next to this run's numbers.
     expect(md).toMatch(/\|\s*P1 one report, median\s*\|\s*\d+ ms\s*\|\s*[\d.]+ (ms|s)\s*\|/);
