@@ -62,7 +62,7 @@ const noteText = (note: string) =>
 
 const STYLE = `<style>
   .cards { display:flex; flex-wrap:wrap; gap:10px; margin:8px 0 16px; }
-  .cards div { flex:1 1 120px; background:#f0f3f7; border-radius:8px; padding:10px; }
+  .cards div { flex:1 1 96px; background:#f0f3f7; border-radius:8px; padding:10px; }
   .cards b { display:block; font-size:1.5rem; color:#1f4e79; }
   .late { color:#b3261e; font-weight:600; }
   .ok { color:#1e7d32; }

@@ -205,13 +205,15 @@ export function unitRows(units: readonly UnitName[], reports: readonly Report[],
 
 export const UNITS_STYLE = `<style>
   .periods a { margin-right:10px; }
+  .scroll-wide { overflow-x:auto; }
+  table.units td.unit { min-width:210px; }
   /* On a phone (390 px) each unit is a card of label: value lines instead of a table 11 columns wide. */
   @media (max-width: 700px) {
     table.units tr:first-child { display:none; }
     table.units tr { display:block; border:1px solid #e3e7ed; border-radius:8px; margin:0 0 10px; padding:4px 0; }
     table.units td { display:flex; justify-content:space-between; gap:12px; border:0; padding:3px 10px; text-align:right; }
     table.units td::before { content:attr(data-label); color:#5b6573; text-align:left; }
-    table.units td.unit { display:block; text-align:left; font-weight:600; }
+    table.units td.unit { display:block; text-align:left; font-weight:600; min-width:0; }
     table.units td.unit::before { content:none; }
   }
 </style>`;
