@@ -7,9 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { makePowertools } from '../../functions/commons/powertools.ts';
 import { addSopMetric, addUnitMetric, reportSubject, subjectsByUnit } from '../../functions/commons/unit-metric.ts';
 import * as intake from '../../functions/handlers/intake.ts';
+import * as clock from '../../functions/handlers/mutu-baku-clock.ts';
+import { requestDecision } from '../../functions/usecases/request-decision.ts';
 import { lambdaContext } from '../../infra/local/lambda-runtime.ts';
 import { fakeDeps } from '../fakes/deps.ts';
-import { KEY, sample } from '../fakes/flow.ts';
+import { KEY, REPORT_ID, sample, uploadAndAssemble } from '../fakes/flow.ts';
 
 interface Emf {
   _aws: { CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string }[] }[] };
@@ -90,5 +92,21 @@ describe('per-unit metrics', () => {
     expect(emf.find((e) => !('unit' in e))).toMatchObject({ ReportsReceived: 1, CorrectionsReceived: 0 });
     const line = logged.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.message === 'intake');
     expect(line).toMatchObject({ unit: 'karawaci', reportId: 'karawaci-2026-TW1', status: 'DITERIMA' });
+  });
+
+  it('the Mutu Baku clock sends per unit the late REPORTS of the run, not the mails (sekcam and camat)', async () => {
+    const f = fakeDeps();
+    await uploadAndAssemble(f.deps, sample('awal'));
+    const executionArn = 'arn:aws:states:local:0:execution:sm:x';
+    await requestDecision(f.deps, { taskToken: 't1', reportId: REPORT_ID, executionArn, step: 'verify' });
+    const lines: string[] = [];
+    const run = clock.makeHandler(() => f.deps, makePowertools({ emfSink: (l) => lines.push(l) }));
+    f.clock.advance(24 * 3_600_000 + 1);
+    f.mailer.sent = [];
+    await run({}, lambdaContext('lapkin-mutu-baku-clock'));
+    expect(f.mailer.sent.length).toBeGreaterThanOrEqual(2); // the assignee and the role above
+    const perUnit = parse(lines).filter((e) => 'unit' in e);
+    expect(perUnit).toEqual([expect.objectContaining({ unit: 'karawaci', SlaBreaches: 1, reportId: REPORT_ID })]);
+    expect(parse(lines).find((e) => !('unit' in e))).toMatchObject({ SlaBreaches: 1 });
   });
 });
