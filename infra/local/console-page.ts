@@ -74,14 +74,19 @@ const STYLE = `<style>
   .scroll td { overflow-wrap:break-word; }
 </style>`;
 
-/** How far into its Mutu Baku a step is, in words: "6 jam dari 24 jam" or "terlambat 3 jam". */
-export function mutuBakuAge(r: Report, now: Date): { text: string; late: boolean } {
+/** How far into its Mutu Baku a step is, in words: "6 jam dari 24 jam" or "terlambat 3 jam" (English: "6 h of 24 h"). */
+export function mutuBakuAge(r: Report, now: Date, lang: Lang = 'id'): { text: string; late: boolean } {
   if (!r.dueAt || r.status === 'TERDOKUMENTASI' || r.status === 'GAGAL') return { text: '–', late: false };
   const due = Date.parse(r.dueAt);
   const start = r.stepStartedAt ? Date.parse(r.stepStartedAt) : Date.parse(r.updatedAt);
   const hours = (ms: number) => Math.max(0, Math.round(ms / 3_600_000));
-  if (now.getTime() > due) return { text: `terlambat ${hours(now.getTime() - due)} jam`, late: true };
-  return { text: `${hours(now.getTime() - start)} jam dari ${hours(due - start)} jam`, late: false };
+  const h = lang === 'en' ? 'h' : 'jam';
+  if (now.getTime() > due)
+    return { text: `${lang === 'en' ? 'late' : 'terlambat'} ${hours(now.getTime() - due)} ${h}`, late: true };
+  return {
+    text: `${hours(now.getTime() - start)} ${h} ${lang === 'en' ? 'of' : 'dari'} ${hours(due - start)} ${h}`,
+    late: false,
+  };
 }
 
 function badge(r: Report, lang: Lang = 'id'): string {
@@ -131,7 +136,7 @@ export function renderConsole(d: ConsoleData): string {
   const events = q.unit ? (d.metrics.byUnit[q.unit] ?? {}) : d.metrics.counts;
   const rows = inPeriod
     .map((r) => {
-      const age = mutuBakuAge(r, d.now);
+      const age = mutuBakuAge(r, d.now, lang);
       return `<tr data-report="${escapeHtml(r.reportId)}"><td><a href="/laporan/${encodeURIComponent(r.reportId)}">${escapeHtml(r.reportId)}</a><br><span class="muted">${escapeHtml(PERIOD_LABEL[lang][r.periode] ?? r.periode)} ${r.tahun}</span></td><td>${badge(r, lang)}</td><td>${escapeHtml(STEP_LABEL[lang][r.step] ?? r.step)}</td><td class="num">${r.revision}</td><td>${r.dueAt && r.status !== 'TERDOKUMENTASI' ? escapeHtml(formatDateTime(r.dueAt, lang)) : '–'}</td><td class="${age.late ? 'late' : ''}">${escapeHtml(age.text)}</td></tr>`;
     })
     .join('');

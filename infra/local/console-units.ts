@@ -254,8 +254,9 @@ export function renderUnitsTable(rows: readonly UnitRow[], period: PeriodKey, la
         (s) =>
           `<td class="num${s === 'lateEver' && row.funnel[s] ? ' late' : ''}" data-label="${escapeHtml(t[s])}" data-stage="${s}">${row.funnel[s]}</td>`,
       ).join('');
+      // One element: on a phone the cell is a flex line of label and value.
       const last = row.lastDocumented
-        ? `${escapeHtml(formatDateTime(row.lastDocumented.at, lang))}<br><span class="muted">${escapeHtml(row.lastDocumented.reportId)}</span>`
+        ? `<span>${escapeHtml(formatDateTime(row.lastDocumented.at, lang))}<br><span class="muted">${escapeHtml(row.lastDocumented.reportId)}</span></span>`
         : '–';
       return `<tr data-unit="${escapeHtml(row.unitCode)}"><td class="unit"><a href="${escapeHtml(consoleHref({ unit: row.unitCode, period, lang }))}">${escapeHtml(row.name)}</a><br><span class="muted">${statuses || escapeHtml(t.noReports)}</span></td>${cells}<td class="num${row.lateNow ? ' late' : ''}" data-label="${escapeHtml(t.lateNow)}" data-stage="lateNow">${row.lateNow}</td><td data-label="${escapeHtml(t.lastDocumented)}">${last}</td></tr>`;
     })

@@ -186,5 +186,6 @@ describe('the table of units', () => {
     expect(card(html, 'Received')).toBe(2);
     expect(html).toContain('Awaiting ratification');
     expect(html).toContain('Last documented');
+    expect(html).toContain('late 24 h');
   });
 });
