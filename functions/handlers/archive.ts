@@ -3,6 +3,8 @@ import * as z from 'zod/mini';
 import { getDeps } from '../commons/container.ts';
 import { lambda } from '../commons/lambda.ts';
 import { defaultPowertools, type Powertools } from '../commons/powertools.ts';
+import { addSopMetric, reportSubject } from '../commons/unit-metric.ts';
+import { unitOfReportId } from '../core/directory.ts';
 import { parseEvent } from '../core/zod.ts';
 import { archiveReport } from '../usecases/archive-report.ts';
 import type { Deps } from '../usecases/deps.ts';
@@ -14,14 +16,22 @@ export function makeHandler(depsOf: () => Deps, tools: Powertools) {
   const { logger, metrics } = tools;
   return lambda(tools, async (event: unknown) => {
     const payload = parseEvent(input, event);
-    logger.appendKeys({ reportId: payload.reportId, step: 'documentation' });
+    logger.appendKeys({ reportId: payload.reportId, unit: unitOfReportId(payload.reportId), step: 'documentation' });
     const deps = depsOf();
     const archive = await archiveReport(deps, payload);
-    metrics.addMetric('ReportsDocumented', MetricUnit.Count, 1);
+    const subject = reportSubject(payload.reportId);
+    addSopMetric(metrics, 'ReportsDocumented', MetricUnit.Count, 1, subject);
     const report = await deps.repo.get(payload.reportId);
     if (report) {
-      metrics.addMetric('TimeToDocumented', MetricUnit.Seconds, (Date.now() - Date.parse(report.createdAt)) / 1000);
-      logger.appendKeys({ revision: report.revision });
+      const seconds = (Date.now() - Date.parse(report.createdAt)) / 1000;
+      addSopMetric(
+        metrics,
+        'TimeToDocumented',
+        MetricUnit.Seconds,
+        seconds,
+        reportSubject(report.reportId, report.unit),
+      );
+      logger.appendKeys({ revision: report.revision, status: report.status });
     }
     logger.info('documented', { pdf: archive.pdf.key, versionId: archive.pdf.versionId });
     return archive;

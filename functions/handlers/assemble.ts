@@ -3,6 +3,8 @@ import * as z from 'zod/mini';
 import { getDeps } from '../commons/container.ts';
 import { lambda } from '../commons/lambda.ts';
 import { defaultPowertools, type Powertools } from '../commons/powertools.ts';
+import { addSopMetric, reportSubject } from '../commons/unit-metric.ts';
+import { unitOfReportId } from '../core/directory.ts';
 import { parseEvent } from '../core/zod.ts';
 import { assembleReport } from '../usecases/assemble-report.ts';
 import type { Deps } from '../usecases/deps.ts';
@@ -17,10 +19,11 @@ export function makeHandler(depsOf: () => Deps, tools: Powertools) {
   const { logger, metrics } = tools;
   return lambda(tools, async (event: unknown) => {
     const payload = parseEvent(input, event);
-    logger.appendKeys({ reportId: payload.reportId, step: 'assemble' });
+    logger.appendKeys({ reportId: payload.reportId, unit: unitOfReportId(payload.reportId), step: 'assemble' });
     const result = await assembleReport(depsOf(), payload);
-    metrics.addMetric(result.valid ? 'ReportsAssembled' : 'DataRejected', MetricUnit.Count, 1);
-    logger.appendKeys({ revision: result.revision });
+    const subject = reportSubject(payload.reportId);
+    addSopMetric(metrics, result.valid ? 'ReportsAssembled' : 'DataRejected', MetricUnit.Count, 1, subject);
+    logger.appendKeys({ revision: result.revision, status: result.valid ? 'DISUSUN' : 'PERLU_PERBAIKAN_DATA' });
     logger.info('assembled', { valid: result.valid });
     return result;
   });

@@ -3,6 +3,9 @@ import * as z from 'zod/mini';
 import { getDeps } from '../commons/container.ts';
 import { lambda } from '../commons/lambda.ts';
 import { defaultPowertools, type Powertools } from '../commons/powertools.ts';
+import { addSopMetric, reportSubject } from '../commons/unit-metric.ts';
+import { unitOfReportId } from '../core/directory.ts';
+import type { ReportStatus } from '../core/report.ts';
 import '../core/zod.ts';
 import type { Deps } from '../usecases/deps.ts';
 import { receiveUpload } from '../usecases/receive-upload.ts';
@@ -31,6 +34,12 @@ function decodeKey(key: string): string {
   }
 }
 
+/** The report's status after the intake, when the outcome says it (a started or resumed report is DITERIMA). */
+function statusAfter(result: Awaited<ReturnType<typeof receiveUpload>>): ReportStatus | undefined {
+  if (result.outcome === 'STARTED' || result.outcome === 'RESUMED') return 'DITERIMA';
+  return result.outcome === 'IGNORED' ? result.status : undefined;
+}
+
 export function makeHandler(depsOf: () => Deps, tools: Powertools) {
   const { logger, metrics } = tools;
   return lambda(tools, async (event: unknown) => {
@@ -44,18 +53,20 @@ export function makeHandler(depsOf: () => Deps, tools: Powertools) {
     const key = decodeKey(parsed.data.detail.object.key);
     const versionId = parsed.data.detail.object['version-id'];
     const result = await receiveUpload(depsOf(), { key, versionId, sequencer: parsed.data.detail.object.sequencer });
-    logger.appendKeys({ reportId: 'reportId' in result ? result.reportId : undefined });
+    const reportId = 'reportId' in result ? result.reportId : undefined;
+    // unit, reportId and status as keys: the dashboard's table of units tabulates the reports from these logs.
+    logger.appendKeys({ reportId, unit: reportId ? unitOfReportId(reportId) : undefined, status: statusAfter(result) });
     logger.info('intake', {
       key,
       versionId,
       outcome: result.outcome,
       ...('reason' in result ? { reason: result.reason } : {}),
     });
-    metrics.addMetric(
-      'ReportsReceived',
-      MetricUnit.Count,
-      result.outcome === 'STARTED' || result.outcome === 'RESUMED' ? 1 : 0,
-    );
+    // Reports, not uploads: a corrected upload resuming a report is a correction, not another report received.
+    const subject = reportId ? reportSubject(reportId) : undefined;
+    addSopMetric(metrics, 'ReportsReceived', MetricUnit.Count, result.outcome === 'STARTED' ? 1 : 0, subject);
+    addSopMetric(metrics, 'CorrectionsReceived', MetricUnit.Count, result.outcome === 'RESUMED' ? 1 : 0, subject);
+    // No per-unit copy: a refused key may name a unit that does not exist, and must not create a metric.
     metrics.addMetric('UploadsRejected', MetricUnit.Count, result.outcome === 'REJECTED' ? 1 : 0);
     return result;
   });

@@ -3,6 +3,8 @@ import * as z from 'zod/mini';
 import { getDeps } from '../commons/container.ts';
 import { lambda } from '../commons/lambda.ts';
 import { defaultPowertools, type Powertools } from '../commons/powertools.ts';
+import { addSopMetric, reportSubject } from '../commons/unit-metric.ts';
+import { unitOfReportId } from '../core/directory.ts';
 import { parseEvent } from '../core/zod.ts';
 import type { Deps } from '../usecases/deps.ts';
 import { recordFailure } from '../usecases/record-failure.ts';
@@ -18,9 +20,10 @@ export function makeHandler(depsOf: () => Deps, tools: Powertools) {
   const { logger, metrics } = tools;
   return lambda(tools, async (event: unknown) => {
     const payload = parseEvent(input, event);
-    logger.appendKeys({ reportId: payload.reportId, step: 'failure' });
+    logger.appendKeys({ reportId: payload.reportId, unit: unitOfReportId(payload.reportId), step: 'failure' });
     const result = await recordFailure(depsOf(), payload);
-    metrics.addMetric('ReportsFailed', MetricUnit.Count, 1);
+    addSopMetric(metrics, 'ReportsFailed', MetricUnit.Count, 1, reportSubject(payload.reportId));
+    if (result.recorded) logger.appendKeys({ status: 'GAGAL' });
     logger.error('report failed', { error: payload.error?.Error, recorded: result.recorded });
     return result;
   });

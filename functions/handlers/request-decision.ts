@@ -3,6 +3,8 @@ import * as z from 'zod/mini';
 import { getDeps } from '../commons/container.ts';
 import { lambda } from '../commons/lambda.ts';
 import { defaultPowertools, type Powertools } from '../commons/powertools.ts';
+import { addSopMetric, reportSubject } from '../commons/unit-metric.ts';
+import { unitOfReportId } from '../core/directory.ts';
 import { parseEvent } from '../core/zod.ts';
 import type { Deps } from '../usecases/deps.ts';
 import { requestDecision } from '../usecases/request-decision.ts';
@@ -19,9 +21,11 @@ export function makeHandler(depsOf: () => Deps, tools: Powertools) {
   const { logger, metrics } = tools;
   return lambda(tools, async (event: unknown) => {
     const payload = parseEvent(input, event);
-    logger.appendKeys({ reportId: payload.reportId, step: payload.step });
+    logger.appendKeys({ reportId: payload.reportId, unit: unitOfReportId(payload.reportId), step: payload.step });
     const result = await requestDecision(depsOf(), payload);
-    metrics.addMetric('DecisionsRequested', MetricUnit.Count, result.mailed ? 1 : 0);
+    const subject = reportSubject(payload.reportId);
+    addSopMetric(metrics, 'DecisionsRequested', MetricUnit.Count, result.mailed ? 1 : 0, subject);
+    logger.appendKeys({ status: payload.step === 'verify' ? 'MENUNGGU_VERIFIKASI' : 'MENUNGGU_PENGESAHAN' });
     logger.info('decision requested', { decisionId: result.decisionId, mailed: result.mailed });
     return { decisionId: result.decisionId };
   });

@@ -3,6 +3,8 @@ import * as z from 'zod/mini';
 import { getDeps } from '../commons/container.ts';
 import { lambda } from '../commons/lambda.ts';
 import { defaultPowertools, type Powertools } from '../commons/powertools.ts';
+import { addSopMetric, reportSubject } from '../commons/unit-metric.ts';
+import { unitOfReportId } from '../core/directory.ts';
 import { parseEvent } from '../core/zod.ts';
 import type { Deps } from '../usecases/deps.ts';
 import { requestRevision } from '../usecases/request-revision.ts';
@@ -27,9 +29,11 @@ export function makeHandler(depsOf: () => Deps, tools: Powertools) {
   const { logger, metrics } = tools;
   return lambda(tools, async (event: unknown) => {
     const payload = parseEvent(input, event);
-    logger.appendKeys({ reportId: payload.reportId, step: 'revision' });
+    logger.appendKeys({ reportId: payload.reportId, unit: unitOfReportId(payload.reportId), step: 'revision' });
     const result = await requestRevision(depsOf(), payload);
-    metrics.addMetric('RevisionsRequested', MetricUnit.Count, result.mailed ? 1 : 0);
+    const subject = reportSubject(payload.reportId);
+    addSopMetric(metrics, 'RevisionsRequested', MetricUnit.Count, result.mailed ? 1 : 0, subject);
+    logger.appendKeys({ status: payload.request.reason === 'DATA_INVALID' ? 'PERLU_PERBAIKAN_DATA' : 'PERLU_REVISI' });
     logger.info('revision requested', { reason: payload.request.reason, mailed: result.mailed });
     return result;
   });

@@ -1,6 +1,17 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  ComparisonOperator,
+  GraphWidget,
+  GraphWidgetView,
+  type IWidget,
+  LogQueryVisualizationType,
+  LogQueryWidget,
+  Metric,
+  SearchExpression,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -31,6 +42,84 @@ export function sopMetric(name: string, statistic = 'Sum', period = Duration.hou
     period,
     label: name,
   });
+}
+
+/**
+ * One series per unit of an SOP metric, found by a SEARCH over the per-unit copies the functions emit
+ * (functions/commons/unit-metric.ts: dimensions {service, unit}): a unit added to the directory shows up without a
+ * redeploy. One SEARCH returns at most 500 series (500 units). Without a period, the widget's period applies.
+ */
+export function unitSearch(name: string, period?: Duration): SearchExpression {
+  const seconds = period ? `, ${period.toSeconds()}` : '';
+  return new SearchExpression({
+    expression: `SEARCH('{Lapkin,service,unit} MetricName="${name}"', 'Sum'${seconds})`,
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a CloudWatch dynamic label (the unit), not JavaScript
+    label: "${PROP('Dim.unit')}",
+    ...(period ? { period } : {}),
+  });
+}
+
+/** The per-unit SOP funnel (reports per unit over the dashboard's time range), stage by stage. */
+const UNIT_FUNNEL: [string, string][] = [
+  ['ReportsReceived', 'Diterima (laporan baru) per unit'],
+  ['ReportsAssembled', 'Disusun per unit'],
+  ['DecisionsRequested', 'Keputusan diminta per unit'],
+  ['RevisionsRequested', 'Dikembalikan / perbaikan data per unit'],
+  ['ReportsDocumented', 'Terdokumentasi per unit'],
+  ['ReportsFailed', 'Gagal per unit'],
+];
+
+/**
+ * The table of units from the functions' logs: each report's latest `status` (every function logs unit, reportId
+ * and status), counted by unit and status. Set the dashboard's time range to the reporting period.
+ */
+export const UNITS_TABLE_QUERY = [
+  'fields @timestamp, unit, reportId, status',
+  'filter ispresent(unit) and ispresent(reportId) and ispresent(status)',
+  'stats latest(status) as currentStatus by unit, reportId',
+  'stats count(*) as reports by unit, currentStatus',
+  'sort unit asc, currentStatus asc',
+  'limit 10000',
+];
+
+/** The city's view on the dashboard: funnel and Mutu Baku breaches per unit, and the table of units. */
+function perUnitWidgets(logGroupNames: string[]): IWidget[] {
+  const bars = UNIT_FUNNEL.map(
+    ([name, title]) =>
+      new GraphWidget({
+        title,
+        left: [unitSearch(name)],
+        view: GraphWidgetView.BAR,
+        setPeriodToTimeRange: true,
+        width: 8,
+        height: 6,
+      }),
+  );
+  return [
+    ...bars,
+    new GraphWidget({
+      title: 'Mutu Baku terlampaui: laporan terlambat per unit (jumlah)',
+      left: [unitSearch('SlaBreaches')],
+      view: GraphWidgetView.BAR,
+      setPeriodToTimeRange: true,
+      width: 12,
+      height: 6,
+    }),
+    new GraphWidget({
+      title: 'Mutu Baku terlampaui: laporan terlambat per unit per hari',
+      left: [unitSearch('SlaBreaches', Duration.days(1))],
+      width: 12,
+      height: 6,
+    }),
+    new LogQueryWidget({
+      title: 'Tabel unit: laporan per status (status terakhir tiap laporan pada rentang waktu dasbor)',
+      logGroupNames,
+      queryLines: UNITS_TABLE_QUERY,
+      view: LogQueryVisualizationType.TABLE,
+      width: 24,
+      height: 8,
+    }),
+  ];
 }
 
 /**
@@ -110,6 +199,9 @@ export class SopMonitoring extends Construct {
         humanReadableName: 'Decision links (HTTP API)',
         add5xxCountAlarm: { Critical: { maxErrorCount: 0 } },
       });
+    this.facade.addLargeHeader('Per unit (kota): alur SOP, Mutu Baku, tabel unit');
+    for (const widget of perUnitWidgets(Object.values(props.functions).map((f) => f.fn.logGroup.logGroupName)))
+      this.facade.addWidget(widget);
     for (const [name, f] of Object.entries(props.functions)) {
       this.facade.monitorLambdaFunction({
         lambdaFunction: f.fn,

@@ -1,6 +1,28 @@
+import { unitOfReportId } from '../../functions/core/directory.ts';
 import type { AuditEvent, Decision, Report } from '../../functions/core/report.ts';
-import { escapeHtml, formatDateTime, PERIOD_LABEL, STATUS_LABEL, STEP_LABEL } from '../../functions/web/i18n.ts';
+import {
+  escapeHtml,
+  formatDateTime,
+  type Lang,
+  PERIOD_LABEL,
+  STATUS_LABEL,
+  STEP_LABEL,
+} from '../../functions/web/i18n.ts';
 import { htmlPage } from '../../functions/web/layout.ts';
+import {
+  CONSOLE_TEXT,
+  type ConsoleQuery,
+  choosePeriod,
+  consoleHref,
+  periodsWithReports,
+  renderFunnelCards,
+  renderPeriodLine,
+  renderUnitsTable,
+  sopFunnel,
+  UNITS_STYLE,
+  type UnitName,
+  unitRows,
+} from './console-units.ts';
 import type { MetricTotals } from './metrics-collector.ts';
 
 const ACTION_LABEL: Record<string, string> = {
@@ -40,7 +62,7 @@ const noteText = (note: string) =>
 
 const STYLE = `<style>
   .cards { display:flex; flex-wrap:wrap; gap:10px; margin:8px 0 16px; }
-  .cards div { flex:1 1 120px; background:#f0f3f7; border-radius:8px; padding:10px; }
+  .cards div { flex:1 1 96px; background:#f0f3f7; border-radius:8px; padding:10px; }
   .cards b { display:block; font-size:1.5rem; color:#1f4e79; }
   .late { color:#b3261e; font-weight:600; }
   .ok { color:#1e7d32; }
@@ -52,17 +74,22 @@ const STYLE = `<style>
   .scroll td { overflow-wrap:break-word; }
 </style>`;
 
-/** How far into its Mutu Baku a step is, in words: "6 jam dari 24 jam" or "terlambat 3 jam". */
-export function mutuBakuAge(r: Report, now: Date): { text: string; late: boolean } {
+/** How far into its Mutu Baku a step is, in words: "6 jam dari 24 jam" or "terlambat 3 jam" (English: "6 h of 24 h"). */
+export function mutuBakuAge(r: Report, now: Date, lang: Lang = 'id'): { text: string; late: boolean } {
   if (!r.dueAt || r.status === 'TERDOKUMENTASI' || r.status === 'GAGAL') return { text: '–', late: false };
   const due = Date.parse(r.dueAt);
   const start = r.stepStartedAt ? Date.parse(r.stepStartedAt) : Date.parse(r.updatedAt);
   const hours = (ms: number) => Math.max(0, Math.round(ms / 3_600_000));
-  if (now.getTime() > due) return { text: `terlambat ${hours(now.getTime() - due)} jam`, late: true };
-  return { text: `${hours(now.getTime() - start)} jam dari ${hours(due - start)} jam`, late: false };
+  const h = lang === 'en' ? 'h' : 'jam';
+  if (now.getTime() > due)
+    return { text: `${lang === 'en' ? 'late' : 'terlambat'} ${hours(now.getTime() - due)} ${h}`, late: true };
+  return {
+    text: `${hours(now.getTime() - start)} ${h} ${lang === 'en' ? 'of' : 'dari'} ${hours(due - start)} ${h}`,
+    late: false,
+  };
 }
 
-function badge(r: Report): string {
+function badge(r: Report, lang: Lang = 'id'): string {
   const kind =
     r.status === 'TERDOKUMENTASI'
       ? 'done'
@@ -71,54 +98,72 @@ function badge(r: Report): string {
         : r.status.startsWith('MENUNGGU') || r.status.startsWith('PERLU')
           ? 'wait'
           : '';
-  return `<span class="badge ${kind}" data-status="${r.status}">${escapeHtml(STATUS_LABEL.id[r.status])}</span>`;
+  return `<span class="badge ${kind}" data-status="${r.status}">${escapeHtml(STATUS_LABEL[lang][r.status])}</span>`;
 }
 
-/** The local console's home: the SOP funnel, every report against its Mutu Baku, and pending decisions. */
-export function renderConsole(d: {
+export interface ConsoleData {
+  /** Reports of every unit in view (all units, or the one asked for). */
   reports: Report[];
   pending: Decision[];
+  /** The units of the directory: the table lists each, with or without reports. */
+  units: UnitName[];
   mailUrl: string;
   now: Date;
+  /** The EMF metrics collected locally: event counts, shown as such beside the report counts. */
   metrics: MetricTotals;
-}): string {
-  const c = d.metrics.counts;
-  const byStatus = (s: Report['status'][]) => d.reports.filter((r) => s.includes(r.status)).length;
-  const funnel: [string, number][] = [
-    ['Diterima', c.ReportsReceived ?? 0],
-    ['Disusun', c.ReportsAssembled ?? 0],
-    ['Menunggu verifikasi', byStatus(['MENUNGGU_VERIFIKASI'])],
-    ['Menunggu pengesahan', byStatus(['MENUNGGU_PENGESAHAN'])],
-    ['Dikembalikan', c.RevisionsRequested ?? 0],
-    ['Terdokumentasi', c.ReportsDocumented ?? 0],
-    ['Gagal', c.ReportsFailed ?? 0],
-    ['Mutu Baku terlampaui', c.SlaBreaches ?? 0],
-  ];
-  const rows = d.reports
+  query?: ConsoleQuery;
+}
+
+/** Event counters worth a glance next to the report counts (CloudWatch names). */
+const EVENT_METRICS = ['ReportsReceived', 'CorrectionsReceived', 'RevisionsRequested', 'RemindersSent', 'SlaBreaches'];
+
+/**
+ * The local console's home, as the city (KOTA) sees it: for one period, the SOP funnel in reports, the table of
+ * units, every report against its Mutu Baku, and pending decisions; `?unit=U` narrows all of it to one unit.
+ */
+export function renderConsole(d: ConsoleData): string {
+  const q: ConsoleQuery = d.query ?? { lang: 'id' };
+  const lang = q.lang;
+  const t = CONSOLE_TEXT[lang];
+  const inUnit = <T extends { reportId: string; unit?: string }>(x: T) =>
+    !q.unit || (x.unit ?? unitOfReportId(x.reportId)) === q.unit;
+  const reports = d.reports.filter(inUnit);
+  const units = d.units.filter((u) => !q.unit || u.unitCode === q.unit);
+  const period = choosePeriod(reports, d.now, q.period);
+  const inPeriod = reports.filter((r) => r.tahun === period.tahun && r.periode === period.periode);
+  const unitName = q.unit ? (units[0]?.name ?? q.unit) : undefined;
+  const unknown = q.unit && !units.length && !reports.length;
+  const events = q.unit ? (d.metrics.byUnit[q.unit] ?? {}) : d.metrics.counts;
+  const rows = inPeriod
     .map((r) => {
-      const age = mutuBakuAge(r, d.now);
-      return `<tr data-report="${escapeHtml(r.reportId)}"><td><a href="/laporan/${encodeURIComponent(r.reportId)}">${escapeHtml(r.reportId)}</a><br><span class="muted">${escapeHtml(PERIOD_LABEL.id[r.periode] ?? r.periode)} ${r.tahun}</span></td><td>${badge(r)}</td><td>${escapeHtml(STEP_LABEL.id[r.step] ?? r.step)}</td><td class="num">${r.revision}</td><td>${r.dueAt && r.status !== 'TERDOKUMENTASI' ? escapeHtml(formatDateTime(r.dueAt, 'id')) : '–'}</td><td class="${age.late ? 'late' : ''}">${escapeHtml(age.text)}</td></tr>`;
+      const age = mutuBakuAge(r, d.now, lang);
+      return `<tr data-report="${escapeHtml(r.reportId)}"><td><a href="/laporan/${encodeURIComponent(r.reportId)}">${escapeHtml(r.reportId)}</a><br><span class="muted">${escapeHtml(PERIOD_LABEL[lang][r.periode] ?? r.periode)} ${r.tahun}</span></td><td>${badge(r, lang)}</td><td>${escapeHtml(STEP_LABEL[lang][r.step] ?? r.step)}</td><td class="num">${r.revision}</td><td>${r.dueAt && r.status !== 'TERDOKUMENTASI' ? escapeHtml(formatDateTime(r.dueAt, lang)) : '–'}</td><td class="${age.late ? 'late' : ''}">${escapeHtml(age.text)}</td></tr>`;
     })
     .join('');
   const pending = d.pending
+    .filter(inUnit)
     .map(
       (p) =>
-        `<tr><td><a href="/laporan/${encodeURIComponent(p.reportId)}">${escapeHtml(p.reportId)}</a></td><td>${escapeHtml(STEP_LABEL.id[p.step] ?? p.step)}</td><td>${escapeHtml(p.assignee.name)}<br><span class="muted">${escapeHtml(p.assignee.title)}</span></td><td${Date.parse(p.dueAt) < d.now.getTime() ? ' class="late"' : ''}>${escapeHtml(formatDateTime(p.dueAt, 'id'))}</td></tr>`,
+        `<tr><td><a href="/laporan/${encodeURIComponent(p.reportId)}">${escapeHtml(p.reportId)}</a></td><td>${escapeHtml(STEP_LABEL[lang][p.step] ?? p.step)}</td><td>${escapeHtml(p.assignee.name)}<br><span class="muted">${escapeHtml(p.assignee.title)}</span></td><td${Date.parse(p.dueAt) < d.now.getTime() ? ' class="late"' : ''}>${escapeHtml(formatDateTime(p.dueAt, lang))}</td></tr>`,
     )
     .join('');
   return htmlPage({
-    lang: 'id',
-    title: 'lapkin — konsol lokal',
+    lang,
+    title: `lapkin — ${t.title}${unitName ? ` — ${unitName}` : ''}`,
     refreshSeconds: 5,
     wide: true,
-    body: `${STYLE}<h1>Konsol lokal lapkin</h1>
-<p class="muted">Hanya baca · diperbarui tiap 5 detik · email: <a href="${escapeHtml(d.mailUrl)}">${escapeHtml(d.mailUrl)}</a></p>
-<h2>Alur SOP</h2>
-<div class="cards">${funnel.map(([k, v]) => `<div><b>${v}</b>${escapeHtml(k)}</div>`).join('')}</div>
-<h2>Laporan</h2>
-<div class="scroll"><table><tr><th>Laporan</th><th>Status</th><th>Tahap</th><th>Revisi</th><th>Batas waktu</th><th>Umur terhadap Mutu Baku</th></tr>${rows || '<tr><td colspan="6">Belum ada laporan.</td></tr>'}</table></div>
-<h2>Menunggu keputusan</h2>
-<div class="scroll"><table><tr><th>Laporan</th><th>Tahap</th><th>Pejabat</th><th>Batas waktu</th></tr>${pending || '<tr><td colspan="4">Tidak ada.</td></tr>'}</table></div>`,
+    body: `${STYLE}${UNITS_STYLE}<h1>${escapeHtml(t.title)}${unitName ? ` — ${escapeHtml(unitName)}` : ''}</h1>
+<p class="muted">${escapeHtml(t.subtitle)} <a href="${escapeHtml(d.mailUrl)}">${escapeHtml(d.mailUrl)}</a>${q.unit ? ` · <a href="${escapeHtml(consoleHref({ period, lang }))}">${escapeHtml(t.allUnits)}</a>` : ''}</p>
+${unknown ? `<div class="error">${escapeHtml(t.unknownUnit(q.unit ?? ''))}</div>` : ''}${renderPeriodLine(period, periodsWithReports(reports), { unit: q.unit, lang })}
+<h2>${escapeHtml(t.funnel)}</h2>
+${renderFunnelCards(sopFunnel(inPeriod), lang)}
+<p class="muted">${escapeHtml(t.funnelNote)} ${escapeHtml(t.events)}: ${EVENT_METRICS.map((m) => `${m} ${events[m] ?? 0}`).join(' · ')}</p>
+<h2>${escapeHtml(t.units)}</h2>
+${renderUnitsTable(unitRows(units, reports, period, d.now), period, lang)}
+<h2>${escapeHtml(t.reports)}</h2>
+<div class="scroll"><table><tr><th>${escapeHtml(t.report)}</th><th>${escapeHtml(t.status)}</th><th>${escapeHtml(t.step)}</th><th>${escapeHtml(t.revision)}</th><th>${escapeHtml(t.due)}</th><th>${escapeHtml(t.age)}</th></tr>${rows || `<tr><td colspan="6">${escapeHtml(t.noReportsInPeriod)}</td></tr>`}</table></div>
+<h2>${escapeHtml(t.pending)}</h2>
+<div class="scroll"><table><tr><th>${escapeHtml(t.report)}</th><th>${escapeHtml(t.step)}</th><th>${escapeHtml(t.official)}</th><th>${escapeHtml(t.due)}</th></tr>${pending || `<tr><td colspan="4">${escapeHtml(t.none)}</td></tr>`}</table></div>`,
   });
 }
 

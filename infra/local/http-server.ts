@@ -111,7 +111,8 @@ export class LocalHttpServer {
       secret: string;
       /** The host of the configured public base URL, accepted besides the loopback names. */
       publicHost?: string;
-      consoleData: () => Promise<Parameters<typeof renderConsole>[0]>;
+      /** The console's data for its query (?unit, ?periode, ?lang). */
+      consoleData: (query: URLSearchParams) => Promise<Parameters<typeof renderConsole>[0]>;
     },
   ) {}
 
@@ -272,7 +273,7 @@ export class LocalHttpServer {
     }
     if (url.pathname === '/' && req.method === 'GET') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(renderConsole(await this.opts.consoleData()));
+      res.end(renderConsole(await this.opts.consoleData(url.searchParams)));
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });

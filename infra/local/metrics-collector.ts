@@ -12,6 +12,8 @@ export interface MetricTotals {
   decisions: Record<string, number>;
   /** Every TimeToDecision / TimeToDocumented value in seconds, for medians. */
   durations: Record<string, number[]>;
+  /** The per-unit copies (dimension `unit`): Count metrics by unit, then by name. */
+  byUnit: Record<string, Record<string, number>>;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface MetricTotals {
  * appended to a file, so the numbers survive a restart) for the local console's SOP funnel.
  */
 export class LocalMetrics {
-  readonly totals: MetricTotals = { counts: {}, decisions: {}, durations: {} };
+  readonly totals: MetricTotals = { counts: {}, decisions: {}, durations: {}, byUnit: {} };
 
   constructor(private readonly file: string) {
     if (existsSync(file)) {
@@ -38,9 +40,18 @@ export class LocalMetrics {
     const directive = emf._aws?.CloudWatchMetrics?.[0];
     if (!directive) return;
     if (persist) appendFileSync(this.file, `${line}\n`);
+    // A per-unit copy repeats a unit-less line: counted by unit only, or every total would count twice.
+    const unit = directive.Dimensions?.some((set) => set.includes('unit')) ? String(emf.unit) : undefined;
     for (const m of directive.Metrics ?? []) {
       const raw = emf[m.Name];
       const values = (Array.isArray(raw) ? raw : [raw]).filter((v): v is number => typeof v === 'number');
+      if (unit !== undefined) {
+        if (m.Unit === 'Seconds') continue;
+        const mine = this.totals.byUnit[unit] ?? {};
+        mine[m.Name] = (mine[m.Name] ?? 0) + values.reduce((a, b) => a + b, 0);
+        this.totals.byUnit[unit] = mine;
+        continue;
+      }
       if (m.Unit === 'Seconds') {
         this.totals.durations[m.Name] = [...(this.totals.durations[m.Name] ?? []), ...values];
         continue;

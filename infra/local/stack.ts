@@ -8,8 +8,9 @@ import { buildDeps, type Env } from '../../functions/commons/container.ts';
 import { makePowertools } from '../../functions/commons/powertools.ts';
 import type { LapkinConfig } from '../../functions/core/config.ts';
 import type { Deps } from '../../functions/usecases/deps.ts';
-import { seedDirectory } from '../../functions/usecases/directory.ts';
+import { listUnits, seedDirectory } from '../../functions/usecases/directory.ts';
 import { listPendingDecisions, listReports } from '../../functions/usecases/unit-reports.ts';
+import { consoleQuery } from './console-units.ts';
 import { LOCAL_CREDENTIALS, startLocalDynamoDb } from './dynamodb.ts';
 import { LocalEventBus } from './event-bus.ts';
 import { freePort, isPortFree } from './free-port.ts';
@@ -278,13 +279,22 @@ async function startOnPorts(
     intakeOutcome: (versionId) => bus.intakeOutcome(versionId),
     secret,
     publicHost: new URL(publicBaseUrl).hostname,
-    consoleData: async () => ({
-      reports: await listReports(depsOf()),
-      pending: await listPendingDecisions(depsOf()),
-      mailUrl,
-      now: new Date(),
-      metrics: localMetrics.totals,
-    }),
+    // The city view: every unit of the directory, or ?unit=U alone (then only its partition is read).
+    consoleData: async (params) => {
+      const query = consoleQuery(params);
+      const units = (await listUnits(depsOf())).map((u) => ({ unitCode: u.unitCode, name: u.organization.name }));
+      const unit = query.unit && units.some((u) => u.unitCode === query.unit) ? query.unit : undefined;
+      const known = !query.unit || unit;
+      return {
+        reports: known ? await listReports(depsOf(), { unit }) : [],
+        pending: known ? await listPendingDecisions(depsOf(), { unit }) : [],
+        units,
+        mailUrl,
+        now: new Date(),
+        metrics: localMetrics.totals,
+        query,
+      };
+    },
   });
   const httpUrl = await listening('http', httpPort, opts, () => http.start(httpPort));
   await releasePorts();

@@ -109,9 +109,21 @@ describe('decision pages in a browser', () => {
     expect(await desk.locator('text=Terdokumentasi').count()).toBeGreaterThan(0);
     expect(await desk.locator('text=disetujui').count()).toBe(2);
     await desk.screenshot({ path: join(SHOTS, '08-timeline.png'), fullPage: true });
-    // The funnel counts come from the EMF metrics the handlers emitted.
+    // The EMF metrics the handlers emitted are collected; the funnel counts reports.
     await desk.goto(stack.urls.http);
     await waitFor(() => stack.metrics.totals.counts.ReportsDocumented === 1, 5000, 'documented metric');
     expect(stack.metrics.totals.decisions['APPROVE/CAMAT']).toBe(1);
+    expect(await textOf(desk, '.cards [data-stage="documented"] b')).toBe('1');
+
+    // The city view on a phone: every unit a card, the page itself never wider than the screen.
+    await phone.goto(stack.urls.http);
+    for (const unit of ['karawaci', 'sukamaju', 'dinas-arsip'])
+      expect(await phone.locator(`tr[data-unit="${unit}"]`).isVisible()).toBe(true);
+    expect(await textOf(phone, 'tr[data-unit="karawaci"] td[data-stage="documented"]')).toBe('1');
+    expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await phone.screenshot({ path: join(SHOTS, '09-console-units-phone.png'), fullPage: true });
+    await phone.goto(`${stack.urls.http}/?unit=karawaci`);
+    expect(await textOf(phone, 'h1')).toContain('Kecamatan Karawaci');
+    await phone.screenshot({ path: join(SHOTS, '10-console-one-unit-phone.png'), fullPage: true });
   });
 });

@@ -56,6 +56,7 @@ describe('no local response carries a task token', () => {
     expect(download).toBeDefined();
     const requests: [string, RequestInit?][] = [
       [`${http}/`],
+      [`${http}/?unit=karawaci&lang=en`],
       [`${http}/laporan/${REPORT_ID}`],
       [`${http}/_lokal/laporan`],
       [`${http}/_lokal/laporan/${REPORT_ID}`],
@@ -83,6 +84,29 @@ describe('no local response carries a task token', () => {
     // The view still says what a person needs.
     expect(one.report).toMatchObject({ reportId: REPORT_ID, status: 'PERLU_REVISI', revisionNote: 'Lengkapi narasi.' });
     expect(Object.keys(one.report)).not.toContain('lastEvent');
+  });
+});
+
+describe('the console, as the city sees it', () => {
+  const page = async (query = '') => (await fetch(`${stack.urls.http}/${query}`)).text();
+  const card = (html: string, label: string) => Number(new RegExp(`<b>(\\d+)</b>${label}<`).exec(html)?.[1]);
+
+  it('counts reports (one report sent back once) and lists every unit of the directory', async () => {
+    const html = await page();
+    expect(card(html, 'Diterima')).toBe(1);
+    expect(card(html, 'Dikembalikan')).toBe(1);
+    for (const unit of ['karawaci', 'sukamaju', 'dinas-arsip']) expect(html).toContain(`<tr data-unit="${unit}">`);
+    expect(html).toContain(`data-report="${REPORT_ID}"`);
+  });
+
+  it('?unit=U shows that unit alone', async () => {
+    const other = await page('?unit=sukamaju');
+    expect(other).not.toContain(`data-report="${REPORT_ID}"`);
+    expect(other).not.toContain('<tr data-unit="karawaci">');
+    expect(card(other, 'Diterima')).toBe(0);
+    const own = await page('?unit=karawaci');
+    expect(own).toContain(`data-report="${REPORT_ID}"`);
+    expect(await page('?unit=tidak-ada')).toContain('tidak dikenal');
   });
 });
 

@@ -339,6 +339,54 @@ describe('monitoring', () => {
   });
 });
 
+describe('the city view on the dashboard', () => {
+  /** The dashboard body as CloudFormation has it: a Fn::Join of strings and log group Refs, joined here. */
+  function dashboardBody(): { text: string; refs: string[] } {
+    const dash = Object.values(s.stateless.findResources('AWS::CloudWatch::Dashboard'))[0];
+    const parts = (dash?.Properties.DashboardBody['Fn::Join']?.[1] ?? [dash?.Properties.DashboardBody]) as unknown[];
+    const refs = parts.flatMap((p) => (typeof p === 'object' && p && 'Ref' in p ? [String(p.Ref)] : []));
+    return { text: parts.map((p) => (typeof p === 'string' ? p : '<ref>')).join(''), refs };
+  }
+  interface Widget {
+    type: string;
+    properties: { title?: string; view?: string; query?: string; metrics?: unknown[][] };
+  }
+  // Every Ref sits inside a JSON string of the body (a region, a log group name in the query).
+  const widgets = () => (JSON.parse(dashboardBody().text.replace(/<ref>/g, 'ref')) as { widgets: Widget[] }).widgets;
+
+  it('shows the funnel and Mutu Baku breaches per unit with SEARCH expressions: any number of units, no redeploy', () => {
+    const searches = widgets().flatMap((w) =>
+      ((w.properties?.metrics ?? []) as unknown[][]).flatMap((m) =>
+        m.flatMap((x) => (typeof x === 'object' && x && 'expression' in x ? [String(x.expression)] : [])),
+      ),
+    );
+    for (const name of [
+      'ReportsReceived',
+      'ReportsAssembled',
+      'DecisionsRequested',
+      'ReportsDocumented',
+      'SlaBreaches',
+    ])
+      expect(searches, name).toContain(`SEARCH('{Lapkin,service,unit} MetricName="${name}"', 'Sum')`);
+    expect(searches).toContain(`SEARCH('{Lapkin,service,unit} MetricName="SlaBreaches"', 'Sum', 86400)`);
+    const breaches = widgets().find((w) => String(w.properties?.title).startsWith('Mutu Baku terlampaui: laporan'));
+    expect(breaches?.properties.view).toBe('bar');
+  });
+
+  it('tabulates reports by unit and status with a Logs Insights widget over the log group of every function', () => {
+    const table = widgets().find((w) => w.type === 'log');
+    expect(table?.properties.view).toBe('table');
+    const query = String(table?.properties.query);
+    expect(query).toContain('stats latest(status) as currentStatus by unit, reportId');
+    expect(query).toContain('stats count(*) as reports by unit, currentStatus');
+    const groups = Object.keys(s.stateless.findResources('AWS::Logs::LogGroup')).filter((id) =>
+      FUNCTIONS.some((f) => id.startsWith(`${f.replace(/-/g, '')}Logs`)),
+    );
+    expect(groups).toHaveLength(FUNCTIONS.length);
+    for (const g of groups) expect(dashboardBody().refs, g).toContain(g);
+  });
+});
+
 describe('cdk-nag', () => {
   it('AwsSolutions reports nothing unacknowledged, and every acknowledgement gives a reason', () => {
     const report = JSON.parse(readFileSync(join(s.outdir, 'validation-report.json'), 'utf8')) as {
