@@ -21,12 +21,13 @@ export async function startLocalDynamoDb(path: string, port: number, tableName: 
   });
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const client = new DynamoDBClient({ endpoint, region: 'local', credentials: LOCAL_CREDENTIALS });
-  await ensureTable(client, tableName);
-  // State from before the index was partitioned by unit is moved once, so an upgraded checkout lists it.
-  await reindexLegacyItems(
-    DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
-    tableName,
-  );
+  // State from before the index was partitioned by unit is moved once, so an upgraded checkout lists it (a table
+  // created just now has nothing to move, and dynalite answers its index only once it is ACTIVE).
+  if ((await ensureTable(client, tableName)) === 'EXISTED')
+    await reindexLegacyItems(
+      DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
+      tableName,
+    );
   client.destroy();
   return {
     endpoint,
@@ -35,10 +36,10 @@ export async function startLocalDynamoDb(path: string, port: number, tableName: 
 }
 
 /** The table the CDK stack declares, built from the same schema constant (dynalite here, moto in the contract tests). */
-export async function ensureTable(client: DynamoDBClient, tableName: string) {
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'EXISTED' | 'CREATED'> {
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return;
+    return 'EXISTED';
   } catch (err) {
     if (!(err instanceof ResourceNotFoundException) && (err as Error).name !== 'ResourceNotFoundException') throw err;
   }
@@ -69,4 +70,5 @@ export async function ensureTable(client: DynamoDBClient, tableName: string) {
       ],
     }),
   );
+  return 'CREATED';
 }

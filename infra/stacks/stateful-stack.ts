@@ -1,4 +1,4 @@
-import { Aws, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
@@ -97,5 +97,7 @@ export class StatefulStack extends Stack {
         },
       ],
     });
+    // `lapkin people … --table <TableName>` changes the deployed directory with the operator's AWS credentials.
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
   }
 }

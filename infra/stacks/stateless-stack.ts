@@ -283,8 +283,6 @@ export class StatelessStack extends Stack {
     });
 
     new CfnOutput(this, 'DecisionBaseUrl', { value: publicBaseUrl });
-    // `lapkin people … --table <TableName>` changes the deployed directory with the operator's AWS credentials.
-    new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'StateMachineArn', { value: this.stateMachine.stateMachineArn });
     new CfnOutput(this, 'UploadPrefix', { value: `s3://${documents.bucketName}/${UPLOAD_PREFIX}` });
   }
