@@ -8,6 +8,7 @@ import { PERIODS, type Period } from '../../functions/core/report.ts';
 import { parseUploadKey, uploadKey } from '../../functions/core/upload-key.ts';
 import { STATUS_LABEL } from '../../functions/web/i18n.ts';
 import { answeringStack } from '../local/stack-file.ts';
+import { PEOPLE_OPTIONS } from './people-options.ts';
 
 // The local stack (dynalite, MailDev, the Step Functions engine) is loaded only by the commands that run it:
 // `check` and `template` work offline and start in a fraction of the time.
@@ -52,17 +53,7 @@ const COMMANDS: Record<string, Command> = {
   (each with --table T: the deployed table — stack output TableName — with your AWS credentials)`,
     summary:
       'units and their people per role (the city: --role KOTA, no --unit); a change applies from the next request',
-    options: {
-      unit: { type: 'string' },
-      role: { type: 'string' },
-      name: { type: 'string' },
-      nip: { type: 'string' },
-      email: { type: 'string' },
-      title: { type: 'string' },
-      by: { type: 'string' },
-      table: { type: 'string' },
-      json: { type: 'boolean' },
-    },
+    options: PEOPLE_OPTIONS,
   },
   export: {
     usage: 'lapkin export <reportId> [--out DIR]',

@@ -7,13 +7,41 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DirectoryChange } from '../../functions/core/directory.ts';
+import { runPeople } from '../../infra/cli/people.ts';
+import { PEOPLE_OPTIONS } from '../../infra/cli/people-options.ts';
 import { LocalHttpServer } from '../../infra/local/http-server.ts';
 import { writeStackFile } from '../../infra/local/stack-file.ts';
 import { fakeDeps, people, testConfig } from '../fakes/deps.ts';
 import { REPORT_ID, sample, uploadAndAssemble } from '../fakes/flow.ts';
-import { lapkin } from './lapkin-run.ts';
+import { lapkin, type Run } from './lapkin-run.ts';
+
+/** `lapkin people …` in this process: main.ts's parsing of the people options, then the same runPeople. */
+async function peopleInProcess(args: string[]): Promise<Run> {
+  const { values, positionals } = parseArgs({
+    args: args.slice(1),
+    options: { ...PEOPLE_OPTIONS, 'state-dir': { type: 'string' }, help: { type: 'boolean' } },
+    strict: true,
+    allowPositionals: true,
+  });
+  let stdout = '';
+  let stderr = '';
+  const code = await runPeople({
+    config: testConfig(),
+    stateDir: values['state-dir'] as string,
+    positionals,
+    values,
+    out: (t) => {
+      stdout += t;
+    },
+    err: (t) => {
+      stderr += t;
+    },
+  });
+  return { code, stdout, stderr };
+}
 
 const PLT = {
   name: 'Budi Santoso, S.STP.',
@@ -192,11 +220,12 @@ describe('lapkin people on a stopped stack (its table, seeded on first use)', ()
       expect(r.stderr).toContain(reason);
       expect(r.stderr).not.toMatch(/TypeError|\n\s+at /);
     };
-    // Usage errors never open the table: all at once. The others one at a time (one process per table).
-    const usage = cases.filter((c) => c[1] === 2);
-    const runs = await Promise.all(usage.map(([args]) => lapkin([...args, '--state-dir', dir])));
-    for (const [i, r] of runs.entries()) check(r, usage[i] as (typeof cases)[number]);
-    for (const c of cases.filter((x) => x[1] !== 2)) check(await lapkin([...c[0], '--state-dir', dir]), c);
+    // The people refusals run in this process (the same runPeople the CLI calls, one at a time: one opener per
+    // table); `status`, and one refusal, as real CLI processes, so the wiring of main.ts is covered too.
+    const spawned = (c: (typeof cases)[number]) => c[0][0] === 'status' || c[0][1] === 'rename';
+    for (const c of cases.filter((x) => !spawned(x))) check(await peopleInProcess([...c[0], '--state-dir', dir]), c);
+    const runs = await Promise.all(cases.filter(spawned).map(([args]) => lapkin([...args, '--state-dir', dir])));
+    for (const [i, r] of runs.entries()) check(r, cases.filter(spawned)[i] as (typeof cases)[number]);
     // Nothing refused was stored.
     const h = JSON.parse(
       (await lapkin(['people', 'history', '--unit', 'karawaci', '--json', '--state-dir', dir])).stdout,
