@@ -8,7 +8,8 @@ import { uploadKey } from '../core/upload-key.ts';
 import { mutuBakuMail } from '../web/mutu-baku-mails.ts';
 import { completeDecision } from './complete-decision.ts';
 import type { Deps } from './deps.ts';
-import { cityPerson, listUnits, personIn, unitDirectory } from './directory.ts';
+import { cityPerson, personIn, unitDirectory } from './directory.ts';
+import { listReports } from './unit-reports.ts';
 
 /** The human waits the clock watches, and whose turn each one is. */
 const WAITING: Partial<Record<ReportStatus, 'verify' | 'ratify' | 'revision'>> = {
@@ -56,15 +57,9 @@ export async function keepMutuBaku(deps: Deps): Promise<ClockResult> {
   const now = deps.clock.now();
   const result: ClockResult = { reminded: [], escalated: [], completed: [] };
   const failures: unknown[] = [];
-  // Unit by unit: each unit's reports are one query on its own index partition (no key shared by all units).
-  const waiting: Report[] = [];
-  for (const unit of await listUnits(deps)) {
-    try {
-      waiting.push(...(await deps.repo.list(unit.unitCode)));
-    } catch (err) {
-      failures.push(err); // one unit's read failing does not hold up the others
-    }
-  }
+  // Unit by unit: each unit's reports are one query on its own index partition (no key shared by all units),
+  // eight units at a time; one unit's read failing does not hold up the others.
+  const waiting = await listReports(deps, { onError: (err) => failures.push(err) });
   for (const listed of waiting) {
     if (!WAITING[listed.status] && listed.status !== 'DISAHKAN') continue;
     const report = await deps.repo.get(listed.reportId);

@@ -8,14 +8,26 @@ type ListDeps = DirectoryDeps & { repo: ReportRepository; directory: DirectoryRe
 /** How many unit partitions are read at once when a list spans every unit (the city view, the clock). */
 const PARALLEL_UNITS = 8;
 
-async function perUnit<T>(deps: ListDeps, unit: string | undefined, read: (unit: string) => Promise<T[]>) {
+async function perUnit<T>(
+  deps: ListDeps,
+  unit: string | undefined,
+  read: (unit: string) => Promise<T[]>,
+  onError?: (err: unknown, unit: string) => void,
+) {
   const units = unit ? [unit] : (await listUnits(deps)).map((u) => u.unitCode);
   const out: T[][] = new Array(units.length);
   let next = 0;
   const worker = async () => {
     while (next < units.length) {
       const i = next++;
-      out[i] = await read(units[i] as string);
+      const u = units[i] as string;
+      try {
+        out[i] = await read(u);
+      } catch (err) {
+        if (!onError) throw err;
+        onError(err, u); // this unit is left out; the others are still read
+        out[i] = [];
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_UNITS, units.length) }, worker));
@@ -26,8 +38,11 @@ async function perUnit<T>(deps: ListDeps, unit: string | undefined, read: (unit:
  * Reports of one unit, or of every unit in the directory (one index query per unit: the index is partitioned by
  * unit, so the city view costs one small query per unit, never a scan of one hot key). Eventually consistent.
  */
-export function listReports(deps: ListDeps, opts: { unit?: string } = {}): Promise<Report[]> {
-  return perUnit(deps, opts.unit, (u) => deps.repo.list(u));
+export function listReports(
+  deps: ListDeps,
+  opts: { unit?: string; onError?: (err: unknown, unit: string) => void } = {},
+): Promise<Report[]> {
+  return perUnit(deps, opts.unit, (u) => deps.repo.list(u), opts.onError);
 }
 
 /** Pending decisions of one unit or of every unit, from the same partitioned index. */

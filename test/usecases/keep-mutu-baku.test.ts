@@ -92,6 +92,21 @@ describe('keepMutuBaku', () => {
     expect(f.mailer.sent.flatMap((m) => m.to)).toContain('camat@example.go.id');
   });
 
+  it('one unit whose list cannot be read does not hold up the others; the run still reports the failure', async () => {
+    await uploadAndAssemble(f.deps, sample('awal'));
+    await requestDecision(f.deps, { taskToken: 't1', reportId: REPORT_ID, executionArn: EXEC, step: 'verify' });
+    const list = f.repo.list.bind(f.repo);
+    f.repo.list = async (unit: string) => {
+      if (unit === 'sukamaju') throw Object.assign(new Error('throttled'), { name: 'ThrottlingException' });
+      return list(unit);
+    };
+    f.mailer.sent = [];
+    f.clock.advance(25 * HOUR);
+    await expect(keepMutuBaku(f.deps)).rejects.toThrow('throttled');
+    expect(f.mailer.sent.map((m) => m.subject)).toContainEqual(expect.stringContaining('Mutu Baku terlampaui'));
+    expect((await f.repo.get(REPORT_ID))?.escalation?.count).toBe(1);
+  });
+
   it('escalates a late corrected upload to the TIMSAKIP lead and the uploader', async () => {
     const bad = new TextEncoder().encode('tahun;periode\n2026;TW1\n');
     await uploadAndAssemble(f.deps, bad);
