@@ -206,7 +206,11 @@ export function unitRows(units: readonly UnitName[], reports: readonly Report[],
 export const UNITS_STYLE = `<style>
   .periods a { margin-right:10px; }
   .scroll-wide { overflow-x:auto; }
-  table.units td.unit { min-width:210px; }
+  table.units td.unit { min-width:170px; }
+  /* Eleven columns on a desktop: compact cells so the table fits a 1200 px page without scrolling. */
+  table.units th, table.units td { padding:6px 5px; font-size:14px; }
+  table.units th { font-size:13px; }
+  table.units td:last-child { min-width:120px; }
   /* On a phone (390 px) each unit is a card of label: value lines instead of a table 11 columns wide. */
   @media (max-width: 700px) {
     table.units tr:first-child { display:none; }
