@@ -91,7 +91,7 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
   const documented = await deps.ledger.transition({
     reportId: report.reportId,
     from: ['DISAHKAN'],
-    set: { status: 'TERDOKUMENTASI', step: 'done', archive },
+    set: { status: 'TERDOKUMENTASI', step: 'done', archive, documentedAt: archivedAt },
     remove: ['dueAt'],
     event: { action: 'TERDOKUMENTASI', actor: { name: 'lapkin', role: 'SISTEM' }, document: pdf, detail: { archive } },
   });

@@ -188,17 +188,19 @@ export function unitRows(units: readonly UnitName[], reports: readonly Report[],
     const inPeriod = all.filter((r) => samePeriod(r, period));
     const byStatus: UnitRow['byStatus'] = {};
     for (const r of inPeriod) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
-    // A documented report is final: its last update is its documentation.
+    // When it was documented: a later ignored upload touches the report, not its documentation (reports documented
+    // before documentedAt was kept: their last update).
+    const documentedAt = (r: Report) => r.documentedAt ?? r.updatedAt;
     const last = all
       .filter((r) => r.status === 'TERDOKUMENTASI')
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+      .sort((a, b) => documentedAt(b).localeCompare(documentedAt(a)))[0];
     return {
       unitCode,
       name,
       funnel: sopFunnel(inPeriod),
       byStatus,
       lateNow: inPeriod.filter((r) => isLateNow(r, now)).length,
-      ...(last ? { lastDocumented: { reportId: last.reportId, at: last.updatedAt } } : {}),
+      ...(last ? { lastDocumented: { reportId: last.reportId, at: documentedAt(last) } } : {}),
     };
   });
 }

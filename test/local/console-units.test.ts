@@ -96,7 +96,16 @@ describe('the table of units', () => {
       status: 'TERDOKUMENTASI',
       step: 'done',
       revision: 1,
-      updatedAt: '2026-01-20T02:00:00Z',
+      documentedAt: '2026-01-20T02:00:00Z',
+      // An upload ignored since (the report is final) touched the report, not its documentation.
+      updatedAt: '2026-02-03T05:00:00Z',
+    }),
+    report('karawaci-2025-TW3', {
+      status: 'TERDOKUMENTASI',
+      step: 'done',
+      revision: 1,
+      // Documented before documentedAt was kept: its last update is the best there is.
+      updatedAt: '2025-10-20T02:00:00Z',
     }),
     report('sukamaju-2026-TW1', {
       status: 'PERLU_REVISI',

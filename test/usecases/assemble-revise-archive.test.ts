@@ -127,6 +127,7 @@ describe('archiveReport', () => {
     }
     const r = await f.repo.get(REPORT_ID);
     expect(r?.status).toBe('TERDOKUMENTASI');
+    expect(r?.documentedAt).toBe(f.clock.now().toISOString());
     // Every archived version is write-once for the configured years (S3 Object Lock, governance mode).
     const until = new Date(f.clock.now());
     until.setUTCFullYear(until.getUTCFullYear() + f.config.aws.archiveRetentionYears);
