@@ -192,6 +192,12 @@ export async function removePerson(deps: DirectoryDeps, input: PersonChangeInput
     throw new DirectoryChangeError([
       `peran ${role} dibutuhkan oleh langkah SOP dan tidak dapat dikosongkan; tetapkan penggantinya dengan "people set"`,
     ]);
+  // The city role answers refused uploads of unknown units and late steps after the head of a unit: emptied, those
+  // notices would reach nobody.
+  if (input.unit === CITY_UNIT)
+    throw new DirectoryChangeError([
+      `peran ${CITY_ROLE} dibutuhkan untuk pemberitahuan unggahan yang ditolak dan eskalasi Mutu Baku, dan tidak dapat dikosongkan; tetapkan penggantinya dengan "people set"`,
+    ]);
   const { entry, version } = await currentEntry(deps, input.unit, role);
   if (!entry) throw new DirectoryChangeError([`peran ${role} pada unit ${input.unit} sudah kosong`]);
   return deps.directory.setPerson(input.unit, role, undefined, version, {

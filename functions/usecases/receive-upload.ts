@@ -49,16 +49,16 @@ export async function receiveUpload(deps: Deps, upload: UploadReceived): Promise
     parsed = parseUploadKey(upload.key);
   } catch (err) {
     if (!(err instanceof InvalidUploadKeyError)) throw err;
-    await tellRejected(deps, upload, err, unitInKey(upload.key));
-    return { outcome: 'REJECTED', reason: err.message };
+    const told = await tellRejected(deps, upload, err, unitInKey(upload.key));
+    return { outcome: 'REJECTED', reason: `${err.message}${told ? '' : NOBODY_TOLD}` };
   }
   try {
     unit = await unitDirectory(deps, parsed.unit);
   } catch (err) {
     if (!(err instanceof UnknownUnitError)) throw err;
     const rejected = new InvalidUploadKeyError('UNIT_NOT_CONFIGURED', `unit "${parsed.unit}" is not in the directory`);
-    await tellRejected(deps, upload, rejected, undefined);
-    return { outcome: 'REJECTED', reason: rejected.message };
+    const told = await tellRejected(deps, upload, rejected, undefined);
+    return { outcome: 'REJECTED', reason: `${rejected.message}${told ? '' : NOBODY_TOLD}` };
   }
   const { reportId } = parsed;
   const now = deps.clock.now();
@@ -237,6 +237,9 @@ function unique(emails: (string | undefined)[]): string[] {
   return [...new Set(emails.filter((e): e is string => !!e))];
 }
 
+/** Said in the log when a refused upload had nobody to be told to (no city role and no unit). */
+const NOBODY_TOLD = ' (nobody was told: no KOTA person in the directory)';
+
 /**
  * No report to attach the upload to: whoever can fix it is told what is wrong; the object stays. A key naming a
  * known unit (but a bad year, say) goes to that unit's revision role; a key naming no known unit goes to the city
@@ -248,10 +251,10 @@ async function tellRejected(
   upload: UploadReceived,
   err: InvalidUploadKeyError,
   unitCode: string | undefined,
-): Promise<void> {
+): Promise<boolean> {
   const known = unitCode ? await unitDirectory(deps, unitCode).catch(() => undefined) : undefined;
   const person = known ? known.people[deps.config.steps.revision] : await cityPerson(deps);
-  if (!person) return; // nobody to tell: the rejection is in the log and the UploadsRejected metric
+  if (!person) return false; // nobody to tell: the rejection is in the log and the UploadsRejected metric
   await deps.mailer.send({
     to: [person.email],
     ...uploadRejectedMail({
@@ -263,6 +266,7 @@ async function tellRejected(
       problem: err.problem,
     }),
   });
+  return true;
 }
 
 /** The unit folder of a key that failed to parse for another reason (a bad year, say), if it has one. */

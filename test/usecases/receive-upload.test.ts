@@ -60,6 +60,14 @@ describe('receiveUpload', () => {
     expect(mail?.text).toContain('Berkas tetap tersimpan');
   });
 
+  it('an unknown unit with no city role to tell: refused all the same, and the log says nobody was told', async () => {
+    f = fakeDeps({ city: undefined });
+    const out = await receiveUpload(f.deps, { key: 'masuk/cibodas/2026/TW1/x.csv', versionId: 'v1' });
+    expect(out).toMatchObject({ outcome: 'REJECTED' });
+    expect((out as { reason: string }).reason).toContain('nobody was told');
+    expect(f.mailer.sent).toEqual([]);
+  });
+
   it('resumes a report waiting for a corrected upload with the new version', async () => {
     await uploadAndAssemble(f.deps, sample('awal'));
     const r = await f.repo.get(REPORT_ID);
