@@ -19,6 +19,7 @@ import {
   type UnitProfile,
 } from '../core/directory.ts';
 import { DirectoryChangeError, RoleVacantError, UnknownUnitError } from '../core/errors.ts';
+import { nipProblem, normalizeNip } from '../core/nip.ts';
 import type { Clock } from '../ports/clock.ts';
 import { type DirectoryRepository, StaleDirectoryError } from '../ports/directory.ts';
 
@@ -167,10 +168,14 @@ export async function setPerson(
   const role = checkRole(input.unit, input.role);
   for (let attempt = 0; ; attempt++) {
     const { entry, version } = await currentEntry(deps, input.unit, role);
-    const merged = { ...(entry ? personOnly(entry) : {}), ...dropUndefined(input.person) };
+    const given = dropUndefined(input.person);
+    if (given.nip) given.nip = normalizeNip(given.nip);
+    const merged = { ...(entry ? personOnly(entry) : {}), ...given };
     const parsed = personSchema.safeParse(merged);
     if (!parsed.success)
       throw new DirectoryChangeError(parsed.error.issues.map((i) => personProblem(String(i.path[0]))));
+    const impossible = given.nip ? nipProblem(given.nip) : undefined;
+    if (impossible) throw new DirectoryChangeError([impossible]);
     // A change that changes nothing would only add an audit event and a version: refused instead.
     if (entry && JSON.stringify(personOnly(entry)) === JSON.stringify(personOnly(parsed.data)))
       throw new DirectoryChangeError([`tidak ada yang berubah: ${role} pada unit ${input.unit} sudah berisi data ini`]);

@@ -212,6 +212,10 @@ async function upload(ctx: Ctx) {
     fail((err as Error).message, 2);
   }
   const stack = await requireRunning(ctx);
+  // A unit the directory does not know is refused here, before anything is stored under its folder.
+  const { unitProblem } = await import('./people.ts');
+  const unknown = await unitProblem(ctx.config, ctx.stateDir, unit);
+  if (unknown) fail(`upload refused: ${unknown}`);
   const body = await readFile(file);
   const type = file.toLowerCase().endsWith('.xlsx')
     ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'

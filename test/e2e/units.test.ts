@@ -6,6 +6,7 @@
  * pendingDecisions) see only their unit; an upload for a unit nobody configured is refused, and the city hears it.
  */
 import { mkdtempSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -99,9 +100,17 @@ describe('lapkin demo --units (runUnitsDemo)', () => {
     expect(await deps.repo.pendingDecisions('dinas-arsip')).toEqual([]);
     expect(await deps.repo.pendingDecisions('karawaci', 'sukamaju-2026-TW2')).toEqual([]);
 
-    // The upload naming a unit nobody configured: refused with the reason; the city (KOTA) is told, no unit is.
+    // The CLI refuses a unit nobody configured before sending anything: nothing is stored under its folder.
     expect(refused?.code).toBe(1);
-    expect(refused?.stdout).toContain('refused: unit "kecamatan-fiktif" is not in the directory');
+    expect(refused?.stderr).toContain('unit "kecamatan-fiktif" is not in the directory');
+    expect(refused?.stdout).not.toContain('uploaded');
+    expect(await stack.store.listKeys('masuk/kecamatan-fiktif/')).toEqual([]);
+    // Put there by another S3 client all the same: intake refuses it and the city (KOTA) is told, no unit is.
+    await stack.store.put({
+      key: 'masuk/kecamatan-fiktif/2026/TW2/kinerja-tw2.csv',
+      body: await readFile(tw2),
+      contentType: 'text/csv',
+    });
     const kota = config.city?.people.KOTA?.email as string;
     const notice = await inbox.next(kota, 'Unggahan tidak dapat diproses');
     expect(notice.text).toContain('unit pada folder tidak terdaftar di lapkin');

@@ -37,6 +37,16 @@ const problemsOf = async (p: Promise<unknown>) => {
 };
 
 describe('setPerson', () => {
+  it('reads a NIP written in its usual groups, and refuses one that cannot be a NIP (birth date, TMT, gender)', async () => {
+    const input = { unit: 'karawaci', role: 'SEKRETARIS_CAMAT', actor: BY };
+    const grouped = await setPerson(f.deps, { ...input, person: { nip: '19880101 201001 1 002' } });
+    expect(grouped.after?.nip).toBe('198801012010011002');
+    for (const nip of ['000000000000000000', '198813012010011002', '198801012010131002', '198801012010013002'])
+      expect(await problemsOf(setPerson(f.deps, { ...input, person: { nip } })), nip).toEqual([
+        expect.stringContaining('NIP tidak sah'),
+      ]);
+  });
+
   it('refuses a 17-digit NIP and a bad address, with every problem in Bahasa Indonesia, and stores nothing', async () => {
     const input = { unit: 'karawaci', role: 'SEKRETARIS_CAMAT', actor: BY };
     expect(await problemsOf(setPerson(f.deps, { ...input, person: { nip: '19880101201001100' } }))).toEqual([
