@@ -68,8 +68,8 @@ const COMMANDS: Record<string, Command> = {
     options: { units: { type: 'boolean' }, 'clock-speed': { type: 'string' } },
   },
   template: {
-    usage: 'lapkin template [--out file.xlsx] [--tahun YYYY] [--periode P] [--force]',
-    summary: 'the blank data template (guide, dropdowns, example sheet)',
+    usage: 'lapkin template [--unit U] [--out file.xlsx] [--tahun YYYY] [--periode P] [--force]',
+    summary: 'the blank data template (guide, dropdowns, example sheet); --unit: headed with that unit, else the city',
     options: {},
     delegated: true,
   },
