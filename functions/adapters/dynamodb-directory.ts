@@ -92,6 +92,21 @@ export class DynamoDbDirectory implements DirectoryRepository {
     });
   }
 
+  /** One query: `PERSON#…` sorts just before `PROFILE` (and after every `CHANGE#…`), so the range holds both. */
+  async unitWithPeople(unitCode: string): Promise<{ profile?: UnitProfile; people: DirectoryEntry[] }> {
+    const items = await this.queryAll({
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': pk(unitCode), ':from': 'PERSON#', ':to': 'PROFILE' },
+      ConsistentRead: true,
+    });
+    const profile = items.find((i) => i.sk === 'PROFILE');
+    return {
+      ...(profile ? { profile: strip<UnitProfile>(profile) } : {}),
+      people: items.filter((i) => i.sk !== 'PROFILE' && i.nip).map((i) => strip<DirectoryEntry>(i)),
+    };
+  }
+
   async people(unitCode: string): Promise<DirectoryEntry[]> {
     return (await this.entries(unitCode)).filter((i) => i.nip).map((i) => strip<DirectoryEntry>(i));
   }

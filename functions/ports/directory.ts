@@ -11,6 +11,8 @@ export interface DirectoryRepository {
   unit(unitCode: string): Promise<UnitProfile | undefined>;
   /** Stores the unit's profile if it has none yet; true when it was created. */
   putUnitIfAbsent(profile: UnitProfile): Promise<boolean>;
+  /** A unit's profile and its people now, in one consistent read (what every use case asks for a report). */
+  unitWithPeople(unitCode: string): Promise<{ profile?: UnitProfile; people: DirectoryEntry[] }>;
   /** The people of a unit now (read consistently), by role. */
   people(unitCode: string): Promise<DirectoryEntry[]>;
   /**

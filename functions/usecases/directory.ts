@@ -78,16 +78,17 @@ async function seedPerson(deps: DirectoryDeps, unit: string, role: DirectoryRole
  * run on AWS before any deploy-time seed); a unit in neither is unknown.
  */
 export async function unitDirectory(deps: DirectoryDeps, unitCode: string): Promise<UnitDirectory> {
-  let profile = await deps.directory.unit(unitCode);
-  if (!profile) {
+  let found = await deps.directory.unitWithPeople(unitCode);
+  if (!found.profile) {
     const seeded = await seedUnit(deps, unitCode);
     if (!seeded.unit && !deps.config.units.some((u) => u.organization.unitCode === unitCode))
       throw new UnknownUnitError(unitCode);
-    profile = await deps.directory.unit(unitCode);
-    if (!profile) throw new UnknownUnitError(unitCode);
+    found = await deps.directory.unitWithPeople(unitCode);
   }
+  const { profile } = found;
+  if (!profile) throw new UnknownUnitError(unitCode);
   const people: Partial<Record<Role, Person>> = {};
-  for (const e of await deps.directory.people(unitCode)) {
+  for (const e of found.people) {
     if ((ROLES as readonly string[]).includes(e.role)) people[e.role as Role] = personOnly(e);
   }
   return { profile, people };

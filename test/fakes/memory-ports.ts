@@ -133,6 +133,10 @@ export class MemoryDirectory implements DirectoryRepository {
     this.profiles.set(profile.unitCode, clone(profile));
     return true;
   }
+  async unitWithPeople(code: string) {
+    const profile = await this.unit(code);
+    return { ...(profile ? { profile } : {}), people: await this.people(code) };
+  }
   async people(code: string) {
     return [...this.entries.values()]
       .filter((e) => e.unit === code && !e.removed)
