@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SlowFirstSequencer } from './test/slow-first-sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -9,6 +10,7 @@ export default defineConfig({
     // Two workers on a 2-core machine (vitest's default would be one): most of the slow files wait on local
     // stacks, child processes and sockets rather than compute, so they overlap well.
     maxWorkers: 2,
+    sequence: { sequencer: SlowFirstSequencer },
     reporters: ['default'],
     // Handlers log through Powertools; keep test output readable. Tests that inspect logs set their own level.
     env: { POWERTOOLS_LOG_LEVEL: 'SILENT', LAPKIN_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true' },
