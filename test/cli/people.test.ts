@@ -75,6 +75,7 @@ describe('lapkin people on a stopped stack (its table, seeded on first use)', ()
   const dir = mkdtempSync(join(tmpdir(), 'lapkin-people-'));
 
   it('lists the configured units, their people per role with the unit’s titles, and the city', async () => {
+    // A real CLI process (main.ts's wiring); the rest of this file runs the same runPeople in-process.
     const r = await lapkin(['people', 'list', '--json', '--state-dir', dir]);
     expect(r.code, r.stderr).toBe(0);
     const listing = JSON.parse(r.stdout);
@@ -83,20 +84,20 @@ describe('lapkin people on a stopped stack (its table, seeded on first use)', ()
     expect(arsip.people[0]).toMatchObject({ role: 'CAMAT', roleTitle: 'Kepala Dinas', required: true });
     expect(arsip.people[0].person.email).toBe('kadis.arsip@example.go.id');
     expect(listing.city.people[0]).toMatchObject({ role: 'KOTA', person: testConfig().city?.people.KOTA });
-    const text = await lapkin(['people', 'list', '--unit', 'dinas-arsip', '--state-dir', dir]);
+    const text = await peopleInProcess(['people', 'list', '--unit', 'dinas-arsip', '--state-dir', dir]);
     expect(text.stdout).toContain('dinas-arsip — Dinas Arsip dan Perpustakaan (OPD)');
     expect(text.stdout).toMatch(/SEKRETARIS_CAMAT\s+Sekretaris Dinas\s+Ratna Sari/);
     expect(text.stdout).not.toContain('karawaci');
   });
 
   it('set changes one person (an audit event: who, before, after); the change survives the next seed', async () => {
-    const r = await lapkin(setArgs(dir));
+    const r = await peopleInProcess(setArgs(dir));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('karawaci/SEKRETARIS_CAMAT  DIUBAH  oleh Operator Kota <operator@example.go.id> (CLI)');
     expect(r.stdout).toContain(`sesudah: ${PLT.name} · NIP ${PLT.nip}`);
     expect(r.stdout).toContain('Keputusan yang sedang menunggu tetap pada penerimanya semula');
     // A field not given keeps its value.
-    const title = await lapkin([
+    const title = await peopleInProcess([
       'people',
       'set',
       '--unit',
@@ -111,7 +112,7 @@ describe('lapkin people on a stopped stack (its table, seeded on first use)', ()
     expect(title.code, title.stderr).toBe(0);
 
     const list = JSON.parse(
-      (await lapkin(['people', 'list', '--unit', 'karawaci', '--json', '--state-dir', dir])).stdout,
+      (await peopleInProcess(['people', 'list', '--unit', 'karawaci', '--json', '--state-dir', dir])).stdout,
     );
     const byRole = Object.fromEntries(
       list.units[0].people.map((p: { role: string; person: unknown }) => [p.role, p.person]),
@@ -119,7 +120,7 @@ describe('lapkin people on a stopped stack (its table, seeded on first use)', ()
     expect(byRole.SEKRETARIS_CAMAT).toEqual(PLT);
     expect(byRole.KASI).toEqual({ ...people().KASI, title: 'Kasi Pemerintahan' });
 
-    const h = await lapkin([
+    const h = await peopleInProcess([
       'people',
       'history',
       '--unit',
@@ -140,19 +141,28 @@ describe('lapkin people on a stopped stack (its table, seeded on first use)', ()
   });
 
   it('remove empties an optional role (not brought back by the seed) and refuses one a step needs', async () => {
-    const r = await lapkin(['people', 'remove', '--unit', 'karawaci', '--role', 'KASI', '--state-dir', dir]);
+    const r = await peopleInProcess(['people', 'remove', '--unit', 'karawaci', '--role', 'KASI', '--state-dir', dir]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('karawaci/KASI  DIHAPUS');
-    const list = await lapkin(['people', 'list', '--unit', 'karawaci', '--state-dir', dir]);
+    const list = await peopleInProcess(['people', 'list', '--unit', 'karawaci', '--state-dir', dir]);
     expect(list.stdout).toMatch(/KASI\s+Kepala Seksi\s+\(kosong\)\n/);
     expect(list.stdout).toMatch(/CAMAT\s+Camat\s+Drs\. Arif/);
-    const camat = await lapkin(['people', 'remove', '--unit', 'karawaci', '--role', 'CAMAT', '--state-dir', dir]);
+    const camat = await peopleInProcess([
+      'people',
+      'remove',
+      '--unit',
+      'karawaci',
+      '--role',
+      'CAMAT',
+      '--state-dir',
+      dir,
+    ]);
     expect(camat.code).toBe(1);
     expect(camat.stderr).toContain('peran CAMAT dibutuhkan oleh langkah SOP dan tidak dapat dikosongkan');
   });
 
   it('the city person: --role KOTA without --unit', async () => {
-    const r = await lapkin([
+    const r = await peopleInProcess([
       'people',
       'set',
       '--role',
@@ -164,7 +174,7 @@ describe('lapkin people on a stopped stack (its table, seeded on first use)', ()
     ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('KOTA  DIUBAH');
-    const h = await lapkin(['people', 'history', '--role', 'KOTA', '--state-dir', dir]);
+    const h = await peopleInProcess(['people', 'history', '--role', 'KOTA', '--state-dir', dir]);
     expect(h.stdout).toContain(
       'sesudah: Hendra Gunawan, S.H., M.Si. · NIP 197202022000121001 · inspektorat@example.go.id',
     );
@@ -228,7 +238,7 @@ describe('lapkin people on a stopped stack (its table, seeded on first use)', ()
     for (const [i, r] of runs.entries()) check(r, cases.filter(spawned)[i] as (typeof cases)[number]);
     // Nothing refused was stored.
     const h = JSON.parse(
-      (await lapkin(['people', 'history', '--unit', 'karawaci', '--json', '--state-dir', dir])).stdout,
+      (await peopleInProcess(['people', 'history', '--unit', 'karawaci', '--json', '--state-dir', dir])).stdout,
     );
     expect(h.changes.filter((c: DirectoryChange) => c.role === 'CAMAT')).toHaveLength(1);
   });
@@ -275,10 +285,10 @@ describe('lapkin people against a running stack (over HTTP)', () => {
     expect(existsSync(join(dir, 'dynamodb'))).toBe(false);
 
     const [list, history, bad, unknown] = await Promise.all([
-      lapkin(['people', 'list', '--unit', 'karawaci', '--state-dir', dir]),
-      lapkin(['people', 'history', '--unit', 'karawaci', '--state-dir', dir]),
-      lapkin(['people', 'set', '--unit', 'karawaci', '--role', 'CAMAT', '--nip', '123', '--state-dir', dir]),
-      lapkin(['people', 'list', '--unit', 'karawacii', '--state-dir', dir]),
+      peopleInProcess(['people', 'list', '--unit', 'karawaci', '--state-dir', dir]),
+      peopleInProcess(['people', 'history', '--unit', 'karawaci', '--state-dir', dir]),
+      peopleInProcess(['people', 'set', '--unit', 'karawaci', '--role', 'CAMAT', '--nip', '123', '--state-dir', dir]),
+      peopleInProcess(['people', 'list', '--unit', 'karawacii', '--state-dir', dir]),
     ]);
     expect(list.stdout).toMatch(/SEKRETARIS_CAMAT\s+Sekretaris Camat\s+Budi Santoso/);
     expect(history.stdout).toContain(`sebelum: ${people().SEKRETARIS_CAMAT.name}`);
