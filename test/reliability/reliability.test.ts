@@ -35,7 +35,7 @@ const SAMPLE = readFileSync(join(ROOT, 'infra/local/sample/kinerja-tw1-awal.csv'
 /** The sample data moved to another year and period, so each report of a test is a different one. */
 const dataFor = (tahun: number, periode: string) =>
   new TextEncoder().encode(SAMPLE.replace(/^2026;TW1;/gm, `${tahun};${periode};`));
-const keyFor = (tahun: number, periode: string) => `masuk/karawaci/${tahun}/${periode}/data.csv`;
+const keyFor = (tahun: number, periode: string, unit = 'karawaci') => `masuk/${unit}/${tahun}/${periode}/data.csv`;
 
 const summary: string[] = [];
 afterAll(() => {
@@ -614,30 +614,44 @@ describe('tamper-evident audit', () => {
 });
 
 describe('load', () => {
-  it('100 reports at once all reach TERDOKUMENTASI with scripted decisions; no audit event lost or doubled', async () => {
+  it('60 reports at once in three units all reach TERDOKUMENTASI with scripted decisions; no audit event lost or doubled, none crosses a unit', async () => {
     const { stack: s, secret } = await up();
-    // Enough reports at once to interleave every step of many executions (throughput is measured by the bench, P2).
-    const N = 100;
-    const reports = Array.from({ length: N }, (_, i) => ({
-      tahun: 2030 + Math.floor(i / PERIODS.length),
-      periode: PERIODS[i % PERIODS.length] as string,
-    }));
+    // Enough reports at once to interleave every step of many executions, dealt over the three units so their
+    // index partitions and directories are used side by side (throughput and 500 reports: the bench, P2).
+    const N = 60;
+    const UNITS = ['karawaci', 'sukamaju', 'dinas-arsip'];
+    const reports = Array.from({ length: N }, (_, i) => {
+      const k = Math.floor(i / UNITS.length);
+      return {
+        unit: UNITS[i % UNITS.length] as string,
+        tahun: 2030 + Math.floor(k / PERIODS.length),
+        periode: PERIODS[k % PERIODS.length] as string,
+      };
+    });
     const started = Date.now();
     await Promise.all(
       reports.map((r) =>
-        s.store.put({ key: keyFor(r.tahun, r.periode), body: dataFor(r.tahun, r.periode), contentType: 'text/csv' }),
+        s.store.put({
+          key: keyFor(r.tahun, r.periode, r.unit),
+          body: dataFor(r.tahun, r.periode),
+          contentType: 'text/csv',
+        }),
       ),
     );
     const repo = s.deps().repo;
     const decided = new Set<string>();
     const deadline = Date.now() + 240_000;
     for (;;) {
-      const all = await repo.list('karawaci');
+      const all = (await Promise.all(UNITS.map((u) => repo.list(u)))).flat();
       const done = all.filter((r) => r.status === 'TERDOKUMENTASI').length;
       if (done === N) break;
       expect(all.filter((r) => r.status === 'GAGAL')).toEqual([]);
       if (Date.now() > deadline) throw new Error(`load: only ${done}/${N} documented`);
-      const pending = (await repo.pendingDecisions('karawaci')).filter((d) => !decided.has(d.decisionId));
+      const pending = (await Promise.all(UNITS.map((u) => repo.pendingDecisions(u))))
+        .flat()
+        .filter((d) => !decided.has(d.decisionId));
+      // Each unit's partition holds its own decisions only, addressed to its own people.
+      for (const d of pending) expect(d.reportId.startsWith(`${d.unit}-`)).toBe(true);
       // Scripted people: approve every pending decision through the real HTTP endpoint, 16 at a time.
       for (let i = 0; i < pending.length; i += 16) {
         await Promise.all(
@@ -656,14 +670,18 @@ describe('load', () => {
     }
     let intact = 0;
     for (const r of reports) {
-      const id = `karawaci-${r.tahun}-${r.periode}`;
+      const id = `${r.unit}-${r.tahun}-${r.periode}`;
       const events = await repo.events(id);
       const seqs = events.map((e) => e.seq);
       const verdict = await verifyAudit(s.deps(), id);
       if (
         verdict.ok &&
         new Set(seqs).size === seqs.length &&
-        events.filter((e) => e.action === 'KEPUTUSAN').length === 2
+        events.filter((e) => e.action === 'KEPUTUSAN').length === 2 &&
+        // Paraf and signature by the report's own unit's people.
+        events
+          .filter((e) => e.action === 'KEPUTUSAN')
+          .every((e) => Object.values(people(testConfig(), r.unit)).some((p) => p.nip === e.actor.nip))
       )
         intact++;
     }
