@@ -18,7 +18,7 @@ import {
   paragraph,
   pdfText,
   type TableRow,
-} from './report-pdf.ts';
+} from './pdf-layout.ts';
 
 type Lang = 'id' | 'en';
 

@@ -1,4 +1,4 @@
-import type { Doc } from './report-pdf.ts';
+import type { Doc } from './pdf-layout.ts';
 
 type Lang = 'id' | 'en';
 

@@ -4,7 +4,8 @@ import type { AssembledReport, DispositionEntry, IndicatorRow } from '../../func
 import { computeIndicators, summarize } from '../../functions/documents/capaian.ts';
 import { checkPerformanceData } from '../../functions/documents/check-data.ts';
 import { renderDispositionPdf } from '../../functions/documents/disposition-pdf.ts';
-import { pdfText, renderReportPdf } from '../../functions/documents/report-pdf.ts';
+import { pdfText } from '../../functions/documents/pdf-layout.ts';
+import { renderReportPdf } from '../../functions/documents/report-pdf.ts';
 import { parsePerformanceData } from '../../functions/documents/upload/index.ts';
 import { testConfig } from '../fakes/deps.ts';
 import { pdfTextOf } from '../fakes/pdf-text.ts';
