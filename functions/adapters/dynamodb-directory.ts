@@ -1,14 +1,16 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Person } from '../core/config.ts';
-import type { DirectoryActor, DirectoryChange, DirectoryEntry, DirectoryRole, UnitProfile } from '../core/directory.ts';
+import {
+  type DirectoryActor,
+  type DirectoryChange,
+  type DirectoryEntry,
+  type DirectoryRole,
+  directoryChange,
+  personOnly,
+  type UnitProfile,
+} from '../core/directory.ts';
 import { type DirectoryRepository, StaleDirectoryError } from '../ports/directory.ts';
+import { isConditionFailure, queryAll } from './dynamodb-query.ts';
 import { GSI1 } from './dynamodb-report-repository.ts';
 
 /**
@@ -30,28 +32,14 @@ function strip<T>(item: Record<string, unknown>): T {
   return copy as T;
 }
 
-const isConditionFailure = (err: unknown) =>
-  err instanceof ConditionalCheckFailedException || (err as Error)?.name === 'ConditionalCheckFailedException';
-
 export class DynamoDbDirectory implements DirectoryRepository {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
-  private async queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
-  }
-
   async units(): Promise<UnitProfile[]> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.doc, {
       TableName: this.tableName,
       IndexName: GSI1,
       KeyConditionExpression: 'gsi1pk = :u',
@@ -84,7 +72,7 @@ export class DynamoDbDirectory implements DirectoryRepository {
   }
 
   private async entries(unitCode: string): Promise<Record<string, unknown>[]> {
-    return this.queryAll({
+    return queryAll(this.doc, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
       ExpressionAttributeValues: { ':pk': pk(unitCode), ':p': 'PERSON#' },
@@ -94,7 +82,7 @@ export class DynamoDbDirectory implements DirectoryRepository {
 
   /** One query: `PERSON#…` sorts just before `PROFILE` (and after every `CHANGE#…`), so the range holds both. */
   async unitWithPeople(unitCode: string): Promise<{ profile?: UnitProfile; people: DirectoryEntry[] }> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.doc, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       ExpressionAttributeValues: { ':pk': pk(unitCode), ':from': 'PERSON#', ':to': 'PROFILE' },
@@ -127,18 +115,15 @@ export class DynamoDbDirectory implements DirectoryRepository {
     );
     const stored = current.Item as (DirectoryEntry & { lastChange?: DirectoryChange }) | undefined;
     if ((stored?.version ?? 0) !== expectedVersion) throw new StaleDirectoryError(`${unitCode}/${role} changed`);
-    const before = stored?.nip ? personOf(stored) : undefined;
     const version = expectedVersion + 1;
-    const event: DirectoryChange = {
+    const event = directoryChange({
       unit: unitCode,
       role,
       version,
-      at: change.at,
-      actor: change.actor,
-      action: person ? (before ? 'DIUBAH' : 'DITETAPKAN') : 'DIHAPUS',
-      ...(before ? { before } : {}),
-      ...(person ? { after: personOf(person) } : {}),
-    };
+      ...change,
+      before: stored?.nip ? stored : undefined,
+      after: person,
+    });
     try {
       await this.doc.send(
         new PutCommand({
@@ -151,7 +136,7 @@ export class DynamoDbDirectory implements DirectoryRepository {
             role,
             version,
             updatedAt: change.at,
-            ...(person ? personOf(person) : {}),
+            ...(person ? personOnly(person) : {}),
             lastChange: event,
           },
           ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : '#v = :v',
@@ -183,7 +168,7 @@ export class DynamoDbDirectory implements DirectoryRepository {
   }
 
   async changes(unitCode: string): Promise<DirectoryChange[]> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.doc, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
       ExpressionAttributeValues: { ':pk': pk(unitCode), ':c': 'CHANGE#' },
@@ -198,5 +183,3 @@ export class DynamoDbDirectory implements DirectoryRepository {
     return events.sort((a, b) => changeSk(a).localeCompare(changeSk(b)));
   }
 }
-
-const personOf = (p: Person): Person => ({ name: p.name, nip: p.nip, email: p.email, title: p.title });

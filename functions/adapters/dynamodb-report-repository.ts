@@ -1,15 +1,9 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { unitOfReportId } from '../core/directory.ts';
 import { DecisionAlreadyTakenError } from '../core/errors.ts';
 import type { AuditEvent, Decision, DecisionState, Report } from '../core/report.ts';
 import { type ReportRepository, StaleVersionError } from '../ports/report-repository.ts';
+import { isConditionFailure, queryAll } from './dynamodb-query.ts';
 
 /**
  * Single-table layout (the directory lives in the same table: adapters/dynamodb-directory.ts):
@@ -33,10 +27,6 @@ function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
   const copy = { ...item };
   for (const k of KEY_ATTRS) delete copy[k];
   return copy as T;
-}
-
-function isConditionFailure(err: unknown): boolean {
-  return err instanceof ConditionalCheckFailedException || (err as Error)?.name === 'ConditionalCheckFailedException';
 }
 
 export class DynamoDbReportRepository implements ReportRepository {
@@ -125,19 +115,8 @@ export class DynamoDbReportRepository implements ReportRepository {
     }
   }
 
-  private async queryAll(input: QueryCommandInput): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await this.doc.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return items;
-  }
-
   async events(reportId: string): Promise<AuditEvent[]> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.doc, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ev)',
       ExpressionAttributeValues: { ':pk': `REPORT#${reportId}`, ':ev': 'EVENT#' },
@@ -148,7 +127,7 @@ export class DynamoDbReportRepository implements ReportRepository {
 
   /** GSI query: eventually consistent (ConsistentRead is not allowed on a GSI); callers re-read before acting. */
   async list(unit: string): Promise<Report[]> {
-    const items = await this.queryAll({
+    const items = await queryAll(this.doc, {
       TableName: this.tableName,
       IndexName: GSI1,
       KeyConditionExpression: 'gsi1pk = :r',
@@ -209,7 +188,7 @@ export class DynamoDbReportRepository implements ReportRepository {
   /** GSI query: eventually consistent, like list(); a decision listed may be taken already, a new one missing. */
   async pendingDecisions(unit: string, reportId?: string): Promise<Decision[]> {
     const p = `DECISIONS#PENDING#${unit}`;
-    const items = await this.queryAll({
+    const items = await queryAll(this.doc, {
       TableName: this.tableName,
       IndexName: GSI1,
       KeyConditionExpression: reportId ? 'gsi1pk = :p AND begins_with(gsi1sk, :r)' : 'gsi1pk = :p',

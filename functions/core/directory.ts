@@ -79,3 +79,25 @@ export function unitOfReportId(reportId: string): string {
 }
 
 export const personOnly = (p: Person): Person => ({ name: p.name, nip: p.nip, email: p.email, title: p.title });
+
+/** The audit event of one directory write: who set which role of which unit from what (`before`) to what. */
+export function directoryChange(a: {
+  unit: string;
+  role: DirectoryRole;
+  version: number;
+  at: string;
+  actor: DirectoryActor;
+  before: Person | undefined;
+  after: Person | undefined;
+}): DirectoryChange {
+  return {
+    unit: a.unit,
+    role: a.role,
+    version: a.version,
+    at: a.at,
+    actor: a.actor,
+    action: a.after ? (a.before ? 'DIUBAH' : 'DITETAPKAN') : 'DIHAPUS',
+    ...(a.before ? { before: personOnly(a.before) } : {}),
+    ...(a.after ? { after: personOnly(a.after) } : {}),
+  };
+}

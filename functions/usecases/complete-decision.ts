@@ -123,16 +123,16 @@ async function recordDecision(deps: Deps, d: Decision, justTaken: boolean): Prom
   return { ...d, recordedAt: deps.clock.now().toISOString() };
 }
 
+/** Who decided, as the decision was addressed (the person then, with their title then). */
+function decisionActor(d: Decision): NewEvent['actor'] {
+  const { name, nip, email, title } = d.assignee;
+  return { name, role: d.role, nip, email, title };
+}
+
 function decisionEvent(d: Decision): NewEvent {
   return {
     action: 'KEPUTUSAN',
-    actor: {
-      name: d.assignee.name,
-      role: d.role,
-      nip: d.assignee.nip,
-      email: d.assignee.email,
-      title: d.assignee.title,
-    },
+    actor: decisionActor(d),
     decision: d.decision,
     note: d.note || undefined,
     document: d.document,
@@ -165,13 +165,7 @@ async function withdraw(deps: Deps, d: Decision, status: string): Promise<Decisi
   if (!(await hasEntry(deps, d, 'KEPUTUSAN_TIDAK_BERLAKU'))) {
     const undo: NewEvent = {
       action: 'KEPUTUSAN_TIDAK_BERLAKU',
-      actor: {
-        name: d.assignee.name,
-        role: d.role,
-        nip: d.assignee.nip,
-        email: d.assignee.email,
-        title: d.assignee.title,
-      },
+      actor: decisionActor(d),
       note: 'step no longer waiting',
       detail: { decisionId: d.decisionId, execution: status },
     };

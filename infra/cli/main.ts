@@ -280,10 +280,13 @@ async function readState(ctx: Ctx, id?: string): Promise<{ reports: Report[]; ev
   }
   const { withOfflineState } = await import('./offline-state.ts');
   const { reportView, auditEventView } = await import('../local/report-view.ts');
-  const found = await withOfflineState(ctx.stateDir, ctx.config.publicBaseUrl, async ({ repo }) => {
+  const { listReports } = await import('../../functions/usecases/unit-reports.ts');
+  const { systemClock } = await import('../../functions/ports/clock.ts');
+  const found = await withOfflineState(ctx.stateDir, ctx.config.publicBaseUrl, async ({ repo, directory }) => {
     if (!id) {
-      const units = unit ? [unit] : [...new Set([...ctx.config.units.map((u) => u.organization.unitCode)])];
-      return { reports: (await Promise.all(units.map((u) => repo.list(u)))).flat().map(reportView) as Report[] };
+      // The same listing as the running stack's: the directory's units, one index partition each.
+      const deps = { config: ctx.config, repo, directory, clock: systemClock };
+      return { reports: (await listReports(deps, unit ? { unit } : {})).map(reportView) as Report[] };
     }
     const report = await repo.get(id);
     return {

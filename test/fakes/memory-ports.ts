@@ -5,6 +5,7 @@ import {
   type DirectoryChange,
   type DirectoryEntry,
   type DirectoryRole,
+  directoryChange,
   personOnly,
   type UnitProfile,
   unitOfReportId,
@@ -152,18 +153,15 @@ export class MemoryDirectory implements DirectoryRepository {
     const key = `${code}/${role}`;
     const stored = this.entries.get(key);
     if ((stored?.version ?? 0) !== expectedVersion) throw new StaleDirectoryError(key);
-    const before = stored && !stored.removed ? personOnly(stored) : undefined;
     const version = expectedVersion + 1;
-    const event: DirectoryChange = {
+    const event = directoryChange({
       unit: code,
       role,
       version,
-      at: change.at,
-      actor: change.actor,
-      action: person ? (before ? 'DIUBAH' : 'DITETAPKAN') : 'DIHAPUS',
-      ...(before ? { before } : {}),
-      ...(person ? { after: personOnly(person) } : {}),
-    };
+      ...change,
+      before: stored && !stored.removed ? stored : undefined,
+      after: person,
+    });
     this.entries.set(key, {
       ...(person ? personOnly(person) : { name: '', nip: '', email: '', title: '' }),
       unit: code,
