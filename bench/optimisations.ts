@@ -42,7 +42,7 @@ function measures(r: BenchResults): { label: string; value: number | undefined; 
     { label: 'P3 10,000 rows: peak RSS of the total', value: p3(10_000, 'total')?.peakRssMB, show: mb },
     { label: 'P3 100,000 rows: peak RSS of the PDF', value: p3(100_000, 'pdf')?.peakRssMB, show: mb },
     { label: 'P3 100,000 rows: peak RSS of the XLSX', value: p3(100_000, 'xlsx')?.peakRssMB, show: mb },
-    ...['assemble', 'archive', 'intake', 'decide'].flatMap((h) => [
+    ...['assemble', 'archive', 'intake', 'portal'].flatMap((h) => [
       { label: `P4 ${h}: fresh process + load`, value: bundle(h)?.importMs.median, show: ms },
       { label: `P4 ${h}: bundle`, value: bundle(h)?.bundleBytes, show: kib },
     ]),

@@ -3,6 +3,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbDirectory } from '../adapters/dynamodb-directory.ts';
 import { DynamoDbReportRepository } from '../adapters/dynamodb-report-repository.ts';
+import { DynamoDbSessions } from '../adapters/dynamodb-sessions.ts';
 import { LocalDocumentStore } from '../adapters/local-document-store.ts';
 import { SfnWorkflow } from '../adapters/sfn-workflow.ts';
 import { configFromEnv, type LapkinConfig } from '../core/config.ts';
@@ -52,6 +53,7 @@ export function buildDeps(env: Env = process.env, given: { config?: LapkinConfig
   const doc = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
   const repo = new DynamoDbReportRepository(doc, required(env, 'TABLE_NAME'));
   const directory = new DynamoDbDirectory(doc, required(env, 'TABLE_NAME'));
+  const sessions = new DynamoDbSessions(doc, required(env, 'TABLE_NAME'));
   const signingSecret = () => resolveSigningSecret(env as NodeJS.ProcessEnv);
   const publicBaseUrl = env.PUBLIC_BASE_URL || config.publicBaseUrl;
 
@@ -120,6 +122,7 @@ export function buildDeps(env: Env = process.env, given: { config?: LapkinConfig
     config,
     repo,
     directory,
+    sessions,
     // The ledger checkpoints the chain head under audit/ after decisions and the documentation.
     ledger: new ReportLedger(
       repo,

@@ -4,6 +4,7 @@ import type { DirectoryRepository } from '../ports/directory.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import type { ReportRepository } from '../ports/report-repository.ts';
+import type { SessionRepository } from '../ports/sessions.ts';
 import type { Workflow } from '../ports/workflow.ts';
 import type { ReportLedger } from './report-ledger.ts';
 
@@ -14,6 +15,8 @@ export interface Deps {
   /** Units and people now (seeded from config.units): who a request goes to is read here, never from config. */
   directory: DirectoryRepository;
   ledger: ReportLedger;
+  /** Portal sessions (server-side, by the hash of the cookie's id). */
+  sessions: SessionRepository;
   store: DocumentStore;
   workflow: Workflow;
   mailer: Mailer;

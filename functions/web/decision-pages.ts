@@ -118,6 +118,8 @@ export function confirmPage(a: {
   documentUrl: string;
   problem?: FormProblem;
   note?: string;
+  /** The session's CSRF token when the browser has one: every POST of a signed-in browser carries it. */
+  csrf?: string;
 }): string {
   const t = T[a.lang];
   const { decision: d, report: r } = a;
@@ -146,6 +148,7 @@ ${diff ? diffHtml(diff, a.lang) : ''}
 <p><a class="btn btn-link" href="${escapeHtml(a.documentUrl)}" rel="noreferrer">${escapeHtml(t.download)}</a></p>
 ${problem}
 <form method="post">
+  ${a.csrf ? `<input type="hidden" name="csrf" value="${escapeHtml(a.csrf)}">` : ''}
   <label for="catatan"><strong>${escapeHtml(t.noteLabel)}</strong></label>
   <textarea id="catatan" name="catatan" maxlength="2000">${escapeHtml(a.note ?? '')}</textarea>
   <p>

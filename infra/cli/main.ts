@@ -163,7 +163,8 @@ async function up(ctx: Ctx) {
     throw err;
   });
   console.log(`lapkin local stack is running (state in ${stack.stateDir}, pid ${process.pid})
-  decisions + console  ${stack.urls.http}
+  portal               ${stack.urls.http}/
+  console (operator)   ${stack.urls.http}/konsol
   mail (MailDev)       ${stack.urls.mail}
   SMTP                 ${stack.urls.smtp}
   DynamoDB (dynalite)  ${stack.urls.dynamodb}

@@ -184,7 +184,7 @@ export class LapkinFunction extends Construct {
   }
 
   /**
-   * SendTaskSuccess/Failure (intake, decide, request-decision) on the SOP's state machine only: a task token of
+   * SendTaskSuccess/Failure (intake, portal, request-decision) on the SOP's state machine only: a task token of
    * any other state machine in the account is refused even if it leaks. In a policy of its own rather than the
    * role's default policy: the function depends on its default policy, the state machine names request-decision
    * (a task), so a grant inside that policy (CDK's stateMachine.grantTaskResponse) would close a dependency cycle.

@@ -137,14 +137,14 @@ export function renderConsole(d: ConsoleData): string {
   const rows = inPeriod
     .map((r) => {
       const age = mutuBakuAge(r, d.now, lang);
-      return `<tr data-report="${escapeHtml(r.reportId)}"><td><a href="/laporan/${encodeURIComponent(r.reportId)}">${escapeHtml(r.reportId)}</a><br><span class="muted">${escapeHtml(PERIOD_LABEL[lang][r.periode] ?? r.periode)} ${r.tahun}</span></td><td>${badge(r, lang)}</td><td>${escapeHtml(STEP_LABEL[lang][r.step] ?? r.step)}</td><td class="num">${r.revision}</td><td>${r.dueAt && r.status !== 'TERDOKUMENTASI' ? escapeHtml(formatDateTime(r.dueAt, lang)) : '–'}</td><td class="${age.late ? 'late' : ''}">${escapeHtml(age.text)}</td></tr>`;
+      return `<tr data-report="${escapeHtml(r.reportId)}"><td><a href="/konsol/laporan/${encodeURIComponent(r.reportId)}">${escapeHtml(r.reportId)}</a><br><span class="muted">${escapeHtml(PERIOD_LABEL[lang][r.periode] ?? r.periode)} ${r.tahun}</span></td><td>${badge(r, lang)}</td><td>${escapeHtml(STEP_LABEL[lang][r.step] ?? r.step)}</td><td class="num">${r.revision}</td><td>${r.dueAt && r.status !== 'TERDOKUMENTASI' ? escapeHtml(formatDateTime(r.dueAt, lang)) : '–'}</td><td class="${age.late ? 'late' : ''}">${escapeHtml(age.text)}</td></tr>`;
     })
     .join('');
   const pending = d.pending
     .filter(inUnit)
     .map(
       (p) =>
-        `<tr><td><a href="/laporan/${encodeURIComponent(p.reportId)}">${escapeHtml(p.reportId)}</a></td><td>${escapeHtml(STEP_LABEL[lang][p.step] ?? p.step)}</td><td>${escapeHtml(p.assignee.name)}<br><span class="muted">${escapeHtml(p.assignee.title)}</span></td><td${Date.parse(p.dueAt) < d.now.getTime() ? ' class="late"' : ''}>${escapeHtml(formatDateTime(p.dueAt, lang))}</td></tr>`,
+        `<tr><td><a href="/konsol/laporan/${encodeURIComponent(p.reportId)}">${escapeHtml(p.reportId)}</a></td><td>${escapeHtml(STEP_LABEL[lang][p.step] ?? p.step)}</td><td>${escapeHtml(p.assignee.name)}<br><span class="muted">${escapeHtml(p.assignee.title)}</span></td><td${Date.parse(p.dueAt) < d.now.getTime() ? ' class="late"' : ''}>${escapeHtml(formatDateTime(p.dueAt, lang))}</td></tr>`,
     )
     .join('');
   return htmlPage({

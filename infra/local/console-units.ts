@@ -244,7 +244,7 @@ export function consoleHref(q: { unit?: string; period?: PeriodKey; lang?: Lang 
   if (q.period) p.set('periode', periodId(q.period));
   if (q.lang && q.lang !== 'id') p.set('lang', q.lang);
   const s = p.toString();
-  return s ? `/?${s}` : '/';
+  return s ? `/konsol?${s}` : '/konsol';
 }
 
 /** The table of units: funnel per unit, its reports by status, late steps and the last documentation. */

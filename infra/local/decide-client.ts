@@ -11,7 +11,8 @@ export async function postDecision(
 ): Promise<{ status: number; html: string }> {
   const res = await fetch(link, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    // A browser's form post from the confirm page names its origin; the portal refuses POSTs from other sites.
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(link).origin },
     body: new URLSearchParams({ keputusan: decision, catatan: note }).toString(),
   });
   return { status: res.status, html: await res.text() };

@@ -1,4 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type Context, Hono } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { CITY_ROLE, CITY_UNIT, type Person, ROLES, requiredRoles } from '../../functions/core/config.ts';
 import type { DirectoryChange, DirectoryEntry, DirectoryRole } from '../../functions/core/directory.ts';
 import { parseEmailAddress } from '../../functions/core/email-address.ts';
@@ -196,40 +197,42 @@ export async function asRequestError(deps: DirectoryDeps, err: unknown): Promise
   return err;
 }
 
-function json(res: ServerResponse, status: number, body: unknown) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
 /**
- * The local stack's directory routes (the CLI's way in while the stack runs):
- *   GET  /_lokal/direktori[?unit=U]           units and people (+ the city)
- *   GET  /_lokal/direktori/riwayat?unit=U     the change events of a unit
- *   POST /_lokal/direktori/orang              {action:'set'|'remove', unit, role, person, by} (JSON only)
+ * The local stack's directory routes (the CLI's way in while the stack runs), under /_lokal:
+ *   GET  /direktori[?unit=U]           units and people (+ the city)
+ *   GET  /direktori/riwayat?unit=U     the change events of a unit
+ *   POST /direktori/orang              {action:'set'|'remove', unit, role, person, by} (JSON only)
  * The server's Host and cross-site checks run before this (a browser page of another site is refused); a POST
  * must also be application/json, which no cross-site form can send without a CORS preflight the server never
- * answers. Returns false when the path is not one of these routes.
+ * answers.
  */
-export async function serveDirectory(
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-  body: Buffer,
-  depsOf: () => DirectoryDeps,
-): Promise<boolean> {
-  const path = url.pathname;
-  if (path !== '/_lokal/direktori' && path !== '/_lokal/direktori/riwayat' && path !== '/_lokal/direktori/orang')
-    return false;
-  const deps = depsOf();
-  try {
-    if (path === '/_lokal/direktori' && req.method === 'GET') {
-      json(res, 200, await directoryListing(deps, url.searchParams.get('unit') || undefined));
-    } else if (path === '/_lokal/direktori/riwayat' && req.method === 'GET') {
-      const unit = url.searchParams.get('unit');
+export function directoryRoutes(depsOf: () => DirectoryDeps) {
+  const app = new Hono();
+  const answer = async (c: Context, work: (deps: DirectoryDeps) => Promise<unknown>) => {
+    const deps = depsOf();
+    c.header('cache-control', 'no-store');
+    try {
+      return c.json(await work(deps));
+    } catch (err) {
+      const e = await asRequestError(deps, err);
+      if (!(e instanceof DirectoryRequestError)) throw e;
+      return c.json(
+        { error: e.error, pesan: e.pesan, message: e.message, ...(e.units ? { units: e.units } : {}) },
+        e.status as ContentfulStatusCode,
+      );
+    }
+  };
+  app.get('/direktori', (c) => answer(c, (deps) => directoryListing(deps, c.req.query('unit') || undefined)));
+  app.get('/direktori/riwayat', (c) =>
+    answer(c, async (deps) => {
+      const unit = c.req.query('unit');
       if (!unit) throw bad('Parameter unit wajib diisi.', 'The unit parameter is required.');
-      json(res, 200, await directoryHistory(deps, unit));
-    } else if (path === '/_lokal/direktori/orang' && req.method === 'POST') {
-      if (!String(req.headers['content-type'] ?? '').startsWith('application/json'))
+      return directoryHistory(deps, unit);
+    }),
+  );
+  app.post('/direktori/orang', (c) =>
+    answer(c, async (deps) => {
+      if (!(c.req.header('content-type') ?? '').startsWith('application/json'))
         throw new DirectoryRequestError(
           415,
           'BAD_REQUEST',
@@ -238,18 +241,18 @@ export async function serveDirectory(
         );
       let raw: unknown;
       try {
-        raw = JSON.parse(body.toString('utf8'));
+        raw = JSON.parse(await c.req.text());
       } catch {
         throw bad('Isi permintaan bukan JSON yang sah.', 'The request body is not valid JSON.');
       }
-      json(res, 200, { change: await changeDirectory(deps, parseChangeRequest(raw)) });
-    } else {
-      json(res, 405, { error: 'METHOD', pesan: 'Metode tidak didukung.', message: 'Method not allowed.' });
-    }
-  } catch (err) {
-    const e = await asRequestError(deps, err);
-    if (!(e instanceof DirectoryRequestError)) throw e;
-    json(res, e.status, { error: e.error, pesan: e.pesan, message: e.message, ...(e.units ? { units: e.units } : {}) });
-  }
-  return true;
+      return { change: await changeDirectory(deps, parseChangeRequest(raw)) };
+    }),
+  );
+  app.all('/direktori/*', (c) =>
+    c.json({ error: 'METHOD', pesan: 'Metode tidak didukung.', message: 'Method not allowed.' }, 405),
+  );
+  app.all('/direktori', (c) =>
+    c.json({ error: 'METHOD', pesan: 'Metode tidak didukung.', message: 'Method not allowed.' }, 405),
+  );
+  return app;
 }

@@ -1,7 +1,6 @@
 import type { Powertools } from '../../functions/commons/powertools.ts';
 import { makeHandler as archive } from '../../functions/handlers/archive.ts';
 import { makeHandler as assemble } from '../../functions/handlers/assemble.ts';
-import { makeHandler as decide } from '../../functions/handlers/decide.ts';
 import { makeHandler as intake } from '../../functions/handlers/intake.ts';
 import { makeHandler as mutuBakuClock } from '../../functions/handlers/mutu-baku-clock.ts';
 import { makeHandler as recordFailure } from '../../functions/handlers/record-failure.ts';
@@ -18,7 +17,6 @@ export function makeHandlers(deps: () => Deps, tools: Powertools) {
   const h = (make: (d: () => Deps, t: Powertools) => unknown) => make(deps, tools) as LambdaHandler;
   return {
     intake: h(intake),
-    decide: h(decide),
     mutuBakuClock: h(mutuBakuClock),
     tasks: {
       AssembleFunctionArn: h(assemble),

@@ -7,6 +7,7 @@ import { LocalDocumentStore } from '../../functions/adapters/local-document-stor
 import { buildDeps, type Env } from '../../functions/commons/container.ts';
 import { makePowertools } from '../../functions/commons/powertools.ts';
 import type { LapkinConfig } from '../../functions/core/config.ts';
+import { portalOptions } from '../../functions/handlers/portal.ts';
 import type { Deps } from '../../functions/usecases/deps.ts';
 import { listUnits, seedDirectory } from '../../functions/usecases/directory.ts';
 import { listPendingDecisions, listReports } from '../../functions/usecases/unit-reports.ts';
@@ -273,7 +274,10 @@ async function startOnPorts(
 
   const mailUrl = `http://127.0.0.1:${mailPort}`;
   const http = new LocalHttpServer({
-    decide: handlers.decide,
+    portal: portalOptions(depsOf, tools, { secureCookies: false }),
+    afterRequest: () => {
+      if (tools.metrics.hasStoredMetrics()) tools.metrics.publishStoredMetrics();
+    },
     deps: depsOf,
     store,
     intakeOutcome: (versionId) => bus.intakeOutcome(versionId),

@@ -97,7 +97,7 @@ export class StatelessStack extends Stack {
       timeout: Duration.minutes(4),
     });
     const requestDecision = fn('request-decision', 'SOP 3-4: store the task token, mail the decision link');
-    const decide = fn('decide', 'SOP 3-4: the decision page and its POST');
+    const portal = fn('portal', 'SOP portal (hono): sign-in, upload, reports, tasks, decision links, verification');
     const requestRevision = fn('request-revision', 'Revision: store the task token, mail the note to TIMSAKIP');
     const archive = fn('archive', 'SOP 5: archive the ratified versions with the disposition sheet', {
       memorySize: 1024,
@@ -111,7 +111,7 @@ export class StatelessStack extends Stack {
       intake,
       assemble,
       requestDecision,
-      decide,
+      portal,
       requestRevision,
       archive,
       recordFailure,
@@ -120,12 +120,12 @@ export class StatelessStack extends Stack {
     for (const f of Object.values(this.functions)) f.bindTable(table, 'RW');
     // Intake hashes each upload for the audit trail.
     intake.bindBucket(documents, UPLOAD_PREFIX, 'RO');
-    // Audit checkpoints (Object Lock): written after decisions (decide) and the documentation (archive), and
+    // Audit checkpoints (Object Lock): written after decisions (portal) and the documentation (archive), and
     // repaired by the steps that write right after a decision if a checkpoint was cut off.
-    for (const f of [decide, archive, requestDecision, requestRevision]) f.bindBucket(documents, 'audit/', 'RW_LOCKED');
+    for (const f of [portal, archive, requestDecision, requestRevision]) f.bindBucket(documents, 'audit/', 'RW_LOCKED');
     assemble.bindBucket(documents, UPLOAD_PREFIX, 'RO').bindBucket(documents, 'laporan/', 'RW');
     requestDecision.bindBucket(documents, 'laporan/', 'RO');
-    decide.bindBucket(documents, 'laporan/', 'RO');
+    portal.bindBucket(documents, 'laporan/', 'RO');
     requestRevision.bindBucket(documents, 'laporan/', 'RO');
     archive
       .bindBucket(documents, UPLOAD_PREFIX, 'RO')
@@ -136,7 +136,7 @@ export class StatelessStack extends Stack {
     }
     requestDecision.bindSigningSecret(signingSecret);
     mutuBakuClock.bindSigningSecret(signingSecret);
-    decide.bindSigningSecret(signingSecret);
+    portal.bindSigningSecret(signingSecret);
 
     // ── the SOP ────────────────────────────────────────────────────────────────────────────────────────
     const tasks = {
@@ -175,7 +175,7 @@ export class StatelessStack extends Stack {
     // A resume whose answer was lost is settled by asking the execution (DescribeExecution, on its executions only).
     // request-decision resumes only its own fresh token and never needs to ask (nor could: a dependency cycle).
     const executions = `${this.formatArn({ service: 'states', resource: 'execution', arnFormat: ArnFormat.COLON_RESOURCE_NAME, resourceName: this.stateMachine.stateMachineName })}:*`;
-    for (const f of [decide, mutuBakuClock]) {
+    for (const f of [portal, mutuBakuClock]) {
       f.fn.addToRolePolicy(new PolicyStatement({ actions: ['states:DescribeExecution'], resources: [executions] }));
       acknowledgeWildcardResource(
         f.fn.role ?? f,
@@ -186,7 +186,7 @@ export class StatelessStack extends Stack {
     // Resuming a wait: only this state machine's task tokens (a policy of its own per function, see
     // LapkinFunction.bindTaskResponse for why not grantTaskResponse). The clock resumes too: it finishes a decision
     // whose completion was interrupted (complete-decision.ts).
-    for (const f of [intake, requestDecision, decide, mutuBakuClock])
+    for (const f of [intake, requestDecision, portal, mutuBakuClock])
       f.bindTaskResponse(this.stateMachine.stateMachineArn);
 
     // ── trigger: uploads under masuk/ only, so lapkin's own writes never loop ─────────────────────────
@@ -249,15 +249,14 @@ export class StatelessStack extends Stack {
       },
       ...(domain ? { domainMapping: { domainName: domain } } : {}),
     });
-    this.api.addRoutes({
-      path: '/keputusan/{id}',
-      methods: [HttpMethod.GET, HttpMethod.POST],
-      integration: new HttpLambdaIntegration('Decide', decide.fn),
-    });
+    // One app behind every path: the portal routes itself (hono), the decision links included.
+    const portalIntegration = new HttpLambdaIntegration('Portal', portal.fn);
+    for (const path of ['/', '/{proxy+}'])
+      this.api.addRoutes({ path, methods: [HttpMethod.ANY], integration: portalIntegration });
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-APIG4',
       reason:
-        'Decision links are capability URLs: each carries an HMAC signature over an opaque id, bound to the assignee and expiring; the decide function verifies it. No session or IAM caller exists.',
+        'Decision links are capability URLs: each carries an HMAC signature over an opaque id, bound to the assignee and expiring; the portal function verifies it. Portal pages authenticate with a server-side session (mailed one-time sign-in link); the verification page is public by design. No IAM caller exists.',
     });
     const publicBaseUrl = domain ? `https://${aws.api.domainName}` : stage.url.replace(/\/$/, '');
     requestDecision.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
@@ -272,7 +271,7 @@ export class StatelessStack extends Stack {
         }),
       ],
     });
-    decide.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
+    portal.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
 
     new SopMonitoring(this, 'Monitoring', {
       config,

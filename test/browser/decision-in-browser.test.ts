@@ -54,7 +54,7 @@ async function textOf(page: Page, selector: string): Promise<string> {
 
 async function consoleStatus(page: Page, reportId: string, expected: string) {
   for (let i = 0; i < 50; i++) {
-    await page.goto(stack.urls.http);
+    await page.goto(`${stack.urls.http}/konsol`);
     const status = await page.locator(`tr[data-report="${reportId}"] .badge`).getAttribute('data-status');
     if (status === expected) return status;
     await new Promise((r) => setTimeout(r, 200));
@@ -104,25 +104,25 @@ describe('decision pages in a browser', () => {
 
     expect(await consoleStatus(desk, id, 'TERDOKUMENTASI')).toBe('TERDOKUMENTASI');
     await desk.screenshot({ path: join(SHOTS, '07-console-documented.png'), fullPage: true });
-    await desk.click(`a[href="/laporan/${id}"]`);
+    await desk.click(`a[href="/konsol/laporan/${id}"]`);
     expect(await textOf(desk, 'h1')).toBe(id);
     expect(await desk.locator('text=Terdokumentasi').count()).toBeGreaterThan(0);
     expect(await desk.locator('text=disetujui').count()).toBe(2);
     await desk.screenshot({ path: join(SHOTS, '08-timeline.png'), fullPage: true });
     // The EMF metrics the handlers emitted are collected; the funnel counts reports.
-    await desk.goto(stack.urls.http);
+    await desk.goto(`${stack.urls.http}/konsol`);
     await waitFor(() => stack.metrics.totals.counts.ReportsDocumented === 1, 5000, 'documented metric');
     expect(stack.metrics.totals.decisions['APPROVE/CAMAT']).toBe(1);
     expect(await textOf(desk, '.cards [data-stage="documented"] b')).toBe('1');
 
     // The city view on a phone: every unit a card, the page itself never wider than the screen.
-    await phone.goto(stack.urls.http);
+    await phone.goto(`${stack.urls.http}/konsol`);
     for (const unit of ['karawaci', 'sukamaju', 'dinas-arsip'])
       expect(await phone.locator(`tr[data-unit="${unit}"]`).isVisible()).toBe(true);
     expect(await textOf(phone, 'tr[data-unit="karawaci"] td[data-stage="documented"]')).toBe('1');
     expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await phone.screenshot({ path: join(SHOTS, '09-console-units-phone.png'), fullPage: true });
-    await phone.goto(`${stack.urls.http}/?unit=karawaci`);
+    await phone.goto(`${stack.urls.http}/konsol?unit=karawaci`);
     expect(await textOf(phone, 'h1')).toContain('Kecamatan Karawaci');
     await phone.screenshot({ path: join(SHOTS, '10-console-one-unit-phone.png'), fullPage: true });
   });

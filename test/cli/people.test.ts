@@ -258,7 +258,7 @@ describe('lapkin people against a running stack (over HTTP)', () => {
 
   beforeAll(async () => {
     server = new LocalHttpServer({
-      decide: (async () => ({ statusCode: 404 })) as never,
+      portal: { deps: () => f.deps, secureCookies: false },
       deps: () => f.deps,
       store: f.store as never,
       secret: 'test',

@@ -51,13 +51,14 @@ describe('no local response carries a task token', () => {
   it('on every route', async () => {
     const http = stack.urls.http;
     const decisionPath = new URL(link).pathname;
-    const timeline = await (await fetch(`${http}/laporan/${REPORT_ID}`)).text();
+    const timeline = await (await fetch(`${http}/konsol/laporan/${REPORT_ID}`)).text();
     const download = /href="([^"]*_dokumen[^"]*)"/.exec(timeline)?.[1]?.replace(/&amp;/g, '&');
     expect(download).toBeDefined();
     const requests: [string, RequestInit?][] = [
       [`${http}/`],
-      [`${http}/?unit=karawaci&lang=en`],
-      [`${http}/laporan/${REPORT_ID}`],
+      [`${http}/konsol`],
+      [`${http}/konsol?unit=karawaci&lang=en`],
+      [`${http}/konsol/laporan/${REPORT_ID}`],
       [`${http}/_lokal/laporan`],
       [`${http}/_lokal/laporan/${REPORT_ID}`],
       [`${http}/_lokal/laporan/tidak-ada`],
@@ -88,7 +89,7 @@ describe('no local response carries a task token', () => {
 });
 
 describe('the console, as the city sees it', () => {
-  const page = async (query = '') => (await fetch(`${stack.urls.http}/${query}`)).text();
+  const page = async (query = '') => (await fetch(`${stack.urls.http}/konsol${query}`)).text();
   const card = (html: string, label: string) => Number(new RegExp(`<b>(\\d+)</b>${label}<`).exec(html)?.[1]);
 
   it('counts reports (one report sent back once) and lists every unit of the directory', async () => {

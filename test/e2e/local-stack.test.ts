@@ -141,13 +141,13 @@ describe('decision links over HTTP', () => {
 
     const huge = await fetch(link, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: new URL(link).origin },
       body: `catatan=${'x'.repeat(20_000)}`,
     });
     expect(huge.status).toBe(413);
     const json = await fetch(link, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', origin: new URL(link).origin },
       body: '{"keputusan":"APPROVE"}',
     });
     expect(json.status).toBe(400);

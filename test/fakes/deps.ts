@@ -11,6 +11,7 @@ import {
   MemoryDocumentStore,
   MemoryReportRepository,
 } from './memory-ports.ts';
+import { MemorySessions } from './memory-sessions.ts';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const testConfig = (): LapkinConfig => loadConfigFile(join(ROOT, 'cdk.json'));
@@ -23,11 +24,13 @@ export function fakeDeps(overrides: Partial<LapkinConfig> = {}) {
   const store = new MemoryDocumentStore();
   const workflow = new FakeWorkflow();
   const mailer = new CapturingMailer();
+  const sessions = new MemorySessions();
   const config = { ...testConfig(), ...overrides };
   const deps: Deps = {
     config,
     repo,
     directory,
+    sessions,
     ledger: new ReportLedger(
       repo,
       clock,
@@ -40,7 +43,7 @@ export function fakeDeps(overrides: Partial<LapkinConfig> = {}) {
     publicBaseUrl: 'https://lapkin.example.go.id',
     signingSecret: async () => 'test-secret-0123456789abcdef0123456789abcdef',
   };
-  return { deps, repo, directory, clock, store, workflow, mailer, config };
+  return { deps, repo, directory, sessions, clock, store, workflow, mailer, config };
 }
 
 /** The sample configuration's first unit (Kecamatan Karawaci): the unit most tests run their report in. */

@@ -41,7 +41,7 @@ const FUNCTIONS = [
   'intake',
   'assemble',
   'request-decision',
-  'decide',
+  'portal',
   'request-revision',
   'archive',
   'record-failure',
@@ -133,15 +133,15 @@ describe('functions', () => {
           for (const a of asList(st.Action)) expect(allowedStar.has(a), `${name}: ${a} on *`).toBe(true);
       }
       const resumes = actionsOf(name).includes('states:SendTaskSuccess');
-      expect(resumes, name).toBe(['intake', 'request-decision', 'decide', 'mutu-baku-clock'].includes(name));
+      expect(resumes, name).toBe(['intake', 'request-decision', 'portal', 'mutu-baku-clock'].includes(name));
       const asks = actionsOf(name).includes('states:DescribeExecution');
-      expect(asks, name).toBe(['decide', 'mutu-baku-clock'].includes(name));
+      expect(asks, name).toBe(['portal', 'mutu-baku-clock'].includes(name));
     }
   });
 
   it('resume waits of the SOP state machine only: SendTask* scoped to its ARN', () => {
     const [smId] = Object.keys(s.stateless.findResources('AWS::StepFunctions::StateMachine'));
-    for (const fn of ['intake', 'request-decision', 'decide']) {
+    for (const fn of ['intake', 'request-decision', 'portal']) {
       const grants = statementsOf(fn).filter((st) => asList(st.Action).includes('states:SendTaskSuccess'));
       expect(grants.length, fn).toBeGreaterThan(0);
       for (const st of grants) {
@@ -176,7 +176,7 @@ describe('functions', () => {
       assemble: ['laporan/*', 'masuk/*'],
       // audit/: the chain-head checkpoints, read back to repair one a crash cut off (audit-checkpoints.ts).
       'request-decision': ['audit/*', 'laporan/*'],
-      decide: ['audit/*', 'laporan/*'],
+      portal: ['audit/*', 'laporan/*'],
       'request-revision': ['audit/*', 'laporan/*'],
       archive: ['arsip/*', 'audit/*', 'laporan/*', 'masuk/*'],
       'record-failure': [],
@@ -200,7 +200,7 @@ describe('functions', () => {
     expect(actionsOf('intake')).not.toContain('s3:PutObject');
     // The audit checkpoints are written under Object Lock by the functions that record decisions and the
     // documentation, and nowhere else.
-    for (const name of ['decide', 'archive', 'request-decision', 'request-revision']) {
+    for (const name of ['portal', 'archive', 'request-decision', 'request-revision']) {
       expect(s3Resources(name, 's3:PutObjectRetention').join(), name).toContain('/audit/*');
     }
     expect(s3Resources('assemble', 's3:PutObject').join()).not.toMatch(/audit/);
@@ -209,16 +209,16 @@ describe('functions', () => {
     expect(s3Resources('archive', 's3:PutObject').join()).toContain('/arsip/*');
     expect(s3Resources('archive', 's3:PutObject').join()).not.toMatch(/laporan|masuk/);
     expect(actionsOf('archive')).toContain('s3:PutObjectRetention');
-    expect(s3Resources('decide', 's3:PutObject').join()).not.toMatch(/laporan|arsip|masuk/);
-    expect(actionsOf('decide')).not.toContain('ses:SendEmail');
+    expect(s3Resources('portal', 's3:PutObject').join()).not.toMatch(/laporan|arsip|masuk/);
+    expect(actionsOf('portal')).not.toContain('ses:SendEmail');
     expect(actionsOf('record-failure').some((a) => a.startsWith('s3:'))).toBe(false);
     expect(actionsOf('intake')).toContain('states:StartExecution');
-    expect(actionsOf('decide')).not.toContain('states:StartExecution');
+    expect(actionsOf('portal')).not.toContain('states:StartExecution');
   });
 
   it('read the link secret only where links are signed or verified', () => {
     const reads = (name: string) => actionsOf(name).includes('secretsmanager:GetSecretValue');
-    expect(['request-decision', 'decide', 'mutu-baku-clock'].every(reads)).toBe(true);
+    expect(['request-decision', 'portal', 'mutu-baku-clock'].every(reads)).toBe(true);
     expect(['intake', 'assemble', 'request-revision', 'archive', 'record-failure'].some(reads)).toBe(false);
   });
 
@@ -297,9 +297,11 @@ describe('state machine', () => {
 });
 
 describe('decision endpoint', () => {
-  it('routes GET and POST /keputusan/{id} to decide, throttled, with access logs that omit the query string', () => {
-    s.stateless.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /keputusan/{id}' });
-    s.stateless.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /keputusan/{id}' });
+  it('routes every path to the portal (decision links included), throttled, with access logs that omit the query string', () => {
+    const routes = Object.values(s.stateless.findResources('AWS::ApiGatewayV2::Route')).map(
+      (r) => r.Properties.RouteKey,
+    );
+    expect(routes.sort()).toEqual(['ANY /', 'ANY /{proxy+}']);
     const stage = Object.values(s.stateless.findResources('AWS::ApiGatewayV2::Stage'))[0];
     expect(stage?.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 });
     const format = stage?.Properties.AccessLogSettings.Format as string;

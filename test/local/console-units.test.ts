@@ -144,13 +144,13 @@ describe('the table of units', () => {
     });
     expect(html).toContain('<tr data-unit="dinas-arsip">');
     expect(html).toContain('Dinas Arsip &lt;Kota&gt;');
-    expect(html).toContain('href="/?unit=karawaci&amp;periode=2026-TW1"');
+    expect(html).toContain('href="/konsol?unit=karawaci&amp;periode=2026-TW1"');
     expect(html).toMatch(/data-unit="karawaci">.*data-stage="lateNow">1</);
     expect(card(html, 'Diterima')).toBe(2);
     // The reports list shows the period's reports only; the other periods are links.
     expect(html).toContain('data-report="karawaci-2026-TW1"');
     expect(html).not.toContain('data-report="sukamaju-2026-TW2"');
-    expect(html).toContain('href="/?periode=2026-TW2"');
+    expect(html).toContain('href="/konsol?periode=2026-TW2"');
   });
 
   it('?unit=U narrows the funnel, the table and the lists to that unit; an unknown unit is said so', () => {

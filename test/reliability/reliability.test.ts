@@ -143,10 +143,12 @@ describe('attacks on the decision endpoint', () => {
     const form = (decision: string, note = '') =>
       new URLSearchParams({ keputusan: decision, catatan: note }).toString();
     const post = (url: string, body: string | Uint8Array, type = 'application/x-www-form-urlencoded') =>
-      fetch(url, { method: 'POST', headers: { 'content-type': type }, body }).then(async (r) => ({
-        status: r.status,
-        html: await r.text(),
-      }));
+      fetch(url, { method: 'POST', headers: { 'content-type': type, origin: new URL(url).origin }, body }).then(
+        async (r) => ({
+          status: r.status,
+          html: await r.text(),
+        }),
+      );
 
     const attacks: {
       name: string;

@@ -10,10 +10,10 @@ import { archiveReport } from '../../functions/usecases/archive-report.ts';
 import { requestDecision } from '../../functions/usecases/request-decision.ts';
 import { requestRevision } from '../../functions/usecases/request-revision.ts';
 import { submitDecision } from '../../functions/usecases/take-decision.ts';
-import { handleDecisionHttp } from '../../functions/web/decide-http.ts';
 import { fakeDeps, people } from '../fakes/deps.ts';
 import { linkInMail, linkParts, REPORT_ID, sample, uploadAndAssemble } from '../fakes/flow.ts';
 import { pdfTextOf } from '../fakes/pdf-text.ts';
+import { linkPath, portalOf } from '../fakes/portal.ts';
 
 const EXEC = 'arn:aws:states:local:0:execution:sm:lapkin-x';
 const NOTE = 'Lengkapi narasi faktor penghambat dan tindak lanjut; realisasi IK-04 perlu dicek ulang.';
@@ -111,12 +111,8 @@ describe('revision diff', () => {
     // The button comes before the details, so it is not pushed below a long list of changes.
     expect(mail.html.indexOf('Buka laporan dan putuskan')).toBeLessThan(mail.html.indexOf('Perubahan dibanding'));
 
-    const link = linkParts(linkInMail(mail.text));
-    const page = await handleDecisionHttp(f.deps, {
-      requestContext: { http: { method: 'GET' } },
-      pathParameters: { id: link.decisionId },
-      queryStringParameters: { e: link.e, s: link.s },
-    } as unknown as Parameters<typeof handleDecisionHttp>[1]);
+    const _link = linkParts(linkInMail(mail.text));
+    const page = await portalOf(f.deps).request(linkPath(linkInMail(mail.text)));
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Perubahan dibanding revisi 1');
     // The kode is written once per indicator; figures after the change in bold, an empty value muted.

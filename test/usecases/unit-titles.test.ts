@@ -9,10 +9,10 @@ import { assembleReport } from '../../functions/usecases/assemble-report.ts';
 import type { Deps } from '../../functions/usecases/deps.ts';
 import { receiveUpload } from '../../functions/usecases/receive-upload.ts';
 import { requestDecision } from '../../functions/usecases/request-decision.ts';
-import { handleDecisionHttp } from '../../functions/web/decide-http.ts';
 import { fakeDeps, people } from '../fakes/deps.ts';
-import { linkInMail, linkParts, sample } from '../fakes/flow.ts';
+import { linkInMail, sample } from '../fakes/flow.ts';
 import { pdfTextOf } from '../fakes/pdf-text.ts';
+import { linkPath, portalOf } from '../fakes/portal.ts';
 
 const EXEC = 'arn:aws:states:local:0:execution:sm:lapkin-x';
 /** "Camat" as a word (title), not inside "kecamatan" — the sample data speaks of kecamatan services. */
@@ -22,17 +22,12 @@ beforeEach(() => {
   f = fakeDeps();
 });
 
-type Http = Parameters<typeof handleDecisionHttp>[1];
-const http = (deps: Deps, link: string, method: 'GET' | 'POST', body?: string) => {
-  const p = linkParts(link);
-  return handleDecisionHttp(deps, {
-    requestContext: { http: { method } },
-    pathParameters: { id: p.decisionId },
-    queryStringParameters: { e: p.e, s: p.s },
+const http = (deps: Deps, link: string, method: 'GET' | 'POST', body?: string) =>
+  portalOf(deps).request(linkPath(link), {
+    method,
     headers: body ? { 'content-type': 'application/x-www-form-urlencoded' } : {},
     body,
-  } as unknown as Http);
-};
+  });
 
 /** Upload → assemble → verify (GET, POST) → ratify (GET, POST) → archive, collecting everything people see. */
 async function runSop(unit: string) {

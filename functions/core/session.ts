@@ -1,0 +1,29 @@
+import type { DirectoryRole } from './directory.ts';
+
+/** How long a portal session lasts: one working day. */
+export const SESSION_HOURS = 8;
+
+/**
+ * A portal session as stored: keyed by the SHA-256 of its id (the id itself lives only in the person's cookie, so
+ * a read of the table cannot be replayed as a cookie). It binds a person (NIP) to one unit; their roles are read
+ * from the directory on every request, never kept here, so a mutasi takes effect at once.
+ */
+export interface Session {
+  idHash: string;
+  nip: string;
+  unit: string;
+  /** Synchronizer token every POST form carries (CSRF), compared in constant time. */
+  csrf: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** Who is signed in, as a request sees it: the session's person with their roles in the unit now. */
+export interface SessionPerson {
+  nip: string;
+  unit: string;
+  name: string;
+  email: string;
+  /** Every role this NIP holds in the unit now (a person may be TIMSAKIP and STAF). KOTA for the city. */
+  roles: DirectoryRole[];
+}

@@ -1,0 +1,99 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Lang } from './i18n.ts';
+import { MessagePage } from './pages/message.tsx';
+import type { PortalEnv, PortalOptions } from './portal-env.ts';
+import { decisionLinkRoutes } from './routes/decision.ts';
+import { portalHeaders, sameOriginOnly } from './security.ts';
+import { CsrfError, loadSession, requireCsrfToken } from './session.ts';
+
+const TEXT = {
+  id: {
+    crossSite: 'Permintaan ditolak',
+    crossSiteBody:
+      'Permintaan ini tidak berasal dari halaman portal lapkin sendiri. Mohon buka portal lalu ulangi dari sana.',
+    csrf: 'Formulir kedaluwarsa',
+    csrfBody:
+      'Formulir ini tidak lagi sesuai dengan sesi Anda (mungkin Anda masuk atau keluar di tab lain). Mohon muat ulang halaman lalu ulangi.',
+    notFound: 'Halaman tidak ditemukan',
+    notFoundBody: 'Alamat ini tidak dikenal portal lapkin.',
+    error: 'Terjadi gangguan',
+    errorBody: 'Permintaan Anda belum dapat diproses karena gangguan sementara. Mohon ulangi beberapa saat lagi.',
+    home: 'Ke beranda',
+  },
+  en: {
+    crossSite: 'Request refused',
+    crossSiteBody:
+      'This request did not come from a page of the lapkin portal. Please open the portal and retry there.',
+    csrf: 'Form expired',
+    csrfBody:
+      'This form no longer matches your session (you may have signed in or out in another tab). Please reload the page and try again.',
+    notFound: 'Page not found',
+    notFoundBody: 'The lapkin portal does not know this address.',
+    error: 'Something went wrong',
+    errorBody: 'Your request could not be processed because of a temporary problem. Please try again shortly.',
+    home: 'Go to the home page',
+  },
+};
+
+/**
+ * The portal: one hono app for the browser — the same module on Lambda (hono/aws-lambda behind the HTTP API) and
+ * in the local stack (@hono/node-server). Routes are primary adapters like the handlers: they read the request,
+ * call a use case, render a page.
+ */
+export function createPortalApp(opts: PortalOptions) {
+  const app = new Hono<PortalEnv>();
+  const publicOrigin = () => new URL(opts.deps().publicBaseUrl).origin;
+
+  app.use(async (c, next) => {
+    const q = c.req.query('lang');
+    c.set('lang', (q === 'en' || q === 'id' ? q : opts.deps().config.language) as Lang);
+    const started = performance.now();
+    await next();
+    // The route's pattern, never the URL: decision links carry a signature, sign-in links a token.
+    opts.log?.('portal request', {
+      method: c.req.method,
+      route: c.req.routePath,
+      statusCode: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+  app.use(portalHeaders(opts));
+  app.use(sameOriginOnly(publicOrigin));
+  app.use(loadSession(opts));
+  app.use(requireCsrfToken);
+
+  app.route('/', decisionLinkRoutes(opts));
+
+  app.notFound((c) => {
+    const t = TEXT[c.get('lang') ?? 'id'];
+    return c.html(
+      <MessagePage
+        lang={c.get('lang') ?? 'id'}
+        title={t.notFound}
+        body={t.notFoundBody}
+        tone="warn"
+        person={c.get('person')}
+        csrf={c.get('session')?.csrf}
+        next={{ href: '/', label: t.home }}
+      />,
+      404,
+    );
+  });
+
+  app.onError((err, c) => {
+    const lang: Lang = c.get('lang') ?? 'id';
+    const t = TEXT[lang];
+    const page = (title: string, body: string, status: 403 | 500) =>
+      c.html(
+        <MessagePage lang={lang} title={title} body={body} tone="bad" next={{ href: '/', label: t.home }} />,
+        status,
+      );
+    if (err instanceof HTTPException && err.status === 403) return page(t.crossSite, t.crossSiteBody, 403);
+    if (err instanceof CsrfError) return page(t.csrf, t.csrfBody, 403);
+    if (err instanceof HTTPException) return err.getResponse();
+    opts.logError?.('portal request failed', { route: c.req.routePath, error: err.name, message: err.message });
+    return page(t.error, t.errorBody, 500);
+  });
+  return app;
+}

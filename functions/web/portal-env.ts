@@ -1,0 +1,29 @@
+import type { Decision } from '../core/report.ts';
+import type { Session, SessionPerson } from '../core/session.ts';
+import type { Deps } from '../usecases/deps.ts';
+import type { Lang } from './i18n.ts';
+
+/** What a request of the portal carries between middlewares and routes (hono's `c.var`). */
+export interface PortalVariables {
+  lang: Lang;
+  /** Signed in: the session and its person now (roles read from the directory on this request). */
+  session?: Session;
+  person?: SessionPerson;
+}
+
+export type PortalEnv = { Variables: PortalVariables };
+
+/** Where the portal runs: the same app on Lambda and locally, only these differ. */
+export interface PortalOptions {
+  deps: () => Deps;
+  /** HTTPS deployments: `__Host-` cookie with Secure, and HSTS. Off on the local http:// stack. */
+  secureCookies: boolean;
+  /** Origins the browser may send data to besides this one (the bucket of presigned uploads on AWS). */
+  connectSrc?: string[];
+  /** Told about each decision recorded through the portal or a link (metrics), never about a refused one. */
+  onDecided?: (decision: Decision) => void;
+  /** Structured log of each request: route pattern and status, never a query string, cookie or form value. */
+  log?: (message: string, fields: Record<string, unknown>) => void;
+  /** Errors nobody caused on purpose (a bug, a dependency down): logged by name and message. */
+  logError?: (message: string, fields: Record<string, unknown>) => void;
+}
