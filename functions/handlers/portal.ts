@@ -10,6 +10,7 @@ import type { Decision } from '../core/report.ts';
 import type { Deps } from '../usecases/deps.ts';
 import { createPortalApp } from '../web/app.tsx';
 import type { PortalOptions } from '../web/portal-env.ts';
+import { type StaticAssets, staticAssetsFromDir } from '../web/static-assets.ts';
 
 /** Decisions by decision and role, and how long the person took: the dashboard's SOP funnel. */
 export function decisionMetrics(tools: Powertools) {
@@ -65,10 +66,16 @@ export function portalOptions(
  * id joins the logs; no query string, cookie or body is ever logged.
  */
 export function makeHandler(depsOf: () => Deps, tools: Powertools, env: NodeJS.ProcessEnv = process.env) {
+  let assets: StaticAssets | undefined;
   const app = createPortalApp(
     portalOptions(depsOf, tools, {
       secureCookies: true,
       connectSrc: env.UPLOAD_ORIGIN ? [env.UPLOAD_ORIGIN] : [],
+      assets: () => {
+        // Written next to the bundle by the CDK hook (infra/static-build.ts); read on the first page that needs it.
+        assets ??= staticAssetsFromDir(env.LAMBDA_TASK_ROOT ? `${env.LAMBDA_TASK_ROOT}/static` : 'static');
+        return assets;
+      },
     }),
   );
   const fetchHandler = handle(app);

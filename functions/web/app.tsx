@@ -6,6 +6,7 @@ import type { PortalEnv, PortalOptions } from './portal-env.ts';
 import { decisionLinkRoutes } from './routes/decision.ts';
 import { portalHeaders, sameOriginOnly } from './security.ts';
 import { CsrfError, loadSession, requireCsrfToken } from './session.ts';
+import { staticRoutes } from './static-assets.ts';
 
 const TEXT = {
   id: {
@@ -59,6 +60,19 @@ export function createPortalApp(opts: PortalOptions) {
     });
   });
   app.use(portalHeaders(opts));
+  app.use(async (c, next) => {
+    c.set('asset', (name) => {
+      const assets = opts.assets?.();
+      if (!assets) throw new Error(`browser assets are not built (asked for ${name})`);
+      return assets.path(name);
+    });
+    await next();
+  });
+  // Scripts need no session: served before it is read.
+  app.route(
+    '/',
+    staticRoutes(() => opts.assets?.()),
+  );
   app.use(sameOriginOnly(publicOrigin));
   app.use(loadSession(opts));
   app.use(requireCsrfToken);

@@ -2,6 +2,7 @@ import type { Decision } from '../core/report.ts';
 import type { Session, SessionPerson } from '../core/session.ts';
 import type { Deps } from '../usecases/deps.ts';
 import type { Lang } from './i18n.ts';
+import type { BrowserEntry, StaticAssets } from './static-assets.ts';
 
 /** What a request of the portal carries between middlewares and routes (hono's `c.var`). */
 export interface PortalVariables {
@@ -9,6 +10,8 @@ export interface PortalVariables {
   /** Signed in: the session and its person now (roles read from the directory on this request). */
   session?: Session;
   person?: SessionPerson;
+  /** The URL path of a browser script for <script src> (content-hashed under /static). */
+  asset: (name: BrowserEntry) => string;
 }
 
 export type PortalEnv = { Variables: PortalVariables };
@@ -20,6 +23,8 @@ export interface PortalOptions {
   secureCookies: boolean;
   /** Origins the browser may send data to besides this one (the bucket of presigned uploads on AWS). */
   connectSrc?: string[];
+  /** The built browser scripts (functions/web/browser/*): from the bundle on Lambda, built in memory locally. */
+  assets?: () => StaticAssets | undefined;
   /** Told about each decision recorded through the portal or a link (metrics), never about a refused one. */
   onDecided?: (decision: Decision) => void;
   /** Structured log of each request: route pattern and status, never a query string, cookie or form value. */

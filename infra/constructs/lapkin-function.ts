@@ -35,6 +35,8 @@ export interface LapkinFunctionProps {
    * the 4 KB Lambda allows for all environment variables together.
    */
   configFile?: string;
+  /** Bundle the portal's browser scripts into `static/` next to the function (the portal only). */
+  browserAssets?: boolean;
   logRetention: RetentionDays;
   memorySize?: number;
   timeout?: Duration;
@@ -94,6 +96,10 @@ export class LapkinFunction extends Construct {
           afterBundling: (_input: string, outputDir: string) => [
             ...afterBundlingCommands(outputDir),
             ...(props.configFile ? [`cp "${props.configFile}" "${outputDir}/${CONFIG_FILE_NAME}"`] : []),
+            // The portal's browser scripts, bundled for the browser next to the function (functions/web/static-assets.ts).
+            ...(props.browserAssets
+              ? [`"${process.execPath}" "${PROJECT_ROOT}/infra/static-build.ts" "${outputDir}/static"`]
+              : []),
           ],
         },
       },

@@ -11,6 +11,7 @@ import { portalOptions } from '../../functions/handlers/portal.ts';
 import type { Deps } from '../../functions/usecases/deps.ts';
 import { listUnits, seedDirectory } from '../../functions/usecases/directory.ts';
 import { listPendingDecisions, listReports } from '../../functions/usecases/unit-reports.ts';
+import { browserAssets } from '../static-build.ts';
 import { consoleQuery } from './console-units.ts';
 import { LOCAL_CREDENTIALS, startLocalDynamoDb } from './dynamodb.ts';
 import { LocalEventBus } from './event-bus.ts';
@@ -273,8 +274,10 @@ async function startOnPorts(
   await inbox.start();
 
   const mailUrl = `http://127.0.0.1:${mailPort}`;
+  // The portal's browser scripts, bundled in memory (on AWS the CDK hook writes them next to the function).
+  const assets = await browserAssets();
   const http = new LocalHttpServer({
-    portal: portalOptions(depsOf, tools, { secureCookies: false }),
+    portal: portalOptions(depsOf, tools, { secureCookies: false, assets: () => assets }),
     afterRequest: () => {
       if (tools.metrics.hasStoredMetrics()) tools.metrics.publishStoredMetrics();
     },

@@ -88,7 +88,11 @@ export class StatelessStack extends Stack {
       resourceName: emailIdentity.emailIdentityName,
     });
 
-    const fn = (handler: string, description: string, extra: { memorySize?: number; timeout?: Duration } = {}) =>
+    const fn = (
+      handler: string,
+      description: string,
+      extra: { memorySize?: number; timeout?: Duration; browserAssets?: boolean } = {},
+    ) =>
       new LapkinFunction(this, handler, { handler, description, environment: env, configFile, logRetention, ...extra });
 
     const intake = fn('intake', 'SOP 1: an upload under masuk/ starts or resumes a report');
@@ -97,7 +101,9 @@ export class StatelessStack extends Stack {
       timeout: Duration.minutes(4),
     });
     const requestDecision = fn('request-decision', 'SOP 3-4: store the task token, mail the decision link');
-    const portal = fn('portal', 'SOP portal (hono): sign-in, upload, reports, tasks, decision links, verification');
+    const portal = fn('portal', 'SOP portal (hono): sign-in, upload, reports, tasks, decision links, verification', {
+      browserAssets: true,
+    });
     const requestRevision = fn('request-revision', 'Revision: store the task token, mail the note to TIMSAKIP');
     const archive = fn('archive', 'SOP 5: archive the ratified versions with the disposition sheet', {
       memorySize: 1024,

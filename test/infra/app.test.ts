@@ -235,6 +235,12 @@ describe('functions', () => {
       // The AWS SDK is inside (DynamoDB's JSON protocol target prefix is the client's own code), not the runtime's.
       expect(code.includes('DynamoDB_20120810'), dir).toBe(true);
     }
+    // The portal's bundle alone carries the browser scripts, with the manifest the function reads them by.
+    const withScripts = assetDirs.filter((dir) => existsSync(join(dir, 'static/manifest.json')));
+    expect(withScripts).toHaveLength(1);
+    const manifest = JSON.parse(readFileSync(join(withScripts[0] as string, 'static/manifest.json'), 'utf8'));
+    for (const file of Object.values(manifest) as string[])
+      expect(existsSync(join(withScripts[0] as string, 'static', file))).toBe(true);
   });
 });
 

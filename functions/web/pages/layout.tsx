@@ -22,6 +22,7 @@ export const Layout: FC<{
   person?: SessionPerson;
   /** The session's CSRF token: the sign-out form in the header carries it. */
   csrf?: string;
+  /** Script paths (c.var.asset(name)): loaded deferred, from this origin only. */
   scripts?: string[];
   children?: Child;
 }> = (p) => {
