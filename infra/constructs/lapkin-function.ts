@@ -22,6 +22,9 @@ import { acknowledge, acknowledgeWildcardResource } from './nag.ts';
 /** Name of the configuration file inside every bundle (cdk.json's shape: `{ context: { lapkin } }`). */
 export const CONFIG_FILE_NAME = 'lapkin-config.json';
 
+/** Partition keys of the portal's own items (functions/adapters/dynamodb-sessions.ts, dynamodb-sign-in.ts). */
+export const PORTAL_KEYS = ['SESSION#*', 'SIGNIN#*', 'RATE#*'];
+
 const XRAY_REASON =
   'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions.';
 
@@ -117,6 +120,45 @@ export class LapkinFunction extends Construct {
         actions,
         resources: [table.tableArn, `${table.tableArn}/index/${TABLE_SCHEMA.gsi1.name}`],
       }),
+    );
+    return this;
+  }
+
+  /**
+   * The portal's own table items, beyond the report records: sessions, one-time sign-in links and rate-limit
+   * counters are deleted (sign-out, a link used) and counted (UpdateItem ADD) — on those keys only.
+   */
+  bindPortalItems(table: ITableV2): this {
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['dynamodb:DeleteItem', 'dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': PORTAL_KEYS } },
+      }),
+    );
+    return this;
+  }
+
+  /**
+   * Signing presigned POSTs of uploads: the browser's POST is authorised by this role, so it needs s3:PutObject
+   * under the prefix — and nothing else of the bucket (no read, no list). The policy the portal signs narrows it
+   * further to one key, one size range and the uploader's metadata.
+   */
+  bindUploadSigning(bucket: IBucket, prefix: string): this {
+    this.fn.addEnvironment('BUCKET_NAME', bucket.bucketName);
+    this.fn.addEnvironment('UPLOAD_ORIGIN', `https://${bucket.bucketRegionalDomainName}`);
+    this.fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['s3:PutObject'],
+        resources: [bucket.arnForObjects(`${prefix}*`)],
+      }),
+    );
+    acknowledgeWildcardResource(
+      this.fn.role ?? this,
+      bucket.arnForObjects(`${prefix}*`),
+      `Uploads under ${prefix} only (presigned POST): each signed policy names one key of the signed-in person's unit.`,
     );
     return this;
   }

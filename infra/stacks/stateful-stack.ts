@@ -1,6 +1,13 @@
 import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  ObjectOwnership,
+  StorageClass,
+} from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { TABLE_SCHEMA } from '../../functions/adapters/dynamodb-report-repository.ts';
 import type { LapkinConfig } from '../../functions/core/config.ts';
@@ -58,6 +65,18 @@ export class StatefulStack extends Stack {
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'documents/',
       removalPolicy: RemovalPolicy.RETAIN,
+      // The portal's upload page posts the file straight here (S3 presigned POST: key, size and metadata fixed by
+      // the signed policy). The browser needs CORS for that POST and nothing else; with a custom domain only the
+      // portal's origin may, without one the API's generated URL is not known in this stack, so any origin may —
+      // which grants nothing: no POST succeeds without a policy the portal signed for a signed-in person.
+      cors: [
+        {
+          allowedMethods: [HttpMethods.POST],
+          allowedOrigins: aws.api.domainName ? [`https://${aws.api.domainName}`] : ['*'],
+          allowedHeaders: ['*'],
+          maxAge: 3600,
+        },
+      ],
       lifecycleRules: [
         {
           id: 'older-versions-to-cold-storage',

@@ -78,6 +78,14 @@ describe('stateful stack', () => {
     });
   });
 
+  it('lets a browser POST uploads straight into it (presigned POST) and nothing else cross-origin', () => {
+    const buckets = Object.values(s.stateful.findResources('AWS::S3::Bucket'));
+    const documents = buckets.find((b) => b.Properties.ObjectLockEnabled);
+    expect(documents?.Properties.CorsConfiguration.CorsRules).toEqual([
+      expect.objectContaining({ AllowedMethods: ['POST'], AllowedOrigins: ['*'] }),
+    ]);
+  });
+
   it('moves older versions to colder storage and never expires them', () => {
     const buckets = s.stateful.findResources('AWS::S3::Bucket', { Properties: { ObjectLockEnabled: true } });
     const rules = Object.values(buckets)[0]?.Properties.LifecycleConfiguration.Rules as Record<string, unknown>[];
@@ -176,7 +184,8 @@ describe('functions', () => {
       assemble: ['laporan/*', 'masuk/*'],
       // audit/: the chain-head checkpoints, read back to repair one a crash cut off (audit-checkpoints.ts).
       'request-decision': ['audit/*', 'laporan/*'],
-      portal: ['audit/*', 'laporan/*'],
+      // The portal offers working copies and archived documents for download on report pages.
+      portal: ['arsip/*', 'audit/*', 'laporan/*'],
       'request-revision': ['audit/*', 'laporan/*'],
       archive: ['arsip/*', 'audit/*', 'laporan/*', 'masuk/*'],
       'record-failure': [],
@@ -209,8 +218,18 @@ describe('functions', () => {
     expect(s3Resources('archive', 's3:PutObject').join()).toContain('/arsip/*');
     expect(s3Resources('archive', 's3:PutObject').join()).not.toMatch(/laporan|masuk/);
     expect(actionsOf('archive')).toContain('s3:PutObjectRetention');
-    expect(s3Resources('portal', 's3:PutObject').join()).not.toMatch(/laporan|arsip|masuk/);
-    expect(actionsOf('portal')).not.toContain('ses:SendEmail');
+    // The portal writes audit checkpoints and signs upload POSTs under masuk/ — never a report or the archive.
+    expect(s3Resources('portal', 's3:PutObject').join()).not.toMatch(/laporan|arsip/);
+    expect(s3Resources('portal', 's3:PutObject').join()).toContain('/masuk/*');
+    expect(s3Resources('portal', 's3:GetObject').join()).not.toMatch(/masuk/);
+    // Sign-in mails; and deletes/counters on its own session, sign-in and rate-limit items only.
+    expect(actionsOf('portal')).toContain('ses:SendEmail');
+    const portalItems = statementsOf('portal').find((st) => asList(st.Action).includes('dynamodb:DeleteItem'));
+    expect(portalItems?.Condition).toEqual({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SESSION#*', 'SIGNIN#*', 'RATE#*'] },
+    });
+    for (const name of FUNCTIONS.filter((n) => n !== 'portal'))
+      expect(actionsOf(name), name).not.toContain('dynamodb:DeleteItem');
     expect(actionsOf('record-failure').some((a) => a.startsWith('s3:'))).toBe(false);
     expect(actionsOf('intake')).toContain('states:StartExecution');
     expect(actionsOf('portal')).not.toContain('states:StartExecution');
