@@ -163,7 +163,7 @@ async function up(ctx: Ctx) {
     throw err;
   });
   console.log(`lapkin local stack is running (state in ${stack.stateDir}, pid ${process.pid})
-  portal               ${stack.urls.http}/
+  Portal (browser)     ${stack.urls.http}/
   console (operator)   ${stack.urls.http}/konsol
   mail (MailDev)       ${stack.urls.mail}
   SMTP                 ${stack.urls.smtp}

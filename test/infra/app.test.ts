@@ -15,7 +15,7 @@ import { FONT_FILES } from '../../functions/documents/fonts.ts';
 import { ROOT } from '../fakes/deps.ts';
 import { synthApp } from './synth.ts';
 
-type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
 let s: ReturnType<typeof synthApp>;
 beforeAll(() => {
   s = synthApp();
