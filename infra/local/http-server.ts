@@ -86,6 +86,8 @@ function localRoutes(o: LocalHttpOptions) {
     }
     await next();
   });
+  // The CLI's "is the stack of this state dir answering?" (stack-file.ts answeringStack).
+  app.get('/_lokal/hidup', (c) => c.json({ ok: true }));
   app.get('/_dokumen', async (c) => {
     const ref = verifyDownload(o.secret, new URL(c.req.url).searchParams);
     if (!ref) return c.text('Tautan unduhan tidak sah atau kedaluwarsa.', 403);

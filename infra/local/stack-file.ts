@@ -51,7 +51,8 @@ export async function answeringStack(stateDir: string): Promise<StackFile | unde
   const found = runningStack(stateDir);
   if (!found) return undefined;
   try {
-    await fetch(`${found.urls.http}/_lokal/laporan`, { signal: AbortSignal.timeout(2000) }).then((r) =>
+    // A liveness answer that reads nothing: listing reports could take seconds on a busy machine.
+    await fetch(`${found.urls.http}/_lokal/hidup`, { signal: AbortSignal.timeout(5000) }).then((r) =>
       r.body?.cancel(),
     );
     return found;
