@@ -69,6 +69,10 @@ export function makeHandler(depsOf: () => Deps, tools: Powertools, env: NodeJS.P
     portalOptions(depsOf, tools, {
       secureCookies: true,
       connectSrc: env.UPLOAD_ORIGIN ? [env.UPLOAD_ORIGIN] : [],
+      // The HTTP API's view of the caller (hono/aws-lambda hands the event over as c.env.event).
+      clientIp: (c) =>
+        (c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } } } | undefined)?.event?.requestContext
+          ?.http?.sourceIp,
     }),
   );
   const fetchHandler = handle(app);
