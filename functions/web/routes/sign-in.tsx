@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { safeNextPath } from '../../core/sign-in.ts';
 import { endSession } from '../../usecases/sessions.ts';
@@ -43,7 +43,7 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : '');
  */
 export function signInRoutes(opts: PortalOptions) {
   const app = new Hono<PortalEnv>();
-  const limit = bodyLimit({
+  const limited = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) => {
       const lang: Lang = c.get('lang') ?? 'id';
@@ -51,6 +51,9 @@ export function signInRoutes(opts: PortalOptions) {
       return c.html(<MessagePage lang={lang} title={t.tooLarge} body={t.tooLargeBody} tone="bad" />, 413);
     },
   });
+  // A signed-in browser's form was already read by the app's CSRF check (its stream is used): the 10 MB limit in
+  // front of the app bounded it; reading the stream again here would fail.
+  const limit: MiddlewareHandler<PortalEnv> = (c, next) => (c.req.raw.bodyUsed ? next() : limited(c, next));
   const langQuery = (c: Context<PortalEnv>): LangQuery => (c.req.query('lang') ? `?lang=${c.get('lang')}` : '');
   const common = (c: Context<PortalEnv>) => ({
     lang: c.get('lang'),
