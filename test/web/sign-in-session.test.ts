@@ -37,7 +37,7 @@ describe('the home page', () => {
     expect(home.statusCode).toBe(200);
     expect(home.body).toContain(`Selamat datang, ${P.STAF.name}`);
     expect(home.body).toContain('Kecamatan Karawaci');
-    expect(home.body).toContain('<dd>Staf Pelaksana</dd>');
+    expect(home.body).toContain('>Staf Pelaksana</dd>');
     const main = home.body.slice(home.body.indexOf('<main'));
     expect(main).toContain('href="/unggah"');
     expect(main).toContain('href="/laporan"');
@@ -50,7 +50,7 @@ describe('the home page', () => {
     const s = await signIn(w, kadis.email);
     const main = (await w.get('/', { cookie: s.cookie })).body;
     expect(main).toContain('Dinas Arsip dan Perpustakaan');
-    expect(main).toContain('<dd>Kepala Dinas</dd>');
+    expect(main).toContain('>Kepala Dinas</dd>');
     const body = main.slice(main.indexOf('<main'));
     expect(body).toContain('href="/tugas"');
     expect(body).toContain('href="/laporan"');
@@ -64,7 +64,7 @@ describe('the home page', () => {
     const s = await signIn(w, P.TIMSAKIP.email);
     expect(s.person?.roles.sort()).toEqual(['KASI', 'TIMSAKIP']);
     const home = (await w.get('/', { cookie: s.cookie })).body;
-    expect(home).toMatch(/<dd>(Kepala Seksi, Ketua TIMSAKIP|Ketua TIMSAKIP, Kepala Seksi)<\/dd>/);
+    expect(home).toMatch(/>(Kepala Seksi, Ketua TIMSAKIP|Ketua TIMSAKIP, Kepala Seksi)<\/dd>/);
   });
 
   it('the city (KOTA) sees all units', async () => {

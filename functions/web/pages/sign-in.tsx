@@ -139,14 +139,19 @@ export function CheckMailPage(p: Common & { email: string }) {
   );
 }
 
+/** Each unit a whole row to tap (≥ 44 px), the radio inside its label. */
+const CHOICE =
+  'display:flex;gap:10px;align-items:center;min-height:44px;padding:8px 12px;margin:0 0 8px;border:1px solid #8a94a3;border-radius:8px;cursor:pointer';
+
 function UnitChoices(p: { lang: Lang; choices: UnitChoice[] }) {
   if (p.choices.length < 2) return null;
   return (
-    <fieldset class="choices">
-      <legend>{T[p.lang].chooseLegend}</legend>
+    <fieldset class="choices" style="border:0;padding:0;margin:0 0 12px;min-width:0">
+      <legend style="padding:0;margin:0 0 8px">{T[p.lang].chooseLegend}</legend>
       {p.choices.map((u) => (
-        <label class="choice">
-          <input type="radio" name="unit" value={u.unit} required /> {u.name}
+        <label class="choice" style={CHOICE}>
+          <input type="radio" name="unit" value={u.unit} required style="width:20px;height:20px;margin:0" />
+          {u.name}
         </label>
       ))}
     </fieldset>

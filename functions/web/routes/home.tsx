@@ -45,6 +45,8 @@ const T = {
 const UPLOADERS: readonly DirectoryRole[] = ['STAF', 'KASI', 'TIMSAKIP'];
 const DECIDERS: readonly DirectoryRole[] = ['SEKRETARIS_CAMAT', 'CAMAT'];
 
+const FACT = 'margin:0 0 10px;font-weight:600';
+
 interface Action {
   href: string;
   label: string;
@@ -80,17 +82,17 @@ function HomePage(p: {
   return (
     <Layout lang={p.lang} title={t.title} person={p.person} csrf={p.csrf}>
       <h1>{t.welcome(p.person.name)}</h1>
-      <dl class="facts">
-        <dt>{t.unit}</dt>
-        <dd>{p.unitName}</dd>
-        <dt>{t.roles}</dt>
-        <dd>{p.roles.join(', ')}</dd>
+      <dl class="facts" style="margin:0">
+        <dt class="muted">{t.unit}</dt>
+        <dd style={FACT}>{p.unitName}</dd>
+        <dt class="muted">{t.roles}</dt>
+        <dd style={FACT}>{p.roles.join(', ')}</dd>
       </dl>
       <h2>{t.todo}</h2>
       <ul class="actions" style="list-style:none;padding:0;margin:0">
         {p.actions.map((a) => (
-          <li style="margin:0 0 10px">
-            <a class="btn btn-link" href={a.href} style="display:block;margin:0">
+          <li style="margin:0 0 16px">
+            <a class="btn btn-link" href={a.href} style="display:block;margin:0 0 4px">
               {a.label}
             </a>
             <span class="muted">{a.hint}</span>
