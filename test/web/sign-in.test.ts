@@ -103,6 +103,18 @@ describe('asking for a sign-in mail', () => {
     expect(w.f.mailer.sent.length).toBe(before + 2);
   });
 
+  it('refuses a form far larger than an address (413), mailing nobody', async () => {
+    const w = await signInWorld();
+    const body = new URLSearchParams({ email: P.STAF.email, pad: 'x'.repeat(9000) }).toString();
+    const res = await w.portal.request('/masuk', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(body.length) },
+      body,
+    });
+    expect(res.statusCode).toBe(413);
+    expect(w.f.mailer.sent).toHaveLength(0);
+  });
+
   it('answers as usual when the mail cannot go, and logs that without the address', async () => {
     const w = await signInWorld();
     w.f.mailer.failures = 1;
