@@ -65,9 +65,9 @@ async function choicesFor(deps: SignInDeps, email: string): Promise<{ name: stri
   return { name, choices };
 }
 
-/** The clock hour a rate-limit counter counts in, and when it ends. */
-function rateWindow(now: Date): { id: string; endsAt: Date } {
-  const ms = SIGN_IN_LIMITS.windowMinutes * 60_000;
+/** The window (a clock hour by default) a rate-limit counter counts in, and when it ends. */
+function rateWindow(now: Date, minutes: number = SIGN_IN_LIMITS.windowMinutes): { id: string; endsAt: Date } {
+  const ms = minutes * 60_000;
   const start = Math.floor(now.getTime() / ms) * ms;
   return { id: new Date(start).toISOString().slice(0, 16), endsAt: new Date(start + ms) };
 }
@@ -216,8 +216,17 @@ export async function signInWithCode(
   const email = parseEmailAddress(input.email.trim());
   const code = input.code.replace(/\s+/g, '');
   if (!email || !CODE_SHAPE.test(code)) return { outcome: 'WRONG_CODE' };
-  const request = await deps.signIns.latestFor(sha256(emailLookupKey(email)));
-  if (!request || !signInAlive(request, deps.clock.now())) return { outcome: 'WRONG_CODE' };
+  const emailHash = sha256(emailLookupKey(email));
+  const now = deps.clock.now();
+  const request = await deps.signIns.latestFor(emailHash);
+  if (!request || !signInAlive(request, now)) return { outcome: 'WRONG_CODE' };
+  // Five wrong codes kill a request, and a new mail brings a new one: the day's tries per address bound the
+  // guesses (1 in 100 000 a day at most). Past it only the link works, until the next day.
+  const day = rateWindow(now, 24 * 60);
+  if (
+    !(await deps.signIns.countWithin(`SIGNIN#CODE#${emailHash}#${day.id}`, SIGN_IN_LIMITS.codeTriesPerDay, day.endsAt))
+  )
+    return { outcome: 'WRONG_CODE' };
   if (!sameSecret(await codeHmac(deps, request.tokenHash, code), request.codeHmac)) {
     await deps.signIns.countWrongCode(request.tokenHash, MAX_CODE_ATTEMPTS);
     return { outcome: 'WRONG_CODE' };

@@ -262,6 +262,28 @@ describe('the code, for another device', () => {
     expect((await w.post('/masuk/kode', { email: P.KASI.email, kode: code })).statusCode).toBe(303);
   });
 
+  it('ten code tries a day per address, over all its mails: then only the link works, until the next day', async () => {
+    const w = await signInWorld();
+    for (let mail = 0; mail < 2; mail++) {
+      await w.post('/masuk', { email: P.KASI.email });
+      const code = codeIn(w.f.mailer.sent.at(-1));
+      const wrong = code === '000000' ? '111111' : '000000';
+      for (let i = 0; i < 5; i++) await w.post('/masuk/kode', { email: P.KASI.email, kode: wrong });
+    }
+    await w.post('/masuk', { email: P.KASI.email });
+    const third = w.f.mailer.sent.at(-1);
+    const refused = await w.post('/masuk/kode', { email: P.KASI.email, kode: codeIn(third) });
+    expect(refused.statusCode).toBe(422);
+    expect(sessionCookie(refused.headers)).toBeUndefined();
+    // Untouched by the refused try: the link of the same mail still signs in.
+    expect((await w.post(`/masuk/tautan/${linkIn(third)}`, {})).statusCode).toBe(303);
+    // The next day (UTC) codes work again.
+    w.f.clock.advance(24 * 60 * 60_000);
+    await w.post('/masuk', { email: P.KASI.email });
+    const next = await w.post('/masuk/kode', { email: P.KASI.email, kode: codeIn(w.f.mailer.sent.at(-1)) });
+    expect(next.statusCode).toBe(303);
+  });
+
   it('answers an unknown address, an expired code and a wrong code alike', async () => {
     const w = await signInWorld();
     await w.post('/masuk', { email: P.STAF.email });
