@@ -156,7 +156,7 @@ export type SignInResult =
   | { outcome: 'GONE' }
   /** Proven, but the address holds roles in several units: nothing consumed until one is chosen. */
   | { outcome: 'CHOOSE'; choices: UnitChoice[]; next?: string }
-  /** The code page only: a wrong code (or no live request for the address — told apart from nothing). */
+  /** The code page only: a wrong code, or no live request for the address (answered alike). */
   | { outcome: 'WRONG_CODE' };
 
 const choicesView = (deps: SignInDeps, r: SignInRequest) =>
