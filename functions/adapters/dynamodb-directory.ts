@@ -1,11 +1,12 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Person } from '../core/config.ts';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { CITY_UNIT, type Person } from '../core/config.ts';
 import {
   type DirectoryActor,
   type DirectoryChange,
   type DirectoryEntry,
   type DirectoryRole,
   directoryChange,
+  emailLookupKey,
   personOnly,
   type UnitProfile,
 } from '../core/directory.ts';
@@ -16,13 +17,21 @@ import { GSI1 } from './dynamodb-report-repository.ts';
 /**
  * The directory in the report table, each unit in its own partition:
  *   UNIT#<code> / PROFILE               organization, kind, role titles (gsi1: UNITS / <code>, for the unit list)
- *   UNIT#<code> / PERSON#<role>         who holds the role now (a removal leaves the item without a person)
+ *   UNIT#<code> / PERSON#<role>         who holds the role now (a removal leaves the item without a person);
+ *                                       gsi1: EMAIL#<lower-case address> / <code>#<role>, the sign-in's lookup
  *   UNIT#<code> / CHANGE#<at>#<role>#<v> one audit event per change: who, before, after
  * The unit list is the only key shared by all units: ≤ 1 small item per unit, written at seeding, read by the
  * clock and the city view — never on a report's path.
  */
 const KEY_ATTRS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'lastChange'] as const;
 const pk = (unit: string) => `UNIT#${unit}`;
+/** The person's address in the index: one partition per address, so a lookup reads one small key of 500 units. */
+const emailIndex = (unit: string, role: string, email: string) => ({
+  gsi1pk: `EMAIL#${emailLookupKey(email)}`,
+  gsi1sk: `${unit}#${role}`,
+});
+/** Written once every person item of a table carries the email index (indexPeopleByEmail). */
+const EMAIL_INDEX_MARK = { pk: 'DIRECTORY', sk: 'MIGRATION#EMAIL_INDEX' };
 const changeSk = (c: Pick<DirectoryChange, 'at' | 'role' | 'version'>) =>
   `CHANGE#${c.at}#${c.role}#${String(c.version).padStart(6, '0')}`;
 
@@ -99,6 +108,16 @@ export class DynamoDbDirectory implements DirectoryRepository {
     return (await this.entries(unitCode)).filter((i) => i.nip).map((i) => strip<DirectoryEntry>(i));
   }
 
+  async peopleByEmail(email: string): Promise<DirectoryEntry[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.tableName,
+      IndexName: GSI1,
+      KeyConditionExpression: 'gsi1pk = :e',
+      ExpressionAttributeValues: { ':e': `EMAIL#${emailLookupKey(email)}` },
+    });
+    return items.filter((i) => i.nip).map((i) => strip<DirectoryEntry>(i));
+  }
+
   async setPerson(
     unitCode: string,
     role: DirectoryRole,
@@ -136,7 +155,8 @@ export class DynamoDbDirectory implements DirectoryRepository {
             role,
             version,
             updatedAt: change.at,
-            ...(person ? personOnly(person) : {}),
+            // A removal (tombstone) has no address, so it leaves the email index.
+            ...(person ? { ...personOnly(person), ...emailIndex(unitCode, role, person.email) } : {}),
             lastChange: event,
           },
           ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : '#v = :v',
@@ -182,4 +202,47 @@ export class DynamoDbDirectory implements DirectoryRepository {
     }
     return events.sort((a, b) => changeSk(a).localeCompare(changeSk(b)));
   }
+}
+
+/**
+ * Puts person items written before the email index existed into it (gsi1 EMAIL#…), unit by unit (the unit list
+ * and the city), once: a mark item records that every person is indexed, so later starts cost one read.
+ * Idempotent and safe beside live writers: an item is updated only at the version read (a newer write indexed
+ * itself). Returns how many items it indexed. Run where the directory is seeded (local start, the CLI on AWS).
+ */
+export async function indexPeopleByEmail(doc: DynamoDBDocumentClient, tableName: string): Promise<number> {
+  const mark = await doc.send(new GetCommand({ TableName: tableName, Key: EMAIL_INDEX_MARK, ConsistentRead: true }));
+  if (mark.Item) return 0;
+  const units = [CITY_UNIT, ...(await new DynamoDbDirectory(doc, tableName).units()).map((u) => u.unitCode)];
+  let indexed = 0;
+  for (const unit of units) {
+    const items = await queryAll(doc, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': pk(unit), ':p': 'PERSON#' },
+      ConsistentRead: true,
+    });
+    for (const item of items) {
+      if (typeof item.email !== 'string' || !item.email || !item.nip) continue;
+      const want = emailIndex(unit, String(item.role), item.email);
+      if (item.gsi1pk === want.gsi1pk && item.gsi1sk === want.gsi1sk) continue;
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { pk: item.pk, sk: item.sk },
+            UpdateExpression: 'SET gsi1pk = :p, gsi1sk = :s',
+            ConditionExpression: '#v = :v',
+            ExpressionAttributeNames: { '#v': 'version' },
+            ExpressionAttributeValues: { ':p': want.gsi1pk, ':s': want.gsi1sk, ':v': item.version },
+          }),
+        );
+        indexed++;
+      } catch (err) {
+        if (!isConditionFailure(err)) throw err;
+      }
+    }
+  }
+  await doc.send(new PutCommand({ TableName: tableName, Item: { ...EMAIL_INDEX_MARK, at: new Date().toISOString() } }));
+  return indexed;
 }

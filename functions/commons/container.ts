@@ -4,6 +4,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoDbDirectory } from '../adapters/dynamodb-directory.ts';
 import { DynamoDbReportRepository } from '../adapters/dynamodb-report-repository.ts';
 import { DynamoDbSessions } from '../adapters/dynamodb-sessions.ts';
+import { DynamoDbSignIns } from '../adapters/dynamodb-sign-in.ts';
 import { LocalDocumentStore } from '../adapters/local-document-store.ts';
 import { SfnWorkflow } from '../adapters/sfn-workflow.ts';
 import { configFromEnv, type LapkinConfig } from '../core/config.ts';
@@ -54,6 +55,7 @@ export function buildDeps(env: Env = process.env, given: { config?: LapkinConfig
   const repo = new DynamoDbReportRepository(doc, required(env, 'TABLE_NAME'));
   const directory = new DynamoDbDirectory(doc, required(env, 'TABLE_NAME'));
   const sessions = new DynamoDbSessions(doc, required(env, 'TABLE_NAME'));
+  const signIns = new DynamoDbSignIns(doc, required(env, 'TABLE_NAME'));
   const signingSecret = () => resolveSigningSecret(env as NodeJS.ProcessEnv);
   const publicBaseUrl = env.PUBLIC_BASE_URL || config.publicBaseUrl;
 
@@ -123,6 +125,7 @@ export function buildDeps(env: Env = process.env, given: { config?: LapkinConfig
     repo,
     directory,
     sessions,
+    signIns,
     // The ledger checkpoints the chain head under audit/ after decisions and the documentation.
     ledger: new ReportLedger(
       repo,

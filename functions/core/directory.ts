@@ -78,6 +78,12 @@ export function unitOfReportId(reportId: string): string {
   return reportId.replace(/-\d{4}-[A-Z0-9]+$/, '');
 }
 
+/**
+ * An address as the directory looks it up: case does not matter to anybody typing it (the local part is
+ * case-sensitive by the letter of RFC 5321, never in practice), so one lower-case form per person.
+ */
+export const emailLookupKey = (email: string) => email.trim().toLowerCase();
+
 export const personOnly = (p: Person): Person => ({ name: p.name, nip: p.nip, email: p.email, title: p.title });
 
 /** The audit event of one directory write: who set which role of which unit from what (`before`) to what. */

@@ -76,6 +76,10 @@ export function makeHandler(depsOf: () => Deps, tools: Powertools, env: NodeJS.P
         assets ??= staticAssetsFromDir(env.LAMBDA_TASK_ROOT ? `${env.LAMBDA_TASK_ROOT}/static` : 'static');
         return assets;
       },
+      // The HTTP API's view of the caller (hono/aws-lambda hands the event over as c.env.event).
+      clientIp: (c) =>
+        (c.env as { event?: { requestContext?: { http?: { sourceIp?: string } } } } | undefined)?.event?.requestContext
+          ?.http?.sourceIp,
     }),
   );
   const fetchHandler = handle(app);

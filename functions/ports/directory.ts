@@ -16,6 +16,12 @@ export interface DirectoryRepository {
   /** The people of a unit now (read consistently), by role. */
   people(unitCode: string): Promise<DirectoryEntry[]>;
   /**
+   * Every role, in every unit (the city's included), whose person has this address (compared case-insensitively).
+   * From an index, one key per address — never a scan of the units — so eventually consistent on AWS: a caller
+   * that acts on an entry reads its unit again first.
+   */
+  peopleByEmail(email: string): Promise<DirectoryEntry[]>;
+  /**
    * Sets a role's person when the stored entry is still at `expectedVersion` (0 = no entry yet), then stores the
    * change event. Throws StaleDirectoryError when someone else changed it first.
    */

@@ -5,6 +5,7 @@ import type { DocumentStore } from '../ports/document-store.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import type { ReportRepository } from '../ports/report-repository.ts';
 import type { SessionRepository } from '../ports/sessions.ts';
+import type { SignInRepository } from '../ports/sign-in.ts';
 import type { Workflow } from '../ports/workflow.ts';
 import type { ReportLedger } from './report-ledger.ts';
 
@@ -17,6 +18,8 @@ export interface Deps {
   ledger: ReportLedger;
   /** Portal sessions (server-side, by the hash of the cookie's id). */
   sessions: SessionRepository;
+  /** Pending password-less sign-ins (by the hash of the mailed token) and their rate limits. */
+  signIns: SignInRepository;
   store: DocumentStore;
   workflow: Workflow;
   mailer: Mailer;

@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import type { Decision } from '../core/report.ts';
 import type { Session, SessionPerson } from '../core/session.ts';
 import type { Deps } from '../usecases/deps.ts';
@@ -27,6 +28,11 @@ export interface PortalOptions {
   assets?: () => StaticAssets | undefined;
   /** Told about each decision recorded through the portal or a link (metrics), never about a refused one. */
   onDecided?: (decision: Decision) => void;
+  /**
+   * The address the request came from (the sign-in's rate limit per source): the HTTP API event's sourceIp on
+   * Lambda, the socket's peer locally. Unset (tests): every request counts as one source.
+   */
+  clientIp?: (c: Context<PortalEnv>) => string | undefined;
   /** Structured log of each request: route pattern and status, never a query string, cookie or form value. */
   log?: (message: string, fields: Record<string, unknown>) => void;
   /** Errors nobody caused on purpose (a bug, a dependency down): logged by name and message. */

@@ -113,19 +113,20 @@ async function withAwsDirectory<T>(
   table: string,
   use: (directory: DirectoryClient) => Promise<T>,
 ): Promise<T> {
-  const [{ DynamoDBClient }, { DynamoDBDocumentClient }, { DynamoDbDirectory }, { seedDirectory }] = await Promise.all([
-    import('@aws-sdk/client-dynamodb'),
-    import('@aws-sdk/lib-dynamodb'),
-    import('../../functions/adapters/dynamodb-directory.ts'),
-    import('../../functions/usecases/directory.ts'),
-  ]);
+  const [{ DynamoDBClient }, { DynamoDBDocumentClient }, { DynamoDbDirectory, indexPeopleByEmail }, { seedDirectory }] =
+    await Promise.all([
+      import('@aws-sdk/client-dynamodb'),
+      import('@aws-sdk/lib-dynamodb'),
+      import('../../functions/adapters/dynamodb-directory.ts'),
+      import('../../functions/usecases/directory.ts'),
+    ]);
   const client = new DynamoDBClient({ region: process.env.AWS_REGION ?? config.aws.region });
   try {
-    const directory = new DynamoDbDirectory(
-      DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
-      table,
-    );
+    const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    const directory = new DynamoDbDirectory(doc, table);
     const deps: DirectoryDeps = { config, directory, clock: systemClock };
+    // People seeded before the sign-in's email index are indexed once (a mark item makes it one read after).
+    await indexPeopleByEmail(doc, table);
     await seedDirectory(deps);
     return await use(localDirectory(deps));
   } finally {

@@ -23,7 +23,7 @@ import { acknowledge, acknowledgeWildcardResource } from './nag.ts';
 export const CONFIG_FILE_NAME = 'lapkin-config.json';
 
 /** Partition keys of the portal's own items (functions/adapters/dynamodb-sessions.ts, dynamodb-sign-in.ts). */
-export const PORTAL_KEYS = ['SESSION#*', 'SIGNIN#*', 'RATE#*'];
+export const PORTAL_KEYS = ['SESSION#*', 'SIGNIN#*', 'SIGNINCODE#*', 'RATE#*'];
 
 const XRAY_REASON =
   'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) support no resource-level permissions.';

@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import dynalite from 'dynalite';
+import { indexPeopleByEmail } from '../../functions/adapters/dynamodb-directory.ts';
 import { reindexLegacyItems, TABLE_SCHEMA } from '../../functions/adapters/dynamodb-report-repository.ts';
 
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -23,11 +24,12 @@ export async function startLocalDynamoDb(path: string, port: number, tableName: 
   const client = new DynamoDBClient({ endpoint, region: 'local', credentials: LOCAL_CREDENTIALS });
   // State from before the index was partitioned by unit is moved once, so an upgraded checkout lists it (a table
   // created just now has nothing to move, and dynalite answers its index only once it is ACTIVE).
-  if ((await ensureTable(client, tableName)) === 'EXISTED')
-    await reindexLegacyItems(
-      DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } }),
-      tableName,
-    );
+  // People written before the email index (the sign-in's lookup) are indexed once the same way.
+  if ((await ensureTable(client, tableName)) === 'EXISTED') {
+    const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    await reindexLegacyItems(doc, tableName);
+    await indexPeopleByEmail(doc, tableName);
+  }
   client.destroy();
   return {
     endpoint,

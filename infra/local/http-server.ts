@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { type ServerType, serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type LocalDocumentStore, verifyDownload } from '../../functions/adapters/local-document-store.ts';
@@ -183,7 +184,8 @@ export class LocalHttpServer {
       }),
     );
     app.route('/', localRoutes(this.opts));
-    app.route('/', createPortalApp(this.opts.portal));
+    // The socket's peer, as API Gateway's sourceIp on AWS (the sign-in's rate limit per source).
+    app.route('/', createPortalApp({ clientIp: (c) => getConnInfo(c).remote.address, ...this.opts.portal }));
     return app;
   }
 

@@ -52,9 +52,7 @@ export async function answeringStack(stateDir: string): Promise<StackFile | unde
   if (!found) return undefined;
   try {
     // A liveness answer that reads nothing: listing reports could take seconds on a busy machine.
-    await fetch(`${found.urls.http}/_lokal/hidup`, { signal: AbortSignal.timeout(5000) }).then((r) =>
-      r.body?.cancel(),
-    );
+    await fetch(`${found.urls.http}/_lokal/hidup`, { signal: AbortSignal.timeout(5000) }).then((r) => r.body?.cancel());
     return found;
   } catch {
     return undefined;

@@ -12,6 +12,7 @@ import {
   MemoryReportRepository,
 } from './memory-ports.ts';
 import { MemorySessions } from './memory-sessions.ts';
+import { MemorySignIns } from './memory-sign-in.ts';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const testConfig = (): LapkinConfig => loadConfigFile(join(ROOT, 'cdk.json'));
@@ -25,12 +26,14 @@ export function fakeDeps(overrides: Partial<LapkinConfig> = {}) {
   const workflow = new FakeWorkflow();
   const mailer = new CapturingMailer();
   const sessions = new MemorySessions();
+  const signIns = new MemorySignIns();
   const config = { ...testConfig(), ...overrides };
   const deps: Deps = {
     config,
     repo,
     directory,
     sessions,
+    signIns,
     ledger: new ReportLedger(
       repo,
       clock,
@@ -43,7 +46,7 @@ export function fakeDeps(overrides: Partial<LapkinConfig> = {}) {
     publicBaseUrl: 'https://lapkin.example.go.id',
     signingSecret: async () => 'test-secret-0123456789abcdef0123456789abcdef',
   };
-  return { deps, repo, directory, sessions, clock, store, workflow, mailer, config };
+  return { deps, repo, directory, sessions, signIns, clock, store, workflow, mailer, config };
 }
 
 /** The sample configuration's first unit (Kecamatan Karawaci): the unit most tests run their report in. */

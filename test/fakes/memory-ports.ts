@@ -6,6 +6,7 @@ import {
   type DirectoryEntry,
   type DirectoryRole,
   directoryChange,
+  emailLookupKey,
   personOnly,
   type UnitProfile,
   unitOfReportId,
@@ -141,6 +142,12 @@ export class MemoryDirectory implements DirectoryRepository {
   async people(code: string) {
     return [...this.entries.values()]
       .filter((e) => e.unit === code && !e.removed)
+      .map(({ removed: _r, ...e }) => clone(e));
+  }
+  /** Like the adapter's index: every unit, the address compared in lower case, tombstones never. */
+  async peopleByEmail(email: string) {
+    return [...this.entries.values()]
+      .filter((e) => !e.removed && e.email && emailLookupKey(e.email) === emailLookupKey(email))
       .map(({ removed: _r, ...e }) => clone(e));
   }
   async setPerson(

@@ -226,7 +226,7 @@ describe('functions', () => {
     expect(actionsOf('portal')).toContain('ses:SendEmail');
     const portalItems = statementsOf('portal').find((st) => asList(st.Action).includes('dynamodb:DeleteItem'));
     expect(portalItems?.Condition).toEqual({
-      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SESSION#*', 'SIGNIN#*', 'RATE#*'] },
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SESSION#*', 'SIGNIN#*', 'SIGNINCODE#*', 'RATE#*'] },
     });
     for (const name of FUNCTIONS.filter((n) => n !== 'portal'))
       expect(actionsOf(name), name).not.toContain('dynamodb:DeleteItem');
