@@ -27,3 +27,11 @@ export interface SessionPerson {
   /** Every role this NIP holds in the unit now (a person may be TIMSAKIP and STAF). KOTA for the city. */
   roles: DirectoryRole[];
 }
+
+/** The SOP's data collectors: who may upload performance data (Staf, Kepala Seksi, TIMSAKIP). */
+export const UPLOADER_ROLES: readonly DirectoryRole[] = ['STAF', 'KASI', 'TIMSAKIP'];
+/** Who decides a step (verification, ratification): their pending decisions are their tasks. */
+export const DECIDER_ROLES: readonly DirectoryRole[] = ['SEKRETARIS_CAMAT', 'CAMAT'];
+
+export const canUpload = (p: Pick<SessionPerson, 'roles'>) => p.roles.some((r) => UPLOADER_ROLES.includes(r));
+export const hasTasks = (p: Pick<SessionPerson, 'roles'>) => p.roles.some((r) => DECIDER_ROLES.includes(r));

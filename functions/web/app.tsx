@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Lang } from './i18n.ts';
 import { MessagePage } from './pages/message.tsx';
 import type { PortalEnv, PortalOptions } from './portal-env.ts';
-import { decisionLinkRoutes } from './routes/decision.ts';
+import { decisionLinkRoutes, MAX_BODY_BYTES } from './routes/decision.ts';
 import { homeRoutes } from './routes/home.tsx';
 import { signInRoutes } from './routes/sign-in.tsx';
 import { portalHeaders, sameOriginOnly } from './security.ts';
@@ -23,6 +24,8 @@ const TEXT = {
     error: 'Terjadi gangguan',
     errorBody: 'Permintaan Anda belum dapat diproses karena gangguan sementara. Mohon ulangi beberapa saat lagi.',
     home: 'Ke beranda',
+    tooLarge: 'Isian terlalu besar',
+    tooLargeBody: 'Isian formulir melebihi batas yang diterima portal. Mohon persingkat lalu kirim kembali.',
   },
   en: {
     crossSite: 'Request refused',
@@ -36,6 +39,8 @@ const TEXT = {
     error: 'Something went wrong',
     errorBody: 'Your request could not be processed because of a temporary problem. Please try again shortly.',
     home: 'Go to the home page',
+    tooLarge: 'Input too large',
+    tooLargeBody: 'The form is larger than the portal accepts. Please shorten it and send it again.',
   },
 };
 
@@ -76,6 +81,18 @@ export function createPortalApp(opts: PortalOptions) {
     staticRoutes(() => opts.assets?.()),
   );
   app.use(sameOriginOnly(publicOrigin));
+  // Every portal form is small (a decision note is ≤ 2000 characters; files go straight to the bucket): the limit
+  // holds before anything reads the body — the CSRF check reads a signed-in browser's form first.
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => {
+        const lang: Lang = (c.get('lang') as Lang | undefined) ?? 'id';
+        const t = TEXT[lang];
+        return c.html(<MessagePage lang={lang} title={t.tooLarge} body={t.tooLargeBody} tone="bad" />, 413);
+      },
+    }),
+  );
   app.use(loadSession(opts));
   app.use(requireCsrfToken);
 

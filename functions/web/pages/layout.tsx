@@ -1,5 +1,5 @@
 import type { Child, FC } from 'hono/jsx';
-import type { SessionPerson } from '../../core/session.ts';
+import { canUpload, hasTasks, type SessionPerson } from '../../core/session.ts';
 import type { Lang } from '../i18n.ts';
 
 export type Tone = 'neutral' | 'ok' | 'warn' | 'bad';
@@ -46,9 +46,10 @@ export const Layout: FC<{
           <header class="top">
             <nav aria-label={p.lang === 'id' ? 'Menu utama' : 'Main menu'}>
               <a href="/">{t.home}</a>
-              <a href="/unggah">{t.upload}</a>
+              {/* Each role sees what it can use (the routes check again). */}
+              {canUpload(p.person) ? <a href="/unggah">{t.upload}</a> : null}
               <a href="/laporan">{t.reports}</a>
-              <a href="/tugas">{t.tasks}</a>
+              {hasTasks(p.person) ? <a href="/tugas">{t.tasks}</a> : null}
             </nav>
             <form method="post" action="/keluar" class="signout">
               <input type="hidden" name="csrf" value={p.csrf ?? ''} />

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type UnitProfile, unitOfReportId } from '../../core/directory.ts';
 import { DecisionAlreadyTakenError, InvalidLinkError, TransientError } from '../../core/errors.ts';
@@ -10,7 +9,10 @@ import { DecisionInputError, type LinkParams, submitDecision, viewDecision } fro
 import { confirmPage, type ResultKind, resultPage } from '../decision-pages.ts';
 import type { PortalEnv, PortalOptions } from '../portal-env.ts';
 
-/** A decision form is a choice and a note of ≤ 2000 characters: anything near this is not one. */
+/**
+ * A decision form is a choice and a note of ≤ 2000 characters: anything near this is not one. The portal applies
+ * it to every request body before the body is read (app.tsx).
+ */
 export const MAX_BODY_BYTES = 16 * 1024;
 
 const STATUS: Record<ResultKind, ContentfulStatusCode> = {
@@ -54,55 +56,47 @@ async function readForm(body: ArrayBuffer, type: string): Promise<URLSearchParam
  */
 export function decisionLinkRoutes(opts: PortalOptions) {
   const app = new Hono<PortalEnv>();
-  app.on(
-    ['GET', 'HEAD', 'POST'],
-    '/keputusan/:id',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.html(resultPage({ lang: c.get('lang'), kind: 'TOO_LARGE' }), STATUS.TOO_LARGE),
-    }),
-    async (c) => {
-      const deps = opts.deps();
-      const lang = c.get('lang');
-      const params: LinkParams = { decisionId: c.req.param('id'), e: c.req.query('e'), s: c.req.query('s') };
-      const csrf = c.get('session')?.csrf;
-      const page = (kind: ResultKind, decision?: Decision, unit?: UnitProfile) =>
-        c.html(resultPage({ lang, kind, decision, unit }), STATUS[kind]);
-      try {
-        if (c.req.method !== 'POST') {
-          const view = await viewDecision(deps, params);
-          if (view.decision.state !== 'PENDING')
-            return c.html(resultPage({ lang, kind: 'ALREADY', decision: view.decision }));
-          return c.html(confirmPage({ lang, ...view, csrf }));
-        }
-        const form = await readForm(await c.req.arrayBuffer(), c.req.header('content-type') ?? '');
-        if (form === 'BAD') return page('BAD');
-        const note = form.get('catatan') ?? undefined;
-        try {
-          const result = await submitDecision(deps, params, { decision: form.get('keputusan') ?? undefined, note });
-          if (result.outcome === 'SUPERSEDED') return page('SUPERSEDED', result.decision);
-          opts.onDecided?.(result.decision);
-          if (result.decision.decision !== 'APPROVE') return page('REVISED', result.decision);
-          // Only an approved verification names someone on its result page (who ratifies next).
-          const unit = result.decision.step === 'verify' ? await unitOf(deps, result.decision) : undefined;
-          return page('APPROVED', result.decision, unit);
-        } catch (err) {
-          if (!(err instanceof DecisionInputError)) throw err;
-          const view = await viewDecision(deps, params);
-          if (view.decision.state !== 'PENDING') return page('ALREADY', view.decision);
-          return c.html(confirmPage({ lang, ...view, problem: err.problem, note, csrf }), 422);
-        }
-      } catch (err) {
-        if (err instanceof InvalidLinkError) return page(err.problem === 'EXPIRED' ? 'EXPIRED' : 'INVALID');
-        if (err instanceof DecisionAlreadyTakenError) {
-          const decision = params.decisionId ? await deps.repo.getDecision(params.decisionId) : undefined;
-          return page('ALREADY', decision);
-        }
-        if (err instanceof TransientError) return page('RETRY');
-        throw err;
+  app.on(['GET', 'HEAD', 'POST'], '/keputusan/:id', async (c) => {
+    const deps = opts.deps();
+    const lang = c.get('lang');
+    const params: LinkParams = { decisionId: c.req.param('id'), e: c.req.query('e'), s: c.req.query('s') };
+    const csrf = c.get('session')?.csrf;
+    const page = (kind: ResultKind, decision?: Decision, unit?: UnitProfile) =>
+      c.html(resultPage({ lang, kind, decision, unit }), STATUS[kind]);
+    try {
+      if (c.req.method !== 'POST') {
+        const view = await viewDecision(deps, params);
+        if (view.decision.state !== 'PENDING')
+          return c.html(resultPage({ lang, kind: 'ALREADY', decision: view.decision }));
+        return c.html(confirmPage({ lang, ...view, csrf }));
       }
-    },
-  );
+      const form = await readForm(await c.req.arrayBuffer(), c.req.header('content-type') ?? '');
+      if (form === 'BAD') return page('BAD');
+      const note = form.get('catatan') ?? undefined;
+      try {
+        const result = await submitDecision(deps, params, { decision: form.get('keputusan') ?? undefined, note });
+        if (result.outcome === 'SUPERSEDED') return page('SUPERSEDED', result.decision);
+        opts.onDecided?.(result.decision);
+        if (result.decision.decision !== 'APPROVE') return page('REVISED', result.decision);
+        // Only an approved verification names someone on its result page (who ratifies next).
+        const unit = result.decision.step === 'verify' ? await unitOf(deps, result.decision) : undefined;
+        return page('APPROVED', result.decision, unit);
+      } catch (err) {
+        if (!(err instanceof DecisionInputError)) throw err;
+        const view = await viewDecision(deps, params);
+        if (view.decision.state !== 'PENDING') return page('ALREADY', view.decision);
+        return c.html(confirmPage({ lang, ...view, problem: err.problem, note, csrf }), 422);
+      }
+    } catch (err) {
+      if (err instanceof InvalidLinkError) return page(err.problem === 'EXPIRED' ? 'EXPIRED' : 'INVALID');
+      if (err instanceof DecisionAlreadyTakenError) {
+        const decision = params.decisionId ? await deps.repo.getDecision(params.decisionId) : undefined;
+        return page('ALREADY', decision);
+      }
+      if (err instanceof TransientError) return page('RETRY');
+      throw err;
+    }
+  });
   app.all('/keputusan/:id', (c) =>
     c.html(resultPage({ lang: c.get('lang'), kind: 'NOT_ALLOWED' }), STATUS.NOT_ALLOWED),
   );

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { CITY_ROLE, CITY_UNIT, DEFAULT_ROLE_TITLES, type Role } from '../../core/config.ts';
 import type { DirectoryRole, UnitProfile } from '../../core/directory.ts';
-import type { SessionPerson } from '../../core/session.ts';
+import { DECIDER_ROLES, type SessionPerson, UPLOADER_ROLES } from '../../core/session.ts';
 import type { Lang } from '../i18n.ts';
 import { Layout } from '../pages/layout.tsx';
 import type { PortalEnv, PortalOptions } from '../portal-env.ts';
@@ -42,8 +42,8 @@ const T = {
 };
 
 /** The SOP's data collectors upload; the Sekretaris and the head of the unit decide; everyone reads reports. */
-const UPLOADERS: readonly DirectoryRole[] = ['STAF', 'KASI', 'TIMSAKIP'];
-const DECIDERS: readonly DirectoryRole[] = ['SEKRETARIS_CAMAT', 'CAMAT'];
+const UPLOADERS = UPLOADER_ROLES;
+const DECIDERS = DECIDER_ROLES;
 
 const FACT = 'margin:0 0 10px;font-weight:600';
 
