@@ -41,17 +41,7 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
   const events = await deps.repo.events(report.reportId);
   const unit = await unitDirectory(deps, report.unit);
   const entries = dispositionEntries(events, unit.profile, lang);
-  // The approval block shows the paraf and signature given to exactly this version; earlier send-backs only
-  // appear on the disposition sheet.
-  const approvedSeqs = new Set(
-    events
-      .filter(
-        (e) =>
-          e.action === 'KEPUTUSAN' && e.decision === 'APPROVE' && e.document?.versionId === report.reportPdf?.versionId,
-      )
-      .map((e) => e.seq),
-  );
-  const approvals = entries.filter((e) => approvedSeqs.has(e.seq));
+  const approvals = approvalsOf(events, entries, report);
   const data = JSON.parse(
     new TextDecoder().decode((await deps.store.get(report.reportData.key, report.reportData.versionId)).body),
   ) as AssembledReport;
@@ -173,7 +163,24 @@ async function copyOnce(deps: Deps, from: DocumentRef, key: string): Promise<Doc
   return putOnce(deps, key, doc.body, doc.contentType);
 }
 
-function dispositionEntries(
+/**
+ * The paraf and signature of the approval block: the approvals given to exactly the version being archived
+ * (earlier send-backs only appear on the disposition sheet). The public verification page names the same.
+ */
+export function approvalsOf<E extends { seq: number }>(events: AuditEvent[], entries: E[], report: Report): E[] {
+  const approvedSeqs = new Set(
+    events
+      .filter(
+        (e) =>
+          e.action === 'KEPUTUSAN' && e.decision === 'APPROVE' && e.document?.versionId === report.reportPdf?.versionId,
+      )
+      .map((e) => e.seq),
+  );
+  return entries.filter((e) => approvedSeqs.has(e.seq));
+}
+
+/** Every decision of the trail as the disposition sheet lists it: the people as they were when deciding. */
+export function dispositionEntries(
   events: AuditEvent[],
   unit: UnitProfile,
   lang: 'id' | 'en',

@@ -42,6 +42,8 @@ export class MemoryReportRepository implements ReportRepository {
   revisionCodes = new Map<string, string>();
   /** Fault injection: a concurrent run claims the next revision between our lookup and our claim. */
   claimRaces: VerificationRecord[] = [];
+  /** Fault injection: the next N fresh codes collide with a code already stored. */
+  codeCollisions = 0;
   /** Fault injection: the next N replace() calls lose the race. */
   staleReplaces = 0;
   /** Fault injection: the next N replace() calls fail as a database outage would (nothing written). */
@@ -130,7 +132,10 @@ export class MemoryReportRepository implements ReportRepository {
     const revisionKey = `${candidate.reportId}#${candidate.revision}`;
     const claimed = this.revisionCodes.get(revisionKey);
     if (claimed) return clone(this.verifications.get(claimed) as VerificationRecord);
-    if (this.verifications.has(candidate.code)) throw new VerificationCodeTakenError('verification code taken');
+    if (this.codeCollisions > 0 || this.verifications.has(candidate.code)) {
+      this.codeCollisions = Math.max(0, this.codeCollisions - 1);
+      throw new VerificationCodeTakenError('verification code taken');
+    }
     this.verifications.set(candidate.code, clone(candidate));
     const racer = this.claimRaces.shift();
     if (racer) {
