@@ -16,11 +16,17 @@ if (section && input && zone && result) {
 
   const show = (tone: 'ok' | 'error' | 'notice' | '', text: string, hash?: string) => {
     result.className = tone;
-    result.replaceChildren(document.createTextNode(text));
+    if (!text) return result.replaceChildren();
+    // "cocok — sama dengan …": the verdict in bold, the rest as it is.
+    const cut = text.indexOf(' — ');
+    const verdict = document.createElement('strong');
+    verdict.textContent = cut < 0 ? text : text.slice(0, cut);
+    result.replaceChildren(verdict, cut < 0 ? '' : text.slice(cut));
     if (hash) {
       const line = document.createElement('span');
       line.className = 'hash';
-      line.textContent = msg('msgHash', { hash });
+      // In groups of 8, as the page and the disposition sheet print the archived ones.
+      line.textContent = msg('msgHash', { hash: hash.match(/.{8}/g)?.join(' ') ?? hash });
       result.append(line);
     }
   };

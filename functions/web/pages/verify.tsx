@@ -111,6 +111,8 @@ const CSS = `
   .dropzone { border: 2px dashed #8a94a3; border-radius: 10px; padding: 14px; background: #f8fafc; }
   .dropzone.over { border-color: #1f4e79; background: #e8f0f8; }
   .dropzone label { margin-top: 0; }
+  .dropzone p { margin-top: 0; }
+  #hasil strong { font-size: 1.1rem; }
   .dropzone input[type=file] { display: block; width: 100%; font: inherit; padding: 8px 0; }
   #hasil:empty { display: none; }
   #hasil .hash { display: block; margin-top: 4px; }
@@ -120,6 +122,7 @@ const CSS = `
   ul.commands li { margin: 4px 0; }
   .codebox { display: flex; flex-wrap: wrap; gap: 8px; align-items: flex-end; }
   .codefield { flex: 1 1 200px; }
+  .codebox .btn { margin: 0; min-height: 46px; }
   .codebox input { font-family: ui-monospace, Menlo, Consolas, monospace; letter-spacing: .05em; text-transform: uppercase; }
 `;
 
