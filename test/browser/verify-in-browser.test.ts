@@ -113,7 +113,11 @@ describe('the verification page in a browser', () => {
   }, 60_000);
 
   it('a code typed from paper finds its page; an unknown one gets the 404 page with the form again', async () => {
-    const { code } = await archivedReport(f, { reportId: TW2.reportId, key: TW2.key, body: TW2.body() });
+    // Another unit's report: each test of this file archives its own.
+    const { code } = await archivedReport(f, {
+      reportId: 'sukamaju-2026-TW1',
+      key: 'masuk/sukamaju/2026/TW1/data-kinerja-tw1.csv',
+    });
     for (const [width, name] of [
       [390, 'phone'],
       [1200, 'desktop'],
