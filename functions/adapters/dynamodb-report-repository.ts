@@ -2,7 +2,8 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } fro
 import { unitOfReportId } from '../core/directory.ts';
 import { DecisionAlreadyTakenError } from '../core/errors.ts';
 import type { AuditEvent, Decision, DecisionState, Report } from '../core/report.ts';
-import { type ReportRepository, StaleVersionError } from '../ports/report-repository.ts';
+import type { VerificationRecord } from '../core/verification-code.ts';
+import { type ReportRepository, StaleVersionError, VerificationCodeTakenError } from '../ports/report-repository.ts';
 import { isConditionFailure, queryAll } from './dynamodb-query.ts';
 
 /**
@@ -11,6 +12,8 @@ import { isConditionFailure, queryAll } from './dynamodb-query.ts';
  *   REPORT#<id> / EVENT#<seq>    the audit trail, append-only, hash-chained
  *   DECISION#<id> / DECISION     a pending or taken decision (gsi1: DECISIONS#<state>#<unit> / <reportId>#<id>),
  *                                TTL `ttl`
+ *   VERIFY#<code> / VERIFY       the public verification code: which report and revision it was printed on
+ *   REPORT#<id> / VERIFY#<rev>   the claim of a revision's code: the one code of that revision
  * The index is partitioned by unit: no key value is shared by all units' reports or decisions, so 500 units
  * spread over 500 partitions and a unit's list reads only its own.
  */
@@ -21,6 +24,11 @@ const DECISION_RETENTION_SECONDS = 400 * 24 * 3600;
 const reportKey = (id: string) => ({ pk: `REPORT#${id}`, sk: 'META' });
 const eventSk = (seq: number) => `EVENT#${String(seq).padStart(8, '0')}`;
 const decisionKey = (id: string) => ({ pk: `DECISION#${id}`, sk: 'DECISION' });
+const verificationKey = (code: string) => ({ pk: `VERIFY#${code}`, sk: 'VERIFY' });
+const revisionClaimKey = (reportId: string, revision: number) => ({
+  pk: `REPORT#${reportId}`,
+  sk: `VERIFY#${String(revision).padStart(4, '0')}`,
+});
 
 function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
   if (!item) return undefined;
@@ -195,6 +203,61 @@ export class DynamoDbReportRepository implements ReportRepository {
       ExpressionAttributeValues: reportId ? { ':p': p, ':r': `${reportId}#` } : { ':p': p },
     });
     return items.map((i) => strip<Decision>(i) as Decision);
+  }
+
+  async claimVerificationCode(candidate: VerificationRecord): Promise<VerificationRecord> {
+    const claimed = await this.revisionClaim(candidate.reportId, candidate.revision);
+    if (claimed) return claimed;
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...verificationKey(candidate.code), ...candidate },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (err) {
+      if (isConditionFailure(err)) throw new VerificationCodeTakenError('verification code already taken');
+      throw err;
+    }
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...revisionClaimKey(candidate.reportId, candidate.revision), ...candidate },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return candidate;
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+      // A concurrent run claimed this revision first: its code is the one printed.
+      const winner = await this.revisionClaim(candidate.reportId, candidate.revision);
+      if (!winner) throw err;
+      return winner;
+    }
+  }
+
+  async getVerification(code: string): Promise<VerificationRecord | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({ TableName: this.tableName, Key: verificationKey(code), ConsistentRead: true }),
+    );
+    const record = strip<VerificationRecord>(out.Item);
+    if (!record) return undefined;
+    // A lookup written by a run that lost the claim points to a revision printed with another code.
+    const claim = await this.revisionClaim(record.reportId, record.revision);
+    return claim?.code === code ? record : undefined;
+  }
+
+  private async revisionClaim(reportId: string, revision: number): Promise<VerificationRecord | undefined> {
+    const out = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: revisionClaimKey(reportId, revision),
+        ConsistentRead: true,
+      }),
+    );
+    return strip<VerificationRecord>(out.Item);
   }
 }
 

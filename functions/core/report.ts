@@ -65,6 +65,8 @@ export interface Report {
   /** The first lines of that diff, small enough for the report item, for the decision mail and page. */
   diffSummary?: DiffSummary;
   archive?: { pdf: DocumentRef; xlsx: DocumentRef; source: DocumentRef; disposition: DocumentRef };
+  /** The code printed on the archived documents (canonical, see core/verification-code.ts): /verifikasi/<code>. */
+  verificationCode?: string;
   /** When the report was documented (SOP step 5); later ignored uploads change updatedAt, never this. */
   documentedAt?: string;
   /** Mutu Baku deadline of the current step (ISO time). */

@@ -19,6 +19,12 @@ import {
   pdfText,
   type TableRow,
 } from './pdf-layout.ts';
+import {
+  drawVerificationLine,
+  drawVerificationMark,
+  type VerificationMark,
+  verificationFooter,
+} from './verification-pdf.ts';
 
 type Lang = 'id' | 'en';
 
@@ -31,6 +37,8 @@ export interface DispositionInput {
   entries: DispositionEntry[];
   documents: { label: string; key: string; versionId: string; sha256: string }[];
   archivedAt: string;
+  /** The report's verification code and the public page of it: QR code under the statement, code in the footer. */
+  verification?: VerificationMark;
 }
 
 const L = {
@@ -103,7 +111,9 @@ export async function renderDispositionPdf(
     },
     options,
   );
-  const footers = addFooters(doc, l.footer(input.reportId, per, input.tahun, input.revision), lang);
+  const footer = l.footer(input.reportId, per, input.tahun, input.revision);
+  const mark = input.verification;
+  const footers = addFooters(doc, mark ? `${footer} - ${verificationFooter(mark.code, lang)}` : footer, lang);
 
   let y = letterhead(doc, input.organization, doc.page.margins.top);
   y = centered(doc, l.title, y + 18, FONT.bold, 16, COLOR.accent);
@@ -188,9 +198,14 @@ export async function renderDispositionPdf(
     { fontSize: 7.5, zebra: true },
   );
 
-  ensureSpace(doc, 80);
+  ensureSpace(doc, mark ? 190 : 80);
   heading(doc, l.s3);
   paragraph(doc, l.statement(formatDateTimeWib(input.archivedAt, lang)), { size: 9 });
+  if (mark) {
+    const x = doc.page.margins.left;
+    const below = drawVerificationMark(doc, mark, lang, { x, y: doc.y + 10, width: contentWidth(doc) });
+    doc.y = drawVerificationLine(doc, mark, lang, x, below + 12, contentWidth(doc));
+  }
 
   footers.end();
   doc.end();

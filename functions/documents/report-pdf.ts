@@ -45,6 +45,12 @@ import {
   tableHeight,
 } from './pdf-layout.ts';
 import { headSignatureLine, type Signatory, signatoryOf, signaturePlace } from './signatory.ts';
+import {
+  drawVerificationLine,
+  drawVerificationMark,
+  type VerificationMark,
+  verificationFooter,
+} from './verification-pdf.ts';
 
 type Lang = 'id' | 'en';
 type Titles = Signatory['roleTitles'];
@@ -219,11 +225,16 @@ const L = {
   },
 };
 
+export interface ReportPdfOptions extends PdfRenderOptions {
+  /** The archived copy: its verification code and QR code beside the signature, and the code in every footer. */
+  verification?: VerificationMark;
+}
+
 export async function renderReportPdf(
   report: AssembledReport,
   approvals: DispositionEntry[] = [],
   lang: Lang = 'id',
-  options: PdfRenderOptions = {},
+  options: ReportPdfOptions = {},
 ): Promise<Buffer> {
   const l = L[lang];
   const per = periodLabel(report.periode, lang);
@@ -237,7 +248,9 @@ export async function renderReportPdf(
     options,
   );
 
-  const footers = addFooters(doc, l.footer(report.organization.name, per, report.tahun, report.revision), lang, 1);
+  const footer = l.footer(report.organization.name, per, report.tahun, report.revision);
+  const mark = options.verification;
+  const footers = addFooters(doc, mark ? `${footer} - ${verificationFooter(mark.code, lang)}` : footer, lang, 1);
   drawCover(doc, report, lang);
   doc.addPage();
   drawSummary(doc, report, lang);
@@ -246,7 +259,7 @@ export async function renderReportPdf(
   drawChart(doc, report, lang);
   drawBudget(doc, report.indicators, lang);
   drawNarrative(doc, report.indicators, lang);
-  drawApprovals(doc, report, approvals, lang);
+  drawApprovals(doc, report, approvals, lang, mark);
 
   footers.end();
   doc.end();
@@ -658,12 +671,18 @@ function latestFor(
     .at(-1);
 }
 
-function drawApprovals(doc: Doc, report: AssembledReport, approvals: DispositionEntry[], lang: Lang): void {
+function drawApprovals(
+  doc: Doc,
+  report: AssembledReport,
+  approvals: DispositionEntry[],
+  lang: Lang,
+  mark?: VerificationMark,
+): void {
   const l = L[lang];
   // The unit's titles: a dinas is signed by its Kepala Dinas, a kecamatan by its Camat (the SOP's roles are one).
   const signatory = signatoryOf(report);
   const titles = signatory.roleTitles;
-  ensureSpace(doc, 330);
+  ensureSpace(doc, mark ? 350 : 330);
   heading(doc, l.s6);
   const tim = latestFor(approvals, (e) => e.role === 'TIMSAKIP');
   const sek = latestFor(approvals, (e) => e.role === 'SEKRETARIS_CAMAT');
@@ -721,6 +740,7 @@ function drawApprovals(doc: Doc, report: AssembledReport, approvals: Disposition
   const place = signaturePlace(report.organization, signatory.kind);
   const blockW = 230;
   const bx = doc.page.margins.left + contentWidth(doc) - blockW;
+  const blockTop = doc.y;
   const dateLine = camat ? `${place}, ${formatDateWib(camat.at, lang)}` : `${place}, ...........................`;
   doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
   doc.text(pdfText(dateLine), bx, doc.y, { width: blockW, align: 'center' });
@@ -750,6 +770,14 @@ function drawApprovals(doc: Doc, report: AssembledReport, approvals: Disposition
     doc
       .font(FONT.regular)
       .text(`${l.nip} ....................................`, bx, doc.y + 2, { width: blockW, align: 'center' });
+  }
+  if (mark) {
+    // Beside the signature, where an electronically signed Indonesian letter carries its QR code; the sentence
+    // with the full URL goes below, across the page, so it is never broken.
+    const x = doc.page.margins.left;
+    const signed = doc.y;
+    const below = drawVerificationMark(doc, mark, lang, { x, y: blockTop + 4, width: bx - x - 12 });
+    doc.y = drawVerificationLine(doc, mark, lang, x, Math.max(signed, below) + 12, contentWidth(doc));
   }
   doc.x = doc.page.margins.left;
 }

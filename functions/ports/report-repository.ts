@@ -1,4 +1,5 @@
 import type { AuditEvent, Decision, DecisionState, Report } from '../core/report.ts';
+import type { VerificationRecord } from '../core/verification-code.ts';
 
 /**
  * State, audit trail and pending decisions of reports. Deliberately low-level: every method is one single-item
@@ -37,6 +38,22 @@ export interface ReportRepository {
    * by unit: read one again with getDecision() to act on it.
    */
   pendingDecisions(unit: string, reportId?: string): Promise<Decision[]>;
+
+  /**
+   * The verification code of one revision of a report, made once: if (reportId, revision) already holds a code,
+   * that record is returned and `candidate` is dropped; otherwise `candidate` becomes it — its lookup item by code
+   * written first (conditional: a code already taken by anything throws VerificationCodeTakenError, draw another),
+   * then the claim of the revision (conditional: when a concurrent run claimed it first, that claim wins and the
+   * lookup just written no longer resolves).
+   */
+  claimVerificationCode(candidate: VerificationRecord): Promise<VerificationRecord>;
+  /** The record of a code, only while it is the claimed code of its revision; undefined otherwise. */
+  getVerification(code: string): Promise<VerificationRecord | undefined>;
+}
+
+/** A fresh verification code collided with one already stored (2^-60 per pair): the caller draws another. */
+export class VerificationCodeTakenError extends Error {
+  override name = 'VerificationCodeTakenError';
 }
 
 /** Optimistic concurrency lost; the ledger re-reads and tries again. */

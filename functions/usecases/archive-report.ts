@@ -3,8 +3,11 @@ import type { UnitProfile } from '../core/directory.ts';
 import { ReportNotFoundError, TransitionConflictError } from '../core/errors.ts';
 import type { AssembledReport, DispositionEntry } from '../core/performance-data.ts';
 import type { AuditEvent, DocumentRef, Report } from '../core/report.ts';
+import { formatVerificationCode, newVerificationCode, verificationUrl } from '../core/verification-code.ts';
 import { renderDispositionPdf } from '../documents/disposition-pdf.ts';
 import { renderReportPdf } from '../documents/report-pdf.ts';
+import type { VerificationMark } from '../documents/verification-pdf.ts';
+import { VerificationCodeTakenError } from '../ports/report-repository.ts';
 import { simpleNoticeMail } from '../web/emails.ts';
 import { STEP_LABEL } from '../web/i18n.ts';
 import type { Deps } from './deps.ts';
@@ -18,7 +21,8 @@ export type ArchiveResult = NonNullable<Report['archive']>;
  * 2. Under arsip/<unit>/<tahun>/<periode>/rev-<n>/: the ratified PDF re-rendered with the filled approval block,
  *    the XLSX and the source data (exact versions copied), and the disposition sheet listing every decision
  *    (paraf / tanda tangan) with the SHA-256 of each archived document.
- * 3. Status TERDOKUMENTASI; TIMSAKIP is told.
+ * 3. Both PDFs carry the revision's verification code and a QR code of its public page (/verifikasi/<code>).
+ * 4. Status TERDOKUMENTASI; TIMSAKIP is told.
  */
 export async function archiveReport(deps: Deps, input: { reportId: string }): Promise<ArchiveResult> {
   const report = await deps.repo.get(input.reportId);
@@ -37,17 +41,7 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
   const events = await deps.repo.events(report.reportId);
   const unit = await unitDirectory(deps, report.unit);
   const entries = dispositionEntries(events, unit.profile, lang);
-  // The approval block shows the paraf and signature given to exactly this version; earlier send-backs only
-  // appear on the disposition sheet.
-  const approvedSeqs = new Set(
-    events
-      .filter(
-        (e) =>
-          e.action === 'KEPUTUSAN' && e.decision === 'APPROVE' && e.document?.versionId === report.reportPdf?.versionId,
-      )
-      .map((e) => e.seq),
-  );
-  const approvals = entries.filter((e) => approvedSeqs.has(e.seq));
+  const approvals = approvalsOf(events, entries, report);
   const data = JSON.parse(
     new TextDecoder().decode((await deps.store.get(report.reportData.key, report.reportData.versionId)).body),
   ) as AssembledReport;
@@ -56,7 +50,13 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
   const name = `laporan-kinerja-${report.unit}-${report.tahun}-${report.periode}`;
   // Data assembled before units had titles: the unit's titles now (the data's own win when it has them).
   const titled = { kind: unit.profile.kind, roleTitles: unit.profile.roleTitles, ...data };
-  const pdfBytes = await renderReportPdf(titled, approvals, lang);
+  // Claimed before anything is rendered: a retried run prints the code the first run stored (and maybe printed).
+  const code = await verificationCodeOf(deps, report);
+  const verification: VerificationMark = {
+    code: formatVerificationCode(code),
+    url: verificationUrl(deps.publicBaseUrl, code),
+  };
+  const pdfBytes = await renderReportPdf(titled, approvals, lang, { verification });
   const pdf = await putOnce(deps, `${base}/${name}-disahkan.pdf`, pdfBytes, 'application/pdf');
   const xlsx = await copyOnce(deps, report.reportXlsx, `${base}/${name}.xlsx`);
   const sourceName = report.source.key.split('/').pop() ?? 'data';
@@ -77,6 +77,7 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
         { label: 'Data kinerja yang diunggah', ...source, sha256: source.sha256 as string },
       ],
       archivedAt,
+      verification,
     },
     lang,
   );
@@ -91,9 +92,14 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
   const documented = await deps.ledger.transition({
     reportId: report.reportId,
     from: ['DISAHKAN'],
-    set: { status: 'TERDOKUMENTASI', step: 'done', archive, documentedAt: archivedAt },
+    set: { status: 'TERDOKUMENTASI', step: 'done', archive, documentedAt: archivedAt, verificationCode: code },
     remove: ['dueAt'],
-    event: { action: 'TERDOKUMENTASI', actor: { name: 'lapkin', role: 'SISTEM' }, document: pdf, detail: { archive } },
+    event: {
+      action: 'TERDOKUMENTASI',
+      actor: { name: 'lapkin', role: 'SISTEM' },
+      document: pdf,
+      detail: { archive, verificationCode: verification.code },
+    },
   });
   const team = personIn(unit, deps.config.steps.documentation);
   await deps.mailer.send({
@@ -108,6 +114,7 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
         ['PDF', `${pdf.key} (versionId ${pdf.versionId})`],
         ['SHA-256', pdf.sha256 ?? ''],
         [lang === 'id' ? 'Lembar disposisi' : 'Disposition sheet', disposition.key],
+        [lang === 'id' ? 'Kode verifikasi' : 'Verification code', `${verification.code} (${verification.url})`],
       ],
     }),
   });
@@ -115,6 +122,27 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
   // state machine retry, which lands on the idempotent path above.
   await deps.ledger.ensureAnchored(documented);
   return archive;
+}
+
+/**
+ * The one verification code of this revision: claimed in the table on the first run (conditional writes, see
+ * ReportRepository.claimVerificationCode), the same code on every later run. A fresh code that collides with a
+ * stored one (2^-60) is drawn again.
+ */
+async function verificationCodeOf(deps: Deps, report: Report): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const claim = await deps.repo.claimVerificationCode({
+        code: newVerificationCode(),
+        reportId: report.reportId,
+        revision: report.revision,
+        createdAt: deps.clock.now().toISOString(),
+      });
+      return claim.code;
+    } catch (err) {
+      if (!(err instanceof VerificationCodeTakenError) || attempt >= 5) throw err;
+    }
+  }
 }
 
 /** The archive is write-once: a retried run reuses what an earlier attempt already stored under that key. */
@@ -135,7 +163,24 @@ async function copyOnce(deps: Deps, from: DocumentRef, key: string): Promise<Doc
   return putOnce(deps, key, doc.body, doc.contentType);
 }
 
-function dispositionEntries(
+/**
+ * The paraf and signature of the approval block: the approvals given to exactly the version being archived
+ * (earlier send-backs only appear on the disposition sheet). The public verification page names the same.
+ */
+export function approvalsOf<E extends { seq: number }>(events: AuditEvent[], entries: E[], report: Report): E[] {
+  const approvedSeqs = new Set(
+    events
+      .filter(
+        (e) =>
+          e.action === 'KEPUTUSAN' && e.decision === 'APPROVE' && e.document?.versionId === report.reportPdf?.versionId,
+      )
+      .map((e) => e.seq),
+  );
+  return entries.filter((e) => approvedSeqs.has(e.seq));
+}
+
+/** Every decision of the trail as the disposition sheet lists it: the people as they were when deciding. */
+export function dispositionEntries(
   events: AuditEvent[],
   unit: UnitProfile,
   lang: 'id' | 'en',

@@ -7,6 +7,7 @@ import type { PortalEnv, PortalOptions } from './portal-env.ts';
 import { decisionLinkRoutes, MAX_BODY_BYTES } from './routes/decision.ts';
 import { homeRoutes } from './routes/home.tsx';
 import { signInRoutes } from './routes/sign-in.tsx';
+import { verificationRoutes } from './routes/verify.tsx';
 import { portalHeaders, sameOriginOnly } from './security.ts';
 import { CsrfError, loadSession, requireCsrfToken } from './session.ts';
 import { staticRoutes } from './static-assets.ts';
@@ -99,6 +100,7 @@ export function createPortalApp(opts: PortalOptions) {
   app.route('/', decisionLinkRoutes(opts));
   app.route('/', signInRoutes(opts));
   app.route('/', homeRoutes(opts));
+  app.route('/', verificationRoutes(opts));
 
   app.notFound((c) => {
     const t = TEXT[c.get('lang') ?? 'id'];

@@ -11,6 +11,7 @@ import { Hono } from 'hono';
 export const BROWSER_ENTRIES = {
   // name → entry (relative to the project root); the page asks for the name, the manifest maps it to a file.
   hello: 'functions/web/browser/hello.ts',
+  'verify-drop': 'functions/web/browser/verify-drop.ts',
 } as const satisfies Record<string, string>;
 export type BrowserEntry = keyof typeof BROWSER_ENTRIES;
 

@@ -272,6 +272,8 @@ export class StatelessStack extends Stack {
     });
     const publicBaseUrl = domain ? `https://${aws.api.domainName}` : stage.url.replace(/\/$/, '');
     requestDecision.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
+    // The archive prints the public verification page's URL (and its QR code) on every archived PDF.
+    archive.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
     mutuBakuClock.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
     new Rule(this, 'MutuBakuClock', {
       description: 'Mutu Baku reminders and escalations',

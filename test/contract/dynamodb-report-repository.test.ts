@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbReportRepository, reindexLegacyItems } from '../../functions/adapters/dynamodb-report-repository.ts';
 import { DecisionAlreadyTakenError } from '../../functions/core/errors.ts';
 import type { AuditEvent, Decision, Report } from '../../functions/core/report.ts';
-import { StaleVersionError } from '../../functions/ports/report-repository.ts';
+import { StaleVersionError, VerificationCodeTakenError } from '../../functions/ports/report-repository.ts';
 import { ensureTable } from '../../infra/local/dynamodb.ts';
 import { MOTO_CLIENT, MOTO_PREREQUISITE, type Moto, startMoto } from './moto.ts';
 
@@ -169,6 +169,35 @@ describe('DynamoDbReportRepository on moto_server', () => {
     expect(await repo.pendingDecisions('karawaci', 'r2')).not.toContainEqual(
       expect.objectContaining({ pk: expect.anything() }),
     );
+  });
+
+  it('claims one verification code per report revision; a taken code is refused; two runs at once agree', async () => {
+    const at = '2026-04-06T08:00:00.000Z';
+    const first = { code: 'AAAABBBBCCCC', reportId: 'v1', revision: 1, createdAt: at };
+    expect(await repo.claimVerificationCode(first)).toEqual(first);
+    // The revision keeps its code: a later candidate is dropped, and nothing is written for it.
+    expect(await repo.claimVerificationCode({ ...first, code: 'DDDDEEEEFFFF' })).toEqual(first);
+    expect(await repo.getVerification('DDDDEEEEFFFF')).toBeUndefined();
+    expect(await repo.getVerification('AAAABBBBCCCC')).toEqual(first);
+    // A code already stored (another report's) is refused: the caller draws another.
+    await expect(
+      repo.claimVerificationCode({ code: 'AAAABBBBCCCC', reportId: 'v2', revision: 1, createdAt: at }),
+    ).rejects.toBeInstanceOf(VerificationCodeTakenError);
+    // Another revision of the same report gets its own.
+    const second = { code: 'GGGGHHHHJJJJ', reportId: 'v1', revision: 2, createdAt: at };
+    expect(await repo.claimVerificationCode(second)).toEqual(second);
+    // Two runs of one revision at once: both get the same code; the loser's lookup resolves to nothing.
+    const [a, b] = await Promise.all([
+      repo.claimVerificationCode({ code: 'KKKKMMMMNNNN', reportId: 'v3', revision: 1, createdAt: at }),
+      repo.claimVerificationCode({ code: 'PPPPQQQQRRRR', reportId: 'v3', revision: 1, createdAt: at }),
+    ]);
+    expect(a).toEqual(b);
+    const loser = a.code === 'KKKKMMMMNNNN' ? 'PPPPQQQQRRRR' : 'KKKKMMMMNNNN';
+    expect(await repo.getVerification(a.code)).toMatchObject({ reportId: 'v3', revision: 1 });
+    expect(await repo.getVerification(loser)).toBeUndefined();
+    // Key attributes stay inside the adapter; the claim does not show up as an audit event.
+    expect(await repo.getVerification(a.code)).not.toHaveProperty('pk');
+    expect(await repo.events('v1')).toEqual([]);
   });
 });
 

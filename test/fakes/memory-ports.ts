@@ -19,11 +19,16 @@ import {
   TransientError,
 } from '../../functions/core/errors.ts';
 import type { AuditEvent, Decision, DecisionState, Report } from '../../functions/core/report.ts';
+import type { VerificationRecord } from '../../functions/core/verification-code.ts';
 import type { Clock } from '../../functions/ports/clock.ts';
 import { type DirectoryRepository, StaleDirectoryError } from '../../functions/ports/directory.ts';
 import type { DocumentStore, DocumentVersion, StoredDocument } from '../../functions/ports/document-store.ts';
 import type { Mailer, MailMessage } from '../../functions/ports/mailer.ts';
-import { type ReportRepository, StaleVersionError } from '../../functions/ports/report-repository.ts';
+import {
+  type ReportRepository,
+  StaleVersionError,
+  VerificationCodeTakenError,
+} from '../../functions/ports/report-repository.ts';
 import type { ExecutionStatus, Workflow } from '../../functions/ports/workflow.ts';
 
 const clone = <T>(v: T): T => (v === undefined ? v : structuredClone(v));
@@ -33,6 +38,13 @@ export class MemoryReportRepository implements ReportRepository {
   reports = new Map<string, Report>();
   eventsById = new Map<string, AuditEvent[]>();
   decisions = new Map<string, Decision>();
+  /** VERIFY#<code> lookups and the claim of each revision (`<reportId>#<revision>` → code). */
+  verifications = new Map<string, VerificationRecord>();
+  revisionCodes = new Map<string, string>();
+  /** Fault injection: a concurrent run claims the next revision between our lookup and our claim. */
+  claimRaces: VerificationRecord[] = [];
+  /** Fault injection: the next N fresh codes collide with a code already stored. */
+  codeCollisions = 0;
   /** Fault injection: the next N replace() calls lose the race. */
   staleReplaces = 0;
   /** Fault injection: the next N replace() calls fail as a database outage would (nothing written). */
@@ -116,6 +128,30 @@ export class MemoryReportRepository implements ReportRepository {
           (!reportId || d.reportId === reportId),
       )
       .map(clone);
+  }
+  async claimVerificationCode(candidate: VerificationRecord) {
+    const revisionKey = `${candidate.reportId}#${candidate.revision}`;
+    const claimed = this.revisionCodes.get(revisionKey);
+    if (claimed) return clone(this.verifications.get(claimed) as VerificationRecord);
+    if (this.codeCollisions > 0 || this.verifications.has(candidate.code)) {
+      this.codeCollisions = Math.max(0, this.codeCollisions - 1);
+      throw new VerificationCodeTakenError('verification code taken');
+    }
+    this.verifications.set(candidate.code, clone(candidate));
+    const racer = this.claimRaces.shift();
+    if (racer) {
+      this.verifications.set(racer.code, clone(racer));
+      this.revisionCodes.set(`${racer.reportId}#${racer.revision}`, racer.code);
+    }
+    const winner = this.revisionCodes.get(revisionKey);
+    if (winner) return clone(this.verifications.get(winner) as VerificationRecord);
+    this.revisionCodes.set(revisionKey, candidate.code);
+    return clone(candidate);
+  }
+  async getVerification(code: string) {
+    const record = this.verifications.get(code);
+    if (!record || this.revisionCodes.get(`${record.reportId}#${record.revision}`) !== code) return undefined;
+    return clone(record);
   }
 }
 

@@ -197,6 +197,15 @@ describe('functions', () => {
     }
   });
 
+  it('that print or mail the portal’s URL know it (archive: the QR code of the verification page)', () => {
+    const fns = Object.values(s.stateless.findResources('AWS::Lambda::Function'));
+    const withUrl = fns
+      .filter((f) => f.Properties.Environment?.Variables?.PUBLIC_BASE_URL)
+      .map((f) => String(f.Properties.Description).split(':')[0])
+      .sort();
+    expect(withUrl).toEqual(['SOP 3-4', 'SOP 5', 'SOP Mutu Baku', 'SOP portal (hono)']);
+  });
+
   it('touch only their own bucket prefixes', () => {
     const s3Resources = (name: string, action: string) =>
       statementsOf(name)
