@@ -1,6 +1,8 @@
 import type { AssembledReport, DispositionEntry } from '../core/performance-data.ts';
 import type { Period } from '../core/report.ts';
-import { formatDateTimeWib, periodLabel } from './capaian.ts';
+import { formatDateTime } from '../i18n/format.ts';
+import { periodLabel } from '../i18n/labels.ts';
+import type { Lang } from '../i18n/lang.ts';
 import {
   addFooters,
   CELL_PAD,
@@ -19,8 +21,6 @@ import {
   pdfText,
   type TableRow,
 } from './pdf-layout.ts';
-
-type Lang = 'id' | 'en';
 
 export interface DispositionInput {
   organization: AssembledReport['organization'];
@@ -114,7 +114,7 @@ export async function renderDispositionPdf(
     [l.info.tahun, String(input.tahun)],
     [l.info.periode, `${input.periode} (${per})`],
     [l.info.revision, String(input.revision)],
-    [l.info.archivedAt, formatDateTimeWib(input.archivedAt, lang)],
+    [l.info.archivedAt, formatDateTime(input.archivedAt, lang)],
   ];
   const x = doc.page.margins.left;
   doc.y = y + 14;
@@ -141,7 +141,7 @@ export async function renderDispositionPdf(
         `${e.name}\nNIP ${e.nip || '-'}`,
         e.decision,
         note,
-        formatDateTimeWib(e.at, lang),
+        formatDateTime(e.at, lang),
         `\n${mark}`,
       ],
       minHeight: 30,
@@ -190,7 +190,7 @@ export async function renderDispositionPdf(
 
   ensureSpace(doc, 80);
   heading(doc, l.s3);
-  paragraph(doc, l.statement(formatDateTimeWib(input.archivedAt, lang)), { size: 9 });
+  paragraph(doc, l.statement(formatDateTime(input.archivedAt, lang)), { size: 9 });
 
   footers.end();
   doc.end();

@@ -5,8 +5,8 @@ import type { AssembledReport, DispositionEntry } from '../core/performance-data
 import type { AuditEvent, DocumentRef, Report } from '../core/report.ts';
 import { renderDispositionPdf } from '../documents/disposition-pdf.ts';
 import { renderReportPdf } from '../documents/report-pdf.ts';
-import { simpleNoticeMail } from '../web/emails.ts';
-import { STEP_LABEL } from '../web/i18n.ts';
+import { STEP_LABEL } from '../i18n/labels.ts';
+import { reportDocumentedMail } from '../mails/report-documented.tsx';
 import type { Deps } from './deps.ts';
 import { personIn, unitDirectory } from './directory.ts';
 
@@ -98,12 +98,11 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
   const team = personIn(unit, deps.config.steps.documentation);
   await deps.mailer.send({
     to: [...new Set([team.email, report.uploaderEmail].filter((e): e is string => !!e))],
-    ...simpleNoticeMail({
+    ...reportDocumentedMail({
       unit: unit.profile,
       lang,
       report: { ...report, status: 'TERDOKUMENTASI' },
       to: team,
-      kind: 'documented',
       facts: [
         ['PDF', `${pdf.key} (versionId ${pdf.versionId})`],
         ['SHA-256', pdf.sha256 ?? ''],

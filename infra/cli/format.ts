@@ -1,5 +1,6 @@
 import type { AuditEvent, Report } from '../../functions/core/report.ts';
-import { type Lang, STATUS_LABEL, STEP_LABEL } from '../../functions/web/i18n.ts';
+import { STATUS_LABEL, STEP_LABEL } from '../../functions/i18n/labels.ts';
+import type { Lang } from '../../functions/i18n/lang.ts';
 
 /**
  * Times as the mails show them: in the office's zone, Asia/Jakarta, named (WIB) — never a bare UTC time a
