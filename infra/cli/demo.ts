@@ -191,8 +191,8 @@ async function runUnitReport(
   const head = personIn(unit, config.steps.ratify);
   const team = personIn(unit, config.steps.documentation);
   // Waits on this unit's own report only: a mail about another unit's report to the same person is not taken.
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const about = (what: string) => new RegExp(`^${escape(what)} .* — ${escape(unit.profile.organization.name)}$`);
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const about = (what: string) => new RegExp(`^${literal(what)} .* — ${literal(unit.profile.organization.name)}$`);
   const mail = new MailboxClient(stack.urls.mail);
   const key = uploadKey(code, TAHUN, 'TW1', 'data-kinerja-tw1.csv');
   const { versionId } = await stack.store.put({

@@ -90,7 +90,10 @@ describe('lapkin demo --units (runUnitsDemo)', () => {
     expect(sukamajuUp?.stdout, sukamajuUp?.stderr).toContain('report sukamaju-2026-TW2 started');
     // Each new report waits for its own Sekretaris; the third unit has nothing pending.
     for (const u of ['karawaci', 'sukamaju'])
-      await inbox.next(people(config, u).SEKRETARIS_CAMAT.email, /^\[Perlu verifikasi\] Laporan Kinerja Triwulan II 2026 — /);
+      await inbox.next(
+        people(config, u).SEKRETARIS_CAMAT.email,
+        /^\[Perlu verifikasi\] Laporan Kinerja Triwulan II 2026 — /,
+      );
     for (const u of ['karawaci', 'sukamaju']) {
       const pending = await deps.repo.pendingDecisions(u);
       expect(pending.map((d) => [d.reportId, d.assignee.email])).toEqual([

@@ -65,6 +65,9 @@ describe('assembleReport', () => {
     expect(mail?.to).toEqual(expect.arrayContaining(['staf@example.go.id', 'timsakip@example.go.id']));
     expect(mail?.attachments?.[0]?.filename).toMatch(/\.xlsx$/);
     expect(mail?.text).toContain(KEY);
+    // Where to upload the correction: the portal's upload page for this report, not a command line.
+    expect(mail?.text).toContain(`${f.deps.publicBaseUrl}/unggah?laporan=${REPORT_ID}`);
+    expect(`${mail?.text}${mail?.html}`).not.toContain('npx');
     expect((await f.repo.get(REPORT_ID))?.revisionTaskToken).toBe('tok-fix');
   });
 });
@@ -94,6 +97,9 @@ describe('requestRevision', () => {
     const mails = f.mailer.sent.filter((m) => m.subject.startsWith('[Perlu perbaikan] '));
     expect(mails).toHaveLength(1);
     expect(mails[0]?.text).toContain('Lengkapi narasi.');
+    expect(mails[0]?.subject).toBe('[Perlu perbaikan] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci');
+    expect(mails[0]?.text).toContain(`${f.deps.publicBaseUrl}/unggah?laporan=${REPORT_ID}`);
+    expect(`${mails[0]?.text}${mails[0]?.html}`).not.toContain('npx');
     const r = await f.repo.get(REPORT_ID);
     expect(r).toMatchObject({ status: 'PERLU_REVISI', revisionTaskToken: 't2', revisionNote: 'Lengkapi narasi.' });
   });

@@ -45,7 +45,9 @@ describe('keepMutuBaku', () => {
     expect((await keepMutuBaku(f.deps)).escalated).toEqual([]);
     const escalation = subjects().slice(1);
     expect(escalation).toEqual([
-      expect.stringMatching(/^sekcam@example.go.id\|\[Eskalasi\] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci$/),
+      expect.stringMatching(
+        /^sekcam@example.go.id\|\[Eskalasi\] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci$/,
+      ),
       expect.stringMatching(/^camat@example.go.id\|\[Eskalasi\] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci$/),
     ]);
     const events = await f.repo.events(REPORT_ID);
@@ -57,9 +59,13 @@ describe('keepMutuBaku', () => {
     expect((await f.repo.events(REPORT_ID)).filter((e) => e.action === 'MUTU_BAKU_TERLAMPAUI')).toHaveLength(2);
     // A whole Mutu Baku past the head of the unit: the city (KOTA) is told as well.
     expect(subjects().slice(3)).toEqual([
-      expect.stringMatching(/^sekcam@example.go.id\|\[Eskalasi\] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci$/),
+      expect.stringMatching(
+        /^sekcam@example.go.id\|\[Eskalasi\] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci$/,
+      ),
       expect.stringMatching(/^camat@example.go.id\|\[Eskalasi\] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci$/),
-      expect.stringMatching(/^bagian.organisasi@example.go.id\|\[Eskalasi\] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci$/),
+      expect.stringMatching(
+        /^bagian.organisasi@example.go.id\|\[Eskalasi\] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci$/,
+      ),
     ]);
     expect((await f.repo.events(REPORT_ID)).at(-1)?.detail).toMatchObject({ escalation: 2, to: 'CAMAT,KOTA' });
 
@@ -78,7 +84,9 @@ describe('keepMutuBaku', () => {
     expect((await keepMutuBaku(f.deps)).escalated).toEqual([REPORT_ID]);
     expect(subjects()).toEqual([
       expect.stringMatching(/^camat@example.go.id\|\[Eskalasi\] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci$/),
-      expect.stringMatching(/^bagian.organisasi@example.go.id\|\[Eskalasi\] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci$/),
+      expect.stringMatching(
+        /^bagian.organisasi@example.go.id\|\[Eskalasi\] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci$/,
+      ),
     ]);
   });
 
