@@ -3,7 +3,7 @@ import type { UnitProfile } from '../core/directory.ts';
 import type { Report } from '../core/report.ts';
 import { reportTitle } from '../i18n/labels.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { Button, Facts, greeting, Heading, Muted, P, TD, TH, UrlLine } from './parts.tsx';
+import { Button, Facts, greeting, Heading, Muted, P, TD, TH, tdFor, UrlLine } from './parts.tsx';
 import { uploadPageUrl } from './portal-links.ts';
 import { type Mail, MailShell, mailDocument, subjectOf } from './shell.tsx';
 
@@ -105,8 +105,8 @@ export function dataInvalidMail(a: {
             <tr>
               <td style={`${TD};text-align:right;white-space:nowrap`}>{p.row ?? '–'}</td>
               <td style={TD}>{p.column ?? '–'}</td>
-              <td style={`${TD};word-break:break-all`}>{p.value ?? ''}</td>
-              <td style={TD}>{p.message}</td>
+              <td style={tdFor(p.value ?? '')}>{p.value ?? ''}</td>
+              <td style={tdFor(p.message)}>{p.message}</td>
             </tr>
           ))}
         </table>

@@ -16,8 +16,8 @@ const T = {
     escalationHeading: 'Mutu Baku terlampaui',
     reminderBody: (step: string, due: string) =>
       `Tahap "${step}" untuk laporan berikut belum diselesaikan. Batas waktu Mutu Baku (1 hari) adalah ${due}. Mohon segera ditindaklanjuti.`,
-    escalationBody: (step: string, due: string, who: string) =>
-      `Tahap "${step}" untuk laporan berikut telah melewati batas waktu Mutu Baku (${due}) dan masih menunggu ${who}. Laporan tetap menunggu; keputusan yang terlambat tetap diterima.`,
+    escalationBody: (step: string, due: string, who: string, upload: boolean) =>
+      `Tahap "${step}" untuk laporan berikut telah melewati batas waktu Mutu Baku (${due}) dan masih menunggu ${who}. Laporan tetap menunggu; ${upload ? 'unggahan perbaikan' : 'keputusan'} yang terlambat tetap diterima.`,
     decide: 'Buka laporan dan putuskan',
     task: 'Buka di portal (Tugas saya)',
     upload: 'Unggah data perbaikan',
@@ -31,8 +31,8 @@ const T = {
     escalationHeading: 'Service standard exceeded',
     reminderBody: (step: string, due: string) =>
       `The "${step}" step of the report below is not done yet. Its service standard (1 day) ends ${due}. Please act on it soon.`,
-    escalationBody: (step: string, due: string, who: string) =>
-      `The "${step}" step of the report below passed its service standard (${due}) and still waits for ${who}. The report keeps waiting; a late decision is still accepted.`,
+    escalationBody: (step: string, due: string, who: string, upload: boolean) =>
+      `The "${step}" step of the report below passed its service standard (${due}) and still waits for ${who}. The report keeps waiting; a late ${upload ? 'corrected upload' : 'decision'} is still accepted.`,
     decide: 'Open the report and decide',
     task: 'Open in the portal (My tasks)',
     upload: 'Upload corrected data',
@@ -63,12 +63,12 @@ export function mutuBakuMail(a: {
   const subject = subjectOf(reminder ? t.reminder : t.escalation, title);
   const step = STEP_LABEL[a.lang][a.report.step] ?? a.report.step;
   const due = a.report.dueAt ? formatDateTime(a.report.dueAt, a.lang) : '–';
-  const body = reminder
-    ? t.reminderBody(step, due)
-    : t.escalationBody(step, due, `${a.waitingFor.name} (${a.waitingFor.title})`);
-  const copy = a.to.email !== a.waitingFor.email ? t.copy : '';
   const task = a.decision ? taskUrl(a.portal, a.decision.decisionId) : undefined;
   const upload = a.report.step === 'revision' ? uploadPageUrl(a.portal, a.report.reportId) : undefined;
+  const body = reminder
+    ? t.reminderBody(step, due)
+    : t.escalationBody(step, due, `${a.waitingFor.name} (${a.waitingFor.title})`, !!upload);
+  const copy = a.to.email !== a.waitingFor.email ? t.copy : '';
   const tone = reminder ? 'warn' : 'bad';
 
   const action = a.decision

@@ -46,6 +46,14 @@ const CELL = 'text-align:left;padding:6px 8px;border-bottom:1px solid #e3e7ed;ve
 export const TH = `${CELL};background:#f0f3f7;font-weight:600`;
 export const TD = CELL;
 
+/**
+ * A cell for a value that may be one long token (a storage key, a SHA-256, a pasted URL): allowed to break
+ * anywhere, or it would widen the table past a phone's screen. Words break only at spaces.
+ */
+export function tdFor(value: string): string {
+  return /\S{21,}/.test(value) ? `${TD};word-break:break-all` : TD;
+}
+
 /** Label–value rows: the report's key facts. */
 export function Facts(p: { rows: [string, string][] }) {
   if (p.rows.length === 0) return null;
@@ -54,7 +62,7 @@ export function Facts(p: { rows: [string, string][] }) {
       {p.rows.map(([k, v]) => (
         <tr>
           <th style={`${TH};width:40%`}>{k}</th>
-          <td style={TD}>{v}</td>
+          <td style={tdFor(v)}>{v}</td>
         </tr>
       ))}
     </table>

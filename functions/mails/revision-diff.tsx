@@ -1,7 +1,7 @@
 import type { DiffSummary } from '../core/performance-data.ts';
 import { diffView } from '../i18n/diff.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { Muted, Notice, P, SubHeading, TD, TH } from './parts.tsx';
+import { Muted, Notice, P, SubHeading, TD, TH, tdFor } from './parts.tsx';
 import { toHtml } from './shell.tsx';
 
 const BEFORE = '#8a1c1c';
@@ -42,7 +42,7 @@ export function RevisionDiff(p: { summary: DiffSummary; lang: Lang }) {
             <tr>
               <td style={`${TD};white-space:nowrap`}>{i > 0 && v.rows[i - 1]?.kode === r.kode ? '' : r.kode}</td>
               <td style={TD}>{r.field}</td>
-              <td style={TD}>
+              <td style={tdFor(`${r.before} ${r.after}`)}>
                 <Value text={r.before} empty={r.beforeEmpty} color={BEFORE} bold={false} />
                 {' → '}
                 <Value text={r.after} empty={r.afterEmpty} color={AFTER} bold={r.figure} />

@@ -16,8 +16,8 @@ import { uploadRejectedMail } from '../../functions/mails/upload-rejected.tsx';
 export const PORTAL = 'https://lapkin.example.go.id';
 export const SIGNED = `${PORTAL}/keputusan/d1a2b3?e=1778032800&s=abc_DEF-123`;
 
-export function person(name: string, title = 'Sekretaris Camat'): Person {
-  return { name, nip: '198003152005012002', email: 'orang@example.go.id', title };
+export function person(name: string, title = 'Sekretaris Camat', email = 'sekcam@example.go.id'): Person {
+  return { name, nip: '198003152005012002', email, title };
 }
 
 export function unitNamed(name: string): UnitProfile {
@@ -132,7 +132,7 @@ export function everyMail(lang: Lang, opts: { name?: string; unitName?: string; 
       lang,
       report: REPORT,
       kind: 'escalation',
-      to: person('Budi Santoso', 'Camat'),
+      to: person('Budi Santoso', 'Camat', 'camat@example.go.id'),
       waitingFor: to,
       portal: PORTAL,
     }),
