@@ -1,3 +1,4 @@
+import type { CityRole, Role } from '../core/config.ts';
 import type { UnitProfile } from '../core/directory.ts';
 import type { Kategori } from '../core/performance-data.ts';
 import type { Period, ReportStatus } from '../core/report.ts';
@@ -52,6 +53,31 @@ export function statusLabel(status: ReportStatus, lang: Lang, unit?: UnitTitles)
     return lang === 'id' ? `Menunggu pengesahan ${t.CAMAT}` : `Awaiting ratification by the ${t.CAMAT}`;
   return STATUS_LABEL[lang][status];
 }
+
+/**
+ * The SOP's roles where no unit is known (a timeline over many units, the CLI): words every unit shares. With a
+ * unit, its own titles (UnitProfile.roleTitles: Camat, Kepala Dinas, …) are the label.
+ */
+export const ROLE_LABEL: Record<Lang, Record<Role | CityRole | 'SISTEM', string>> = {
+  id: {
+    CAMAT: 'Pimpinan unit',
+    SEKRETARIS_CAMAT: 'Sekretaris',
+    KASI: 'Kepala Seksi/Bidang',
+    TIMSAKIP: 'Ketua TIMSAKIP',
+    STAF: 'Staf',
+    KOTA: 'Pemerintah kota',
+    SISTEM: 'Sistem',
+  },
+  en: {
+    CAMAT: 'Head of unit',
+    SEKRETARIS_CAMAT: 'Secretary',
+    KASI: 'Head of section',
+    TIMSAKIP: 'TIMSAKIP lead',
+    STAF: 'Staff',
+    KOTA: 'City',
+    SISTEM: 'System',
+  },
+};
 
 /** The SOP's steps (Report.step, a decision's step). */
 export const STEP_LABEL: Record<Lang, Record<string, string>> = {

@@ -4,12 +4,19 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AssembledReport } from '../../functions/core/performance-data.ts';
-import type { Report } from '../../functions/core/report.ts';
+import type { AuditEvent, Report } from '../../functions/core/report.ts';
 import { computeIndicators, summarize } from '../../functions/documents/capaian.ts';
 import { renderDispositionPdf } from '../../functions/documents/disposition-pdf.ts';
 import { renderReportPdf } from '../../functions/documents/report-pdf.ts';
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '../../functions/i18n/format.ts';
-import { PERIOD_LABEL, periodLabel, reportTitle, STATUS_LABEL, STEP_LABEL } from '../../functions/i18n/labels.ts';
+import {
+  PERIOD_LABEL,
+  periodLabel,
+  ROLE_LABEL,
+  reportTitle,
+  STATUS_LABEL,
+  STEP_LABEL,
+} from '../../functions/i18n/labels.ts';
 import { reportLine, timeline } from '../../infra/cli/format.ts';
 import { renderWatch } from '../../infra/cli/watch.ts';
 import { pdfTextOf } from '../fakes/pdf-text.ts';
@@ -40,11 +47,17 @@ describe('formats', () => {
 });
 
 describe('a label changed in one place', () => {
-  const saved = { period: PERIOD_LABEL.id.TW1, status: STATUS_LABEL.id.PERLU_REVISI, step: STEP_LABEL.id.verify ?? '' };
+  const saved = {
+    period: PERIOD_LABEL.id.TW1,
+    status: STATUS_LABEL.id.PERLU_REVISI,
+    step: STEP_LABEL.id.verify ?? '',
+    role: ROLE_LABEL.id.SEKRETARIS_CAMAT,
+  };
   afterEach(() => {
     PERIOD_LABEL.id.TW1 = saved.period;
     STATUS_LABEL.id.PERLU_REVISI = saved.status;
     STEP_LABEL.id.verify = saved.step;
+    ROLE_LABEL.id.SEKRETARIS_CAMAT = saved.role;
   });
 
   const indicators = computeIndicators([
@@ -115,10 +128,21 @@ describe('a label changed in one place', () => {
     expect(renderWatch(report, [], new Date('2026-04-06T06:00:00.000Z'), false)).toContain('Triwulan Kesatu 2026');
   });
 
-  it('a status and a step: `lapkin status` and its timeline', () => {
+  it('a status, a step and a role: `lapkin status` and its timeline', () => {
     STATUS_LABEL.id.PERLU_REVISI = 'Dikembalikan (uji)';
     STEP_LABEL.id.verify = 'Pemeriksaan (uji)';
-    expect(timeline(report, [], 'id')).toContain('PERLU_REVISI (Dikembalikan (uji))');
+    ROLE_LABEL.id.SEKRETARIS_CAMAT = 'Penyemak (uji)';
+    const decided: AuditEvent = {
+      seq: 3,
+      at: '2026-04-06T03:00:00.000Z',
+      revision: 1,
+      action: 'KEPUTUSAN',
+      decision: 'REVISE',
+      actor: { name: 'Dewi Lestari', role: 'SEKRETARIS_CAMAT' },
+    } as AuditEvent;
+    const lines = timeline(report, [decided], 'id');
+    expect(lines).toContain('PERLU_REVISI (Dikembalikan (uji))');
+    expect(lines).toContain('Dewi Lestari (Penyemak (uji))');
     expect(reportLine(report, 'id')).toContain('Pemeriksaan (uji)');
   });
 });
