@@ -5,7 +5,8 @@ import type {
   RatingScale,
   ReportSummary,
 } from '../core/performance-data.ts';
-import type { Period } from '../core/report.ts';
+import { formatNumber } from '../i18n/format.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 export type { RatingScale } from '../core/performance-data.ts';
 
@@ -113,7 +114,7 @@ export function summarize(indicators: ComputedIndicator[], scale: RatingScale = 
  * The scale in words, highest band first: "lebih dari 75% sampai 90%" → Tinggi. The PDF and the template print
  * it, so a reader always sees the scale the kategori were decided on, whatever the configuration.
  */
-export function scaleRanges(scale: RatingScale, lang: 'id' | 'en' = 'id'): { kategori: Kategori; range: string }[] {
+export function scaleRanges(scale: RatingScale, lang: Lang = 'id'): { kategori: Kategori; range: string }[] {
   const s = ratingScaleOf(scale);
   const pct = (n: number) => `${formatNumber(n, { maxDecimals: 2 }, lang)}%`;
   const w =
@@ -134,104 +135,4 @@ export function overspent(indicators: ComputedIndicator[]): ComputedIndicator[] 
   return indicators.filter(
     (i) => i.pagu !== undefined && i.realisasiAnggaran !== undefined && i.realisasiAnggaran > i.pagu,
   );
-}
-
-// Labels shared by the renderers, so the PDF, the XLSX and the mails name things alike.
-
-const KATEGORI_EN: Record<string, string> = {
-  'Sangat Tinggi': 'Very high',
-  Tinggi: 'High',
-  Sedang: 'Medium',
-  Rendah: 'Low',
-  'Sangat Rendah': 'Very low',
-};
-
-export function kategoriLabel(k: Kategori | null, lang: 'id' | 'en' = 'id'): string {
-  if (k === null) return lang === 'id' ? 'Tidak dapat dihitung' : 'Not computable';
-  // A configured name has no known translation and is shown as configured.
-  return lang === 'id' ? k : (KATEGORI_EN[k] ?? k);
-}
-
-const ROMAN = ['I', 'II', 'III', 'IV'];
-
-export function periodLabel(p: Period, lang: 'id' | 'en' = 'id'): string {
-  if (p === 'TAHUNAN') return lang === 'id' ? 'Tahunan' : 'Annual';
-  const n = Number(p.slice(2));
-  return lang === 'id' ? `Triwulan ${ROMAN[n - 1]}` : `Quarter ${n}`;
-}
-
-/**
- * Number formatting done by hand rather than with Intl: the output must not depend on the ICU data of the Node
- * build, so identical input gives identical documents everywhere.
- */
-export function formatNumber(
-  n: number,
-  opts: { decimals?: number; maxDecimals?: number } = {},
-  lang: 'id' | 'en' = 'id',
-): string {
-  const [group, decimal] = lang === 'id' ? ['.', ','] : [',', '.'];
-  let fixed: string;
-  if (opts.decimals !== undefined) fixed = Math.abs(n).toFixed(opts.decimals);
-  else {
-    fixed = Math.abs(n).toFixed(opts.maxDecimals ?? 2);
-    if (fixed.includes('.')) fixed = fixed.replace(/\.?0+$/, '');
-  }
-  const [int = '0', frac] = fixed.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
-  const sign = n < 0 && Number(fixed) !== 0 ? '-' : '';
-  return `${sign}${grouped}${frac ? decimal + frac : ''}`;
-}
-
-export function formatPercent(n: number | null, lang: 'id' | 'en' = 'id'): string {
-  return n === null ? '-' : `${formatNumber(n, { decimals: 2 }, lang)} %`;
-}
-
-const MONTHS_ID = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** Kecamatan Karawaci keeps Western Indonesian Time (UTC+7, no daylight saving). */
-export function formatDateWib(iso: string, lang: 'id' | 'en' = 'id'): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  const d = new Date(t + WIB_OFFSET_MS);
-  const months = lang === 'id' ? MONTHS_ID : MONTHS_EN;
-  return `${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}
-
-export function formatDateTimeWib(iso: string, lang: 'id' | 'en' = 'id'): string {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  const d = new Date(t + WIB_OFFSET_MS);
-  const hh = String(d.getUTCHours()).padStart(2, '0');
-  const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return lang === 'id'
-    ? `${formatDateWib(iso, lang)} pukul ${hh}.${mm} WIB`
-    : `${formatDateWib(iso, lang)}, ${hh}:${mm} WIB`;
 }

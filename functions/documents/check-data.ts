@@ -1,9 +1,9 @@
 import type { LapkinConfig } from '../core/config.ts';
 import type { ComputedIndicator, DataProblem, RatingScale, ReportSummary } from '../core/performance-data.ts';
-import { computeIndicators, formatNumber, formatPercent, overspent, ratingScaleOf, summarize } from './capaian.ts';
+import { formatNumber, formatPercent } from '../i18n/format.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { computeIndicators, overspent, ratingScaleOf, summarize } from './capaian.ts';
 import { type CheckedPeriod, type ExpectedPeriod, parsePerformanceData, sizeProblem } from './upload/index.ts';
-
-type Lang = 'id' | 'en';
 
 /** The parts of the configuration that decide whether data is valid and how it is rated. */
 export type DataSettings = Pick<LapkinConfig, 'ratingScale' | 'targetZero' | 'dataLimits'>;

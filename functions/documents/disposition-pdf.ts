@@ -1,6 +1,8 @@
 import type { AssembledReport, DispositionEntry } from '../core/performance-data.ts';
 import type { Period } from '../core/report.ts';
-import { formatDateTimeWib, periodLabel } from './capaian.ts';
+import { formatDateTime } from '../i18n/format.ts';
+import { periodLabel } from '../i18n/labels.ts';
+import type { Lang } from '../i18n/lang.ts';
 import {
   addFooters,
   CELL_PAD,
@@ -25,8 +27,6 @@ import {
   type VerificationMark,
   verificationFooter,
 } from './verification-pdf.ts';
-
-type Lang = 'id' | 'en';
 
 export interface DispositionInput {
   organization: AssembledReport['organization'];
@@ -124,7 +124,7 @@ export async function renderDispositionPdf(
     [l.info.tahun, String(input.tahun)],
     [l.info.periode, `${input.periode} (${per})`],
     [l.info.revision, String(input.revision)],
-    [l.info.archivedAt, formatDateTimeWib(input.archivedAt, lang)],
+    [l.info.archivedAt, formatDateTime(input.archivedAt, lang)],
   ];
   const x = doc.page.margins.left;
   doc.y = y + 14;
@@ -151,7 +151,7 @@ export async function renderDispositionPdf(
         `${e.name}\nNIP ${e.nip || '-'}`,
         e.decision,
         note,
-        formatDateTimeWib(e.at, lang),
+        formatDateTime(e.at, lang),
         `\n${mark}`,
       ],
       minHeight: 30,
@@ -200,7 +200,7 @@ export async function renderDispositionPdf(
 
   ensureSpace(doc, mark ? 190 : 80);
   heading(doc, l.s3);
-  paragraph(doc, l.statement(formatDateTimeWib(input.archivedAt, lang)), { size: 9 });
+  paragraph(doc, l.statement(formatDateTime(input.archivedAt, lang)), { size: 9 });
   if (mark) {
     const x = doc.page.margins.left;
     const below = drawVerificationMark(doc, mark, lang, { x, y: doc.y + 10, width: contentWidth(doc) });

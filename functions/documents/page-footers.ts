@@ -1,6 +1,5 @@
+import type { Lang } from '../i18n/lang.ts';
 import type { Doc } from './pdf-layout.ts';
-
-type Lang = 'id' | 'en';
 
 /** What pdfkit keeps about the current text state and a page, beyond its public typings. */
 interface PdfkitInternals {

@@ -8,7 +8,7 @@ import { startPageFooters } from './page-footers.ts';
  * pages, ticks, footers, letterhead — shared by the report and the disposition sheet so both look alike.
  */
 
-type Lang = 'id' | 'en';
+import type { Lang } from '../i18n/lang.ts';
 export type Doc = PDFKit.PDFDocument;
 
 export interface PdfRenderOptions {

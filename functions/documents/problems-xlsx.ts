@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { DataProblem } from '../core/performance-data.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { safeCellText } from './safe-cell.ts';
 
 const LABELS = {
@@ -19,7 +20,7 @@ const LABELS = {
  * The list of problems in an upload, sent to the uploader as an attachment. Values are echoed from the upload, so
  * every text passes through safeCellText.
  */
-export async function renderProblemsXlsx(problems: DataProblem[], lang: 'id' | 'en' = 'id'): Promise<Buffer> {
+export async function renderProblemsXlsx(problems: DataProblem[], lang: Lang = 'id'): Promise<Buffer> {
   const l = LABELS[lang];
   const wb = new ExcelJS.Workbook();
   wb.creator = 'lapkin';

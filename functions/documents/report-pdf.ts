@@ -5,20 +5,10 @@ import type {
   Kategori,
   PreparedBy,
 } from '../core/performance-data.ts';
-import {
-  computeCapaian,
-  formatDateTimeWib,
-  formatDateWib,
-  formatNumber,
-  formatPercent,
-  kategoriLabel,
-  kategoriOrder,
-  overspent,
-  periodLabel,
-  ratingScaleOf,
-  round2,
-  scaleRanges,
-} from './capaian.ts';
+import { formatDate, formatDateTime, formatNumber, formatPercent } from '../i18n/format.ts';
+import { kategoriLabel, periodLabel } from '../i18n/labels.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { computeCapaian, kategoriOrder, overspent, ratingScaleOf, round2, scaleRanges } from './capaian.ts';
 import {
   addFooters,
   bottomLimit,
@@ -52,7 +42,6 @@ import {
   verificationFooter,
 } from './verification-pdf.ts';
 
-type Lang = 'id' | 'en';
 type Titles = Signatory['roleTitles'];
 // Green (best) to red (worst); a scale of another length takes evenly spaced steps.
 const RATING_COLORS = ['#1E7B4F', '#62A55A', '#E3B23C', '#E07B39', '#B03A2E'];
@@ -281,7 +270,7 @@ function drawCover(doc: Doc, report: AssembledReport, lang: Lang): void {
     [l.coverRows.periode, `${report.periode} (${periodLabel(report.periode, lang)})`],
     [l.coverRows.tahun, String(report.tahun)],
     [l.coverRows.revision, String(report.revision)],
-    [l.coverRows.generatedAt, formatDateTimeWib(report.generatedAt, lang)],
+    [l.coverRows.generatedAt, formatDateTime(report.generatedAt, lang)],
     [l.coverRows.source, `${report.source.key}\nversionId ${report.source.versionId}`],
   ];
   const boxX = x + 50;
@@ -693,7 +682,7 @@ function drawApprovals(
   // is complete without pretending to a paraf that was never given.
   const prepared: PreparedBy | undefined = tim ? undefined : report.preparedBy;
   const preparedRow = (no: string, jabatan: string, p: PreparedBy): TableRow => ({
-    cells: [no, jabatan, `${p.name}\n${l.nip} ${p.nip}`, l.preparedMark, formatDateTimeWib(p.at, lang)],
+    cells: [no, jabatan, `${p.name}\n${l.nip} ${p.nip}`, l.preparedMark, formatDateTime(p.at, lang)],
     minHeight: 34,
   });
   const parafRow = (no: string, jabatan: string, e: DispositionEntry | undefined): TableRow => ({
@@ -702,7 +691,7 @@ function drawApprovals(
       jabatan,
       e ? `${e.name}\n${l.nip} ${e.nip}` : '',
       e ? `      ${l.parafMark}` : '',
-      e ? formatDateTimeWib(e.at, lang) : '',
+      e ? formatDateTime(e.at, lang) : '',
     ],
     minHeight: 34,
     decorate: e
@@ -730,7 +719,7 @@ function drawApprovals(
   if (prepared) {
     doc.y += 4;
     const source = `${report.source.key}, versionId ${report.source.versionId}`;
-    paragraph(doc, l.preparedNote(formatDateTimeWib(prepared.at, lang), source, prepared.uploaderEmail, titles), {
+    paragraph(doc, l.preparedNote(formatDateTime(prepared.at, lang), source, prepared.uploaderEmail, titles), {
       size: 7.5,
       color: COLOR.muted,
     });
@@ -741,7 +730,7 @@ function drawApprovals(
   const blockW = 230;
   const bx = doc.page.margins.left + contentWidth(doc) - blockW;
   const blockTop = doc.y;
-  const dateLine = camat ? `${place}, ${formatDateWib(camat.at, lang)}` : `${place}, ...........................`;
+  const dateLine = camat ? `${place}, ${formatDate(camat.at, lang)}` : `${place}, ...........................`;
   doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
   doc.text(pdfText(dateLine), bx, doc.y, { width: blockW, align: 'center' });
   doc.text(pdfText(l.mengesahkan), bx, doc.y + 2, { width: blockW, align: 'center' });
@@ -755,7 +744,7 @@ function drawApprovals(
       .font(FONT.italic)
       .fontSize(8)
       .fillColor(COLOR.accent)
-      .text(pdfText(l.signedAt(formatDateTimeWib(camat.at, lang))), bx, signTop + 12, {
+      .text(pdfText(l.signedAt(formatDateTime(camat.at, lang))), bx, signTop + 12, {
         width: blockW,
         align: 'center',
       });

@@ -1,10 +1,11 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { AssembledReport, ComputedIndicator } from '../core/performance-data.ts';
-import { formatDateTimeWib, kategoriLabel, kategoriOrder, periodLabel, ratingScaleOf, round2 } from './capaian.ts';
+import { formatDateTime } from '../i18n/format.ts';
+import { kategoriLabel, periodLabel } from '../i18n/labels.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { kategoriOrder, ratingScaleOf, round2 } from './capaian.ts';
 import { safeCellText } from './safe-cell.ts';
-
-type Lang = 'id' | 'en';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
 const HEADER_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FFFFFFFF' } };
@@ -174,7 +175,7 @@ function writeSummary(ws: ExcelJS.Worksheet, report: AssembledReport, lang: Lang
     [l.periode, periodLabel(report.periode, lang)],
     [l.tahun, report.tahun],
     [l.revision, report.revision],
-    [l.generatedAt, formatDateTimeWib(report.generatedAt, lang)],
+    [l.generatedAt, formatDateTime(report.generatedAt, lang)],
     [l.source, `${report.source.key} (versionId ${report.source.versionId})`],
   ];
   for (const [k, v] of meta) {

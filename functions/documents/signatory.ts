@@ -1,6 +1,6 @@
 import { DEFAULT_ROLE_TITLES, type Role, type UnitKind } from '../core/config.ts';
 
-type Lang = 'id' | 'en';
+import type { Lang } from '../i18n/lang.ts';
 
 /** What a report document needs to know about its unit to name the people who initial and sign it. */
 export interface Signatory {

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { LapkinConfig, Organization } from '../core/config.ts';
 import type { Period } from '../core/report.ts';
-import { formatNumber, scaleRanges } from './capaian.ts';
+import { formatNumber } from '../i18n/format.ts';
+import { scaleRanges } from './capaian.ts';
 import { safeCellText } from './safe-cell.ts';
 import { COLUMNS, type FieldKey, MAX_TEXT_LENGTH, NUMERIC_FIELDS } from './upload/index.ts';
 

@@ -7,9 +7,9 @@ import { formatVerificationCode, newVerificationCode, verificationUrl } from '..
 import { renderDispositionPdf } from '../documents/disposition-pdf.ts';
 import { renderReportPdf } from '../documents/report-pdf.ts';
 import type { VerificationMark } from '../documents/verification-pdf.ts';
+import { STEP_LABEL } from '../i18n/labels.ts';
+import { reportDocumentedMail } from '../mails/report-documented.tsx';
 import { VerificationCodeTakenError } from '../ports/report-repository.ts';
-import { simpleNoticeMail } from '../web/emails.ts';
-import { STEP_LABEL } from '../web/i18n.ts';
 import type { Deps } from './deps.ts';
 import { personIn, unitDirectory } from './directory.ts';
 
@@ -104,12 +104,11 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
   const team = personIn(unit, deps.config.steps.documentation);
   await deps.mailer.send({
     to: [...new Set([team.email, report.uploaderEmail].filter((e): e is string => !!e))],
-    ...simpleNoticeMail({
+    ...reportDocumentedMail({
       unit: unit.profile,
       lang,
       report: { ...report, status: 'TERDOKUMENTASI' },
       to: team,
-      kind: 'documented',
       facts: [
         ['PDF', `${pdf.key} (versionId ${pdf.versionId})`],
         ['SHA-256', pdf.sha256 ?? ''],

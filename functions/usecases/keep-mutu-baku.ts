@@ -4,8 +4,7 @@ import { parseEmailAddress } from '../core/email-address.ts';
 import { decisionIdFor } from '../core/execution-name.ts';
 import { safeMessage } from '../core/failure-reason.ts';
 import type { Decision, DecisionStep, Report, ReportStatus } from '../core/report.ts';
-import { uploadKey } from '../core/upload-key.ts';
-import { mutuBakuMail } from '../web/mutu-baku-mails.ts';
+import { mutuBakuMail } from '../mails/mutu-baku.tsx';
 import { completeDecision } from './complete-decision.ts';
 import type { Deps } from './deps.ts';
 import { cityPerson, personIn, unitDirectory } from './directory.ts';
@@ -43,7 +42,8 @@ const COMPLETION_GRACE_MS = 2 * 60_000;
 
 /**
  * The Mutu Baku clock (SOP: every step 1 day), run on a schedule. For each report waiting on a person:
- * 1. at `reminderAtFraction` of the step's time, one reminder to the assignee (with the same link as before);
+ * 1. at `reminderAtFraction` of the step's time, one reminder to the assignee (with the same link as before, and
+ *    the task or upload page in the portal);
  * 2. at the due time, an escalation to the assignee and the role above, an SLA-breach audit event and metric —
  *    and again after each further Mutu Baku period while the step still waits.
  * Waiting goes on: nothing here fails, moves or cancels a report. Each notice is claimed in the ledger before it
@@ -173,11 +173,10 @@ async function notify(
   if (kind === 'escalation')
     for (const p of above) if (!recipients.some((r) => r.email === p.email)) recipients.push(p);
   try {
-    const link = step === 'revision' || !decision ? undefined : await currentLink(deps, decision);
-    const key =
-      step === 'revision'
-        ? uploadKey(report.unit, report.tahun, report.periode, report.source.key.split('/').pop() ?? 'data.csv')
-        : undefined;
+    const pending =
+      step === 'revision' || !decision
+        ? undefined
+        : { link: await currentLink(deps, decision), decisionId: decision.decisionId };
     const uploader = step === 'revision' ? parseEmailAddress(report.uploaderEmail) : undefined;
     const extra = uploader ? [uploader] : [];
     for (const to of recipients) {
@@ -190,8 +189,8 @@ async function notify(
           kind,
           to,
           waitingFor: assignee,
-          link,
-          uploadKey: key,
+          decision: pending,
+          portal: deps.publicBaseUrl,
         }),
       });
     }

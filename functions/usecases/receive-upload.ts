@@ -5,8 +5,8 @@ import { executionNameFor } from '../core/execution-name.ts';
 import { dueAt } from '../core/mutu-baku.ts';
 import { AWAITING_UPLOAD, type DocumentRef, type Report } from '../core/report.ts';
 import { parseUploadKey } from '../core/upload-key.ts';
-import { simpleNoticeMail } from '../web/emails.ts';
-import { uploadRejectedMail } from '../web/upload-rejected-mail.ts';
+import { uploadIgnoredMail } from '../mails/upload-ignored.tsx';
+import { uploadRejectedMail } from '../mails/upload-rejected.tsx';
 import type { Deps } from './deps.ts';
 import { cityPerson, personIn, unitDirectory } from './directory.ts';
 import { reopenFailedReport } from './retry-report.ts';
@@ -127,13 +127,7 @@ export async function receiveUpload(deps: Deps, upload: UploadReceived): Promise
   const to = personIn(unit, deps.config.steps.revision);
   await deps.mailer.send({
     to: unique([parseEmailAddress(report.uploaderEmail), to.email]),
-    ...simpleNoticeMail({
-      unit: unit.profile,
-      lang: deps.config.language,
-      report,
-      to,
-      kind: 'ignored',
-    }),
+    ...uploadIgnoredMail({ unit: unit.profile, lang: deps.config.language, report, to }),
   });
   return { outcome: 'IGNORED', reportId, status: report.status };
 }
@@ -264,6 +258,7 @@ async function tellRejected(
       key: upload.key,
       versionId: upload.versionId,
       problem: err.problem,
+      portal: deps.publicBaseUrl,
     }),
   });
   return true;

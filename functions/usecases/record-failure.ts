@@ -2,8 +2,7 @@ import { parseEmailAddress } from '../core/email-address.ts';
 import { decisionIdFor } from '../core/execution-name.ts';
 import { failureReason } from '../core/failure-reason.ts';
 import type { Report, ReportStatus } from '../core/report.ts';
-import { simpleNoticeMail } from '../web/emails.ts';
-import { failureFacts } from '../web/failure-facts.ts';
+import { reportFailedMail } from '../mails/report-failed.tsx';
 import type { Deps } from './deps.ts';
 import { unitDirectory } from './directory.ts';
 
@@ -57,13 +56,13 @@ export async function recordFailure(deps: Deps, input: FailureInput): Promise<{ 
   await deps.mailer
     .send({
       to: [...new Set([team.email, parseEmailAddress(report.uploaderEmail)].filter((e): e is string => !!e))],
-      ...simpleNoticeMail({
+      ...reportFailedMail({
         unit: unit.profile,
         lang: deps.config.language,
         report,
         to: team,
-        kind: 'failed',
-        facts: failureFacts(reason, deps.config.language),
+        reason,
+        portal: deps.publicBaseUrl,
       }),
     })
     .catch(() => {

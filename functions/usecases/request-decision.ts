@@ -3,7 +3,7 @@ import { ReportNotFoundError } from '../core/errors.ts';
 import { decisionIdFor } from '../core/execution-name.ts';
 import { dueAt } from '../core/mutu-baku.ts';
 import type { Decision, DecisionStep, ReportStatus } from '../core/report.ts';
-import { decisionRequestMail } from '../web/emails.ts';
+import { decisionRequestMail } from '../mails/decision-request.tsx';
 import { completeDecision } from './complete-decision.ts';
 import type { Deps } from './deps.ts';
 import { personIn, unitDirectory } from './directory.ts';
@@ -27,7 +27,7 @@ const FROM: Record<DecisionStep, readonly ReportStatus[]> = {
  * 1. The decision id is derived from execution, step and revision: a retried or re-entered wait finds the same
  *    decision, points it at the current token and sends no second mail (the emailed link keeps working).
  * 2. The report moves to MENUNGGU_VERIFIKASI / MENUNGGU_PENGESAHAN with its Mutu Baku due time.
- * 3. The assignee gets one mail with a signed link and the report PDF.
+ * 3. The assignee gets one mail with a signed link, the task in the portal and the report PDF.
  */
 export async function requestDecision(
   deps: Deps,
@@ -107,6 +107,7 @@ export async function requestDecision(
       report: fresh,
       decision,
       link,
+      portal: deps.publicBaseUrl,
       pdf: pdf.body,
     }),
   });

@@ -1,7 +1,8 @@
 import { ReportNotFoundError } from '../core/errors.ts';
 import { dueAt } from '../core/mutu-baku.ts';
 import type { ReportStatus } from '../core/report.ts';
-import { dataInvalidMail, revisionRequestMail } from '../web/emails.ts';
+import { dataInvalidMail } from '../mails/data-invalid.tsx';
+import { revisionRequestMail } from '../mails/revision-request.tsx';
 import type { Deps } from './deps.ts';
 import { personIn, unitDirectory } from './directory.ts';
 
@@ -23,7 +24,8 @@ export interface RevisionRequest {
  * "Jika tidak, silakan revisi kembali" — the wait for a corrected upload, after invalid data or a REVISE.
  * 1. The task token is stored on the report (never mailed, never logged); intake resumes the wait with it.
  * 2. Status PERLU_REVISI (or stays PERLU_PERBAIKAN_DATA) with the Mutu Baku due time of the revision step.
- * 3. The uploader and the revision role get the note (or every data problem plus the XLSX) and where to upload.
+ * 3. The uploader and the revision role get the note (or every data problem plus the XLSX) and the portal's upload
+ *    page for the report.
  *    A re-entered wait (same round, new token) only swaps the token: no second mail.
  */
 export async function requestRevision(deps: Deps, input: RevisionRequest): Promise<{ mailed: boolean }> {
@@ -79,6 +81,7 @@ export async function requestRevision(deps: Deps, input: RevisionRequest): Promi
         problems: fresh.dataProblems?.sample ?? [],
         problemCount: fresh.dataProblems?.count ?? 0,
         problemsXlsx: xlsx?.body,
+        portal: deps.publicBaseUrl,
       }),
     });
   } else {
@@ -95,6 +98,7 @@ export async function requestRevision(deps: Deps, input: RevisionRequest): Promi
         by: { name: by.name, title: by.title },
         step: req.step,
         note: req.note,
+        portal: deps.publicBaseUrl,
       }),
     });
   }

@@ -2,7 +2,6 @@ import type { UnitProfile } from '../core/directory.ts';
 import type { Decision, Report } from '../core/report.ts';
 import {
   diffHtml,
-  escapeHtml,
   formatDateTime,
   formatPercent,
   type Lang,
@@ -194,4 +193,12 @@ export function resultPage(a: {
   };
   const [title, body, tone] = content[a.kind];
   return htmlPage({ lang: a.lang, title, tone, body: `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(body)}</p>` });
+}
+
+/** Legacy: this page still builds markup from strings; it goes when the page moves to JSX (hono/jsx escapes). */
+function escapeHtml(s: string): string {
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }

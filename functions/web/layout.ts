@@ -1,6 +1,11 @@
-import { escapeHtml, type Lang } from './i18n.ts';
+import { html, raw } from 'hono/html';
+import type { Lang } from '../i18n/lang.ts';
 
-/** One responsive HTML shell for emails and pages: readable on a phone, no external assets, no scripts. */
+/**
+ * The page shell of the pages still built from strings (the decision page, the local console) until they move
+ * to the JSX Layout (functions/web/pages/layout.tsx). Mails have their own shell: functions/mails/shell.tsx.
+ * `body` must already be escaped markup; the title is escaped here.
+ */
 export function htmlPage(opts: {
   lang: Lang;
   title: string;
@@ -11,14 +16,8 @@ export function htmlPage(opts: {
   wide?: boolean;
 }): string {
   const accent = { neutral: '#1f4e79', ok: '#1e7d32', warn: '#9a6700', bad: '#b3261e' }[opts.tone ?? 'neutral'];
-  return `<!doctype html>
-<html lang="${opts.lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">${opts.refreshSeconds ? `\n<meta http-equiv="refresh" content="${opts.refreshSeconds}">` : ''}
-<title>${escapeHtml(opts.title)}</title>
-<style>
+  // Our own constant CSS (two values chosen above from fixed tables): trusted markup.
+  const css = raw(`
   body { margin:0; background:#f3f5f8; font-family: -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color:#1b1f24; line-height:1.5; }
   .wrap { max-width: ${opts.wide ? '1100px' : '640px'}; margin: 0 auto; padding: 16px; }
   .card { background:#fff; border-radius:10px; padding:20px; box-shadow:0 1px 3px rgba(0,0,0,.08); border-top:5px solid ${accent}; }
@@ -36,10 +35,21 @@ export function htmlPage(opts: {
   .notice { background:#fff8e1; border-left:4px solid #9a6700; padding:10px 12px; margin:12px 0; }
   .error { background:#fdecea; border-left:4px solid #b3261e; padding:10px 12px; margin:12px 0; }
   .footer { margin-top:16px; font-size:.8rem; color:#5b6573; text-align:center; }
-</style>
+`);
+  const refresh = opts.refreshSeconds ? html`<meta http-equiv="refresh" content="${String(opts.refreshSeconds)}">` : '';
+  const page = html`<!doctype html>
+<html lang="${opts.lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">${refresh}
+<title>${opts.title}</title>
+<style>${css}</style>
 </head>
 <body><div class="wrap"><div class="card">
-${opts.body}
+${raw(opts.body)}
 </div><div class="footer">lapkin — SOP Pelaporan Kinerja</div></div></body>
 </html>`;
+  if (page instanceof Promise) throw new Error('the page shell renders synchronously');
+  return String(page);
 }

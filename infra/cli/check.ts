@@ -4,8 +4,10 @@ import { parseArgs } from 'node:util';
 import type { LapkinConfig } from '../../functions/core/config.ts';
 import type { ComputedIndicator, DataProblem } from '../../functions/core/performance-data.ts';
 import { PERIODS, type Period } from '../../functions/core/report.ts';
-import { formatNumber, formatPercent, kategoriLabel, round2 } from '../../functions/documents/capaian.ts';
+import { round2 } from '../../functions/documents/capaian.ts';
 import { checkFileSize, checkPerformanceData, type DataCheck } from '../../functions/documents/check-data.ts';
+import { formatNumber, formatPercent } from '../../functions/i18n/format.ts';
+import { kategoriLabel } from '../../functions/i18n/labels.ts';
 
 type Lang = 'id' | 'en';
 

@@ -97,24 +97,24 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
     await upload(SAMPLES[0]);
     await decide(
       sekcam.email,
-      'Mohon verifikasi',
+      '[Perlu verifikasi]',
       'REVISE',
       'Narasi faktor penghambat dan tindak lanjut belum memadai; lengkapi untuk indikator di bawah target.',
     );
-    await mail.next(team.email, 'dikembalikan untuk revisi');
+    await mail.next(team.email, '[Perlu perbaikan]');
     await upload(SAMPLES[1]);
-    await decide(sekcam.email, 'Mohon verifikasi', 'APPROVE');
+    await decide(sekcam.email, '[Perlu verifikasi]', 'APPROVE');
     await decide(
       camat.email,
-      'Mohon pengesahan',
+      '[Perlu pengesahan]',
       'REVISE',
       'Realisasi anggaran perlu dicocokkan dengan laporan keuangan triwulan; perbaiki lalu ajukan kembali.',
     );
-    await mail.next(team.email, 'dikembalikan untuk revisi');
+    await mail.next(team.email, '[Perlu perbaikan]');
     await upload(SAMPLES[2]);
-    await decide(sekcam.email, 'Mohon verifikasi', 'APPROVE');
-    await decide(camat.email, 'Mohon pengesahan', 'APPROVE');
-    await mail.next(team.email, 'terdokumentasi');
+    await decide(sekcam.email, '[Perlu verifikasi]', 'APPROVE');
+    await decide(camat.email, '[Perlu pengesahan]', 'APPROVE');
+    await mail.next(team.email, '[Terdokumentasi]');
     const report = await stack.deps().repo.get(`${organization.unitCode}-2026-TW1`);
     if (!report) throw new Error('the demo report is missing');
     if (!opts.keepRunning) await stack.stop();
@@ -191,8 +191,8 @@ async function runUnitReport(
   const head = personIn(unit, config.steps.ratify);
   const team = personIn(unit, config.steps.documentation);
   // Waits on this unit's own report only: a mail about another unit's report to the same person is not taken.
-  const about = (what: string) =>
-    new RegExp(`${what}.*Laporan Kinerja ${unit.profile.organization.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} — `);
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const about = (what: string) => new RegExp(`^${literal(what)} .* — ${literal(unit.profile.organization.name)}$`);
   const mail = new MailboxClient(stack.urls.mail);
   const key = uploadKey(code, TAHUN, 'TW1', 'data-kinerja-tw1.csv');
   const { versionId } = await stack.store.put({
@@ -202,9 +202,9 @@ async function runUnitReport(
     metadata: { 'uploader-email': (unit.people.STAF ?? team).email },
   });
   say(`upload ${SAMPLES[0]} → ${key} (versionId ${versionId})`);
-  await decideFromMail(mail, { to: sekretaris.email, subject: about('Mohon verifikasi'), decision: 'APPROVE', say });
-  await decideFromMail(mail, { to: head.email, subject: about('Mohon pengesahan'), decision: 'APPROVE', say });
-  await mail.next(team.email, about('terdokumentasi'));
+  await decideFromMail(mail, { to: sekretaris.email, subject: about('[Perlu verifikasi]'), decision: 'APPROVE', say });
+  await decideFromMail(mail, { to: head.email, subject: about('[Perlu pengesahan]'), decision: 'APPROVE', say });
+  await mail.next(team.email, about('[Terdokumentasi]'));
   const report = await stack.deps().repo.get(`${code}-${TAHUN}-TW1`);
   if (!report) throw new Error(`the report of ${code} is missing`);
   return report;

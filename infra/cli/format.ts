@@ -1,5 +1,6 @@
 import type { AuditEvent, Report } from '../../functions/core/report.ts';
-import { type Lang, STATUS_LABEL, STEP_LABEL } from '../../functions/web/i18n.ts';
+import { ROLE_LABEL, STATUS_LABEL, STEP_LABEL } from '../../functions/i18n/labels.ts';
+import type { Lang } from '../../functions/i18n/lang.ts';
 
 /**
  * Times as the mails show them: in the office's zone, Asia/Jakarta, named (WIB) — never a bare UTC time a
@@ -66,7 +67,8 @@ export function timeline(r: Report, events: AuditEvent[], lang: Lang = 'id'): st
   }
   lines.push(`  ${w.timeline}`);
   for (const e of events) {
-    const who = e.actor.role === 'SISTEM' ? 'lapkin' : `${e.actor.name} (${e.actor.role})`;
+    const who =
+      e.actor.role === 'SISTEM' ? 'lapkin' : `${e.actor.name} (${ROLE_LABEL[lang][e.actor.role] ?? e.actor.role})`;
     const what = [e.action, e.decision, e.note ? `"${e.note}"` : ''].filter(Boolean).join(' ');
     lines.push(`    ${String(e.seq).padStart(3)} ${cliTime(e.at)}  ${w.rev} ${e.revision}  ${what}  — ${who}`);
   }

@@ -1,7 +1,8 @@
 /**
  * Which unit a mail is about, and whether it reached anyone outside that unit: the check behind
- * `lapkin demo --units`. A mail about a report names the report's unit in its subject ("Laporan Kinerja <unit
- * name> — <periode> <tahun>", functions/web/emails.ts); the unit's people are the directory's answer.
+ * `lapkin demo --units`. A mail about a report ends its subject with the report's unit ("[Perlu verifikasi] Laporan
+ * Kinerja <periode> <tahun> — <unit name>", reportTitle in functions/i18n/labels.ts); the unit's people are the
+ * directory's answer.
  */
 
 export interface UnitPeople {
@@ -33,11 +34,10 @@ export interface IsolationCheck {
   problems: IsolationProblem[];
 }
 
-/** The unit whose report the subject names; a longer name wins ("… Karawaci Baru" is not "… Karawaci"). */
+/** The unit whose report the subject names: the whole name after the last dash ("… Karawaci Baru" is not "… Karawaci"). */
 export function unitOfMail(mail: SentMail, units: readonly UnitPeople[]): UnitPeople | undefined {
-  return [...units]
-    .sort((a, b) => b.name.length - a.name.length)
-    .find((u) => mail.subject.includes(`Laporan Kinerja ${u.name} — `));
+  if (!/^\[[^\]]+\] (Laporan Kinerja|Performance Report) /.test(mail.subject)) return undefined;
+  return units.find((u) => mail.subject.endsWith(` — ${u.name}`));
 }
 
 /**

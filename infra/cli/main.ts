@@ -6,7 +6,7 @@ import { ConfigError, type LapkinConfig, loadConfigFile } from '../../functions/
 import type { AuditEvent, Report } from '../../functions/core/report.ts';
 import { PERIODS, type Period } from '../../functions/core/report.ts';
 import { parseUploadKey, uploadKey } from '../../functions/core/upload-key.ts';
-import { STATUS_LABEL } from '../../functions/web/i18n.ts';
+import { STATUS_LABEL } from '../../functions/i18n/labels.ts';
 import { answeringStack } from '../local/stack-file.ts';
 import { PEOPLE_OPTIONS } from './people-options.ts';
 

@@ -1,7 +1,7 @@
 import type { UnitConfig } from '../../functions/core/config.ts';
 import { profileOf } from '../../functions/core/directory.ts';
 import type { AuditEvent, Report } from '../../functions/core/report.ts';
-import { PERIOD_LABEL, statusLabel, type UnitTitles } from '../../functions/web/i18n.ts';
+import { PERIOD_LABEL, statusLabel, type UnitTitles } from '../../functions/i18n/labels.ts';
 import { mutuBakuAge } from '../local/console-page.ts';
 import { cliTime } from './format.ts';
 

@@ -1,19 +1,13 @@
 import { unitOfReportId } from '../../functions/core/directory.ts';
 import type { AuditEvent, Decision, Report } from '../../functions/core/report.ts';
-import {
-  escapeHtml,
-  formatDateTime,
-  type Lang,
-  PERIOD_LABEL,
-  STATUS_LABEL,
-  STEP_LABEL,
-} from '../../functions/web/i18n.ts';
+import { formatDateTime, type Lang, PERIOD_LABEL, STATUS_LABEL, STEP_LABEL } from '../../functions/web/i18n.ts';
 import { htmlPage } from '../../functions/web/layout.ts';
 import {
   CONSOLE_TEXT,
   type ConsoleQuery,
   choosePeriod,
   consoleHref,
+  escapeHtml,
   periodsWithReports,
   renderFunnelCards,
   renderPeriodLine,

@@ -1,5 +1,5 @@
 import { PERIODS, type Period, type Report, type ReportStatus, STATUSES } from '../../functions/core/report.ts';
-import { escapeHtml, formatDateTime, type Lang, PERIOD_LABEL, STATUS_LABEL } from '../../functions/web/i18n.ts';
+import { formatDateTime, type Lang, PERIOD_LABEL, STATUS_LABEL } from '../../functions/web/i18n.ts';
 
 /**
  * The city view of the local console (what the KOTA role sees): the SOP funnel and a table of units for one
@@ -289,4 +289,12 @@ export function renderPeriodLine(
     .map((p) => `<a href="${escapeHtml(consoleHref({ ...q, period: p }))}">${escapeHtml(label(p))}</a>`)
     .join('');
   return `<p class="periods">${escapeHtml(t.period)}: <b>${escapeHtml(label(period))}</b>${others ? ` · <span class="muted">${escapeHtml(t.otherPeriods)}:</span> ${others}` : ''}</p>`;
+}
+
+/** Legacy: the console still builds markup from strings; it goes when the console moves to JSX (hono/jsx escapes). */
+export function escapeHtml(s: string): string {
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }

@@ -68,7 +68,7 @@ describe('decision pages in a browser', () => {
     const id = 'karawaci-2026-TW1';
     await stack.store.put({ key: 'masuk/karawaci/2026/TW1/data.csv', body: sample('awal'), contentType: 'text/csv' });
     const mail = new MailboxClient(stack.urls.mail);
-    const link = decisionLinkIn(await mail.next(people(config).SEKRETARIS_CAMAT.email, 'Mohon verifikasi'));
+    const link = decisionLinkIn(await mail.next(people(config).SEKRETARIS_CAMAT.email, '[Perlu verifikasi]'));
 
     const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
     const desk = await browser.newPage({ viewport: { width: 1200, height: 800 } });
@@ -95,7 +95,7 @@ describe('decision pages in a browser', () => {
     expect(await textOf(phone, 'h1')).toBe('Sudah diputuskan');
     await phone.screenshot({ path: join(SHOTS, '05-already-decided.png'), fullPage: true });
 
-    const ratify = decisionLinkIn(await mail.next(people(config).CAMAT.email, 'Mohon pengesahan'));
+    const ratify = decisionLinkIn(await mail.next(people(config).CAMAT.email, '[Perlu pengesahan]'));
     await phone.goto(ratify);
     expect(await textOf(phone, 'h1')).toBe('Pengesahan Laporan Kinerja');
     await phone.screenshot({ path: join(SHOTS, '06-confirm-ratify.png'), fullPage: true });

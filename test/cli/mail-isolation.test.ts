@@ -11,13 +11,17 @@ const UNITS: UnitPeople[] = [
   { unitCode: 'dinas-arsip', name: 'Dinas Arsip dan Perpustakaan', emails: ['sekdis.arsip@example.go.id'] },
 ];
 const mail = (id: string, subject: string, ...recipients: string[]): SentMail => ({ id, subject, recipients });
-const verify = (unit: string) => `[lapkin] Mohon verifikasi: Laporan Kinerja ${unit} — Triwulan I 2026 (rev. 1)`;
+const verify = (unit: string) => `[Perlu verifikasi] Laporan Kinerja Triwulan I 2026 — ${unit}`;
 
 describe('mail isolation per unit', () => {
   it('attributes a mail to the unit its report title names, the longer name first', () => {
     expect(unitOfMail(mail('1', verify('Kecamatan Karawaci Baru')), UNITS)?.unitCode).toBe('karawaci-baru');
     expect(unitOfMail(mail('2', verify('Kecamatan Karawaci')), UNITS)?.unitCode).toBe('karawaci');
-    expect(unitOfMail(mail('3', '[lapkin] Unggahan tidak dapat diproses'), UNITS)).toBeUndefined();
+    expect(unitOfMail(mail('3', '[Unggahan ditolak] Unggahan tidak dapat diproses'), UNITS)).toBeUndefined();
+    expect(
+      unitOfMail(mail('4', '[Verification needed] Performance Report Quarter 1 2026 — Kecamatan Karawaci'), UNITS)
+        ?.unitCode,
+    ).toBe('karawaci');
   });
 
   it('passes mails that stay in their unit and groups them per unit', () => {
@@ -39,7 +43,7 @@ describe('mail isolation per unit', () => {
       [
         mail('1', verify('Dinas Arsip dan Perpustakaan'), 'sekdis.arsip@example.go.id', 'camat@example.go.id'),
         mail('2', verify('Kecamatan Karawaci'), 'sekcam@example.go.id', 'orang.lain@example.com'),
-        mail('3', '[lapkin] Pengingat', 'sekcam@example.go.id'),
+        mail('3', '[Pengingat] Laporan Kinerja Triwulan I 2026 — Kecamatan Lain', 'sekcam@example.go.id'),
       ],
       UNITS,
     );

@@ -73,13 +73,13 @@ describe('the CLI and the stack of its state directory', () => {
     expect(
       (
         await postDecision(
-          decisionLinkIn(await mail.next(people(config).SEKRETARIS_CAMAT.email, 'Mohon verifikasi')),
+          decisionLinkIn(await mail.next(people(config).SEKRETARIS_CAMAT.email, '[Perlu verifikasi]')),
           'APPROVE',
         )
       ).status,
     ).toBe(200);
     expect(
-      (await postDecision(decisionLinkIn(await mail.next(people(config).CAMAT.email, 'Mohon pengesahan')), 'APPROVE'))
+      (await postDecision(decisionLinkIn(await mail.next(people(config).CAMAT.email, '[Perlu pengesahan]')), 'APPROVE'))
         .status,
     ).toBe(200);
     await waitFor(async () => (await a?.deps().repo.get(ID))?.status === 'TERDOKUMENTASI', 15_000, 'documented');

@@ -4,11 +4,7 @@ import {
   computeCapaian,
   computeIndicators,
   DEFAULT_RATING_SCALE,
-  formatDateTimeWib,
-  formatNumber,
-  formatPercent,
   kategoriOrder,
-  periodLabel,
   type RatingScale,
   rate,
   ratingScaleOf,
@@ -201,24 +197,5 @@ describe('computeIndicators and summarize', () => {
     expect(s.averageCapaian).toBeNull();
     expect(s.totalPagu).toBeNull();
     expect(s.totalRealisasiAnggaran).toBeNull();
-  });
-});
-
-describe('formatting', () => {
-  it('writes Indonesian and English numbers without depending on ICU', () => {
-    expect(formatPercent(95.5)).toBe('95,50 %');
-    expect(formatPercent(95.5, 'en')).toBe('95.50 %');
-    expect(formatPercent(null)).toBe('-');
-    expect(formatNumber(1_234_567.891, { decimals: 2 })).toBe('1.234.567,89');
-    expect(formatNumber(1_234_567.5, {}, 'en')).toBe('1,234,567.5');
-    expect(formatNumber(-0.001, { decimals: 2 })).toBe('0,00');
-    expect(formatNumber(250_000)).toBe('250.000');
-  });
-
-  it('writes times in WIB and periods by name', () => {
-    expect(formatDateTimeWib('2026-04-08T17:30:00Z')).toBe('9 April 2026 pukul 00.30 WIB');
-    expect(formatDateTimeWib('2026-04-08T02:05:00Z', 'en')).toBe('8 April 2026, 09:05 WIB');
-    expect(periodLabel('TW3')).toBe('Triwulan III');
-    expect(periodLabel('TAHUNAN', 'en')).toBe('Annual');
   });
 });

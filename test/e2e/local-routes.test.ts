@@ -24,7 +24,7 @@ beforeAll(async () => {
   stack = await startLocalStack({ config, stateDir: mkdtempSync(join(tmpdir(), 'lapkin-routes-')), randomPorts: true });
   await stack.store.put({ key: KEY, body: sample('awal'), contentType: 'text/csv' });
   const mail = new MailboxClient(stack.urls.mail);
-  link = decisionLinkIn(await mail.next(people(config).SEKRETARIS_CAMAT.email, 'Mohon verifikasi'));
+  link = decisionLinkIn(await mail.next(people(config).SEKRETARIS_CAMAT.email, '[Perlu verifikasi]'));
   expect((await postDecision(link, 'REVISE', 'Lengkapi narasi.')).status).toBe(200);
   // The report now waits for a corrected upload: its record holds the revision wait's token.
   const report = await waitFor(

@@ -105,7 +105,7 @@ describe('decision links over HTTP', () => {
     stack = await startLocalStack({ config, stateDir: tempState(), randomPorts: true });
     await stack.store.put({ key: KEY, body: sample('awal'), contentType: 'text/csv' });
     const mail = new MailboxClient(stack.urls.mail);
-    const m = await mail.next(people(config).SEKRETARIS_CAMAT.email, 'Mohon verifikasi');
+    const m = await mail.next(people(config).SEKRETARIS_CAMAT.email, '[Perlu verifikasi]');
     return { mail, link: decisionLinkIn(m), m };
   }
 
@@ -197,7 +197,7 @@ describe('restart', () => {
     stack = await startLocalStack({ config, stateDir, randomPorts: true });
     await stack.store.put({ key: KEY, body: sample('awal'), contentType: 'text/csv' });
     const firstMail = new MailboxClient(stack.urls.mail);
-    const link = decisionLinkIn(await firstMail.next(people(config).SEKRETARIS_CAMAT.email, 'Mohon verifikasi'));
+    const link = decisionLinkIn(await firstMail.next(people(config).SEKRETARIS_CAMAT.email, '[Perlu verifikasi]'));
     // Stop only once the step has settled: the mail is out before mailSentAt is written, and a stop in between
     // would rightly send the request again on resume (at least once), which is not what this test is about.
     const first = stack;
@@ -223,7 +223,7 @@ describe('restart', () => {
       'resumed decision page',
     );
     expect((await postDecision(relinked, 'APPROVE')).status).toBe(200);
-    const ratify = decisionLinkIn(await mail.next(people(config).CAMAT.email, 'Mohon pengesahan'));
+    const ratify = decisionLinkIn(await mail.next(people(config).CAMAT.email, '[Perlu pengesahan]'));
     expect((await postDecision(ratify, 'APPROVE')).status).toBe(200);
     await waitFor(
       async () => (await stack!.deps().repo.get('karawaci-2026-TW1'))?.status === 'TERDOKUMENTASI',
@@ -231,7 +231,7 @@ describe('restart', () => {
       'documented',
     );
     // The mails survived the restart and the verify request was not sent twice.
-    const verifyMails = (await mail.all()).filter((m) => m.subject.includes('Mohon verifikasi'));
+    const verifyMails = (await mail.all()).filter((m) => m.subject.includes('[Perlu verifikasi]'));
     expect(verifyMails).toHaveLength(1);
   });
 });
@@ -269,16 +269,16 @@ describe('Mutu Baku on a fast local clock', () => {
     stack = await startLocalStack({ config, stateDir: tempState(), randomPorts: true });
     await stack.store.put({ key: KEY, body: sample('awal'), contentType: 'text/csv' });
     const mail = new MailboxClient(stack.urls.mail);
-    const link = decisionLinkIn(await mail.next(people(config).SEKRETARIS_CAMAT.email, 'Mohon verifikasi'));
-    const reminder = await mail.next(people(config).SEKRETARIS_CAMAT.email, 'Pengingat', 10_000);
+    const link = decisionLinkIn(await mail.next(people(config).SEKRETARIS_CAMAT.email, '[Perlu verifikasi]'));
+    const reminder = await mail.next(people(config).SEKRETARIS_CAMAT.email, '[Pengingat]', 10_000);
     expect(decisionLinkIn(reminder)).toBe(link);
-    await mail.next(people(config).CAMAT.email, 'Mutu Baku terlampaui', 10_000);
+    await mail.next(people(config).CAMAT.email, '[Eskalasi]', 10_000);
     const report = await stack.deps().repo.get('karawaci-2026-TW1');
     expect(report?.status).toBe('MENUNGGU_VERIFIKASI');
     // Wait for at least one re-entered wait (new task token behind the same decision id).
     await new Promise((r) => setTimeout(r, 1500));
     expect((await postDecision(link, 'APPROVE')).status).toBe(200);
-    const ratify = decisionLinkIn(await mail.next(people(config).CAMAT.email, 'Mohon pengesahan'));
+    const ratify = decisionLinkIn(await mail.next(people(config).CAMAT.email, '[Perlu pengesahan]'));
     expect((await postDecision(ratify, 'APPROVE')).status).toBe(200);
     await waitFor(
       async () => (await stack!.deps().repo.get('karawaci-2026-TW1'))?.status === 'TERDOKUMENTASI',
@@ -287,6 +287,6 @@ describe('Mutu Baku on a fast local clock', () => {
     );
     const events = await stack.deps().repo.events('karawaci-2026-TW1');
     expect(events.some((e) => e.action === 'MUTU_BAKU_TERLAMPAUI')).toBe(true);
-    expect((await mail.all()).filter((m) => m.subject.includes('Mohon verifikasi'))).toHaveLength(1);
+    expect((await mail.all()).filter((m) => m.subject.includes('[Perlu verifikasi]'))).toHaveLength(1);
   });
 });

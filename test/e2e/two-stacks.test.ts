@@ -53,8 +53,8 @@ describe('two stacks in one process', () => {
     const tw2Body = Buffer.from(new TextDecoder().decode(sample('awal')).replace(/;TW1;/g, ';TW2;'));
     await b.store.put({ key: tw2, body: tw2Body, contentType: 'text/csv' });
     const sekcam = people(testConfig()).SEKRETARIS_CAMAT.email;
-    await new MailboxClient(a.urls.mail).next(sekcam, 'Mohon verifikasi');
-    await new MailboxClient(b.urls.mail).next(sekcam, 'Mohon verifikasi');
+    await new MailboxClient(a.urls.mail).next(sekcam, '[Perlu verifikasi]');
+    await new MailboxClient(b.urls.mail).next(sekcam, '[Perlu verifikasi]');
     await waitFor(async () => (await b.deps().repo.get('karawaci-2026-TW2'))?.status === 'MENUNGGU_VERIFIKASI');
     await waitFor(async () => (await a.deps().repo.get('karawaci-2026-TW1'))?.status === 'MENUNGGU_VERIFIKASI');
 

@@ -60,15 +60,16 @@ describe('lapkin demo --units (runUnitsDemo)', () => {
         m.subject,
       ).toEqual([]);
       const name = organization(config, unit).name;
-      expect(m.subject).toContain(`Laporan Kinerja ${name} — `);
+      expect(m.subject).toMatch(/^\[[^\]]+\] Laporan Kinerja /);
+      expect(m.subject.endsWith(` — ${name}`), m.subject).toBe(true);
       for (const other of UNITS.filter((u) => u !== unit)) {
         expect(m.text, m.subject).not.toContain(organization(config, other).name);
         expect(m.text, m.subject).not.toContain(`/${other}/`);
       }
     }
     const dinas = mails.filter((m) => unitsReached(m)[0] === 'dinas-arsip');
-    expect(dinas.map((m) => m.subject.split(':')[0])).toEqual(
-      expect.arrayContaining(['[lapkin] Mohon verifikasi', '[lapkin] Mohon pengesahan']),
+    expect(dinas.map((m) => m.subject.slice(0, m.subject.indexOf(']') + 1))).toEqual(
+      expect.arrayContaining(['[Perlu verifikasi]', '[Perlu pengesahan]']),
     );
     for (const m of dinas) expect(m.text).toContain('Dinas Arsip dan Perpustakaan');
     // What the demo prints per unit is the same partition.
@@ -89,7 +90,10 @@ describe('lapkin demo --units (runUnitsDemo)', () => {
     expect(sukamajuUp?.stdout, sukamajuUp?.stderr).toContain('report sukamaju-2026-TW2 started');
     // Each new report waits for its own Sekretaris; the third unit has nothing pending.
     for (const u of ['karawaci', 'sukamaju'])
-      await inbox.next(people(config, u).SEKRETARIS_CAMAT.email, /Mohon verifikasi: .* Triwulan II 2026/);
+      await inbox.next(
+        people(config, u).SEKRETARIS_CAMAT.email,
+        /^\[Perlu verifikasi\] Laporan Kinerja Triwulan II 2026 — /,
+      );
     for (const u of ['karawaci', 'sukamaju']) {
       const pending = await deps.repo.pendingDecisions(u);
       expect(pending.map((d) => [d.reportId, d.assignee.email])).toEqual([
@@ -112,7 +116,7 @@ describe('lapkin demo --units (runUnitsDemo)', () => {
       contentType: 'text/csv',
     });
     const kota = config.city?.people.KOTA?.email as string;
-    const notice = await inbox.next(kota, 'Unggahan tidak dapat diproses');
+    const notice = await inbox.next(kota, '[Unggahan ditolak]');
     expect(notice.text).toContain('unit pada folder tidak terdaftar di lapkin');
     expect(notice.text).toContain('masuk/kecamatan-fiktif/2026/TW2/kinerja-tw2.csv');
     expect(recipients(notice)).toEqual([kota]);

@@ -419,7 +419,7 @@ describe('malformed uploads', () => {
       const key = `masuk/karawaci/2026/TW1/${bad.file}`;
       const { versionId } = await s.store.put({ key, body: bad.body, contentType: 'application/octet-stream' });
       kept.push({ key, versionId, body: bad.body });
-      const m = await mail.next(team, 'Data kinerja perlu diperbaiki', 15_000).catch(async (err: Error) => {
+      const m = await mail.next(team, '[Data ditolak]', 15_000).catch(async (err: Error) => {
         const r = await s.deps().repo.get('karawaci-2026-TW1');
         const ev = (await s.deps().repo.events('karawaci-2026-TW1'))
           .slice(-4)
@@ -438,7 +438,7 @@ describe('malformed uploads', () => {
       const { versionId } = await s.store.put({ key, body, contentType: 'text/csv' });
       kept.push({ key, versionId, body });
       const m = await mail.next(team, 'Triwulan II', 15_000);
-      expect(m.subject).toContain('perlu diperbaiki');
+      expect(m.subject).toContain('[Data ditolak]');
       explained++;
     }
     for (const bad of BAD_KEYS) {
@@ -446,7 +446,7 @@ describe('malformed uploads', () => {
       const { versionId } = await s.store.put({ key: bad.key, body, contentType: 'text/csv' });
       kept.push({ key: bad.key, versionId, body });
       const to = bad.to === 'city' ? (config.city?.people.KOTA?.email as string) : team;
-      const m = await mail.next(to, 'Unggahan tidak dapat diproses', 15_000);
+      const m = await mail.next(to, '[Unggahan ditolak]', 15_000);
       expect(m.text, bad.name).toContain('Berkas tetap tersimpan');
       explained++;
     }
@@ -476,7 +476,7 @@ describe('restart', () => {
       contentType: 'text/csv',
     });
     const link = decisionLinkIn(await first.mail.next(people(config).SEKRETARIS_CAMAT.email, /Triwulan I\b/));
-    await first.mail.next(people(config).TIMSAKIP.email, 'Data kinerja perlu diperbaiki');
+    await first.mail.next(people(config).TIMSAKIP.email, '[Data ditolak]');
     await s1.stop();
     stack = undefined;
 
@@ -502,7 +502,7 @@ describe('restart', () => {
       await waitFor(async () => (await statusOf(s2, id)) === 'TERDOKUMENTASI', 10_000, `${id} documented`);
     }
     const verifyMails = (await second.mail.all()).filter(
-      (m) => m.subject.includes('Mohon verifikasi') && m.subject.includes('Triwulan I '),
+      (m) => m.subject.includes('[Perlu verifikasi]') && m.subject.includes('Triwulan I '),
     );
     expect(verifyMails).toHaveLength(1);
     summary.push('restart ok');
@@ -515,8 +515,8 @@ describe('tamper-evident audit', () => {
     const config = testConfig();
     await s.store.put({ key: keyFor(2026, 'TW1'), body: dataFor(2026, 'TW1'), contentType: 'text/csv' });
     for (const [to, subject] of [
-      [people(config).SEKRETARIS_CAMAT.email, 'Mohon verifikasi'],
-      [people(config).CAMAT.email, 'Mohon pengesahan'],
+      [people(config).SEKRETARIS_CAMAT.email, '[Perlu verifikasi]'],
+      [people(config).CAMAT.email, '[Perlu pengesahan]'],
     ] as const) {
       await postDecision(decisionLinkIn(await mail.next(to, subject)), 'APPROVE');
     }

@@ -61,10 +61,13 @@ describe('assembleReport', () => {
       request: { reason: 'DATA_INVALID' },
     });
     const mail = f.mailer.sent.at(-1);
-    expect(mail?.subject).toContain('Data kinerja perlu diperbaiki');
+    expect(mail?.subject).toBe('[Data ditolak] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci');
     expect(mail?.to).toEqual(expect.arrayContaining(['staf@example.go.id', 'timsakip@example.go.id']));
     expect(mail?.attachments?.[0]?.filename).toMatch(/\.xlsx$/);
     expect(mail?.text).toContain(KEY);
+    // Where to upload the correction: the portal's upload page for this report, not a command line.
+    expect(mail?.text).toContain(`${f.deps.publicBaseUrl}/unggah?laporan=${REPORT_ID}`);
+    expect(`${mail?.text}${mail?.html}`).not.toContain('npx');
     expect((await f.repo.get(REPORT_ID))?.revisionTaskToken).toBe('tok-fix');
   });
 });
@@ -91,9 +94,12 @@ describe('requestRevision', () => {
       (await requestRevision(f.deps, { taskToken: 't2', reportId: REPORT_ID, executionArn: EXEC, request: req }))
         .mailed,
     ).toBe(false);
-    const mails = f.mailer.sent.filter((m) => m.subject.includes('dikembalikan untuk revisi'));
+    const mails = f.mailer.sent.filter((m) => m.subject.startsWith('[Perlu perbaikan] '));
     expect(mails).toHaveLength(1);
     expect(mails[0]?.text).toContain('Lengkapi narasi.');
+    expect(mails[0]?.subject).toBe('[Perlu perbaikan] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci');
+    expect(mails[0]?.text).toContain(`${f.deps.publicBaseUrl}/unggah?laporan=${REPORT_ID}`);
+    expect(`${mails[0]?.text}${mails[0]?.html}`).not.toContain('npx');
     const r = await f.repo.get(REPORT_ID);
     expect(r).toMatchObject({ status: 'PERLU_REVISI', revisionTaskToken: 't2', revisionNote: 'Lengkapi narasi.' });
   });
@@ -154,7 +160,7 @@ describe('archiveReport', () => {
     );
     // Long hashes wrap across lines on the sheet.
     expect(sheet.replace(/\s/g, '')).toContain(archive.pdf.sha256);
-    expect(f.mailer.sent.at(-1)?.subject).toContain('terdokumentasi');
+    expect(f.mailer.sent.at(-1)?.subject).toBe('[Terdokumentasi] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci');
   });
 });
 
@@ -181,7 +187,7 @@ describe('recordFailure', () => {
     expect(r?.lastError).toEqual({ error: 'DocumentNotFoundError', cause: 'gone' });
     expect((await f.repo.getDecision(decisionId))?.state).toBe('SUPERSEDED');
     expect(sha((await f.store.get(KEY, versionId)).body)).toBe(sha(uploaded));
-    expect(f.mailer.sent.at(-1)?.subject).toContain('gagal diproses');
+    expect(f.mailer.sent.at(-1)?.subject).toBe('[Gagal diproses] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci');
   });
 });
 

@@ -39,7 +39,10 @@ describe('requestDecision', () => {
   it('stores the token server-side and mails the Sekretaris Camat a link without it', async () => {
     const { decisionId, mail, link } = await verifyRequested();
     expect(mail.to).toEqual(['sekcam@example.go.id']);
-    expect(mail.subject).toContain('Mohon verifikasi');
+    expect(mail.subject).toBe('[Perlu verifikasi] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci');
+    // Two ways in: the signed link (no sign-in) and the task in the portal.
+    expect(mail.text).toContain(`${f.deps.publicBaseUrl}/tugas/${decisionId}`);
+    expect(mail.html).toContain(`href="${f.deps.publicBaseUrl}/tugas/${decisionId}" target="_blank"`);
     expect(mail.attachments?.[0]?.contentType).toBe('application/pdf');
     expect(link).not.toContain('token-verify-1');
     expect(mail.html).not.toContain('token-verify-1');
@@ -65,7 +68,7 @@ describe('requestDecision', () => {
     });
     expect(again).toEqual({ decisionId: first.decisionId, mailed: false });
     expect(reentered).toEqual({ decisionId: first.decisionId, mailed: false });
-    expect(f.mailer.sent.filter((m) => m.subject.includes('Mohon verifikasi'))).toHaveLength(1);
+    expect(f.mailer.sent.filter((m) => m.subject.includes('[Perlu verifikasi]'))).toHaveLength(1);
     expect((await f.repo.getDecision(first.decisionId))?.taskToken).toBe('tok-b');
     // The link mailed first still works and resumes the current wait.
     await submitDecision(f.deps, linkParts(first.link), { decision: 'APPROVE' });

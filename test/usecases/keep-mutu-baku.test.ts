@@ -34,8 +34,9 @@ describe('keepMutuBaku', () => {
     expect((await keepMutuBaku(f.deps)).reminded).toEqual([REPORT_ID]);
     expect((await keepMutuBaku(f.deps)).reminded).toEqual([]);
     expect(subjects()).toEqual([
-      expect.stringMatching(/^sekcam@example.go.id\|\[lapkin\] Pengingat: Verifikasi laporan/),
+      'sekcam@example.go.id|[Pengingat] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci',
     ]);
+    expect(f.mailer.sent[0]?.text).toContain('Tahap "Verifikasi laporan"');
     // The reminder carries the very link mailed before.
     expect(linkInMail(f.mailer.sent[0]?.text ?? '')).toBe(link);
 
@@ -44,8 +45,10 @@ describe('keepMutuBaku', () => {
     expect((await keepMutuBaku(f.deps)).escalated).toEqual([]);
     const escalation = subjects().slice(1);
     expect(escalation).toEqual([
-      expect.stringMatching(/^sekcam@example.go.id\|\[lapkin\] Mutu Baku terlampaui/),
-      expect.stringMatching(/^camat@example.go.id\|\[lapkin\] Mutu Baku terlampaui/),
+      expect.stringMatching(
+        /^sekcam@example.go.id\|\[Eskalasi\] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci$/,
+      ),
+      expect.stringMatching(/^camat@example.go.id\|\[Eskalasi\] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci$/),
     ]);
     const events = await f.repo.events(REPORT_ID);
     expect(events.filter((e) => e.action === 'PENGINGAT')).toHaveLength(1);
@@ -56,9 +59,13 @@ describe('keepMutuBaku', () => {
     expect((await f.repo.events(REPORT_ID)).filter((e) => e.action === 'MUTU_BAKU_TERLAMPAUI')).toHaveLength(2);
     // A whole Mutu Baku past the head of the unit: the city (KOTA) is told as well.
     expect(subjects().slice(3)).toEqual([
-      expect.stringMatching(/^sekcam@example.go.id\|\[lapkin\] Mutu Baku terlampaui/),
-      expect.stringMatching(/^camat@example.go.id\|\[lapkin\] Mutu Baku terlampaui/),
-      expect.stringMatching(/^bagian.organisasi@example.go.id\|\[lapkin\] Mutu Baku terlampaui/),
+      expect.stringMatching(
+        /^sekcam@example.go.id\|\[Eskalasi\] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci$/,
+      ),
+      expect.stringMatching(/^camat@example.go.id\|\[Eskalasi\] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci$/),
+      expect.stringMatching(
+        /^bagian.organisasi@example.go.id\|\[Eskalasi\] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci$/,
+      ),
     ]);
     expect((await f.repo.events(REPORT_ID)).at(-1)?.detail).toMatchObject({ escalation: 2, to: 'CAMAT,KOTA' });
 
@@ -76,8 +83,10 @@ describe('keepMutuBaku', () => {
     f.clock.advance(25 * HOUR);
     expect((await keepMutuBaku(f.deps)).escalated).toEqual([REPORT_ID]);
     expect(subjects()).toEqual([
-      expect.stringMatching(/^camat@example.go.id\|\[lapkin\] Mutu Baku terlampaui/),
-      expect.stringMatching(/^bagian.organisasi@example.go.id\|\[lapkin\] Mutu Baku terlampaui/),
+      expect.stringMatching(/^camat@example.go.id\|\[Eskalasi\] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci$/),
+      expect.stringMatching(
+        /^bagian.organisasi@example.go.id\|\[Eskalasi\] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci$/,
+      ),
     ]);
   });
 
@@ -103,7 +112,7 @@ describe('keepMutuBaku', () => {
     f.mailer.sent = [];
     f.clock.advance(25 * HOUR);
     await expect(keepMutuBaku(f.deps)).rejects.toThrow('throttled');
-    expect(f.mailer.sent.map((m) => m.subject)).toContainEqual(expect.stringContaining('Mutu Baku terlampaui'));
+    expect(f.mailer.sent.map((m) => m.subject)).toContainEqual(expect.stringContaining('[Eskalasi]'));
     expect((await f.repo.get(REPORT_ID))?.escalation?.count).toBe(1);
   });
 
@@ -121,7 +130,7 @@ describe('keepMutuBaku', () => {
     expect((await keepMutuBaku(f.deps)).escalated).toEqual([REPORT_ID]);
     const to = f.mailer.sent.flatMap((m) => m.to);
     expect(to).toEqual(expect.arrayContaining(['timsakip@example.go.id', 'staf@example.go.id']));
-    expect(f.mailer.sent[0]?.text).toContain('masuk/karawaci/2026/TW1/');
+    expect(f.mailer.sent[0]?.text).toContain(`${f.deps.publicBaseUrl}/unggah?laporan=${REPORT_ID}`);
   });
 
   it('two clock runs at once send one reminder; a failed mail is sent again by the next run', async () => {
@@ -137,7 +146,7 @@ describe('keepMutuBaku', () => {
     f.mailer.failures = 1;
     await expect(keepMutuBaku(f.deps)).rejects.toThrow('smtp down');
     expect((await keepMutuBaku(f.deps)).escalated).toEqual([REPORT_ID]);
-    expect(f.mailer.sent.filter((m) => m.subject.includes('terlampaui'))).toHaveLength(2);
+    expect(f.mailer.sent.filter((m) => m.subject.includes('[Eskalasi]'))).toHaveLength(2);
   });
 
   it('leaves reports that wait on nobody alone', async () => {
@@ -182,7 +191,7 @@ describe('keepMutuBaku', () => {
     // Past revision 1's due time, 23.5 of revision 2's 24 hours: a reminder of revision 2 is what is owed.
     f.clock.advance(23.5 * HOUR);
     expect(await keepMutuBaku(f.deps)).toEqual({ reminded: [REPORT_ID], escalated: [], completed: [] });
-    expect(subjects()).toEqual([expect.stringMatching(/^sekcam@example.go.id\|\[lapkin\] Pengingat/)]);
+    expect(subjects()).toEqual([expect.stringMatching(/^sekcam@example.go.id\|\[Pengingat\] /)]);
     const events = await f.repo.events(REPORT_ID);
     expect(events.filter((e) => e.action === 'MUTU_BAKU_TERLAMPAUI')).toHaveLength(0);
   });

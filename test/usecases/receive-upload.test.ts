@@ -55,7 +55,7 @@ describe('receiveUpload', () => {
     // The collecting team hears what is wrong, in Bahasa Indonesia, and that the file is kept.
     const mail = f.mailer.sent.at(-1);
     expect(mail?.to).toEqual([recipient]);
-    expect(mail?.subject).toBe('[lapkin] Unggahan tidak dapat diproses');
+    expect(mail?.subject).toBe('[Unggahan ditolak] Unggahan tidak dapat diproses');
     expect(mail?.text).toContain(key);
     expect(mail?.text).toContain('Berkas tetap tersimpan');
   });

@@ -31,7 +31,7 @@ describe('recordFailure', () => {
       },
     });
     const mail = f.mailer.sent.at(-1);
-    expect(mail?.subject).toContain('gagal diproses');
+    expect(mail?.subject).toBe('[Gagal diproses] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci');
     for (const text of [mail?.text ?? '', mail?.html ?? '']) {
       expect(text).not.toMatch(/\/work\/|\.lapkin|lz0ab|C:\\|local-document-store/);
       expect(text).toContain('Dokumen yang diperlukan tidak ditemukan');

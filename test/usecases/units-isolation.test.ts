@@ -98,7 +98,7 @@ describe('two units with the same period at once', () => {
         step: 'verify',
       });
     expectMailsSeparate(f.mailer.sent);
-    const requests = f.mailer.sent.filter((m) => m.subject.includes('Mohon verifikasi'));
+    const requests = f.mailer.sent.filter((m) => m.subject.includes('[Perlu verifikasi]'));
     expect(requests.map((m) => m.to)).toEqual([
       [people(f.config, 'karawaci').SEKRETARIS_CAMAT.email],
       [people(f.config, 'sukamaju').SEKRETARIS_CAMAT.email],
@@ -148,7 +148,7 @@ describe('two units with the same period at once', () => {
     for (const u of UNITS)
       await submitDecision(f.deps, linkParts(verifyLink.get(u) as string), { decision: 'APPROVE', note: 'Paraf.' });
     for (const u of UNITS) await decide(u, 'ratify');
-    const ratifyRequests = f.mailer.sent.filter((m) => m.subject.includes('Mohon pengesahan'));
+    const ratifyRequests = f.mailer.sent.filter((m) => m.subject.includes('[Perlu pengesahan]'));
     expect(ratifyRequests.map((m) => m.to)).toEqual([
       ['plt.camat@example.go.id'],
       [people(f.config, 'sukamaju').CAMAT.email],

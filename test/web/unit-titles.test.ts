@@ -5,9 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { profileOf, type UnitProfile } from '../../functions/core/directory.ts';
 import type { Decision, Report } from '../../functions/core/report.ts';
+import { STATUS_LABEL, statusLabel } from '../../functions/i18n/labels.ts';
+import { decisionRequestMail } from '../../functions/mails/decision-request.tsx';
+import { reportDocumentedMail } from '../../functions/mails/report-documented.tsx';
+import { uploadIgnoredMail } from '../../functions/mails/upload-ignored.tsx';
 import { confirmPage, resultPage } from '../../functions/web/decision-pages.ts';
-import { decisionRequestMail, simpleNoticeMail } from '../../functions/web/emails.ts';
-import { STATUS_LABEL, statusLabel } from '../../functions/web/i18n.ts';
 import { people, testConfig } from '../fakes/deps.ts';
 
 const CAMAT_WORD = /\bCamat\b|\bCAMAT\b/;
@@ -69,6 +71,7 @@ describe('decision mails', () => {
         report: report(DINAS, 'MENUNGGU_VERIFIKASI'),
         decision: decision(DINAS, 'verify'),
         link: 'https://x/keputusan/d1?e=1&s=a',
+        portal: 'https://x',
       });
       const ratify = decisionRequestMail({
         unit: DINAS,
@@ -76,6 +79,7 @@ describe('decision mails', () => {
         report: report(DINAS, 'MENUNGGU_PENGESAHAN'),
         decision: decision(DINAS, 'ratify'),
         link: 'https://x/keputusan/d2?e=1&s=a',
+        portal: 'https://x',
       });
       expect(verify.text).toContain(
         lang === 'id' ? 'diteruskan kepada Kepala Dinas' : 'forward it to the Kepala Dinas',
@@ -97,26 +101,26 @@ describe('decision mails', () => {
       report: report(KARAWACI, 'MENUNGGU_PENGESAHAN'),
       decision: decision(KARAWACI, 'ratify'),
       link: 'https://x/keputusan/d2?e=1&s=a',
+      portal: 'https://x',
     });
     expect(ratify.text).toContain('verified by the Sekretaris Camat');
   });
 
   it('documented and ignored notices name the unit’s head and status', () => {
     const to = people(config, 'dinas-arsip').TIMSAKIP;
-    const documented = simpleNoticeMail({
+    const documented = reportDocumentedMail({
       unit: DINAS,
       lang: 'id',
       report: report(DINAS, 'TERDOKUMENTASI'),
       to,
-      kind: 'documented',
+      facts: [],
     });
     expect(documented.text).toContain('telah disahkan Kepala Dinas');
-    const ignored = simpleNoticeMail({
+    const ignored = uploadIgnoredMail({
       unit: DINAS,
       lang: 'id',
       report: report(DINAS, 'MENUNGGU_PENGESAHAN'),
       to,
-      kind: 'ignored',
     });
     expect(ignored.text).toContain('dalam tahap "Menunggu pengesahan Kepala Dinas"');
     for (const m of [documented, ignored]) expect(m.text).not.toMatch(CAMAT_WORD);

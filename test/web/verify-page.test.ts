@@ -4,7 +4,7 @@
  * e-mail), the code read however it was typed, and one 404 page for every code that does not resolve.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { formatDateTimeWib } from '../../functions/documents/capaian.ts';
+import { formatDateTime } from '../../functions/i18n/format.ts';
 import { archiveReport } from '../../functions/usecases/archive-report.ts';
 import type { StaticAssets } from '../../functions/web/static-assets.ts';
 import { archivedReport, ratifiedReport } from '../fakes/archived.ts';
@@ -40,22 +40,22 @@ describe('GET /verifikasi/:code', () => {
       dashed(code),
       sek.name,
       'Sekretaris Camat',
-      formatDateTimeWib(decided('SEKRETARIS_CAMAT')),
+      formatDateTime(decided('SEKRETARIS_CAMAT')),
       camat.name,
       'Camat',
-      formatDateTimeWib(decided('CAMAT')),
-      formatDateTimeWib(report.documentedAt as string),
+      formatDateTime(decided('CAMAT')),
+      formatDateTime(report.documentedAt as string),
     ];
     for (const fact of facts) expect(page).toContain(fact);
-    expect(formatDateTimeWib(decided('SEKRETARIS_CAMAT'))).not.toBe(formatDateTimeWib(decided('CAMAT')));
+    expect(formatDateTime(decided('SEKRETARIS_CAMAT'))).not.toBe(formatDateTime(decided('CAMAT')));
     // Each name with its own title and time.
     const cell = (fact: string) => new RegExp(`data-fact="${fact}">(.*?)</td>`).exec(page)?.[1] ?? '';
     expect(cell('verified')).toContain(sek.name);
     expect(cell('verified')).toContain('<span>Sekretaris Camat</span>');
-    expect(cell('verified')).toContain(formatDateTimeWib(decided('SEKRETARIS_CAMAT')));
+    expect(cell('verified')).toContain(formatDateTime(decided('SEKRETARIS_CAMAT')));
     expect(cell('ratified')).toContain(camat.name);
     expect(cell('ratified')).toContain('<span>Camat</span>');
-    expect(cell('ratified')).toContain(formatDateTimeWib(decided('CAMAT')));
+    expect(cell('ratified')).toContain(formatDateTime(decided('CAMAT')));
     expect(page).toMatch(/<th scope="row">Revisi<\/th><td>1<\/td>/);
     // Each archived document's SHA-256, as printed (groups of 8) and for the script (data-sha256).
     for (const ref of Object.values(archive)) {

@@ -1,7 +1,8 @@
 import type { DataProblem } from '../../core/performance-data.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { MAX_TEXT_LENGTH } from './limits.ts';
 
-export type Lang = 'id' | 'en';
+export type { Lang };
 
 /** Every text the upload parser says to the uploader, in Bahasa Indonesia (default) and English. */
 const id = {

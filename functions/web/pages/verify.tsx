@@ -1,5 +1,6 @@
 import type { SessionPerson } from '../../core/session.ts';
-import { formatDateTimeWib, periodLabel } from '../../documents/capaian.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import { periodLabel } from '../../i18n/labels.ts';
 import type { ArchivedDocumentKind, PublicSigner, PublicVerification } from '../../usecases/public-verification.ts';
 import type { Lang } from '../i18n.ts';
 import { Layout } from './layout.tsx';
@@ -134,7 +135,7 @@ function Signer(p: { who?: PublicSigner; lang: Lang }) {
         <strong>{p.who.name}</strong>
       </span>
       <span>{p.who.title}</span>
-      <span class="muted">{formatDateTimeWib(p.who.at, p.lang)}</span>
+      <span class="muted">{formatDateTime(p.who.at, p.lang)}</span>
     </span>
   );
 }
@@ -192,7 +193,7 @@ export function VerificationPage(p: {
           </tr>
           <tr>
             <th scope="row">{t.documented}</th>
-            <td>{formatDateTimeWib(v.documentedAt, p.lang)}</td>
+            <td>{formatDateTime(v.documentedAt, p.lang)}</td>
           </tr>
           <tr>
             <th scope="row">{t.code}</th>

@@ -1,5 +1,5 @@
 import type { FailureCategory, FailureReason } from '../core/failure-reason.ts';
-import type { Lang } from './i18n.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 const CATEGORY: Record<Lang, Record<FailureCategory, string>> = {
   id: {

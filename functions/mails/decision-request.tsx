@@ -1,0 +1,160 @@
+import type { UnitProfile } from '../core/directory.ts';
+import type { Decision, Report } from '../core/report.ts';
+import { diffText } from '../i18n/diff.ts';
+import { formatDateTime, formatPercent } from '../i18n/format.ts';
+import { periodLabel, reportTitle } from '../i18n/labels.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { Button, Facts, greeting, Heading, Muted, P, UrlLine } from './parts.tsx';
+import { taskUrl } from './portal-links.ts';
+import { RevisionDiff } from './revision-diff.tsx';
+import { type Mail, MailShell, mailDocument, subjectOf } from './shell.tsx';
+
+const T = {
+  id: {
+    verifyAction: 'Perlu verifikasi',
+    ratifyAction: 'Perlu pengesahan',
+    verifyAsk: (head: string) =>
+      `Laporan kinerja berikut menunggu verifikasi Bapak/Ibu. Jika sesuai, mohon setujui untuk diteruskan kepada ${head}; jika belum, mohon kembalikan untuk revisi dengan catatan.`,
+    ratifyAsk: (secretary: string) =>
+      `Laporan kinerja berikut telah diverifikasi ${secretary} dan menunggu pengesahan Bapak/Ibu. Jika sesuai, mohon sahkan; jika belum, mohon kembalikan untuk revisi dengan catatan.`,
+    period: 'Periode',
+    revision: 'Revisi ke',
+    indicators: 'Jumlah indikator',
+    average: 'Rata-rata capaian',
+    below: 'Indikator di bawah target',
+    due: 'Batas waktu (Mutu Baku 1 hari)',
+    open: 'Buka laporan dan putuskan',
+    task: 'Buka di portal (Tugas saya)',
+    taskNote: 'Tugas ini juga ada di portal lapkin, menu Tugas saya (perlu masuk):',
+    linkNote: (until: string) => `Tautan keputusan ini khusus untuk Bapak/Ibu dan berlaku sampai ${until}.`,
+    dataWarnings: 'Peringatan tentang berkas data',
+    attached: 'Laporan PDF terlampir.',
+  },
+  en: {
+    verifyAction: 'Verification needed',
+    ratifyAction: 'Ratification needed',
+    verifyAsk: (head: string) =>
+      `The performance report below awaits your verification. Please approve it to forward it to the ${head}, or send it back for revision with a note.`,
+    ratifyAsk: (secretary: string) =>
+      `The performance report below was verified by the ${secretary} and awaits your ratification. Please approve it, or send it back for revision with a note.`,
+    period: 'Period',
+    revision: 'Revision',
+    indicators: 'Indicators',
+    average: 'Average achievement',
+    below: 'Indicators below target',
+    due: 'Due (service standard: 1 day)',
+    open: 'Open the report and decide',
+    task: 'Open in the portal (My tasks)',
+    taskNote: 'This task is also in the lapkin portal, under My tasks (sign-in needed):',
+    linkNote: (until: string) => `This decision link is personal to you and valid until ${until}.`,
+    dataWarnings: 'Warnings about the data file',
+    attached: 'The report PDF is attached.',
+  },
+};
+
+/**
+ * SOP steps 3 and 4 — the request to verify or ratify. Two ways in: the signed link (works without signing in,
+ * bound to the assignee) and the task in the portal.
+ */
+export function decisionRequestMail(a: {
+  /** The report's unit as the directory has it: its name and role titles. */
+  unit: UnitProfile;
+  lang: Lang;
+  report: Report;
+  decision: Decision;
+  /** The signed decision link. */
+  link: string;
+  /** The portal's base URL. */
+  portal: string;
+  pdf?: Uint8Array;
+}): Mail {
+  const t = T[a.lang];
+  const titles = a.unit.roleTitles;
+  const verify = a.decision.step === 'verify';
+  const ask = verify ? t.verifyAsk(titles.CAMAT) : t.ratifyAsk(titles.SEKRETARIS_CAMAT);
+  const title = reportTitle(a.report, a.unit.organization.name, a.lang);
+  const subject = subjectOf(verify ? t.verifyAction : t.ratifyAction, title);
+  const task = taskUrl(a.portal, a.decision.decisionId);
+  const facts: [string, string][] = [
+    [t.period, `${periodLabel(a.report.periode, a.lang)} ${a.report.tahun}`],
+    [t.revision, String(a.report.revision)],
+    [t.indicators, String(a.report.summary?.indicatorCount ?? '–')],
+    [t.average, formatPercent(a.report.summary?.averageCapaian, a.lang)],
+    [t.below, String(a.report.summary?.belowTarget ?? '–')],
+    [t.due, formatDateTime(a.decision.dueAt, a.lang)],
+  ];
+  const linkNote = t.linkNote(formatDateTime(a.decision.expiresAt, a.lang));
+  // Only the diff of the revision being decided: the report may already be on another one.
+  const diff = a.report.diffSummary?.toRevision === a.decision.revision ? a.report.diffSummary : undefined;
+  // Likewise the upload's warnings (e.g. read as windows-1252): the verifier checks the letters in the PDF.
+  const warnings = a.report.revision === a.decision.revision ? (a.report.dataWarnings ?? []) : [];
+
+  const text = [
+    greeting(a.decision.assignee.name, a.lang),
+    '',
+    ask,
+    '',
+    title,
+    ...facts.map(([k, v]) => `${k}: ${v}`),
+    '',
+    `${t.open}:`,
+    a.link,
+    '',
+    t.taskNote,
+    task,
+    ...(diff ? ['', diffText(diff, a.lang)] : []),
+    ...(warnings.length > 0 ? ['', `${t.dataWarnings}:`, ...warnings.map((w) => `- ${w}`)] : []),
+    '',
+    linkNote,
+    ...(a.pdf ? [t.attached] : []),
+  ].join('\n');
+
+  const html = mailDocument(
+    <MailShell lang={a.lang} title={subject}>
+      <P>{greeting(a.decision.assignee.name, a.lang)}</P>
+      <P>{ask}</P>
+      <Heading>{title}</Heading>
+      <Facts rows={facts} />
+      {/* The buttons come before the details, so a long list of changes does not push them away. */}
+      <p style="margin:16px 0 4px">
+        <Button href={a.link}>{t.open}</Button>
+        <Button href={task} secondary>
+          {t.task}
+        </Button>
+      </p>
+      {diff ? <RevisionDiff summary={diff} lang={a.lang} /> : null}
+      {warnings.length > 0 ? (
+        <>
+          <P>
+            <strong>{t.dataWarnings}:</strong>
+          </P>
+          <ul>
+            {warnings.map((w) => (
+              <li>{w}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <Muted>
+        {linkNote} {a.pdf ? t.attached : ''}
+      </Muted>
+      <Muted>{t.taskNote}</Muted>
+      <UrlLine href={task} />
+    </MailShell>,
+  );
+
+  return {
+    subject,
+    text: `${text}\n`,
+    html,
+    attachments: a.pdf
+      ? [
+          {
+            filename: `laporan-kinerja-${a.report.reportId}-rev${a.report.revision}.pdf`,
+            content: a.pdf,
+            contentType: 'application/pdf',
+          },
+        ]
+      : undefined,
+  };
+}

@@ -1,0 +1,62 @@
+import type { Person } from '../core/config.ts';
+import type { UnitProfile } from '../core/directory.ts';
+import type { Report } from '../core/report.ts';
+import { reportTitle } from '../i18n/labels.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { Button, Facts, greeting, Heading, P, UrlLine } from './parts.tsx';
+import { type Mail, MailShell, mailDocument, subjectOf, type Tone } from './shell.tsx';
+
+/**
+ * The layout the short notices about a report share (documented, failed, upload not used): what happened in a
+ * sentence, the facts, and at most one way on.
+ */
+export function reportNotice(a: {
+  unit: UnitProfile;
+  lang: Lang;
+  report: Report;
+  to: Person;
+  action: string;
+  heading: string;
+  body: string;
+  tone: Tone;
+  facts?: [string, string][];
+  next?: { label: string; href: string };
+}): Mail {
+  const title = reportTitle(a.report, a.unit.organization.name, a.lang);
+  const subject = subjectOf(a.action, title);
+  const facts = a.facts ?? [];
+  return {
+    subject,
+    text: [
+      greeting(a.to.name, a.lang),
+      '',
+      a.body,
+      '',
+      title,
+      ...facts.map(([k, v]) => `${k}: ${v}`),
+      ...(a.next ? ['', `${a.next.label}:`, a.next.href] : []),
+      '',
+    ].join('\n'),
+    html: mailDocument(
+      <MailShell lang={a.lang} title={subject} tone={a.tone}>
+        <P>{greeting(a.to.name, a.lang)}</P>
+        <Heading tone={a.tone}>{a.heading}</Heading>
+        <P>
+          <strong>{title}</strong>
+        </P>
+        <P>{a.body}</P>
+        <Facts rows={facts} />
+        {a.next ? (
+          <>
+            <p style="margin:8px 0 4px">
+              <Button href={a.next.href} tone={a.tone}>
+                {a.next.label}
+              </Button>
+            </p>
+            <UrlLine href={a.next.href} />
+          </>
+        ) : null}
+      </MailShell>,
+    ),
+  };
+}
