@@ -5,6 +5,7 @@ import type { DocumentStore } from '../ports/document-store.ts';
 import type { Mailer } from '../ports/mailer.ts';
 import type { ReportRepository } from '../ports/report-repository.ts';
 import type { SessionRepository } from '../ports/sessions.ts';
+import type { UploadSigner } from '../ports/upload-signer.ts';
 import type { Workflow } from '../ports/workflow.ts';
 import type { ReportLedger } from './report-ledger.ts';
 
@@ -18,6 +19,8 @@ export interface Deps {
   /** Portal sessions (server-side, by the hash of the cookie's id). */
   sessions: SessionRepository;
   store: DocumentStore;
+  /** Signs the portal's direct uploads to the bucket (presigned POST; locally against the stack's S3 POST route). */
+  uploads: UploadSigner;
   workflow: Workflow;
   mailer: Mailer;
   clock: Clock;

@@ -12,6 +12,7 @@ import {
   MemoryReportRepository,
 } from './memory-ports.ts';
 import { MemorySessions } from './memory-sessions.ts';
+import { CapturingUploadSigner } from './upload-signer.ts';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const testConfig = (): LapkinConfig => loadConfigFile(join(ROOT, 'cdk.json'));
@@ -25,6 +26,7 @@ export function fakeDeps(overrides: Partial<LapkinConfig> = {}) {
   const workflow = new FakeWorkflow();
   const mailer = new CapturingMailer();
   const sessions = new MemorySessions();
+  const uploads = new CapturingUploadSigner();
   const config = { ...testConfig(), ...overrides };
   const deps: Deps = {
     config,
@@ -37,13 +39,14 @@ export function fakeDeps(overrides: Partial<LapkinConfig> = {}) {
       new AuditCheckpoints(() => store, repo, clock, config.aws.archiveRetentionYears),
     ),
     store,
+    uploads,
     workflow,
     mailer,
     clock,
     publicBaseUrl: 'https://lapkin.example.go.id',
     signingSecret: async () => 'test-secret-0123456789abcdef0123456789abcdef',
   };
-  return { deps, repo, directory, sessions, clock, store, workflow, mailer, config };
+  return { deps, repo, directory, sessions, clock, store, uploads, workflow, mailer, config };
 }
 
 /** The sample configuration's first unit (Kecamatan Karawaci): the unit most tests run their report in. */
