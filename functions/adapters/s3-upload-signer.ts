@@ -19,10 +19,7 @@ export class S3UploadSigner implements UploadSigner {
     const { url, fields: signed } = await createPresignedPost(this.client, {
       Bucket: this.bucket,
       Key: r.key,
-      Conditions: [
-        ['content-length-range', 1, r.maxBytes],
-        ...Object.entries(fields).map(([k, v]) => ({ [k]: v })),
-      ],
+      Conditions: [['content-length-range', 1, r.maxBytes], ...Object.entries(fields).map(([k, v]) => ({ [k]: v }))],
       Fields: fields,
       Expires: r.expiresInSeconds,
     });

@@ -4,6 +4,7 @@ import type { Lang } from './i18n.ts';
 import { MessagePage } from './pages/message.tsx';
 import type { PortalEnv, PortalOptions } from './portal-env.ts';
 import { decisionLinkRoutes } from './routes/decision.ts';
+import { uploadRoutes } from './routes/upload.tsx';
 import { portalHeaders, sameOriginOnly } from './security.ts';
 import { CsrfError, loadSession, requireCsrfToken } from './session.ts';
 import { staticRoutes } from './static-assets.ts';
@@ -78,6 +79,7 @@ export function createPortalApp(opts: PortalOptions) {
   app.use(requireCsrfToken);
 
   app.route('/', decisionLinkRoutes(opts));
+  app.route('/', uploadRoutes(opts));
 
   app.notFound((c) => {
     const t = TEXT[c.get('lang') ?? 'id'];

@@ -13,6 +13,7 @@ import type { PortalOptions } from '../../functions/web/portal-env.ts';
 import { renderConsole, renderReportTimeline } from './console-page.ts';
 import { directoryRoutes } from './directory-routes.ts';
 import { auditEventView, reportView } from './report-view.ts';
+import { LOCAL_S3_PATH, localS3PostRoutes } from './s3-post.ts';
 import { crossSiteReason, hostAllowed } from './same-origin.ts';
 
 /** What API Gateway accepts at most; the portal's routes apply their own, much smaller limits. */
@@ -112,6 +113,10 @@ function localRoutes(o: LocalHttpOptions) {
     const outcome = c.req.query('tunggu') ? await o.intakeOutcome?.(put.versionId) : undefined;
     return c.json({ key, versionId: put.versionId, ...(outcome ? { intake: intakeView(outcome) } : {}) }, 201);
   });
+  app.route(
+    '/',
+    localS3PostRoutes({ store: o.store, maxObjectBytes: () => o.deps().config.dataLimits.maxFileMB * 1024 * 1024 }),
+  );
   app.route('/_lokal', directoryRoutes(o.deps));
   app.post('/_lokal/laporan/:id/ulang', async (c) => {
     try {
@@ -174,12 +179,12 @@ export class LocalHttpServer {
       await next();
       this.opts.afterRequest?.();
     });
-    app.use(
-      bodyLimit({
-        maxSize: MAX_REQUEST_BYTES,
-        onError: (c) => c.text('Permintaan terlalu besar.', 413, { connection: 'close' }),
-      }),
-    );
+    const limit = bodyLimit({
+      maxSize: MAX_REQUEST_BYTES,
+      onError: (c) => c.text('Permintaan terlalu besar.', 413, { connection: 'close' }),
+    });
+    // The S3 POST route bounds its own body by the configured upload limit (which may exceed this one).
+    app.use((c, next) => (c.req.path.startsWith(LOCAL_S3_PATH) ? next() : limit(c, next)));
     app.route('/', localRoutes(this.opts));
     app.route('/', createPortalApp(this.opts.portal));
     return app;

@@ -12,7 +12,8 @@ const schedule: Schedule = (() => {
   if (typeof MessageChannel === 'function') {
     const channel = new MessageChannel();
     const waiting: (() => void)[] = [];
-    channel.port1.onmessage = () => waiting.shift()?.();
+    // The browser's MessagePort (Node's, typed as an EventEmitter, is never used: Node has setImmediate).
+    (channel.port1 as unknown as { onmessage: () => void }).onmessage = () => waiting.shift()?.();
     return (run) => {
       waiting.push(run);
       channel.port2.postMessage(null);

@@ -187,7 +187,8 @@ function readCentralDirectory(bytes: Uint8Array, view: DataView, directory: Dire
 function entryData(bytes: Uint8Array, view: DataView, e: Entry): Uint8Array {
   need(bytes, e.localHeader, 30);
   if (view.getUint32(e.localHeader, true) !== LOCAL) throw new ZipError('corrupt', 'invalid local file header');
-  const start = e.localHeader + 30 + view.getUint16(e.localHeader + 26, true) + view.getUint16(e.localHeader + 28, true);
+  const start =
+    e.localHeader + 30 + view.getUint16(e.localHeader + 26, true) + view.getUint16(e.localHeader + 28, true);
   if (start + e.compressedSize > bytes.length) throw new ZipError('corrupt', 'file data overflows file bounds');
   return bytes.subarray(start, start + e.compressedSize);
 }

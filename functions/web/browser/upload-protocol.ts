@@ -2,8 +2,9 @@
  * What the upload page and its checking worker say to each other (types only: both bundles share them). The
  * worker runs the very checkPerformanceData of the assemble function on the chosen file.
  */
-import type { DataSettings } from '../../documents/check-data.ts';
+
 import type { Period } from '../../core/report.ts';
+import type { DataSettings } from '../../documents/check-data.ts';
 
 export interface CheckRequest {
   file: Blob;
