@@ -80,7 +80,11 @@ export function checkPostForm(
     return { status: 400, code: 'InvalidArgument', message: 'Invalid credential scope' };
   const expected = policySignature(opts.credentials.secretAccessKey, date, region, policyBase64);
   if (!sameText(expected, signature.toLowerCase()))
-    return denied('The request signature we calculated does not match the signature you provided.');
+    return {
+      status: 403,
+      code: 'SignatureDoesNotMatch',
+      message: 'The request signature we calculated does not match the signature you provided.',
+    };
   let policy: Policy;
   try {
     policy = JSON.parse(Buffer.from(policyBase64, 'base64').toString('utf8')) as Policy;
