@@ -45,7 +45,7 @@ function routes(now?: () => Date) {
   return { store, app };
 }
 
-function body(form: UploadForm, file: BlobPart = 'a;b\n1;2\n', order: 'file-last' | 'file-first' = 'file-last') {
+function body(form: UploadForm, file: string = 'a;b\n1;2\n', order: 'file-last' | 'file-first' = 'file-last') {
   const data = new FormData();
   if (order === 'file-first') data.append('file', new Blob([file]), 'data.csv');
   for (const [k, v] of Object.entries(form.fields)) data.append(k, v);

@@ -83,7 +83,7 @@ export interface UploadPageProps {
  * labelled), the progress bar spans the width.
  */
 const PAGE_CSS = `
-  .upload-form .row2 { display:grid; grid-template-columns: 1fr 1fr; gap: 0 12px; }
+  .upload-form .row2 { display:grid; grid-template-columns: 2fr 3fr; gap: 0 12px; }
   input[type=file] { width:100%; font:inherit; padding:10px; border:1px dashed #8a94a3; border-radius:6px; background:#fafbfc; }
   .upload-progress { margin: 12px 0; }
   .upload-progress progress { width: 100%; height: 22px; }
@@ -95,7 +95,7 @@ const PAGE_CSS = `
     .problems, .problems tbody, .problems tr, .problems td { display:block; width:100%; }
     .problems tr { border:1px solid #e3e7ed; border-left:4px solid #b3261e; border-radius:8px; margin:0 0 10px; padding:6px 8px; }
     .problems td { border:0; padding:2px 0; }
-    .problems td::before { content: attr(data-label) ": "; font-weight:600; color:#4f5966; }
+    .problems td::before { content: attr(data-label) ": "; font-weight:600; color:#4f5966; font-family: -apple-system, "Segoe UI", Roboto, Arial, sans-serif; }
   }
 `;
 
