@@ -157,6 +157,28 @@ describe('uploading in a browser', () => {
     await desk.page.locator('#status a').waitFor({ timeout: 30_000 });
     await desk.page.screenshot({ path: join(SHOTS, `upload-04-sent-1200.png`), fullPage: true });
     await waitFor(async () => (await stack.deps().repo.get('karawaci-2026-TW2')) !== undefined, 30_000, 'TW2 report');
+
+    // The bucket's refusals, in Bahasa Indonesia: an expired form, a file over the size range.
+    for (const [code, message, expected] of [
+      ['AccessDenied', 'Invalid according to Policy: Policy expired.', 'Formulir unggah sudah kedaluwarsa'],
+      ['EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', 'terlalu besar'],
+    ]) {
+      await desk.page.route('**/_lokal/s3/**', (route) =>
+        route.fulfill({
+          status: code === 'AccessDenied' ? 403 : 400,
+          contentType: 'application/xml',
+          body: `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`,
+        }),
+      );
+      await choose(desk.page, '2026', 'TW2');
+      await desk.page.setInputFiles('#berkas', { name: 'kinerja-tw2.csv', mimeType: 'text/csv', buffer: tw2 });
+      await desk.page.click('#kirim');
+      await expect
+        .poll(() => desk.page.locator('#status.error').textContent(), { timeout: 15_000 })
+        .toContain(expected);
+      await desk.page.unroute('**/_lokal/s3/**');
+    }
+    await desk.page.screenshot({ path: join(SHOTS, 'upload-05-refused-1200.png'), fullPage: true });
     await phone.context.close();
     await desk.context.close();
   });
