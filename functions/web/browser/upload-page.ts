@@ -25,7 +25,7 @@ const TEXT = {
     formFailed: 'Formulir unggah tidak dapat dibuat. Mohon muat ulang halaman lalu ulangi.',
     network: 'Koneksi terputus saat mengirim berkas. Mohon periksa jaringan lalu kirim ulang.',
     expired: 'Formulir unggah sudah kedaluwarsa (berlaku 10 menit). Mohon klik "Periksa dan kirim" sekali lagi.',
-    tooLarge: 'Berkas ditolak penyimpanan karena terlalu besar.',
+    tooLarge: (mb: number) => `Berkas ditolak penyimpanan karena terlalu besar (batas ${mb} MB).`,
     tooSmall: 'Berkas ditolak penyimpanan karena kosong.',
     refused: (code: string) =>
       `Berkas ditolak penyimpanan (${code}). Mohon ulangi; bila tetap gagal, hubungi TIMSAKIP.`,
@@ -45,7 +45,7 @@ const TEXT = {
     formFailed: 'The upload form could not be made. Please reload the page and try again.',
     network: 'The connection broke while sending the file. Please check the network and send again.',
     expired: 'The upload form has expired (it is valid for 10 minutes). Please click "Check and send" again.',
-    tooLarge: 'The storage refused the file: it is too large.',
+    tooLarge: (mb: number) => `The storage refused the file: it is too large (the limit is ${mb} MB).`,
     tooSmall: 'The storage refused the file: it is empty.',
     refused: (code: string) =>
       `The storage refused the file (${code}). Please retry; if it keeps failing, ask TIMSAKIP.`,
@@ -156,7 +156,7 @@ function setup(): void {
     const code = doc.querySelector('Code')?.textContent ?? `HTTP ${xhr.status}`;
     const message = doc.querySelector('Message')?.textContent ?? '';
     if (code === 'AccessDenied' && /expired/i.test(message)) return t.expired;
-    if (code === 'EntityTooLarge') return t.tooLarge;
+    if (code === 'EntityTooLarge') return t.tooLarge(settings.dataLimits.maxFileMB);
     if (code === 'EntityTooSmall') return t.tooSmall;
     return t.refused(code);
   };
@@ -229,6 +229,7 @@ function setup(): void {
       chosenYear.value = String(tahun);
       (form.elements.namedItem('periode') as HTMLSelectElement).value = periode;
     } catch (err) {
+      progress.hidden = true;
       say(err instanceof Error ? err.message : String(err), 'error');
     } finally {
       button.disabled = false;
