@@ -17,6 +17,7 @@ import { type P3Step, type P3StepOptions, type P3StepResult, prepareP3Input } fr
 import { HANDLERS, type P4Options, type P4Result } from './parts/p4-cold-start.ts';
 import type { P5Counts, P5Options } from './parts/p5-cost.ts';
 import { P6_CASES, type P6Result, p6Targets, prepareP6Inputs } from './parts/p6-upload-limits.ts';
+import { type P7Options, type P7Result, p7Targets } from './parts/p7-browser-check.ts';
 import { renderResults } from './report.ts';
 
 export const CHILD = join(ROOT, 'bench/child.ts');
@@ -51,6 +52,8 @@ export interface BenchConfig {
   p5: P5Options;
   /** P6, uploads at the size limit (its inputs are 10 MB files: not at quick sizes). */
   p6?: boolean;
+  /** P7, the upload check in chromium (the bundled worker) against the same check in Node. */
+  p7?: P7Options;
 }
 
 export const FULL: BenchConfig = {
@@ -68,6 +71,7 @@ export const FULL: BenchConfig = {
   p4: { handlers: HANDLERS, reps: 7, variantHandlers: ['intake', 'assemble'] },
   p5: { reports: 5, warmup: 1 },
   p6: true,
+  p7: { rows: 1000, warmup: 3, reps: 11 },
 };
 
 /** Tiny sizes: proves the harness end to end in seconds (the harness test). */
@@ -130,6 +134,7 @@ export interface BenchResults {
   p5?: ChildOutcome<P5Counts>;
   cost?: CostModel;
   p6?: ChildOutcome<P6Result>[];
+  p7?: ChildOutcome<P7Result>;
   /**
    * Parts kept from an earlier run (`--only` re-runs some parts and keeps the others of the results.json it
    * updates): for each, the run it was measured in.
@@ -144,6 +149,8 @@ const PART_KEYS = {
   p3: ['p3', 'p3AtMaximum', 'p3Inputs'],
   p4: ['p4'],
   p5: ['p5'],
+  p6: ['p6'],
+  p7: ['p7'],
 } as const satisfies Record<string, (keyof BenchResults)[]>;
 
 /**
@@ -373,6 +380,10 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
     }
     rmSync(dir, { recursive: true, force: true });
   }
+  if (want('p7') && c.p7) {
+    log(`P7 — the upload check of ${c.p7.rows} rows in chromium vs Node`);
+    results.p7 = await child<P7Result>('p7', c.p7, 180_000);
+  }
   results.durationMs = Math.round(performance.now() - t0);
   if (results.machine.loadAverage) results.machine.loadAverage.end = Math.round((loadavg()[0] ?? 0) * 10) / 10;
   const earlierFile = join(o.outDir, 'results.json');
@@ -380,7 +391,7 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
     keepEarlierParts(results, JSON.parse(readFileSync(earlierFile, 'utf8')) as BenchResults, want);
     if (results.earlierParts) log(`kept from ${earlierFile}: ${Object.keys(results.earlierParts).join(', ')}`);
   }
-  results.targets = [...judge(results), ...p6Targets(results.p6 ?? [])];
+  results.targets = [...judge(results), ...p6Targets(results.p6 ?? []), ...p7Targets(results.p7)];
   mkdirSync(o.outDir, { recursive: true });
   writeFileSync(join(o.outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeResults(join(o.outDir, 'RESULTS.md'), results);

@@ -4,6 +4,7 @@ import { growthFactors, LIMITS, SOP_OWN_COST_ITEMS, sopOwnCostUsd } from './harn
 import { compareUnitSpread, spreadPairs } from './lib/unit-spread.ts';
 import { OPTIMISATIONS } from './optimisations.ts';
 import { renderP6 } from './parts/p6-upload-limits.ts';
+import { renderP7 } from './parts/p7-browser-check.ts';
 import { JAKARTA_MARGIN, PRICES } from './prices.ts';
 
 const table = (head: string[], rows: (string | number)[][]): string =>
@@ -531,6 +532,7 @@ export function renderResults(r: BenchResults): string {
   }
 
   if (r.p6) out.push('', '## P6 — uploads at the size limit', '', renderP6(r.p6, table));
+  if (r.p7) out.push('', '## P7 — the upload check in the browser', '', renderP7(r.p7, table));
   out.push('');
   out.push('## Optimisations');
   out.push('');

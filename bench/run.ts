@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --quick] [--only p1,p3] [--out <dir>]
- * Runs P1–P6 (each in its own process) and writes RESULTS.md and results.json (default: bench/).
+ * Runs P1–P7 (each in its own process) and writes RESULTS.md and results.json (default: bench/).
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';

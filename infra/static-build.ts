@@ -32,6 +32,9 @@ export async function buildBrowserAssets(): Promise<{ manifest: StaticManifest; 
         write: false,
         logLevel: 'error',
         legalComments: 'none',
+        // The upload check's CSV parser: csv-parse's browser build (the same version and source, with its own
+        // Buffer) instead of its Node entry, which needs node:stream.
+        alias: { 'csv-parse': 'csv-parse/browser/esm' },
       });
       const body = out.outputFiles[0]?.contents;
       if (!body) throw new Error(`esbuild produced nothing for ${entry}`);

@@ -11,6 +11,7 @@ import { configFromEnv, type LapkinConfig } from '../core/config.ts';
 import { systemClock } from '../ports/clock.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import type { Mailer } from '../ports/mailer.ts';
+import type { UploadSigner } from '../ports/upload-signer.ts';
 import { AuditCheckpoints } from '../usecases/audit-checkpoints.ts';
 import type { Deps } from '../usecases/deps.ts';
 import { ReportLedger } from '../usecases/report-ledger.ts';
@@ -83,6 +84,32 @@ export function buildDeps(env: Env = process.env, given: { config?: LapkinConfig
     return store;
   };
 
+  // The portal's presigned POSTs: the S3 client and the signer load with the first upload form. Locally the form
+  // posts to the stack's own S3-compatible route, signed with the local credentials.
+  let signer: Promise<UploadSigner> | undefined;
+  const uploads: UploadSigner = {
+    presignPost: async (request) => {
+      signer ??= Promise.all([import('@aws-sdk/client-s3'), import('../adapters/s3-upload-signer.ts')]).then(
+        ([{ S3Client }, { S3UploadSigner }]) => {
+          const client =
+            env.DOCUMENT_STORE === 'local'
+              ? new S3Client({
+                  region,
+                  endpoint: `${publicBaseUrl.replace(/\/+$/, '')}/_lokal/s3`,
+                  forcePathStyle: true,
+                  credentials: {
+                    accessKeyId: required(env, 'AWS_ACCESS_KEY_ID'),
+                    secretAccessKey: required(env, 'AWS_SECRET_ACCESS_KEY'),
+                  },
+                })
+              : new S3Client({ region });
+          return new S3UploadSigner(client, required(env, 'BUCKET_NAME'));
+        },
+      );
+      return (await signer).presignPost(request);
+    },
+  };
+
   const sfn = new SFNClient({
     region,
     endpoint: env.SFN_ENDPOINT || undefined,
@@ -135,6 +162,7 @@ export function buildDeps(env: Env = process.env, given: { config?: LapkinConfig
     get store() {
       return storeOnFirstUse();
     },
+    uploads,
     workflow,
     mailer,
     clock: systemClock,

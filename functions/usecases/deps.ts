@@ -6,6 +6,7 @@ import type { Mailer } from '../ports/mailer.ts';
 import type { ReportRepository } from '../ports/report-repository.ts';
 import type { SessionRepository } from '../ports/sessions.ts';
 import type { SignInRepository } from '../ports/sign-in.ts';
+import type { UploadSigner } from '../ports/upload-signer.ts';
 import type { Workflow } from '../ports/workflow.ts';
 import type { ReportLedger } from './report-ledger.ts';
 
@@ -21,6 +22,8 @@ export interface Deps {
   /** Pending password-less sign-ins (by the hash of the mailed token) and their rate limits. */
   signIns: SignInRepository;
   store: DocumentStore;
+  /** Signs the portal's direct uploads to the bucket (presigned POST; locally against the stack's S3 POST route). */
+  uploads: UploadSigner;
   workflow: Workflow;
   mailer: Mailer;
   clock: Clock;

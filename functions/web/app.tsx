@@ -7,6 +7,7 @@ import type { PortalEnv, PortalOptions } from './portal-env.ts';
 import { decisionLinkRoutes, MAX_BODY_BYTES } from './routes/decision.ts';
 import { homeRoutes } from './routes/home.tsx';
 import { signInRoutes } from './routes/sign-in.tsx';
+import { uploadRoutes } from './routes/upload.tsx';
 import { verificationRoutes } from './routes/verify.tsx';
 import { portalHeaders, sameOriginOnly } from './security.ts';
 import { CsrfError, loadSession, requireCsrfToken } from './session.ts';
@@ -101,6 +102,7 @@ export function createPortalApp(opts: PortalOptions) {
   app.route('/', signInRoutes(opts));
   app.route('/', homeRoutes(opts));
   app.route('/', verificationRoutes(opts));
+  app.route('/', uploadRoutes(opts));
 
   app.notFound((c) => {
     const t = TEXT[c.get('lang') ?? 'id'];

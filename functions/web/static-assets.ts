@@ -12,6 +12,9 @@ export const BROWSER_ENTRIES = {
   // name → entry (relative to the project root); the page asks for the name, the manifest maps it to a file.
   hello: 'functions/web/browser/hello.ts',
   'verify-drop': 'functions/web/browser/verify-drop.ts',
+  // The upload page (/unggah): its form script, and the worker that runs checkPerformanceData on the file.
+  'upload-page': 'functions/web/browser/upload-page.ts',
+  'upload-check': 'functions/web/browser/upload-check.ts',
 } as const satisfies Record<string, string>;
 export type BrowserEntry = keyof typeof BROWSER_ENTRIES;
 

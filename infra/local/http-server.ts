@@ -14,6 +14,7 @@ import type { PortalOptions } from '../../functions/web/portal-env.ts';
 import { renderConsole, renderReportTimeline } from './console-page.ts';
 import { directoryRoutes } from './directory-routes.ts';
 import { auditEventView, reportView } from './report-view.ts';
+import { LOCAL_S3_PATH, localS3PostRoutes } from './s3-post.ts';
 import { crossSiteReason, hostAllowed } from './same-origin.ts';
 
 /** What API Gateway accepts at most; the portal's routes apply their own, much smaller limits. */
@@ -115,6 +116,10 @@ function localRoutes(o: LocalHttpOptions) {
     const outcome = c.req.query('tunggu') ? await o.intakeOutcome?.(put.versionId) : undefined;
     return c.json({ key, versionId: put.versionId, ...(outcome ? { intake: intakeView(outcome) } : {}) }, 201);
   });
+  app.route(
+    '/',
+    localS3PostRoutes({ store: o.store, maxObjectBytes: () => o.deps().config.dataLimits.maxFileMB * 1024 * 1024 }),
+  );
   app.route('/_lokal', directoryRoutes(o.deps));
   app.post('/_lokal/laporan/:id/ulang', async (c) => {
     try {
@@ -177,12 +182,12 @@ export class LocalHttpServer {
       await next();
       this.opts.afterRequest?.();
     });
-    app.use(
-      bodyLimit({
-        maxSize: MAX_REQUEST_BYTES,
-        onError: (c) => c.text('Permintaan terlalu besar.', 413, { connection: 'close' }),
-      }),
-    );
+    const limit = bodyLimit({
+      maxSize: MAX_REQUEST_BYTES,
+      onError: (c) => c.text('Permintaan terlalu besar.', 413, { connection: 'close' }),
+    });
+    // The S3 POST route bounds its own body by the configured upload limit (which may exceed this one).
+    app.use((c, next) => (c.req.path.startsWith(LOCAL_S3_PATH) ? next() : limit(c, next)));
     app.route('/', localRoutes(this.opts));
     // The socket's peer, as API Gateway's sourceIp on AWS (the sign-in's rate limit per source).
     app.route('/', createPortalApp({ clientIp: (c) => getConnInfo(c).remote.address, ...this.opts.portal }));

@@ -23,13 +23,14 @@ import { invokeLambda } from './lambda-runtime.ts';
 import { LocalMetrics } from './metrics-collector.ts';
 import { acquirePortLock } from './port-lock.ts';
 import { quietMailDevStart } from './quiet-maildev.ts';
+import { LOCAL_BUCKET } from './s3-post.ts';
 import { answeringStack, removeStackFile, stackFilePath, writeStackFile } from './stack-file.ts';
 import { LocalStepFunctions, type TransitionNotice } from './step-functions.ts';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const ASL_PATH = join(PROJECT_ROOT, 'statemachine/pelaporan-kinerja.asl.json');
 const TABLE = 'lapkin-local';
-const BUCKET = 'lapkin-local-documents';
+const BUCKET = LOCAL_BUCKET;
 
 export type LocalPorts = LapkinConfig['local']['ports'];
 type PortName = keyof LocalPorts;

@@ -13,6 +13,7 @@ import {
 } from './memory-ports.ts';
 import { MemorySessions } from './memory-sessions.ts';
 import { MemorySignIns } from './memory-sign-in.ts';
+import { CapturingUploadSigner } from './upload-signer.ts';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const testConfig = (): LapkinConfig => loadConfigFile(join(ROOT, 'cdk.json'));
@@ -27,6 +28,7 @@ export function fakeDeps(overrides: Partial<LapkinConfig> = {}) {
   const mailer = new CapturingMailer();
   const sessions = new MemorySessions();
   const signIns = new MemorySignIns();
+  const uploads = new CapturingUploadSigner();
   const config = { ...testConfig(), ...overrides };
   const deps: Deps = {
     config,
@@ -40,13 +42,14 @@ export function fakeDeps(overrides: Partial<LapkinConfig> = {}) {
       new AuditCheckpoints(() => store, repo, clock, config.aws.archiveRetentionYears),
     ),
     store,
+    uploads,
     workflow,
     mailer,
     clock,
     publicBaseUrl: 'https://lapkin.example.go.id',
     signingSecret: async () => 'test-secret-0123456789abcdef0123456789abcdef',
   };
-  return { deps, repo, directory, sessions, signIns, clock, store, workflow, mailer, config };
+  return { deps, repo, directory, sessions, signIns, clock, store, uploads, workflow, mailer, config };
 }
 
 /** The sample configuration's first unit (Kecamatan Karawaci): the unit most tests run their report in. */

@@ -1,5 +1,4 @@
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
+import { Parser } from 'csv-parse';
 import type { DataProblem } from '../../core/performance-data.ts';
 import { BoundedRows } from './bounded-rows.ts';
 import { surelyMoreRecordsThan } from './csv-prescan.ts';
@@ -8,7 +7,7 @@ import { HEADER_SEARCH_ROWS, MAX_COLUMNS } from './limits.ts';
 import { fileProblem, type Messages } from './messages.ts';
 import { type SheetRow, textCell } from './sheet.ts';
 import type { ReadRows } from './validate.ts';
-import { breathe } from './yield.ts';
+import { nextTurn } from './yield.ts';
 
 export type CsvRead = ({ ok: true; warnings: DataProblem[] } & ReadRows) | { ok: false; problems: DataProblem[] };
 
@@ -18,7 +17,7 @@ const CHUNK_BYTES = 64 * 1024;
 const DELIMITER_PROBE_BYTES = 1024 * 1024;
 
 /**
- * Reads a CSV as a stream of records (csv-parse's streaming API) and stops as soon as the row limit is
+ * Reads a CSV as a stream of records (csv-parse's parser fed a chunk at a time) and stops as soon as the row limit is
  * exceeded: a 10 MB file of five million one-character rows costs the same as one of twenty thousand.
  */
 export async function readCsv(bytes: Uint8Array, maxRows: number, m: Messages): Promise<CsvRead> {
@@ -43,24 +42,26 @@ export async function readCsv(bytes: Uint8Array, maxRows: number, m: Messages): 
   const label = encoding.kind;
   const delimiter = detectDelimiter(new TextDecoder(label).decode(bytes.subarray(0, DELIMITER_PROBE_BYTES)));
   const kept = new BoundedRows<SheetRow>(maxRows);
-  const source = Readable.from(decodeInChunks(bytes, label));
-  const parser = parse({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
-  source.pipe(parser);
+  const parser = csvParser({ delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
   let number = 0;
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      number++;
-      if (!kept.add({ number, cells: record.slice(0, MAX_COLUMNS).map(textCell) })) break;
-      await breathe(number);
-    }
-  } catch (err) {
+  let stopped = false;
+  const onRecord = (record: string[]) => {
+    if (stopped) return;
+    number++;
+    if (!kept.add({ number, cells: record.slice(0, MAX_COLUMNS).map(textCell) })) stopped = true;
+  };
+  // The file as UTF-8 a chunk at a time; the event loop runs between chunks, and reading stops at the limit.
+  let error: CsvError | undefined;
+  for (const chunk of utf8Chunks(bytes, label)) {
+    error = parser.parse(chunk, false, onRecord);
+    if (error || stopped) break;
+    await nextTurn();
+  }
+  if (!error && !stopped) error = parser.parse(undefined, true, onRecord);
+  if (error && !stopped) {
     // csv-parse's own message is English and technical; its code says what the uploader needs to know.
-    const e = err as { code?: string; lines?: number };
-    const row = typeof e.lines === 'number' ? e.lines : null;
-    return { ok: false, problems: [{ ...fileProblem(m.csvSyntax(e.code === 'CSV_QUOTE_NOT_CLOSED')), row }] };
-  } finally {
-    source.destroy();
-    parser.destroy();
+    const row = typeof error.lines === 'number' ? error.lines : null;
+    return { ok: false, problems: [{ ...fileProblem(m.csvSyntax(error.code === 'CSV_QUOTE_NOT_CLOSED')), row }] };
   }
   // Excel in a comma-decimal locale (Indonesian) writes ";" as the list separator, so a ";" file with only
   // ambiguous numbers such as "1.500" is Indonesian-style.
@@ -73,15 +74,49 @@ export async function readCsv(bytes: Uint8Array, maxRows: number, m: Messages): 
   };
 }
 
-/** The text, decoded a chunk at a time; a UTF-8 BOM is dropped by the decoder. */
-function* decodeInChunks(bytes: Uint8Array, label: 'utf-8' | 'windows-1252'): Generator<string> {
+interface CsvError {
+  code?: string;
+  lines?: number;
+}
+
+/** The core of csv-parse (its `api`: the same state machine its stream and sync parsers drive), fed directly. */
+interface CsvCore {
+  parse(chunk: Uint8Array | undefined, end: boolean, onRecord: (r: string[]) => void): CsvError | undefined;
+}
+
+/**
+ * csv-parse's parser without its stream: Node's build in Node, its browser build (the same source, with its own
+ * copy of Buffer) in the page's worker — infra/static-build.ts maps the import. Chunks are handed over as the
+ * Buffer class csv-parse itself uses (that of its own option values), since its browser copy accepts no other.
+ */
+function csvParser(options: Record<string, unknown>): CsvCore {
+  const parser = new Parser(options) as unknown as {
+    api: { parse(buf: unknown, end: boolean, push: (r: string[]) => void, close: () => void): CsvError | undefined };
+    options: { delimiter: { constructor: { from(bytes: Uint8Array): unknown } }[] };
+  };
+  const own = parser.options.delimiter[0]?.constructor;
+  if (!own) throw new Error('csv-parse: no delimiter buffer');
+  return {
+    parse: (chunk, end, onRecord) =>
+      parser.api.parse(chunk === undefined ? undefined : own.from(chunk), end, onRecord, () => {}),
+  };
+}
+
+/** The text as UTF-8 bytes, a chunk at a time: UTF-8 as it is (without a BOM), windows-1252 decoded and encoded. */
+function* utf8Chunks(bytes: Uint8Array, label: 'utf-8' | 'windows-1252'): Generator<Uint8Array> {
+  if (label === 'utf-8') {
+    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    for (let at = start; at < bytes.length; at += CHUNK_BYTES) yield bytes.subarray(at, at + CHUNK_BYTES);
+    return;
+  }
   const decoder = new TextDecoder(label);
+  const encoder = new TextEncoder();
   for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
     const text = decoder.decode(bytes.subarray(at, at + CHUNK_BYTES), { stream: true });
-    if (text !== '') yield text;
+    if (text !== '') yield encoder.encode(text);
   }
   const rest = decoder.decode();
-  if (rest !== '') yield rest;
+  if (rest !== '') yield encoder.encode(rest);
 }
 
 /** The separator of the header line: whichever of ";" and "," occurs more often outside quotes. */

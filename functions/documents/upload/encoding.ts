@@ -1,5 +1,3 @@
-import { isUtf8 } from 'node:buffer';
-
 /**
  * Which text encoding a CSV is in, decided from all of its bytes, so that no text is ever altered silently:
  * - valid UTF-8 (with or without BOM): read as UTF-8;
@@ -26,6 +24,16 @@ export interface InvalidLine {
 export const MAX_NAMED_LINES = 20;
 /** How far a quoted cell reaches either side of the byte. */
 const EXCERPT_BYTES = 40;
+
+/** Whether all of the bytes are valid UTF-8: the WHATWG decoder in fatal mode, the same in Node and browsers. */
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export function decideEncoding(bytes: Uint8Array): EncodingVerdict {
   if (isUtf8(bytes)) return { kind: 'utf-8' };

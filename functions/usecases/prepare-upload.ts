@@ -1,0 +1,98 @@
+import type { DirectoryRole } from '../core/directory.ts';
+import { PERIODS, type Period } from '../core/report.ts';
+import type { SessionPerson } from '../core/session.ts';
+import { parseUploadKey, uploadKey } from '../core/upload-key.ts';
+import type { UploadForm } from '../ports/upload-signer.ts';
+import type { Deps } from './deps.ts';
+
+/** The SOP's data collectors (step 1: Staf / TIMSAKIP; a Kepala Seksi collects for their section). */
+export const UPLOAD_ROLES: readonly DirectoryRole[] = ['STAF', 'KASI', 'TIMSAKIP'];
+/** How long a signed form is good for: enough to pick a file and send it on a slow line, not a working day. */
+export const UPLOAD_FORM_SECONDS = 600;
+/** The first year an upload may be for; the last is next year (a TAHUNAN plan is sometimes sent early). */
+export const FIRST_UPLOAD_YEAR = 2020;
+
+export const FILE_KINDS = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+export type FileKind = keyof typeof FILE_KINDS;
+
+export const mayUpload = (person: SessionPerson) => person.roles.some((r) => UPLOAD_ROLES.includes(r));
+
+/** The person holds none of the data collectors' roles in their unit. */
+export class UploadNotAllowedError extends Error {
+  override name = 'UploadNotAllowedError';
+}
+
+/** tahun, periode or the file kind the page sent is not one an upload can have. */
+export class UploadInputError extends Error {
+  override name = 'UploadInputError';
+  constructor(readonly field: 'tahun' | 'periode' | 'jenis') {
+    super(`invalid ${field}`);
+  }
+}
+
+export interface UploadChoice {
+  tahun: unknown;
+  periode: unknown;
+  /** csv or xlsx, as the page's check read the file; the key's extension and the Content-Type follow it. */
+  jenis: unknown;
+}
+
+export interface PreparedUpload {
+  form: UploadForm;
+  reportId: string;
+  expiresAt: string;
+}
+
+/** The years an upload may be for, now. */
+export function uploadYears(now: Date): { first: number; last: number } {
+  return { first: FIRST_UPLOAD_YEAR, last: now.getUTCFullYear() + 1 };
+}
+
+export function parseTahun(value: unknown, now: Date): number | undefined {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  if (!/^\d{4}$/.test(text)) return undefined;
+  const tahun = Number(text);
+  const { first, last } = uploadYears(now);
+  return tahun >= first && tahun <= last ? tahun : undefined;
+}
+
+export function parsePeriode(value: unknown): Period | undefined {
+  const text = typeof value === 'string' ? value.trim().toUpperCase() : '';
+  return (PERIODS as readonly string[]).includes(text) ? (text as Period) : undefined;
+}
+
+/**
+ * The form a signed-in data collector's browser posts its file with, straight to the bucket. Everything that
+ * matters is fixed here from the session, never from the request: the key (their own unit, the chosen tahun and
+ * periode, a fresh name), the size range (1 byte to `dataLimits.maxFileMB`), the content type and the uploader's
+ * address and NIP as object metadata (intake mails the uploader from `uploader-email`). The upload then starts
+ * or resumes the report through the bucket event, like any other upload.
+ */
+export async function prepareUpload(
+  deps: Pick<Deps, 'uploads' | 'config' | 'clock'>,
+  person: SessionPerson,
+  choice: UploadChoice,
+): Promise<PreparedUpload> {
+  if (!mayUpload(person)) throw new UploadNotAllowedError('upload needs the STAF, KASI or TIMSAKIP role');
+  const now = deps.clock.now();
+  const tahun = parseTahun(choice.tahun, now);
+  if (tahun === undefined) throw new UploadInputError('tahun');
+  const periode = parsePeriode(choice.periode);
+  if (!periode) throw new UploadInputError('periode');
+  const jenis = choice.jenis === 'csv' || choice.jenis === 'xlsx' ? (choice.jenis as FileKind) : undefined;
+  if (!jenis) throw new UploadInputError('jenis');
+  const key = uploadKey(person.unit, tahun, periode, `${crypto.randomUUID()}.${jenis}`);
+  // The key must be one intake accepts: a unit code the key syntax refuses is a configuration error, not the user's.
+  const { reportId } = parseUploadKey(key);
+  const form = await deps.uploads.presignPost({
+    key,
+    contentType: FILE_KINDS[jenis],
+    maxBytes: deps.config.dataLimits.maxFileMB * 1024 * 1024,
+    metadata: { 'uploader-email': person.email, 'uploader-nip': person.nip },
+    expiresInSeconds: UPLOAD_FORM_SECONDS,
+  });
+  return { form, reportId, expiresAt: new Date(now.getTime() + UPLOAD_FORM_SECONDS * 1000).toISOString() };
+}

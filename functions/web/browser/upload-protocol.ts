@@ -1,0 +1,35 @@
+/**
+ * What the upload page and its checking worker say to each other (types only: both bundles share them). The
+ * worker runs the very checkPerformanceData of the assemble function on the chosen file.
+ */
+
+import type { Period } from '../../core/report.ts';
+import type { DataSettings } from '../../documents/check-data.ts';
+
+export interface CheckRequest {
+  file: Blob;
+  fileName: string;
+  expected: { tahun: number; periode: Period };
+  settings: DataSettings;
+  lang: 'id' | 'en';
+}
+
+export interface Problem {
+  row: number | null;
+  column: string | null;
+  value: string | null;
+  message: string;
+}
+
+export type CheckReply =
+  | { type: 'progress'; stage: 'read' | 'check' }
+  | {
+      type: 'done';
+      valid: boolean;
+      problems: Problem[];
+      warnings: Problem[];
+      rows: number;
+      /** What the bytes are (a CSV named .xlsx is a CSV): the key's extension and Content-Type follow it. */
+      kind: 'csv' | 'xlsx';
+    }
+  | { type: 'failed'; message: string };

@@ -1,0 +1,185 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Period } from '../../core/report.ts';
+import type { SessionPerson } from '../../core/session.ts';
+import type { Deps } from '../../usecases/deps.ts';
+import { unitDirectory } from '../../usecases/directory.ts';
+import {
+  mayUpload,
+  prepareUpload,
+  UploadInputError,
+  UploadNotAllowedError,
+  uploadYears,
+} from '../../usecases/prepare-upload.ts';
+import type { Lang } from '../i18n.ts';
+import { MessagePage } from '../pages/message.tsx';
+import { UploadPage, type UploadPageProps } from '../pages/upload.tsx';
+import type { PortalEnv, PortalOptions } from '../portal-env.ts';
+import { requireSignIn } from '../session.ts';
+
+/** The form request is three short values; anything near this is not one. */
+const MAX_FORM_REQUEST_BYTES = 4 * 1024;
+
+const TEXT = {
+  id: {
+    forbidden: 'Unggah data tidak tersedia',
+    forbiddenBody: 'Unggah data hanya untuk Staf, Kepala Seksi dan TIMSAKIP unit ini.',
+    home: 'Ke beranda',
+    signIn: 'Sesi Anda telah berakhir. Mohon masuk kembali lalu ulangi.',
+    bad: {
+      tahun: 'Tahun tidak valid.',
+      periode: 'Periode tidak valid (TW1–TW4 atau TAHUNAN).',
+      jenis: 'Jenis berkas tidak valid (CSV atau XLSX).',
+      body: 'Permintaan tidak valid.',
+    },
+  },
+  en: {
+    forbidden: 'Upload not available',
+    forbiddenBody: 'Uploading data is for the unit’s Staf, Kepala Seksi and TIMSAKIP only.',
+    home: 'Go to the home page',
+    signIn: 'Your session has ended. Please sign in again and retry.',
+    bad: {
+      tahun: 'Invalid year.',
+      periode: 'Invalid period (TW1–TW4 or TAHUNAN).',
+      jenis: 'Invalid file type (CSV or XLSX).',
+      body: 'Invalid request.',
+    },
+  },
+};
+
+/** The (tahun, periode) of the quarter that ended last, in WIB: what a data collector uploads for most of the time. */
+export function lastQuarter(now: Date): { tahun: number; periode: Period } {
+  const wib = new Date(now.getTime() + 7 * 3_600_000);
+  const quarter = Math.floor(wib.getUTCMonth() / 3); // 0 = Jan–Mar: the quarter that ended is TW4 of last year
+  return quarter === 0
+    ? { tahun: wib.getUTCFullYear() - 1, periode: 'TW4' }
+    : { tahun: wib.getUTCFullYear(), periode: `TW${quarter}` as Period };
+}
+
+type Revision =
+  | { kind: 'report'; reportId: string; tahun: number; periode: Period; note?: string }
+  | { kind: 'unknown'; id: string };
+
+/** ?laporan=<id>: the report of the person's own unit this upload corrects (another unit's is never shown). */
+async function revisionOf(
+  deps: Deps,
+  person: SessionPerson,
+  reportId: string | undefined,
+): Promise<Revision | undefined> {
+  if (!reportId) return undefined;
+  const report = /^[a-z0-9-]{1,80}$/i.test(reportId) ? await deps.repo.get(reportId) : undefined;
+  if (!report || report.unit !== person.unit) return { kind: 'unknown', id: reportId.slice(0, 80) };
+  return {
+    kind: 'report',
+    reportId: report.reportId,
+    tahun: report.tahun,
+    periode: report.periode,
+    note: report.revisionNote,
+  };
+}
+
+function forbiddenPage(lang: Lang, person: SessionPerson | undefined, csrf: string | undefined) {
+  const t = TEXT[lang];
+  return (
+    <MessagePage
+      lang={lang}
+      title={t.forbidden}
+      body={t.forbiddenBody}
+      tone="warn"
+      person={person}
+      csrf={csrf}
+      next={{ href: '/', label: t.home }}
+    />
+  );
+}
+
+/**
+ * GET /unggah — the upload page; POST /unggah/formulir — the signed form for the chosen tahun and periode (JSON,
+ * for the page's script). The page checks the file in the browser (the worker upload-check) and posts it
+ * straight to the bucket with the form; the upload starts the SOP through the bucket event as any other.
+ */
+export function uploadRoutes(opts: PortalOptions) {
+  const app = new Hono<PortalEnv>();
+
+  app.get('/unggah', requireSignIn, async (c) => {
+    const deps = opts.deps();
+    const lang = c.get('lang');
+    const person = c.get('person') as SessionPerson;
+    const csrf = c.get('session')?.csrf;
+    if (!mayUpload(person)) return c.html(forbiddenPage(lang, person, csrf), 403);
+    const now = deps.clock.now();
+    const { first, last } = uploadYears(now);
+    const found = await revisionOf(deps, person, c.req.query('laporan'));
+    const { tahun, periode } = found?.kind === 'report' ? found : lastQuarter(now);
+    let unitName = person.unit;
+    try {
+      unitName = (await unitDirectory(deps, person.unit)).profile.organization.name;
+    } catch {
+      // The page works without the unit's full name.
+    }
+    const props: UploadPageProps = {
+      lang,
+      person,
+      unitName,
+      csrf,
+      pageScript: c.get('asset')('upload-page'),
+      workerScript: c.get('asset')('upload-check'),
+      settings: {
+        ratingScale: deps.config.ratingScale,
+        targetZero: deps.config.targetZero,
+        dataLimits: deps.config.dataLimits,
+      },
+      years: Array.from({ length: last - first + 1 }, (_, i) => last - i),
+      tahun,
+      periode,
+      revision:
+        found?.kind === 'report'
+          ? { reportId: found.reportId, note: found.note }
+          : found
+            ? { unknown: found.id }
+            : undefined,
+    };
+    return c.html(<UploadPage {...props} />);
+  });
+
+  app.post(
+    '/unggah/formulir',
+    bodyLimit({
+      maxSize: MAX_FORM_REQUEST_BYTES,
+      onError: (c) => c.json({ pesan: TEXT[(c.get('lang') as Lang) ?? 'id'].bad.body }, 413),
+    }),
+    async (c) => {
+      const lang = c.get('lang');
+      const t = TEXT[lang];
+      const person = c.get('person');
+      if (!person) return c.json({ pesan: t.signIn }, 401);
+      let body: Record<string, unknown>;
+      try {
+        const parsed: unknown = await c.req.json();
+        if (!parsed || typeof parsed !== 'object') throw new Error('not an object');
+        body = parsed as Record<string, unknown>;
+      } catch {
+        return c.json({ pesan: t.bad.body }, 400);
+      }
+      try {
+        // Only these three are read: a key, size, unit or metadata in the request is never looked at.
+        const prepared = await prepareUpload(opts.deps(), person, {
+          tahun: body.tahun,
+          periode: body.periode,
+          jenis: body.jenis,
+        });
+        return c.json({
+          url: prepared.form.url,
+          fields: prepared.form.fields,
+          reportId: prepared.reportId,
+          expiresAt: prepared.expiresAt,
+        });
+      } catch (err) {
+        if (err instanceof UploadNotAllowedError) return c.json({ pesan: TEXT[lang].forbiddenBody }, 403);
+        if (err instanceof UploadInputError) return c.json({ pesan: t.bad[err.field], field: err.field }, 400);
+        throw err;
+      }
+    },
+  );
+  return app;
+}
