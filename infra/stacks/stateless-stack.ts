@@ -271,10 +271,10 @@ export class StatelessStack extends Stack {
         'Decision links are capability URLs: each carries an HMAC signature over an opaque id, bound to the assignee and expiring; the portal function verifies it. Portal pages authenticate with a server-side session (mailed one-time sign-in link); the verification page is public by design. No IAM caller exists.',
     });
     const publicBaseUrl = domain ? `https://${aws.api.domainName}` : stage.url.replace(/\/$/, '');
-    requestDecision.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
-    // The archive prints the public verification page's URL (and its QR code) on every archived PDF.
-    archive.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
-    mutuBakuClock.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
+    // Every function that mails links to the portal (decision links, tasks, the upload page) or prints it (the
+    // archive: the verification page's URL and QR code on every archived PDF) knows its public URL.
+    for (const f of [intake, requestDecision, requestRevision, archive, recordFailure, mutuBakuClock, portal])
+      f.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
     new Rule(this, 'MutuBakuClock', {
       description: 'Mutu Baku reminders and escalations',
       schedule: Schedule.rate(Duration.minutes(config.mutuBakuClockMinutes)),
@@ -285,7 +285,6 @@ export class StatelessStack extends Stack {
         }),
       ],
     });
-    portal.fn.addEnvironment('PUBLIC_BASE_URL', publicBaseUrl);
 
     new SopMonitoring(this, 'Monitoring', {
       config,

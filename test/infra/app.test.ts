@@ -197,13 +197,21 @@ describe('functions', () => {
     }
   });
 
-  it('that print or mail the portal’s URL know it (archive: the QR code of the verification page)', () => {
+  it('that mail or print the portal’s links know its URL (upload page, tasks, the QR code of the verification page)', () => {
     const fns = Object.values(s.stateless.findResources('AWS::Lambda::Function'));
     const withUrl = fns
       .filter((f) => f.Properties.Environment?.Variables?.PUBLIC_BASE_URL)
       .map((f) => String(f.Properties.Description).split(':')[0])
       .sort();
-    expect(withUrl).toEqual(['SOP 3-4', 'SOP 5', 'SOP Mutu Baku', 'SOP portal (hono)']);
+    expect(withUrl).toEqual([
+      'Failure path',
+      'Revision',
+      'SOP 1',
+      'SOP 3-4',
+      'SOP 5',
+      'SOP Mutu Baku',
+      'SOP portal (hono)',
+    ]);
   });
 
   it('touch only their own bucket prefixes', () => {
