@@ -25,10 +25,7 @@ export type StepClock =
   | { kind: 'within'; elapsedHours: number; allowedHours: number }
   | { kind: 'late'; lateHours: number };
 
-export function stepClock(
-  r: Pick<Report, 'dueAt' | 'status' | 'stepStartedAt' | 'updatedAt'>,
-  now: Date,
-): StepClock {
+export function stepClock(r: Pick<Report, 'dueAt' | 'status' | 'stepStartedAt' | 'updatedAt'>, now: Date): StepClock {
   if (!r.dueAt || r.status === 'TERDOKUMENTASI' || r.status === 'GAGAL') return { kind: 'none' };
   const due = Date.parse(r.dueAt);
   const start = r.stepStartedAt ? Date.parse(r.stepStartedAt) : Date.parse(r.updatedAt);

@@ -113,7 +113,10 @@ export function summarize(indicators: ComputedIndicator[], scale: RatingScale = 
  * The indicators below target (capaian < 100 %, the same rule as `summarize`'s count), lowest first, at most
  * `max`, with names cut to a length a page line holds: what a verifier reads before deciding.
  */
-export function belowTargetList(indicators: readonly ComputedIndicator[], max = BELOW_TARGET_MAX): BelowTargetIndicator[] {
+export function belowTargetList(
+  indicators: readonly ComputedIndicator[],
+  max = BELOW_TARGET_MAX,
+): BelowTargetIndicator[] {
   const cut = (s: string) => (s.length > 200 ? `${s.slice(0, 199)}…` : s);
   return indicators
     .filter((i): i is ComputedIndicator & { capaian: number } => i.capaian !== null && i.capaian < 100)

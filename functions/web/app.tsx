@@ -4,6 +4,8 @@ import type { Lang } from './i18n.ts';
 import { MessagePage } from './pages/message.tsx';
 import type { PortalEnv, PortalOptions } from './portal-env.ts';
 import { decisionLinkRoutes } from './routes/decision.ts';
+import { reportRoutes } from './routes/reports.tsx';
+import { taskRoutes } from './routes/tasks.tsx';
 import { portalHeaders, sameOriginOnly } from './security.ts';
 import { CsrfError, loadSession, requireCsrfToken } from './session.ts';
 
@@ -64,6 +66,8 @@ export function createPortalApp(opts: PortalOptions) {
   app.use(requireCsrfToken);
 
   app.route('/', decisionLinkRoutes(opts));
+  app.route('/', reportRoutes(opts));
+  app.route('/', taskRoutes(opts));
 
   app.notFound((c) => {
     const t = TEXT[c.get('lang') ?? 'id'];

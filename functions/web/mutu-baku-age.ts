@@ -14,7 +14,8 @@ export function mutuBakuAge(
   const clock = stepClock(r, now);
   const h = lang === 'en' ? 'h' : 'jam';
   if (clock.kind === 'none') return { text: '–', late: false };
-  if (clock.kind === 'late') return { text: `${lang === 'en' ? 'late' : 'terlambat'} ${clock.lateHours} ${h}`, late: true };
+  if (clock.kind === 'late')
+    return { text: `${lang === 'en' ? 'late' : 'terlambat'} ${clock.lateHours} ${h}`, late: true };
   return {
     text: `${clock.elapsedHours} ${h} ${lang === 'en' ? 'of' : 'dari'} ${clock.allowedHours} ${h}`,
     late: false,

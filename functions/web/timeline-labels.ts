@@ -61,11 +61,11 @@ export function noteText(note: string, lang: Lang = 'id'): string {
   return NOTE_LABEL[note] ?? note.replace(STATUS_NOTE, (_, status: string) => `Laporan berstatus ${status}`);
 }
 
-/** Events whose recorded person is the one ASKED (or reminded), not one who acted: the system acted. */
-export const ADDRESSED_ACTIONS: readonly AuditAction[] = [
-  'VERIFIKASI_DIMINTA',
-  'PENGESAHAN_DIMINTA',
-  'REVISI_DIMINTA',
-  'PENGINGAT',
-  'MUTU_BAKU_TERLAMPAUI',
-];
+/**
+ * A system note worth showing to the people of a unit, in their language; undefined for operator detail (error
+ * causes, escalation bookkeeping) that the portal leaves to the operator's console.
+ */
+export function knownSystemNote(note: string, lang: Lang): string | undefined {
+  if (NOTE_LABEL[note] || STATUS_NOTE.test(note)) return noteText(note, lang);
+  return undefined;
+}

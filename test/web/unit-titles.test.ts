@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { profileOf, type UnitProfile } from '../../functions/core/directory.ts';
 import type { Decision, Report } from '../../functions/core/report.ts';
-import { ConfirmPage, ResultPage } from '../../functions/web/pages/decision.tsx';
 import { decisionRequestMail, simpleNoticeMail } from '../../functions/web/emails.ts';
 import { STATUS_LABEL, statusLabel } from '../../functions/web/i18n.ts';
+import { ConfirmPage, ResultPage } from '../../functions/web/pages/decision.tsx';
 import { people, testConfig } from '../fakes/deps.ts';
 
 const CAMAT_WORD = /\bCamat\b|\bCAMAT\b/;

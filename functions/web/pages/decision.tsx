@@ -126,7 +126,6 @@ const T = {
   },
 };
 
-
 export type FormProblem = 'NOTE_REQUIRED' | 'NOTE_TOO_LONG' | 'BAD_DECISION';
 
 /** How many below-target indicators the page lists (the report item keeps a few more; the PDF has them all). */

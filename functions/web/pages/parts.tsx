@@ -38,8 +38,6 @@ const CSS = `
   ol.timeline .what { font-weight:600; }
   ul.docs { padding-left:18px; margin:6px 0; } ul.docs li { margin:4px 0; }
   ul.plain { padding-left:18px; } ul.plain li { margin:6px 0; }
-  .diff td .before { color:#8a1c1c; } .diff td .after { color:#1e7d32; } .diff td .empty { color:#4f5966; }
-  .diff td .after.figure { font-weight:600; }
   .next { background:#eef4fb; border-left:4px solid #1f4e79; padding:10px 12px; margin:12px 0; }
 `;
 
@@ -102,9 +100,9 @@ export function DiffSection(p: { summary: DiffSummary; lang: Lang; open?: boolea
                 <td style="white-space:nowrap">{i > 0 && v.rows[i - 1]?.kode === r.kode ? '' : r.kode}</td>
                 <td>{r.field}</td>
                 <td>
-                  <span class={r.beforeEmpty ? 'empty' : 'before'}>{r.before}</span>
+                  <DiffValue text={r.before} empty={r.beforeEmpty} color="#8a1c1c" bold={false} />
                   {' → '}
-                  <span class={r.afterEmpty ? 'empty' : r.figure ? 'after figure' : 'after'}>{r.after}</span>
+                  <DiffValue text={r.after} empty={r.afterEmpty} color="#1e7d32" bold={r.figure} />
                 </td>
               </tr>
             ))}
@@ -113,6 +111,15 @@ export function DiffSection(p: { summary: DiffSummary; lang: Lang; open?: boolea
       ) : null}
       {v.more ? <p class="muted">{v.more}</p> : null}
     </details>
+  );
+}
+
+/** One side of a change: the new figure in bold green, the old in red, an empty value muted (as in the mail). */
+function DiffValue(p: { text: string; empty: boolean; color: string; bold: boolean }) {
+  return (
+    <span style={`color:${p.empty ? '#5b6573' : p.color}${p.bold && !p.empty ? ';font-weight:600' : ''}`}>
+      {p.text}
+    </span>
   );
 }
 

@@ -44,7 +44,8 @@ const REFUSED = {
   },
   en: {
     notYours: 'Not your task',
-    notYoursBody: 'This decision is addressed to another official. Only the official asked may take it; nothing was changed.',
+    notYoursBody:
+      'This decision is addressed to another official. Only the official asked may take it; nothing was changed.',
     unknown: 'Task not found',
     unknownBody: 'This task is unknown. Please open it again from My tasks.',
     tasks: 'Go to My tasks',
@@ -85,10 +86,7 @@ export async function answerDecision(c: Context<PortalEnv>, opts: PortalOptions,
   // The portal's menu only on the portal's own task pages: a link opened in a signed-in browser stays a link.
   const person = 'person' in proof ? c.get('person') : undefined;
   const page = (kind: ResultKind, decision?: Decision, unit?: UnitProfile, status = STATUS[kind]) =>
-    c.html(
-      <ResultPage lang={lang} kind={kind} decision={decision} unit={unit} person={person} csrf={csrf} />,
-      status,
-    );
+    c.html(<ResultPage lang={lang} kind={kind} decision={decision} unit={unit} person={person} csrf={csrf} />, status);
   const confirm = async (extra: { problem?: DecisionInputError['problem']; note?: string } = {}, status = 200) => {
     const view = await viewDecision(deps, proof);
     // Opening a decided task is no error (200); posting to one is a conflict (409).
