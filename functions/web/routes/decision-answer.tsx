@@ -1,4 +1,5 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type UnitProfile, unitOfReportId } from '../../core/directory.ts';
 import { DecisionAlreadyTakenError, InvalidLinkError, TransientError } from '../../core/errors.ts';
@@ -145,6 +146,18 @@ export async function answerDecision(c: Context<PortalEnv>, opts: PortalOptions,
 export function tooLarge(c: Context<PortalEnv>) {
   return c.html(<ResultPage lang={c.get('lang')} kind="TOO_LARGE" />, STATUS.TOO_LARGE);
 }
+
+const streamLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
+
+/**
+ * The size limit of a decision form. A signed-in browser's POST has been read already by the CSRF check (its
+ * stream is spent, so hono's bodyLimit could not read it again without a Content-Length): measure what was read.
+ */
+export const decisionBodyLimit: MiddlewareHandler<PortalEnv> = async (c, next) => {
+  const read = c.req.bodyCache.arrayBuffer;
+  if (read) return (await read).byteLength > MAX_BODY_BYTES ? tooLarge(c) : next();
+  return streamLimit(c, next);
+};
 
 /** The answer to a method a decision page does not take. */
 export function notAllowed(c: Context<PortalEnv>) {

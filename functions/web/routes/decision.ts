@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { LinkParams } from '../../usecases/take-decision.ts';
 import type { PortalEnv, PortalOptions } from '../portal-env.ts';
-import { answerDecision, MAX_BODY_BYTES, notAllowed, tooLarge } from './decision-answer.tsx';
+import { answerDecision, decisionBodyLimit, MAX_BODY_BYTES, notAllowed } from './decision-answer.tsx';
 
 export { MAX_BODY_BYTES };
 
@@ -12,7 +11,7 @@ export { MAX_BODY_BYTES };
  */
 export function decisionLinkRoutes(opts: PortalOptions) {
   const app = new Hono<PortalEnv>();
-  app.on(['GET', 'HEAD', 'POST'], '/keputusan/:id', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge }), (c) => {
+  app.on(['GET', 'HEAD', 'POST'], '/keputusan/:id', decisionBodyLimit, (c) => {
     const params: LinkParams = { decisionId: c.req.param('id'), e: c.req.query('e'), s: c.req.query('s') };
     return answerDecision(c, opts, params);
   });

@@ -1,11 +1,10 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { SessionPerson } from '../../core/session.ts';
 import { myTasks } from '../../usecases/my-tasks.ts';
 import { TaskListPage } from '../pages/tasks.tsx';
 import type { PortalEnv, PortalOptions } from '../portal-env.ts';
 import { requireSignIn } from '../session.ts';
-import { answerDecision, MAX_BODY_BYTES, notAllowed, tooLarge } from './decision-answer.tsx';
+import { answerDecision, decisionBodyLimit, notAllowed } from './decision-answer.tsx';
 
 /**
  * GET /tugas — "Tugas saya": the decisions waiting for the signed-in official. GET|POST /tugas/:id — one of them:
@@ -24,7 +23,7 @@ export function taskRoutes(opts: PortalOptions) {
     return c.html(<TaskListPage lang={c.get('lang')} tasks={tasks} person={person} csrf={c.get('session')?.csrf} />);
   });
 
-  app.on(['GET', 'HEAD', 'POST'], '/tugas/:id', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge }), (c) =>
+  app.on(['GET', 'HEAD', 'POST'], '/tugas/:id', decisionBodyLimit, (c) =>
     answerDecision(c, opts, { decisionId: c.req.param('id'), person: c.get('person') as SessionPerson }),
   );
   app.all('/tugas/:id', notAllowed);
