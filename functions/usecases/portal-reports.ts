@@ -141,11 +141,11 @@ const ADDRESSED: readonly AuditEvent['action'][] = [
   'MUTU_BAKU_TERLAMPAUI',
 ];
 
-function timelineEntry(e: AuditEvent): TimelineEntry {
+function timelineEntry(e: AuditEvent, unit: UnitProfile): TimelineEntry {
+  // Events recorded without the person's title (requests, reminders) name the role by the unit's title for it.
+  const title = e.actor.title ?? (unit.roleTitles as Record<string, string>)[e.actor.role];
   const person: TimelinePerson | undefined =
-    e.actor.role === 'SISTEM'
-      ? undefined
-      : { name: e.actor.name, role: e.actor.role, ...(e.actor.title ? { title: e.actor.title } : {}) };
+    e.actor.role === 'SISTEM' ? undefined : { name: e.actor.name, role: e.actor.role, ...(title ? { title } : {}) };
   const addressed = ADDRESSED.includes(e.action);
   const byPerson = person && !addressed;
   return {
@@ -277,7 +277,7 @@ export async function reportPageFor(
     report: reportView(report),
     unit: unit.profile,
     next: await nextStep(deps, report, unit.profile, unit.people, now, person),
-    timeline: events.map(timelineEntry),
+    timeline: events.map((e) => timelineEntry(e, unit.profile)),
     documents: groups.filter((g) => g.items.length).reverse(),
   };
 }

@@ -179,7 +179,7 @@ describe('/laporan/:id — the report page', () => {
         .map((m) => m[2] ?? '');
     const asked = entry('VERIFIKASI_DIMINTA')[0] ?? '';
     expect(asked).toContain('data-actor="lapkin"');
-    expect(asked).toContain(`Kepada: ${secretary.name}`);
+    expect(asked).toContain(`Kepada: ${secretary.name}, ${secretary.title}`);
     const [paraf, sentBack] = entry('KEPUTUSAN');
     expect(paraf).toContain(`data-actor="${secretary.name}"`);
     expect(paraf).toContain('Sudah sesuai.');

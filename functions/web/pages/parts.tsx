@@ -12,7 +12,7 @@ const CSS = `
   .facts { display:grid; grid-template-columns: minmax(7.5em, max-content) 1fr; gap:4px 12px; margin:0 0 12px; }
   .facts dt { color:#4f5966; font-size:.9rem; }
   .facts dd { margin:0; font-weight:600; }
-  @media (max-width: 420px) { .facts { grid-template-columns: 1fr; gap:0; } .facts dd { margin-bottom:6px; } }
+  @media (max-width: 420px) { .facts { grid-template-columns: minmax(6em, 38%) 1fr; gap:4px 10px; } }
   .badge { display:inline-block; padding:2px 10px; border-radius:12px; background:#e8eef6; font-size:.85rem; font-weight:600; }
   .badge.done { background:#e3f4e5; color:#175c27; } .badge.bad { background:#fdecea; color:#8a1c1c; } .badge.wait { background:#fff3cd; color:#6b4a00; }
   .late { color:#b3261e; font-weight:600; }
@@ -23,7 +23,7 @@ const CSS = `
   ul.cards a.title { font-weight:700; color:#1f4e79; }
   ul.cards .facts { margin:8px 0 0; grid-template-columns: minmax(6.5em, max-content) 1fr; }
   ul.cards .facts dd { font-weight:500; }
-  @media (max-width: 420px) { ul.cards { grid-template-columns: 1fr; } ul.cards .facts { grid-template-columns: minmax(6.5em, max-content) 1fr; gap:2px 8px; } }
+  @media (max-width: 420px) { ul.cards { grid-template-columns: 1fr; } ul.cards .facts { gap:2px 8px; } }
   details { border:1px solid #d5dbe3; border-radius:8px; margin:10px 0; padding:0 12px; }
   details > summary { cursor:pointer; padding:12px 0; font-weight:600; min-height:44px; }
   details[open] > summary { border-bottom:1px solid #e3e7ed; margin-bottom:8px; }
@@ -38,6 +38,16 @@ const CSS = `
   ol.timeline .what { font-weight:600; }
   ul.docs { padding-left:18px; margin:6px 0; } ul.docs li { margin:4px 0; }
   ul.plain { padding-left:18px; } ul.plain li { margin:6px 0; }
+  /* On a phone the diff's three columns stack: the kode once, then per change its field (small) and the change. */
+  @media (max-width: 600px) {
+    table.diff, table.diff tbody, table.diff tr, table.diff td { display:block; width:auto; }
+    table.diff tr:first-child { display:none; }
+    table.diff tr { border-bottom:1px solid #e3e7ed; padding:4px 0; }
+    table.diff td { border:0; padding:0 4px; white-space:normal !important; }
+    table.diff td:first-child { font-weight:700; padding-top:6px; }
+    table.diff td:first-child:empty { display:none; }
+    table.diff td:nth-child(2) { color:#4f5966; font-size:.85rem; }
+  }
   .next { background:#eef4fb; border-left:4px solid #1f4e79; padding:10px 12px; margin:12px 0; }
 `;
 
