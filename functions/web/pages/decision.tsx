@@ -63,7 +63,7 @@ const T = {
     belowList: (n: number) => `Indikator di bawah target (${n})`,
     belowNone: 'Semua indikator mencapai target.',
     belowLine: (i: BelowTargetIndicator, lang: Lang) =>
-      `realisasi ${formatNumber(i.realisasi, {}, lang)} dari target ${formatNumber(i.target, {}, lang)} ${i.satuan}`,
+      `realisasi ${formatNumber(i.realisasi, {}, lang)}, target ${formatNumber(i.target, {}, lang)} (${i.satuan})`,
     belowMore: (n: number) => `… dan ${n} indikator lainnya (lihat PDF).`,
     report: 'Lihat halaman laporan',
     backToTasks: 'Kembali ke Tugas saya',
@@ -119,7 +119,7 @@ const T = {
     belowList: (n: number) => `Indicators below target (${n})`,
     belowNone: 'Every indicator reached its target.',
     belowLine: (i: BelowTargetIndicator, lang: Lang) =>
-      `actual ${formatNumber(i.realisasi, {}, lang)} of target ${formatNumber(i.target, {}, lang)} ${i.satuan}`,
+      `actual ${formatNumber(i.realisasi, {}, lang)}, target ${formatNumber(i.target, {}, lang)} (${i.satuan})`,
     belowMore: (n: number) => `… and ${n} more indicators (see the PDF).`,
     report: 'Open the report page',
     backToTasks: 'Back to My tasks',
