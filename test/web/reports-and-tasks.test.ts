@@ -200,6 +200,11 @@ describe('/laporan/:id — the report page', () => {
     expect(page.body).toContain('memory://laporan/karawaci/2026/TW1/');
     expect(expiries.length).toBeGreaterThanOrEqual(6);
     for (const s of expiries) expect(s).toBeLessThanOrEqual(300);
+    // In English too.
+    const en = (await a.get(`/laporan/${R}?lang=en`)).body;
+    expect(en).toContain('What happens next');
+    expect(en).toContain(`Waiting for verification (paraf) by Pengganti Sekretaris`);
+    expect(en).toContain('By: lapkin (system)');
   });
 });
 
@@ -258,6 +263,9 @@ describe('/tugas — Tugas saya', () => {
     expect(view.statusCode).toBe(200);
     expect(view.body).toContain('Verifikasi Laporan Kinerja');
     expect(view.body).toContain('name="csrf"');
+    const huge = await mine.post(`/tugas/${decisionId}`, { keputusan: 'REVISE', catatan: 'x'.repeat(20_000) });
+    expect(huge.statusCode).toBe(413);
+    await nothingChanged();
     const noNote = await mine.post(`/tugas/${decisionId}`, { keputusan: 'REVISE' });
     expect(noNote.statusCode).toBe(422);
     expect(noNote.body).toContain('Catatan wajib diisi');
@@ -299,6 +307,13 @@ describe('/tugas — Tugas saya', () => {
     const byLink = (await portal.request(new URL(ratify.link).pathname + new URL(ratify.link).search)).body;
     expect(byLink).toContain(`Verifikasi (paraf): disetujui oleh ${secretary.name}`);
     expect(byLink).toContain('<li data-kode="IK-06">');
+    // A signed-in official may still use the emailed link: its POST carries the session's CSRF token (the form
+    // was read by the CSRF check before the size limit; a body without Content-Length was once a 500).
+    const linkPath = new URL(ratify.link).pathname + new URL(ratify.link).search;
+    const viaLink = await (await camat('karawaci')).post(linkPath, { keputusan: 'APPROVE' });
+    expect(viaLink.statusCode).toBe(200);
+    expect(viaLink.body).toContain('Keputusan tercatat: disetujui');
+    expect((await f.repo.get(R))?.status).toBe('DISAHKAN');
     // The buttons come before any long list: the lists are collapsed.
     expect(view.indexOf('<details class="below-target">')).toBeLessThan(view.indexOf('value="APPROVE"'));
   });
