@@ -5,6 +5,7 @@ import { PERIODS } from '../core/report.ts';
 import { choosePeriod, isLateNow, newestFirst, type PeriodKey } from '../core/report-period.ts';
 import { type ReportView, reportView } from '../core/report-view.ts';
 import type { SessionPerson } from '../core/session.ts';
+import { type Funnel, sopFunnel } from '../core/sop-funnel.ts';
 import type { Deps } from './deps.ts';
 import { listUnits, unitDirectory } from './directory.ts';
 import { DOWNLOAD_SECONDS } from './take-decision.ts';
@@ -66,6 +67,19 @@ export interface ReportList {
   unitOf: Record<string, UnitProfile>;
   /** The city asked for a unit the directory does not know. */
   unknownUnit?: string;
+  /** The SOP funnel of the reports shown, counted in reports (the city's view). */
+  funnel: Funnel;
+  /** The city's view of every unit: its reports shown, waiting for a decision, late now, documented. */
+  unitSummary: UnitSummary[];
+}
+
+export interface UnitSummary {
+  unitCode: string;
+  name: string;
+  reports: number;
+  awaitingDecision: number;
+  lateNow: number;
+  documented: number;
 }
 
 /**
@@ -94,6 +108,21 @@ export async function listReportsFor(
     (r) => (!filter.tahun || r.tahun === filter.tahun) && (!filter.periode || r.periode === filter.periode),
   );
   const unitOf = Object.fromEntries(units.map((u) => [u.unitCode, u]));
+  // Every unit of the directory, one with no report yet too: the one the city most needs to see.
+  const unitSummary: UnitSummary[] =
+    city && !filter.unit
+      ? units.map((u) => {
+          const mine = shown.filter((r) => r.unit === u.unitCode);
+          return {
+            unitCode: u.unitCode,
+            name: u.organization.name,
+            reports: mine.length,
+            awaitingDecision: mine.filter((r) => r.status.startsWith('MENUNGGU')).length,
+            lateNow: mine.filter((r) => isLateNow(r, now)).length,
+            documented: mine.filter((r) => r.status === 'TERDOKUMENTASI').length,
+          };
+        })
+      : [];
   return {
     items: newestFirst(shown).map((r) => ({
       report: reportView(r),
@@ -106,6 +135,8 @@ export async function listReportsFor(
     units,
     unitOf,
     ...(unknownUnit ? { unknownUnit } : {}),
+    funnel: sopFunnel(shown),
+    unitSummary,
   };
 }
 

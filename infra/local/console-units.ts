@@ -9,6 +9,7 @@ import {
   periodsWithReports,
   samePeriod,
 } from '../../functions/core/report-period.ts';
+import { FUNNEL_STAGES, type Funnel, type FunnelStage, sopFunnel } from '../../functions/core/sop-funnel.ts';
 import { escapeHtml, formatDateTime, type Lang, PERIOD_LABEL, STATUS_LABEL } from '../../functions/web/i18n.ts';
 
 /**
@@ -18,26 +19,24 @@ import { escapeHtml, formatDateTime, type Lang, PERIOD_LABEL, STATUS_LABEL } fro
  */
 
 // The pure period logic is shared with the portal's report list (functions/core/report-period.ts).
-export { choosePeriod, isLateNow, type PeriodKey, parsePeriod, periodId, periodOf, periodsWithReports };
+export {
+  choosePeriod,
+  type Funnel,
+  type FunnelStage,
+  isLateNow,
+  type PeriodKey,
+  parsePeriod,
+  periodId,
+  periodOf,
+  periodsWithReports,
+  sopFunnel,
+};
 
 /** A unit as the table names it. */
 export interface UnitName {
   unitCode: string;
   name: string;
 }
-
-const FUNNEL_STAGES = [
-  'received',
-  'assembled',
-  'awaitingVerification',
-  'awaitingRatification',
-  'sentBack',
-  'documented',
-  'failed',
-  'lateEver',
-] as const;
-export type FunnelStage = (typeof FUNNEL_STAGES)[number];
-export type Funnel = Record<FunnelStage, number>;
 
 export const CONSOLE_TEXT = {
   id: {
@@ -111,28 +110,6 @@ export const CONSOLE_TEXT = {
     events: 'EMF metrics (events, not reports)',
   },
 } satisfies Record<Lang, Record<string, unknown>>;
-
-/**
- * The SOP funnel of a set of reports, each report counted once per stage:
- * received — every report; assembled — assembled at least once (revision ≥ 1); awaiting verification /
- * ratification — its status now; sent back — waiting for a revision now, or assembled again after one
- * (revision ≥ 2: only a REVISE brings a report back to assembly); documented / failed — its status;
- * Mutu Baku exceeded — late at least once (the clock marks a report when it first escalates it, and a later
- * step's escalation replaces the mark, never removes it).
- */
-export function sopFunnel(reports: readonly Report[]): Funnel {
-  const count = (p: (r: Report) => boolean) => reports.filter(p).length;
-  return {
-    received: reports.length,
-    assembled: count((r) => r.revision >= 1),
-    awaitingVerification: count((r) => r.status === 'MENUNGGU_VERIFIKASI'),
-    awaitingRatification: count((r) => r.status === 'MENUNGGU_PENGESAHAN'),
-    sentBack: count((r) => r.status === 'PERLU_REVISI' || r.revision >= 2),
-    documented: count((r) => r.status === 'TERDOKUMENTASI'),
-    failed: count((r) => r.status === 'GAGAL'),
-    lateEver: count((r) => !!r.escalation),
-  };
-}
 
 /** One line of the table of units. */
 export interface UnitRow extends UnitName {

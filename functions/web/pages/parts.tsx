@@ -48,6 +48,9 @@ const CSS = `
     table.diff td:first-child:empty { display:none; }
     table.diff td:nth-child(2) { color:#4f5966; font-size:.85rem; }
   }
+  .funnel { display:grid; grid-template-columns: repeat(auto-fill, minmax(108px, 1fr)); gap:8px; margin:12px 0 4px; }
+  .funnel div { background:#f0f3f7; border-radius:8px; padding:8px 10px; font-size:.85rem; }
+  .funnel b { display:block; font-size:1.35rem; color:#1f4e79; }
   .next { background:#eef4fb; border-left:4px solid #1f4e79; padding:10px 12px; margin:12px 0; }
 `;
 

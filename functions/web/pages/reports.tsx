@@ -1,6 +1,7 @@
 import { PERIODS } from '../../core/report.ts';
 import type { SessionPerson } from '../../core/session.ts';
-import type { ReportList } from '../../usecases/portal-reports.ts';
+import { FUNNEL_STAGES, type FunnelStage } from '../../core/sop-funnel.ts';
+import type { ReportList, UnitSummary } from '../../usecases/portal-reports.ts';
 import { formatDateTime, type Lang, PERIOD_LABEL, STEP_LABEL, statusLabel } from '../i18n.ts';
 import { mutuBakuAge } from '../mutu-baku-age.ts';
 import { Layout } from './layout.tsx';
@@ -24,6 +25,22 @@ const T = {
     unknownUnit: (u: string) => `Unit "${u}" tidak dikenal.`,
     cityNote: 'Tampilan kota: semua unit. Pilih unit, tahun atau periode untuk menyaring.',
     late: 'terlambat',
+    funnel: {
+      received: 'Diterima',
+      assembled: 'Disusun',
+      awaitingVerification: 'Menunggu verifikasi',
+      awaitingRatification: 'Menunggu pengesahan',
+      sentBack: 'Dikembalikan',
+      documented: 'Terdokumentasi',
+      failed: 'Gagal',
+      lateEver: 'Mutu Baku terlampaui',
+    } satisfies Record<FunnelStage, string>,
+    funnelNote: 'Dihitung per laporan yang ditampilkan.',
+    units: (n: number) => `Ringkasan per unit (${n} unit)`,
+    unitLine: (u: UnitSummary) =>
+      u.reports
+        ? `${u.reports} laporan · ${u.awaitingDecision} menunggu keputusan · ${u.lateNow} terlambat · ${u.documented} terdokumentasi`
+        : 'belum ada laporan',
   },
   en: {
     title: 'Performance reports',
@@ -42,8 +59,62 @@ const T = {
     unknownUnit: (u: string) => `Unknown unit "${u}".`,
     cityNote: 'City view: every unit. Choose a unit, year or period to narrow it.',
     late: 'late',
+    funnel: {
+      received: 'Received',
+      assembled: 'Assembled',
+      awaitingVerification: 'Awaiting verification',
+      awaitingRatification: 'Awaiting ratification',
+      sentBack: 'Sent back',
+      documented: 'Documented',
+      failed: 'Failed',
+      lateEver: 'Mutu Baku exceeded',
+    } satisfies Record<FunnelStage, string>,
+    funnelNote: 'Counted in the reports shown.',
+    units: (n: number) => `Per unit (${n} units)`,
+    unitLine: (u: UnitSummary) =>
+      u.reports
+        ? `${u.reports} reports · ${u.awaitingDecision} awaiting a decision · ${u.lateNow} late · ${u.documented} documented`
+        : 'no reports yet',
   },
 };
+
+/** The city's overview: the SOP funnel of the reports shown, and every unit in one line (collapsed). */
+function CityOverview(p: { lang: Lang; list: ReportList }) {
+  const t = T[p.lang];
+  const f = p.list.filter;
+  const href = (unit: string) => {
+    const q = new URLSearchParams({ unit, tahun: f.tahun ? String(f.tahun) : '', periode: f.periode ?? '' });
+    if (p.lang === 'en') q.set('lang', 'en');
+    return `/laporan?${q}`;
+  };
+  return (
+    <>
+      <div class="funnel">
+        {FUNNEL_STAGES.map((s) => (
+          <div data-stage={s}>
+            <b>{String(p.list.funnel[s])}</b>
+            {t.funnel[s]}
+          </div>
+        ))}
+      </div>
+      <p class="muted">{t.funnelNote}</p>
+      {p.list.unitSummary.length ? (
+        <details class="units">
+          <summary>{t.units(p.list.unitSummary.length)}</summary>
+          <ul class="plain">
+            {p.list.unitSummary.map((u) => (
+              <li data-unit={u.unitCode}>
+                <a href={href(u.unitCode)}>{u.name}</a>
+                <br />
+                <span class={u.lateNow ? 'late' : 'muted'}>{t.unitLine(u)}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
+  );
+}
 
 /**
  * /laporan — the reports a person may see, newest first: one card per report (on a phone a card, never a wide
@@ -112,6 +183,7 @@ export function ReportListPage(p: { lang: Lang; list: ReportList; now: Date; per
         </div>
       </form>
       {list.unknownUnit ? <div class="error">{t.unknownUnit(list.unknownUnit)}</div> : null}
+      {list.city ? <CityOverview lang={p.lang} list={list} /> : null}
       <p class="muted">{t.count(list.items.length)}</p>
       {list.items.length ? (
         <ul class="cards reports">
