@@ -30,6 +30,19 @@ export interface DocumentRef {
   sha256?: string;
 }
 
+/** One indicator below target (capaian < 100 %), as the decision's confirm view lists it. */
+export interface BelowTargetIndicator {
+  kode: string;
+  indikator: string;
+  satuan: string;
+  target: number;
+  realisasi: number;
+  capaian: number;
+}
+
+/** How many below-target indicators the report item carries (the item stays small; the PDF has them all). */
+export const BELOW_TARGET_MAX = 25;
+
 export interface Report {
   reportId: string;
   unit: string;
@@ -52,7 +65,16 @@ export interface Report {
   /** Warnings about the current revision's upload as a whole (read as windows-1252), for the decision mail. */
   dataWarnings?: string[];
   /** Key numbers of the current revision, for emails, pages and `lapkin status`. */
-  summary?: { indicatorCount: number; averageCapaian: number | null; belowTarget: number };
+  summary?: {
+    indicatorCount: number;
+    averageCapaian: number | null;
+    belowTarget: number;
+    /**
+     * The indicators below target, lowest capaian first (at most BELOW_TARGET_MAX), for the confirm view.
+     * Reports assembled before this field have none: the view reads them from the stored data.
+     */
+    belowTargetList?: BelowTargetIndicator[];
+  };
   /** Problems of the last invalid upload (the first few; the full list is in `problemsXlsx`). */
   dataProblems?: {
     count: number;

@@ -5,6 +5,7 @@ import type {
   RatingScale,
   ReportSummary,
 } from '../core/performance-data.ts';
+import { BELOW_TARGET_MAX, type BelowTargetIndicator } from '../core/report.ts';
 import { formatNumber } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
 
@@ -108,6 +109,29 @@ export function summarize(indicators: ComputedIndicator[], scale: RatingScale = 
     totalPagu,
     totalRealisasiAnggaran,
   };
+}
+
+/**
+ * The indicators below target (capaian < 100 %, the same rule as `summarize`'s count), lowest first, at most
+ * `max`, with names cut to a length a page line holds: what a verifier reads before deciding.
+ */
+export function belowTargetList(
+  indicators: readonly ComputedIndicator[],
+  max = BELOW_TARGET_MAX,
+): BelowTargetIndicator[] {
+  const cut = (s: string) => (s.length > 200 ? `${s.slice(0, 199)}…` : s);
+  return indicators
+    .filter((i): i is ComputedIndicator & { capaian: number } => i.capaian !== null && i.capaian < 100)
+    .sort((a, b) => a.capaian - b.capaian || a.kode.localeCompare(b.kode))
+    .slice(0, max)
+    .map((i) => ({
+      kode: cut(i.kode),
+      indikator: cut(i.indikator),
+      satuan: cut(i.satuan),
+      target: i.target,
+      realisasi: i.realisasi,
+      capaian: i.capaian,
+    }));
 }
 
 /**

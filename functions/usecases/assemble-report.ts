@@ -5,6 +5,7 @@ import { dueAt } from '../core/mutu-baku.ts';
 import type { AssembledReport, DiffSummary, SendBack } from '../core/performance-data.ts';
 import type { DocumentRef, Report } from '../core/report.ts';
 import { parseUploadKey } from '../core/upload-key.ts';
+import { belowTargetList } from '../documents/capaian.ts';
 import { checkFileSize, checkPerformanceData, type DataCheck } from '../documents/check-data.ts';
 import { renderProblemsXlsx } from '../documents/problems-xlsx.ts';
 import { renderReportPdf } from '../documents/report-pdf.ts';
@@ -195,6 +196,7 @@ export async function assembleReport(deps: Deps, input: AssembleInput): Promise<
         indicatorCount: assembled.summary.indicatorCount,
         averageCapaian: assembled.summary.averageCapaian,
         belowTarget: assembled.summary.belowTarget,
+        belowTargetList: belowTargetList(indicators),
       },
       ...diffSet,
       ...(dataWarnings.length > 0 ? { dataWarnings } : {}),

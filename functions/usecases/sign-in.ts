@@ -12,7 +12,7 @@ import {
   safeNextPath,
   signInAlive,
 } from '../core/sign-in.ts';
-import type { Lang } from '../web/i18n.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { signInMail } from '../web/sign-in-mail.tsx';
 import type { Deps } from './deps.ts';
 import { startSession } from './sessions.ts';

@@ -1,24 +1,62 @@
 import { parseLinkParams, verifyDecisionLink } from '../core/decision-link.ts';
-import type { UnitProfile } from '../core/directory.ts';
+import { type UnitProfile, unitOfReportId } from '../core/directory.ts';
 import { DecisionAlreadyTakenError, InvalidLinkError, TransientError } from '../core/errors.ts';
-import type { Decision, DecisionValue, Report } from '../core/report.ts';
+import type { AssembledReport } from '../core/performance-data.ts';
+import type { BelowTargetIndicator, Decision, DecisionValue, Report } from '../core/report.ts';
+import { type ReportView, reportView } from '../core/report-view.ts';
+import type { SessionPerson } from '../core/session.ts';
+import { belowTargetList } from '../documents/capaian.ts';
 import { completeDecision } from './complete-decision.ts';
 import type { Deps } from './deps.ts';
 import { unitDirectory } from './directory.ts';
 
+/** The emailed link: its signature (bound to the assignee's NIP and an expiry) proves who is deciding. */
 export interface LinkParams {
   decisionId?: string;
   e?: string;
   s?: string;
 }
 
+/** The portal's task page: the signed-in session proves who is deciding. */
+export interface SessionProof {
+  decisionId: string;
+  person: SessionPerson;
+}
+
+/** Either proof of identity; everything after it (view, input rules, PENDING → USED, completion) is shared. */
+export type DecisionProof = LinkParams | SessionProof;
+
+const bySession = (p: DecisionProof): p is SessionProof => 'person' in p;
+
+/** A decision taken on this revision before the one being decided (the paraf before the signature). */
+export interface EarlierDecision {
+  step: Decision['step'];
+  decision: DecisionValue;
+  name: string;
+  title?: string;
+  at: string;
+  note?: string;
+}
+
 export interface DecisionView {
   decision: Decision;
-  report: Report;
+  /** The report as pages may show it: never the stored record (it carries the revision wait's task token). */
+  report: ReportView;
+  /** Short-lived download of the PDF being decided (see DOWNLOAD_SECONDS). */
   documentUrl: string;
   /** The report's unit: its name heads the page. */
   unit: UnitProfile;
+  /** The indicators below target of the revision being decided, lowest capaian first. */
+  belowTarget: BelowTargetIndicator[];
+  /** Decisions already taken on this revision, oldest first (who, when), from the audit trail. */
+  earlier: EarlierDecision[];
 }
+
+/**
+ * How long a download link of the portal lives: long enough to click it, short enough that a copied or leaked
+ * link is useless soon after. A page opened later makes fresh ones.
+ */
+export const DOWNLOAD_SECONDS = 300;
 
 export const NOTE_MAX = 2000;
 
@@ -30,8 +68,27 @@ export class DecisionInputError extends Error {
   }
 }
 
-async function authenticate(deps: Deps, params: LinkParams): Promise<Decision> {
-  const link = parseLinkParams(params.decisionId, params.e, params.s);
+/** A signed-in person asking for a decision that is not theirs (another assignee or unit): 403, nothing changes. */
+export class NotAssigneeError extends Error {
+  override name = 'NotAssigneeError';
+}
+
+/** A signed-in person asking for a decision id that does not exist: 404. */
+export class DecisionNotFoundError extends Error {
+  override name = 'DecisionNotFoundError';
+}
+
+async function authenticate(deps: Deps, proof: DecisionProof): Promise<Decision> {
+  if (bySession(proof)) {
+    const decision = await deps.repo.getDecision(proof.decisionId);
+    if (!decision) throw new DecisionNotFoundError(`decision ${proof.decisionId} not found`);
+    // The session's person must be the one asked, in their unit: a task stays bound to its assignee.
+    const unit = decision.unit ?? unitOfReportId(decision.reportId);
+    if (unit !== proof.person.unit || decision.assignee.nip !== proof.person.nip)
+      throw new NotAssigneeError(`decision ${decision.decisionId} is not assigned to this session`);
+    return decision;
+  }
+  const link = parseLinkParams(proof.decisionId, proof.e, proof.s);
   const decision = await deps.repo.getDecision(link.decisionId);
   // Unknown ids and bad signatures look the same from outside: no oracle for guessing ids.
   if (!decision) throw new InvalidLinkError('BAD_SIGNATURE');
@@ -39,19 +96,68 @@ async function authenticate(deps: Deps, params: LinkParams): Promise<Decision> {
   return decision;
 }
 
-/** GET of a decision link: shows what is to be decided. Changes nothing (mail scanners follow links). */
-export async function viewDecision(deps: Deps, params: LinkParams): Promise<DecisionView> {
-  const decision = await authenticate(deps, params);
+/**
+ * GET of a decision (emailed link or portal task): shows what is to be decided — the report's key numbers, the
+ * indicators below target, what changed since the last revision and who decided this revision already. Changes
+ * nothing (mail scanners follow links).
+ */
+export async function viewDecision(deps: Deps, proof: DecisionProof): Promise<DecisionView> {
+  const decision = await authenticate(deps, proof);
   const report = await deps.repo.get(decision.reportId);
   if (!report) throw new InvalidLinkError('UNKNOWN');
-  const documentUrl = await deps.store.downloadUrl(decision.document.key, decision.document.versionId, 3600);
-  const unit = (await unitDirectory(deps, report.unit)).profile;
-  return { decision, report, documentUrl, unit };
+  const [documentUrl, unit, belowTarget, events] = await Promise.all([
+    deps.store.downloadUrl(decision.document.key, decision.document.versionId, DOWNLOAD_SECONDS),
+    unitDirectory(deps, report.unit),
+    belowTargetOf(deps, report, decision),
+    deps.repo.events(report.reportId),
+  ]);
+  const earlier = events
+    .filter((e) => e.action === 'KEPUTUSAN' && e.revision === decision.revision && e.decision)
+    .filter((e) => e.detail?.decisionId !== decision.decisionId)
+    .map(
+      (e): EarlierDecision => ({
+        step: e.detail?.step === 'ratify' ? 'ratify' : 'verify',
+        decision: e.decision as DecisionValue,
+        // Who acted, as recorded then (name and title at the time).
+        name: e.actor.name,
+        ...(e.actor.title ? { title: e.actor.title } : {}),
+        at: e.at,
+        ...(e.note ? { note: e.note } : {}),
+      }),
+    );
+  return { decision, report: reportView(report), documentUrl, unit: unit.profile, belowTarget, earlier };
 }
 
 /**
- * POST of a decision link — the Sekretaris Camat's paraf or the Camat's signature.
- * 1. Verify the link (signature, expiry, bound to the assignee) and the input (REVISE needs a note).
+ * The below-target indicators of the revision decided: stored on the report at assembly; for a report assembled
+ * before that (or when the report moved on to another revision), read from that revision's assembled data.
+ */
+async function belowTargetOf(deps: Deps, report: Report, decision: Decision): Promise<BelowTargetIndicator[]> {
+  if (report.revision === decision.revision && report.summary?.belowTargetList) return report.summary.belowTargetList;
+  const data =
+    report.revision === decision.revision
+      ? report.reportData
+      : await dataOfRevision(deps, report.reportId, decision.revision);
+  if (!data) return [];
+  try {
+    const doc = await deps.store.get(data.key, data.versionId);
+    return belowTargetList((JSON.parse(new TextDecoder().decode(doc.body)) as AssembledReport).indicators);
+  } catch {
+    return []; // the page still lets the person decide; the PDF has every indicator
+  }
+}
+
+async function dataOfRevision(deps: Deps, reportId: string, revision: number) {
+  const assembled = (await deps.repo.events(reportId)).find((e) => e.action === 'DISUSUN' && e.revision === revision);
+  const data = assembled?.detail?.data as { key: string; versionId: string } | undefined;
+  return data?.key && data.versionId ? data : undefined;
+}
+
+/**
+ * POST of a decision — the Sekretaris Camat's paraf or the Camat's signature — from the emailed link or the
+ * portal's task page: one function, only the proof of identity differs.
+ * 1. Verify the proof (the link's signature, expiry and assignee; or the session's NIP and unit equal to the
+ *    assignee's) and the input (REVISE needs a note).
  * 2. PENDING → USED as one conditional write: of two POSTs at once exactly one wins. From here on the decision
  *    is a fact; it is never reopened.
  * 3. Complete it (complete-decision.ts): the KEPUTUSAN entry in the trail, then the workflow resumed, each step
@@ -61,10 +167,10 @@ export async function viewDecision(deps: Deps, params: LinkParams): Promise<Deci
  */
 export async function submitDecision(
   deps: Deps,
-  params: LinkParams,
+  proof: DecisionProof,
   form: { decision?: string; note?: string },
 ): Promise<{ decision: Decision; outcome: 'RECORDED' | 'SUPERSEDED' }> {
-  const current = await authenticate(deps, params);
+  const current = await authenticate(deps, proof);
   const value = form.decision;
   if (value !== 'APPROVE' && value !== 'REVISE') throw new DecisionInputError('BAD_DECISION');
   const note = (form.note ?? '').trim();

@@ -1,12 +1,14 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import type { Lang } from './i18n.ts';
+import type { Lang } from '../i18n/lang.ts';
 import { MessagePage } from './pages/message.tsx';
 import type { PortalEnv, PortalOptions } from './portal-env.ts';
 import { decisionLinkRoutes, MAX_BODY_BYTES } from './routes/decision.ts';
 import { homeRoutes } from './routes/home.tsx';
+import { reportRoutes } from './routes/reports.tsx';
 import { signInRoutes } from './routes/sign-in.tsx';
+import { taskRoutes } from './routes/tasks.tsx';
 import { uploadRoutes } from './routes/upload.tsx';
 import { verificationRoutes } from './routes/verify.tsx';
 import { portalHeaders, sameOriginOnly } from './security.ts';
@@ -103,6 +105,8 @@ export function createPortalApp(opts: PortalOptions) {
   app.route('/', homeRoutes(opts));
   app.route('/', verificationRoutes(opts));
   app.route('/', uploadRoutes(opts));
+  app.route('/', reportRoutes(opts));
+  app.route('/', taskRoutes(opts));
 
   app.notFound((c) => {
     const t = TEXT[c.get('lang') ?? 'id'];

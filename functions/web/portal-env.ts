@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import type { Decision } from '../core/report.ts';
 import type { Session, SessionPerson } from '../core/session.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { Deps } from '../usecases/deps.ts';
-import type { Lang } from './i18n.ts';
 import type { BrowserEntry, StaticAssets } from './static-assets.ts';
 
 /** What a request of the portal carries between middlewares and routes (hono's `c.var`). */

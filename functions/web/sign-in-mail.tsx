@@ -1,5 +1,5 @@
+import type { Lang } from '../i18n/lang.ts';
 import type { MailMessage } from '../ports/mailer.ts';
-import type { Lang } from './i18n.ts';
 
 type Mail = Omit<MailMessage, 'to' | 'cc'>;
 

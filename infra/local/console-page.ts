@@ -1,7 +1,11 @@
 import { unitOfReportId } from '../../functions/core/directory.ts';
 import type { AuditEvent, Decision, Report } from '../../functions/core/report.ts';
-import { formatDateTime, type Lang, PERIOD_LABEL, STATUS_LABEL, STEP_LABEL } from '../../functions/web/i18n.ts';
+import { formatDateTime } from '../../functions/i18n/format.ts';
+import { PERIOD_LABEL, STATUS_LABEL, STEP_LABEL } from '../../functions/i18n/labels.ts';
+import type { Lang } from '../../functions/i18n/lang.ts';
 import { htmlPage } from '../../functions/web/layout.ts';
+import { mutuBakuAge } from '../../functions/web/mutu-baku-age.ts';
+import { ACTION_LABEL, noteText } from '../../functions/web/timeline-labels.ts';
 import {
   CONSOLE_TEXT,
   type ConsoleQuery,
@@ -19,40 +23,8 @@ import {
 } from './console-units.ts';
 import type { MetricTotals } from './metrics-collector.ts';
 
-const ACTION_LABEL: Record<string, string> = {
-  DITERIMA: 'Data diterima',
-  UNGGAHAN_DIABAIKAN: 'Unggahan tidak dipakai',
-  DISUSUN: 'Laporan disusun',
-  DATA_TIDAK_VALID: 'Data tidak valid',
-  VERIFIKASI_DIMINTA: 'Verifikasi diminta',
-  PENGESAHAN_DIMINTA: 'Pengesahan diminta',
-  KEPUTUSAN: 'Keputusan',
-  KEPUTUSAN_TIDAK_BERLAKU: 'Keputusan tidak berlaku',
-  REVISI_DIMINTA: 'Revisi diminta',
-  REVISI_DITERIMA: 'Data perbaikan diterima',
-  EMAIL_TERKIRIM: 'Email terkirim',
-  PENGINGAT: 'Pengingat Mutu Baku',
-  MUTU_BAKU_TERLAMPAUI: 'Mutu Baku terlampaui',
-  TERDOKUMENTASI: 'Terdokumentasi',
-  GAGAL: 'Gagal diproses',
-  ALAMAT_PENGUNGGAH_DIABAIKAN: 'Alamat email pengunggah tidak sah, diabaikan',
-};
-
-/** System notes are written in English for operators; the console shows them in Bahasa Indonesia. */
-const NOTE_LABEL: Record<string, string> = {
-  'execution started': 'Eksekusi SOP dimulai',
-  'wait re-entered': 'Menunggu kembali setelah satu periode Mutu Baku',
-  restart: 'Dimulai ulang dengan unggahan baru',
-  'older than the version in use': 'Lebih lama dari versi yang sedang dipakai',
-  'revision wait already resumed by another upload': 'Revisi sudah dilanjutkan oleh unggahan lain',
-  'step no longer waiting': 'Tahap sudah tidak menunggu keputusan',
-  'workflow unavailable; the link can be used again': 'Layanan sedang terganggu; tautan dapat dipakai lagi',
-  'uploader address in the object metadata is invalid; ignored':
-    'Alamat email pengunggah pada metadata berkas tidak sah; diabaikan',
-};
-const STATUS_NOTE = /^report is ([A-Z_]+)$/;
-const noteText = (note: string) =>
-  NOTE_LABEL[note] ?? note.replace(STATUS_NOTE, (_, status: string) => `Laporan berstatus ${status}`);
+/** One wording of the Mutu Baku age for the portal, this console and `lapkin watch` (moved to functions/). */
+export { mutuBakuAge };
 
 const STYLE = `<style>
   .cards { display:flex; flex-wrap:wrap; gap:10px; margin:8px 0 16px; }
@@ -67,21 +39,6 @@ const STYLE = `<style>
   .scroll table { min-width:600px; }
   .scroll td { overflow-wrap:break-word; }
 </style>`;
-
-/** How far into its Mutu Baku a step is, in words: "6 jam dari 24 jam" or "terlambat 3 jam" (English: "6 h of 24 h"). */
-export function mutuBakuAge(r: Report, now: Date, lang: Lang = 'id'): { text: string; late: boolean } {
-  if (!r.dueAt || r.status === 'TERDOKUMENTASI' || r.status === 'GAGAL') return { text: '–', late: false };
-  const due = Date.parse(r.dueAt);
-  const start = r.stepStartedAt ? Date.parse(r.stepStartedAt) : Date.parse(r.updatedAt);
-  const hours = (ms: number) => Math.max(0, Math.round(ms / 3_600_000));
-  const h = lang === 'en' ? 'h' : 'jam';
-  if (now.getTime() > due)
-    return { text: `${lang === 'en' ? 'late' : 'terlambat'} ${hours(now.getTime() - due)} ${h}`, late: true };
-  return {
-    text: `${hours(now.getTime() - start)} ${h} ${lang === 'en' ? 'of' : 'dari'} ${hours(due - start)} ${h}`,
-    late: false,
-  };
-}
 
 function badge(r: Report, lang: Lang = 'id'): string {
   const kind =
@@ -184,7 +141,7 @@ export function renderReportTimeline(d: {
         ? `<br><a href="${escapeHtml(await d.downloadUrl(e.document.key, e.document.versionId))}">${escapeHtml(e.document.key.split('/').pop() ?? e.document.key)}</a> <span class="muted">versi ${escapeHtml(e.document.versionId)}</span>`
         : '';
       items.push(
-        `<tr><td class="num">${e.seq}</td><td>${escapeHtml(formatDateTime(e.at, 'id'))}</td><td>${escapeHtml(ACTION_LABEL[e.action] ?? e.action)}${decision}${e.note ? `<div class="notice">${escapeHtml(noteText(e.note))}</div>` : ''}${doc}</td><td>${escapeHtml(who)}</td></tr>`,
+        `<tr><td class="num">${e.seq}</td><td>${escapeHtml(formatDateTime(e.at, 'id'))}</td><td>${escapeHtml(ACTION_LABEL.id[e.action] ?? e.action)}${decision}${e.note ? `<div class="notice">${escapeHtml(noteText(e.note))}</div>` : ''}${doc}</td><td>${escapeHtml(who)}</td></tr>`,
       );
     }
     return htmlPage({

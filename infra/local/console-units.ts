@@ -1,5 +1,18 @@
-import { PERIODS, type Period, type Report, type ReportStatus, STATUSES } from '../../functions/core/report.ts';
-import { formatDateTime, type Lang, PERIOD_LABEL, STATUS_LABEL } from '../../functions/web/i18n.ts';
+import { type Report, type ReportStatus, STATUSES } from '../../functions/core/report.ts';
+import {
+  choosePeriod,
+  isLateNow,
+  type PeriodKey,
+  parsePeriod,
+  periodId,
+  periodOf,
+  periodsWithReports,
+  samePeriod,
+} from '../../functions/core/report-period.ts';
+import { FUNNEL_STAGES, type Funnel, type FunnelStage, sopFunnel } from '../../functions/core/sop-funnel.ts';
+import { formatDateTime } from '../../functions/i18n/format.ts';
+import { PERIOD_LABEL, STATUS_LABEL } from '../../functions/i18n/labels.ts';
+import type { Lang } from '../../functions/i18n/lang.ts';
 
 /**
  * The city view of the local console (what the KOTA role sees): the SOP funnel and a table of units for one
@@ -7,30 +20,25 @@ import { formatDateTime, type Lang, PERIOD_LABEL, STATUS_LABEL } from '../../fun
  * would be a second "received" and a step escalated three times three breaches.
  */
 
-/** One reporting period, e.g. TW1 2026. */
-export interface PeriodKey {
-  tahun: number;
-  periode: Period;
-}
+// The pure period logic is shared with the portal's report list (functions/core/report-period.ts).
+export {
+  choosePeriod,
+  type Funnel,
+  type FunnelStage,
+  isLateNow,
+  type PeriodKey,
+  parsePeriod,
+  periodId,
+  periodOf,
+  periodsWithReports,
+  sopFunnel,
+};
 
 /** A unit as the table names it. */
 export interface UnitName {
   unitCode: string;
   name: string;
 }
-
-const FUNNEL_STAGES = [
-  'received',
-  'assembled',
-  'awaitingVerification',
-  'awaitingRatification',
-  'sentBack',
-  'documented',
-  'failed',
-  'lateEver',
-] as const;
-export type FunnelStage = (typeof FUNNEL_STAGES)[number];
-export type Funnel = Record<FunnelStage, number>;
 
 export const CONSOLE_TEXT = {
   id: {
@@ -104,68 +112,6 @@ export const CONSOLE_TEXT = {
     events: 'EMF metrics (events, not reports)',
   },
 } satisfies Record<Lang, Record<string, unknown>>;
-
-/** The reporting quarter a moment falls in, in WIB (UTC+7): the clock of every unit in Kota Tangerang. */
-export function periodOf(now: Date): PeriodKey {
-  const wib = new Date(now.getTime() + 7 * 3_600_000);
-  return { tahun: wib.getUTCFullYear(), periode: `TW${Math.floor(wib.getUTCMonth() / 3) + 1}` as Period };
-}
-
-export const periodId = (p: PeriodKey) => `${p.tahun}-${p.periode}`;
-const periodRank = (p: PeriodKey) => p.tahun * 10 + PERIODS.indexOf(p.periode);
-const samePeriod = (r: Report, p: PeriodKey) => r.tahun === p.tahun && r.periode === p.periode;
-
-/** `2026-TW1` as a period, or undefined when it is not one. */
-export function parsePeriod(text: string | null | undefined): PeriodKey | undefined {
-  const m = /^(\d{4})-(TW[1-4]|TAHUNAN)$/.exec(text ?? '');
-  return m ? { tahun: Number(m[1]), periode: m[2] as Period } : undefined;
-}
-
-/** Every period that has reports, newest first. */
-export function periodsWithReports(reports: readonly Report[]): PeriodKey[] {
-  const seen = new Map<string, PeriodKey>();
-  for (const r of reports) seen.set(`${r.tahun}-${r.periode}`, { tahun: r.tahun, periode: r.periode });
-  return [...seen.values()].sort((a, b) => periodRank(b) - periodRank(a));
-}
-
-/**
- * The period the console shows: the one asked for; else today's quarter (WIB) when it has reports; else the
- * latest period with reports (the TW1 reports are made in April, in TW2); else today's quarter.
- */
-export function choosePeriod(reports: readonly Report[], now: Date, asked?: PeriodKey): PeriodKey {
-  if (asked) return asked;
-  const today = periodOf(now);
-  if (reports.some((r) => samePeriod(r, today))) return today;
-  return periodsWithReports(reports)[0] ?? today;
-}
-
-const WAITING: readonly ReportStatus[] = STATUSES.filter((s) => s !== 'TERDOKUMENTASI' && s !== 'GAGAL');
-
-/** A step is late when the report still waits at it and its Mutu Baku due time has passed. */
-export const isLateNow = (r: Report, now: Date) =>
-  WAITING.includes(r.status) && !!r.dueAt && Date.parse(r.dueAt) < now.getTime();
-
-/**
- * The SOP funnel of a set of reports, each report counted once per stage:
- * received — every report; assembled — assembled at least once (revision ≥ 1); awaiting verification /
- * ratification — its status now; sent back — waiting for a revision now, or assembled again after one
- * (revision ≥ 2: only a REVISE brings a report back to assembly); documented / failed — its status;
- * Mutu Baku exceeded — late at least once (the clock marks a report when it first escalates it, and a later
- * step's escalation replaces the mark, never removes it).
- */
-export function sopFunnel(reports: readonly Report[]): Funnel {
-  const count = (p: (r: Report) => boolean) => reports.filter(p).length;
-  return {
-    received: reports.length,
-    assembled: count((r) => r.revision >= 1),
-    awaitingVerification: count((r) => r.status === 'MENUNGGU_VERIFIKASI'),
-    awaitingRatification: count((r) => r.status === 'MENUNGGU_PENGESAHAN'),
-    sentBack: count((r) => r.status === 'PERLU_REVISI' || r.revision >= 2),
-    documented: count((r) => r.status === 'TERDOKUMENTASI'),
-    failed: count((r) => r.status === 'GAGAL'),
-    lateEver: count((r) => !!r.escalation),
-  };
-}
 
 /** One line of the table of units. */
 export interface UnitRow extends UnitName {

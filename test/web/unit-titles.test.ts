@@ -9,7 +9,7 @@ import { STATUS_LABEL, statusLabel } from '../../functions/i18n/labels.ts';
 import { decisionRequestMail } from '../../functions/mails/decision-request.tsx';
 import { reportDocumentedMail } from '../../functions/mails/report-documented.tsx';
 import { uploadIgnoredMail } from '../../functions/mails/upload-ignored.tsx';
-import { confirmPage, resultPage } from '../../functions/web/decision-pages.ts';
+import { ConfirmPage, ResultPage } from '../../functions/web/pages/decision.tsx';
 import { people, testConfig } from '../fakes/deps.ts';
 
 const CAMAT_WORD = /\bCamat\b|\bCAMAT\b/;
@@ -130,13 +130,15 @@ describe('decision mails', () => {
 describe('decision pages', () => {
   it('the confirm page of a dinas: its name, its titles on the button and in the status', () => {
     for (const lang of ['id', 'en'] as const) {
-      const page = confirmPage({
-        lang,
-        unit: DINAS,
-        decision: decision(DINAS, 'verify'),
-        report: report(DINAS, 'MENUNGGU_VERIFIKASI'),
-        documentUrl: 'https://x/doc.pdf',
-      });
+      const page = String(
+        ConfirmPage({
+          lang,
+          unit: DINAS,
+          decision: decision(DINAS, 'verify'),
+          report: report(DINAS, 'MENUNGGU_VERIFIKASI'),
+          documentUrl: 'https://x/doc.pdf',
+        }),
+      );
       expect(page).toContain('Dinas Arsip dan Perpustakaan');
       expect(page).toContain(
         lang === 'id'
@@ -152,13 +154,13 @@ describe('decision pages', () => {
 
   it('the result of an approved verification names the head, or no one when the unit is unknown', () => {
     const d = { ...decision(DINAS, 'verify'), state: 'USED', decision: 'APPROVE' } as Decision;
-    expect(resultPage({ lang: 'id', kind: 'APPROVED', decision: d, unit: DINAS })).toContain(
+    expect(String(ResultPage({ lang: 'id', kind: 'APPROVED', decision: d, unit: DINAS }))).toContain(
       'diteruskan kepada Kepala Dinas untuk pengesahan',
     );
-    expect(resultPage({ lang: 'en', kind: 'APPROVED', decision: d, unit: KARAWACI })).toContain(
+    expect(String(ResultPage({ lang: 'en', kind: 'APPROVED', decision: d, unit: KARAWACI }))).toContain(
       'forwarded to the Camat for ratification',
     );
-    const neutral = resultPage({ lang: 'id', kind: 'APPROVED', decision: d });
+    const neutral = String(ResultPage({ lang: 'id', kind: 'APPROVED', decision: d }));
     expect(neutral).toContain('Laporan telah diverifikasi dan diteruskan untuk pengesahan.');
     expect(neutral).not.toMatch(CAMAT_WORD);
   });

@@ -1,6 +1,6 @@
 import type { Child, FC } from 'hono/jsx';
 import { canUpload, hasTasks, type SessionPerson } from '../../core/session.ts';
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../../i18n/lang.ts';
 
 export type Tone = 'neutral' | 'ok' | 'warn' | 'bad';
 const ACCENT: Record<Tone, string> = { neutral: '#1f4e79', ok: '#1e7d32', warn: '#9a6700', bad: '#b3261e' };

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx';
 import type { SessionPerson } from '../../core/session.ts';
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { Layout, type Tone } from './layout.tsx';
 
 /** A page that says one thing: an error, a refusal, a confirmation. */

@@ -1,6 +1,6 @@
 import { SIGN_IN_MINUTES } from '../../core/sign-in.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import type { UnitChoice } from '../../usecases/sign-in.ts';
-import type { Lang } from '../i18n.ts';
 import { Layout } from './layout.tsx';
 import { CsrfField } from './message.tsx';
 

@@ -1,7 +1,7 @@
 import { PERIODS, type Period } from '../../core/report.ts';
 import type { SessionPerson } from '../../core/session.ts';
 import type { DataSettings } from '../../documents/check-data.ts';
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { Layout } from './layout.tsx';
 import { CsrfField } from './message.tsx';
 

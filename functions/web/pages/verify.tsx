@@ -1,8 +1,8 @@
 import type { SessionPerson } from '../../core/session.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { periodLabel } from '../../i18n/labels.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import type { ArchivedDocumentKind, PublicSigner, PublicVerification } from '../../usecases/public-verification.ts';
-import type { Lang } from '../i18n.ts';
 import { Layout } from './layout.tsx';
 
 const T = {

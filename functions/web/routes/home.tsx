@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono';
 import { CITY_ROLE, CITY_UNIT, DEFAULT_ROLE_TITLES, type Role } from '../../core/config.ts';
 import type { DirectoryRole, UnitProfile } from '../../core/directory.ts';
 import { DECIDER_ROLES, type SessionPerson, UPLOADER_ROLES } from '../../core/session.ts';
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { Layout } from '../pages/layout.tsx';
 import type { PortalEnv, PortalOptions } from '../portal-env.ts';
 

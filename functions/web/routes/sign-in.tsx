@@ -1,6 +1,7 @@
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { safeNextPath } from '../../core/sign-in.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { endSession } from '../../usecases/sessions.ts';
 import {
   requestSignIn,
@@ -9,7 +10,6 @@ import {
   signInWithLink,
   viewSignInLink,
 } from '../../usecases/sign-in.ts';
-import type { Lang } from '../i18n.ts';
 import { MessagePage } from '../pages/message.tsx';
 import { CheckMailPage, CodePage, type LangQuery, LinkPage, SignInPage } from '../pages/sign-in.tsx';
 import type { PortalEnv, PortalOptions } from '../portal-env.ts';

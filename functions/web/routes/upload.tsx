@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Period } from '../../core/report.ts';
 import type { SessionPerson } from '../../core/session.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import type { Deps } from '../../usecases/deps.ts';
 import { unitDirectory } from '../../usecases/directory.ts';
 import {
@@ -11,7 +12,6 @@ import {
   UploadNotAllowedError,
   uploadYears,
 } from '../../usecases/prepare-upload.ts';
-import type { Lang } from '../i18n.ts';
 import { MessagePage } from '../pages/message.tsx';
 import { UploadPage, type UploadPageProps } from '../pages/upload.tsx';
 import type { PortalEnv, PortalOptions } from '../portal-env.ts';

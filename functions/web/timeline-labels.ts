@@ -1,0 +1,71 @@
+import type { AuditAction } from '../core/report.ts';
+import type { Lang } from '../i18n/lang.ts';
+
+/** What each audit event means, as the report's timeline names it (portal and local console). */
+export const ACTION_LABEL: Record<Lang, Record<AuditAction, string>> = {
+  id: {
+    DITERIMA: 'Data diterima',
+    UNGGAHAN_DIABAIKAN: 'Unggahan tidak dipakai',
+    DISUSUN: 'Laporan disusun',
+    DATA_TIDAK_VALID: 'Data tidak valid',
+    VERIFIKASI_DIMINTA: 'Verifikasi diminta',
+    PENGESAHAN_DIMINTA: 'Pengesahan diminta',
+    KEPUTUSAN: 'Keputusan',
+    KEPUTUSAN_TIDAK_BERLAKU: 'Keputusan tidak berlaku',
+    REVISI_DIMINTA: 'Revisi diminta',
+    REVISI_DITERIMA: 'Data perbaikan diterima',
+    EMAIL_TERKIRIM: 'Email terkirim',
+    PENGINGAT: 'Pengingat Mutu Baku',
+    MUTU_BAKU_TERLAMPAUI: 'Mutu Baku terlampaui',
+    TERDOKUMENTASI: 'Terdokumentasi',
+    GAGAL: 'Gagal diproses',
+    ALAMAT_PENGUNGGAH_DIABAIKAN: 'Alamat email pengunggah tidak sah, diabaikan',
+  },
+  en: {
+    DITERIMA: 'Data received',
+    UNGGAHAN_DIABAIKAN: 'Upload not used',
+    DISUSUN: 'Report assembled',
+    DATA_TIDAK_VALID: 'Data invalid',
+    VERIFIKASI_DIMINTA: 'Verification requested',
+    PENGESAHAN_DIMINTA: 'Ratification requested',
+    KEPUTUSAN: 'Decision',
+    KEPUTUSAN_TIDAK_BERLAKU: 'Decision not applied',
+    REVISI_DIMINTA: 'Revision requested',
+    REVISI_DITERIMA: 'Corrected data received',
+    EMAIL_TERKIRIM: 'Email sent',
+    PENGINGAT: 'Mutu Baku reminder',
+    MUTU_BAKU_TERLAMPAUI: 'Mutu Baku exceeded',
+    TERDOKUMENTASI: 'Documented',
+    GAGAL: 'Failed',
+    ALAMAT_PENGUNGGAH_DIABAIKAN: 'Invalid uploader email address, ignored',
+  },
+};
+
+/** System notes are written in English for operators; Indonesian pages show them in Bahasa Indonesia. */
+const NOTE_LABEL: Record<string, string> = {
+  'execution started': 'Eksekusi SOP dimulai',
+  'wait re-entered': 'Menunggu kembali setelah satu periode Mutu Baku',
+  restart: 'Dimulai ulang dengan unggahan baru',
+  'older than the version in use': 'Lebih lama dari versi yang sedang dipakai',
+  'revision wait already resumed by another upload': 'Revisi sudah dilanjutkan oleh unggahan lain',
+  'step no longer waiting': 'Tahap sudah tidak menunggu keputusan',
+  'workflow unavailable; the link can be used again': 'Layanan sedang terganggu; tautan dapat dipakai lagi',
+  'uploader address in the object metadata is invalid; ignored':
+    'Alamat email pengunggah pada metadata berkas tidak sah; diabaikan',
+};
+const STATUS_NOTE = /^report is ([A-Z_]+)$/;
+
+/** A note of the trail as a reader of `lang` reads it: a person's note as written, a system note translated. */
+export function noteText(note: string, lang: Lang = 'id'): string {
+  if (lang === 'en') return note;
+  return NOTE_LABEL[note] ?? note.replace(STATUS_NOTE, (_, status: string) => `Laporan berstatus ${status}`);
+}
+
+/**
+ * A system note worth showing to the people of a unit, in their language; undefined for operator detail (error
+ * causes, escalation bookkeeping) that the portal leaves to the operator's console.
+ */
+export function knownSystemNote(note: string, lang: Lang): string | undefined {
+  if (NOTE_LABEL[note] || STATUS_NOTE.test(note)) return noteText(note, lang);
+  return undefined;
+}
