@@ -184,8 +184,8 @@ describe('functions', () => {
       assemble: ['laporan/*', 'masuk/*'],
       // audit/: the chain-head checkpoints, read back to repair one a crash cut off (audit-checkpoints.ts).
       'request-decision': ['audit/*', 'laporan/*'],
-      // The portal offers working copies and archived documents for download on report pages.
-      portal: ['arsip/*', 'audit/*', 'laporan/*'],
+      // The portal offers the uploaded data, working copies and archived documents on report pages.
+      portal: ['arsip/*', 'audit/*', 'laporan/*', 'masuk/*'],
       'request-revision': ['audit/*', 'laporan/*'],
       archive: ['arsip/*', 'audit/*', 'laporan/*', 'masuk/*'],
       'record-failure': [],
@@ -238,7 +238,6 @@ describe('functions', () => {
     // The portal writes audit checkpoints and signs upload POSTs under masuk/ — never a report or the archive.
     expect(s3Resources('portal', 's3:PutObject').join()).not.toMatch(/laporan|arsip/);
     expect(s3Resources('portal', 's3:PutObject').join()).toContain('/masuk/*');
-    expect(s3Resources('portal', 's3:GetObject').join()).not.toMatch(/masuk/);
     // Sign-in mails; and deletes/counters on its own session, sign-in and rate-limit items only.
     expect(actionsOf('portal')).toContain('ses:SendEmail');
     const portalItems = statementsOf('portal').find((st) => asList(st.Action).includes('dynamodb:DeleteItem'));
