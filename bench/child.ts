@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 
 type Part = (opts: never) => Promise<unknown>;
 
-export const PARTS: Record<'p1' | 'p2' | 'p3' | 'p4' | 'p5' | 'p6' | 'p7', () => Promise<Part>> = {
+export const PARTS: Record<'p1' | 'p2' | 'p3' | 'p4' | 'p5' | 'p6' | 'p7' | 'p8', () => Promise<Part>> = {
   p1: async () => (await import('./parts/p1-sop.ts')).runP1 as Part,
   p2: async () => (await import('./parts/p2-load.ts')).runP2 as Part,
   p3: async () => (await import('./parts/p3-assembly.ts')).runP3Step as Part,
@@ -16,12 +16,13 @@ export const PARTS: Record<'p1' | 'p2' | 'p3' | 'p4' | 'p5' | 'p6' | 'p7', () =>
   p5: async () => (await import('./parts/p5-cost.ts')).runP5 as Part,
   p6: async () => (await import('./parts/p6-upload-limits.ts')).runP6 as Part,
   p7: async () => (await import('./parts/p7-browser-check.ts')).runP7 as Part,
+  p8: async () => (await import('./parts/p8-portal-pages.ts')).runP8 as Part,
 };
 
 const [part = '', optionsJson = '{}', outFile = ''] = process.argv.slice(2);
 const load = PARTS[part as keyof typeof PARTS];
 if (!load || !outFile) {
-  process.stderr.write('usage: bench/child.ts <p1|p2|p3|p4|p5|p6|p7> <options JSON> <result file>\n');
+  process.stderr.write('usage: bench/child.ts <p1|p2|p3|p4|p5|p6|p7|p8> <options JSON> <result file>\n');
   process.exit(2);
 }
 const t0 = performance.now();

@@ -18,6 +18,7 @@ import { HANDLERS, type P4Options, type P4Result } from './parts/p4-cold-start.t
 import type { P5Counts, P5Options } from './parts/p5-cost.ts';
 import { P6_CASES, type P6Result, p6Targets, prepareP6Inputs } from './parts/p6-upload-limits.ts';
 import { type P7Options, type P7Result, p7Targets } from './parts/p7-browser-check.ts';
+import { type P8Options, type P8Result, p8Targets } from './parts/p8-portal-pages.ts';
 import { renderResults } from './report.ts';
 
 export const CHILD = join(ROOT, 'bench/child.ts');
@@ -54,6 +55,8 @@ export interface BenchConfig {
   p6?: boolean;
   /** P7, the upload check in chromium (the bundled worker) against the same check in Node. */
   p7?: P7Options;
+  /** P8, the portal's pages on the local stack: server time per page. */
+  p8?: P8Options;
 }
 
 export const FULL: BenchConfig = {
@@ -72,6 +75,7 @@ export const FULL: BenchConfig = {
   p5: { reports: 5, warmup: 1 },
   p6: true,
   p7: { rows: 1000, warmup: 3, reps: 11 },
+  p8: { warmup: 5, reps: 60 },
 };
 
 /** Tiny sizes: proves the harness end to end in seconds (the harness test). */
@@ -135,6 +139,7 @@ export interface BenchResults {
   cost?: CostModel;
   p6?: ChildOutcome<P6Result>[];
   p7?: ChildOutcome<P7Result>;
+  p8?: ChildOutcome<P8Result>;
   /**
    * Parts kept from an earlier run (`--only` re-runs some parts and keeps the others of the results.json it
    * updates): for each, the run it was measured in.
@@ -151,6 +156,7 @@ const PART_KEYS = {
   p5: ['p5'],
   p6: ['p6'],
   p7: ['p7'],
+  p8: ['p8'],
 } as const satisfies Record<string, (keyof BenchResults)[]>;
 
 /**
@@ -384,6 +390,10 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
     log(`P7 — the upload check of ${c.p7.rows} rows in chromium vs Node`);
     results.p7 = await child<P7Result>('p7', c.p7, 180_000);
   }
+  if (want('p8') && c.p8) {
+    log(`P8 — the portal's pages on the local stack, ${c.p8.reps} requests each`);
+    results.p8 = await child<P8Result>('p8', c.p8, 300_000);
+  }
   results.durationMs = Math.round(performance.now() - t0);
   if (results.machine.loadAverage) results.machine.loadAverage.end = Math.round((loadavg()[0] ?? 0) * 10) / 10;
   const earlierFile = join(o.outDir, 'results.json');
@@ -391,7 +401,12 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
     keepEarlierParts(results, JSON.parse(readFileSync(earlierFile, 'utf8')) as BenchResults, want);
     if (results.earlierParts) log(`kept from ${earlierFile}: ${Object.keys(results.earlierParts).join(', ')}`);
   }
-  results.targets = [...judge(results), ...p6Targets(results.p6 ?? []), ...p7Targets(results.p7)];
+  results.targets = [
+    ...judge(results),
+    ...p6Targets(results.p6 ?? []),
+    ...p7Targets(results.p7),
+    ...p8Targets(results.p8),
+  ];
   mkdirSync(o.outDir, { recursive: true });
   writeFileSync(join(o.outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeResults(join(o.outDir, 'RESULTS.md'), results);

@@ -5,6 +5,7 @@ import { compareUnitSpread, spreadPairs } from './lib/unit-spread.ts';
 import { OPTIMISATIONS } from './optimisations.ts';
 import { renderP6 } from './parts/p6-upload-limits.ts';
 import { renderP7 } from './parts/p7-browser-check.ts';
+import { renderP8 } from './parts/p8-portal-pages.ts';
 import { JAKARTA_MARGIN, PRICES } from './prices.ts';
 
 const table = (head: string[], rows: (string | number)[][]): string =>
@@ -533,6 +534,7 @@ export function renderResults(r: BenchResults): string {
 
   if (r.p6) out.push('', '## P6 — uploads at the size limit', '', renderP6(r.p6, table));
   if (r.p7) out.push('', '## P7 — the upload check in the browser', '', renderP7(r.p7, table));
+  if (r.p8) out.push('', '## P8 — the portal’s pages', '', renderP8(r.p8, table));
   out.push('');
   out.push('## Optimisations');
   out.push('');
