@@ -24,6 +24,11 @@ export interface PortalOptions {
   secureCookies: boolean;
   /** Origins the browser may send data to besides this one (the bucket of presigned uploads on AWS). */
   connectSrc?: string[];
+  /**
+   * The least time a sign-in request is answered in, ms (the mail a known address costs, hidden). Set where a
+   * mail really goes out (Lambda, the local stack); 0 in tests.
+   */
+  signInAnswerMs?: number;
   /** The built browser scripts (functions/web/browser/*): from the bundle on Lambda, built in memory locally. */
   assets?: () => StaticAssets | undefined;
   /** Told about each decision recorded through the portal or a link (metrics), never about a refused one. */

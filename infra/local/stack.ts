@@ -278,7 +278,7 @@ async function startOnPorts(
   // The portal's browser scripts, bundled in memory (on AWS the CDK hook writes them next to the function).
   const assets = await browserAssets();
   const http = new LocalHttpServer({
-    portal: portalOptions(depsOf, tools, { secureCookies: false, assets: () => assets }),
+    portal: portalOptions(depsOf, tools, { secureCookies: false, assets: () => assets, signInAnswerMs: 300 }),
     afterRequest: () => {
       if (tools.metrics.hasStoredMetrics()) tools.metrics.publishStoredMetrics();
     },

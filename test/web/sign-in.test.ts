@@ -26,6 +26,18 @@ describe('asking for a sign-in mail', () => {
     expect(unknown.body.replaceAll(UNKNOWN, 'X')).toBe(known.body.replaceAll(P.STAF.email, 'X'));
   });
 
+  it('takes at least the configured time for every address, so timing does not tell a known one', async () => {
+    // A known address costs a mail (SES: 100–300 ms), an unknown one nothing: both answers wait out the floor.
+    const w = await signInWorld({ signInAnswerMs: 150 });
+    for (const email of [UNKNOWN, P.STAF.email]) {
+      const t = performance.now();
+      const res = await w.post('/masuk', { email });
+      expect(res.statusCode).toBe(200);
+      expect(performance.now() - t, email).toBeGreaterThanOrEqual(145);
+    }
+    expect(w.f.mailer.sent).toHaveLength(1);
+  });
+
   it('mails one link and one code to a person of the directory, in the formal register, and stores only hashes', async () => {
     const w = await signInWorld();
     await w.post('/masuk', { email: P.SEKRETARIS_CAMAT.email });

@@ -98,6 +98,7 @@ export function signInRoutes(opts: PortalOptions) {
     const f = await form(c);
     const email = text(f.email).trim().slice(0, 254);
     const next = safeNextPath(f.lanjut);
+    const started = performance.now();
     const outcome = await requestSignIn(opts.deps(), {
       email,
       sourceIp: opts.clientIp?.(c) ?? 'unknown',
@@ -107,6 +108,10 @@ export function signInRoutes(opts: PortalOptions) {
     if (outcome === 'INVALID') return c.html(<SignInPage {...common(c)} email={email} next={next} error />, 422);
     // Never the address, nor whether it is known: only that a mail did not go.
     if (outcome === 'MAIL_FAILED') opts.logError?.('sign-in mail not sent', { route: '/masuk' });
+    // A known address costs a mail; an unknown one nothing. Every answer takes at least the same time, so how
+    // long it took does not tell whether the address belongs to somebody (no enumeration by timing either).
+    const wait = (opts.signInAnswerMs ?? 0) - (performance.now() - started);
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     return c.html(<CheckMailPage {...common(c)} email={email} />);
   });
 
