@@ -6,6 +6,7 @@ import { ConfigError, type LapkinConfig, loadConfigFile } from '../../functions/
 import type { AuditEvent, Report } from '../../functions/core/report.ts';
 import { PERIODS, type Period } from '../../functions/core/report.ts';
 import { parseUploadKey, uploadKey } from '../../functions/core/upload-key.ts';
+import { formatVerificationCode, verificationUrl } from '../../functions/core/verification-code.ts';
 import { STATUS_LABEL } from '../../functions/i18n/labels.ts';
 import { answeringStack } from '../local/stack-file.ts';
 import { PEOPLE_OPTIONS } from './people-options.ts';
@@ -393,6 +394,10 @@ async function demo(ctx: Ctx) {
       `  ${label.padEnd(12)} ${ref.key}\n               versionId ${ref.versionId}\n               sha256    ${ref.sha256}`,
     );
   }
+  if (report.verificationCode)
+    console.log(
+      `  verification code ${formatVerificationCode(report.verificationCode)} (printed with its QR code on both PDFs; the page answers while \`npm start\` runs: ${verificationUrl(ctx.config.publicBaseUrl, report.verificationCode)})`,
+    );
   console.log(
     `\nSee the whole timeline with: npx lapkin status --json; the files with: npx lapkin export ${report.reportId}`,
   );
