@@ -1,7 +1,9 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 import type { Lang } from '../i18n/lang.ts';
+import { chooseLanguage } from './language.ts';
 import { MessagePage } from './pages/message.tsx';
 import type { PortalEnv, PortalOptions } from './portal-env.ts';
 import { decisionLinkRoutes, MAX_BODY_BYTES } from './routes/decision.ts';
@@ -57,9 +59,10 @@ export function createPortalApp(opts: PortalOptions) {
   const app = new Hono<PortalEnv>();
   const publicOrigin = () => new URL(opts.deps().publicBaseUrl).origin;
 
+  // The request's context for the Layout's language switch (it links to this page in the other language).
+  app.use(contextStorage());
+  app.use(chooseLanguage(opts));
   app.use(async (c, next) => {
-    const q = c.req.query('lang');
-    c.set('lang', (q === 'en' || q === 'id' ? q : opts.deps().config.language) as Lang);
     const started = performance.now();
     await next();
     // The route's pattern, never the URL: decision links carry a signature, sign-in links a token.
