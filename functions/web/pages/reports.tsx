@@ -139,8 +139,12 @@ const CITY_CSS = `
 
 /** A link to the list with the given filter (the language rides on the cookie). */
 function listHref(q: { unit?: string; tahun?: number; periode?: string }) {
-  const p = new URLSearchParams({ unit: q.unit ?? '', tahun: q.tahun ? String(q.tahun) : '', periode: q.periode ?? '' });
-  return `/laporan?${p}`;
+  const p = new URLSearchParams();
+  if (q.unit) p.set('unit', q.unit);
+  if (q.tahun) p.set('tahun', String(q.tahun));
+  if (q.periode) p.set('periode', q.periode);
+  // A link always says its choice: `unit=X` alone means every period of X (a bare /laporan is the default period).
+  return `/laporan?${p.toString() || 'tahun='}`;
 }
 
 /** The period shown, and links to the others that have reports. */
@@ -288,7 +292,12 @@ function UnitsTable(p: { lang: Lang; list: ReportList }) {
 function OperatorDetails(p: { lang: Lang; facts: OperatorFacts; unit?: string }) {
   const t = T[p.lang];
   const counts = p.unit ? (p.facts.byUnit[p.unit] ?? {}) : p.facts.counts;
-  const names = [...EVENT_METRICS, ...Object.keys(counts).filter((n) => !EVENT_METRICS.includes(n)).sort()];
+  const names = [
+    ...EVENT_METRICS,
+    ...Object.keys(counts)
+      .filter((n) => !EVENT_METRICS.includes(n))
+      .sort(),
+  ];
   return (
     <details class="operator">
       <summary>{t.operator}</summary>
