@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { contextStorage } from 'hono/context-storage';
 import { HTTPException } from 'hono/http-exception';
 import type { Lang } from '../i18n/lang.ts';
-import { chooseLanguage } from './language.ts';
+import { chooseLanguage, languageRoutes } from './language.ts';
 import { MessagePage } from './pages/message.tsx';
 import type { PortalEnv, PortalOptions } from './portal-env.ts';
 import { decisionLinkRoutes, MAX_BODY_BYTES } from './routes/decision.ts';
@@ -59,8 +58,6 @@ export function createPortalApp(opts: PortalOptions) {
   const app = new Hono<PortalEnv>();
   const publicOrigin = () => new URL(opts.deps().publicBaseUrl).origin;
 
-  // The request's context for the Layout's language switch (it links to this page in the other language).
-  app.use(contextStorage());
   app.use(chooseLanguage(opts));
   app.use(async (c, next) => {
     const started = performance.now();
@@ -103,6 +100,7 @@ export function createPortalApp(opts: PortalOptions) {
   app.use(loadSession(opts));
   app.use(requireCsrfToken);
 
+  app.route('/', languageRoutes(opts));
   app.route('/', decisionLinkRoutes(opts));
   app.route('/', signInRoutes(opts));
   app.route('/', homeRoutes(opts));

@@ -65,17 +65,38 @@ describe('the language choice', () => {
 });
 
 describe('the language switch', () => {
-  it('links to this page, its query kept, in the other language; the current one is plain text', async () => {
+  it('on every page: the other language a link, the current one plain text; the page never echoes its URL', async () => {
     const { id } = await startSession(f.deps, { nip: people(f.config).STAF.nip, unit: 'karawaci' });
     const html = (await portal.request('/laporan?tahun=2026&periode=TW1', { headers: { cookie: `lapkin_sesi=${id}` } }))
       .body;
     expect(html).toContain(
-      '<a href="/laporan?tahun=2026&amp;periode=TW1&amp;lang=en" hreflang="en" lang="en">English</a>',
+      '<a href="/bahasa/en" hreflang="en" lang="en" referrerpolicy="same-origin">English</a> / <span aria-current="true">Bahasa Indonesia</span>',
     );
-    expect(html).toContain('<span aria-current="true">Bahasa Indonesia</span>');
-
     const en = (await portal.request('/masuk?lang=en')).body;
-    expect(en).toContain('<a href="/masuk?lang=id" hreflang="id" lang="id">Bahasa Indonesia</a>');
+    expect(en).toContain(
+      '<a href="/bahasa/id" hreflang="id" lang="id" referrerpolicy="same-origin">Bahasa Indonesia</a>',
+    );
     expect(en).toContain('<span aria-current="true">English</span>');
+  });
+
+  it('/bahasa/en keeps the choice and goes back to the page it was clicked on, its query kept', async () => {
+    const origin = new URL(f.deps.publicBaseUrl).origin;
+    const from = `${origin}/laporan?tahun=2026&periode=TW1&lang=id`;
+    const res = await portal.request('/bahasa/en', { headers: { referer: from } });
+    expect(res.statusCode).toBe(303);
+    // The page's own ?lang would override the choice: dropped.
+    expect(res.headers.get('location')).toBe('/laporan?tahun=2026&periode=TW1');
+    expect(res.headers.get('set-cookie')).toMatch(/^lapkin_bahasa=en;/);
+    const back = await portal.request('/bahasa/id', { headers: { referer: `${origin}/keputusan/d1?sig=abc` } });
+    expect(back.headers.get('location')).toBe('/keputusan/d1?sig=abc');
+    expect(back.headers.get('set-cookie')).toMatch(/^lapkin_bahasa=id;/);
+    // No Referer, another site's, or nonsense: the home page.
+    for (const referer of [undefined, 'https://evil.example/laporan', 'not a url']) {
+      const r = await portal.request('/bahasa/en', referer ? { headers: { referer } } : {});
+      expect(r.statusCode).toBe(303);
+      expect(r.headers.get('location')).toBe('/');
+    }
+    // An unknown language changes nothing.
+    expect((await portal.request('/bahasa/fr')).headers.get('set-cookie')).toBeNull();
   });
 });

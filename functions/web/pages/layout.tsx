@@ -71,7 +71,7 @@ export const Layout: FC<{
   );
 };
 
-/** "English / Bahasa Indonesia": the language shown is plain text, the other a link to this page in it (it sticks). */
+/** "English / Bahasa Indonesia": the language shown is plain text, the other switches (it sticks, same page). */
 function LanguageSwitch(p: { lang: Lang }) {
   const names: [Lang, string][] = [
     ['en', 'English'],
@@ -85,7 +85,8 @@ function LanguageSwitch(p: { lang: Lang }) {
           {to === p.lang ? (
             <span aria-current="true">{name}</span>
           ) : (
-            <a href={languageSwitchHref(to)} hreflang={to} lang={to}>
+            // The one link that tells this origin which page it is on (the switch goes back there).
+            <a href={languageSwitchHref(to)} hreflang={to} lang={to} referrerpolicy="same-origin">
               {name}
             </a>
           )}
