@@ -122,18 +122,26 @@ const CITY_CSS = `
   .periods a { margin-right:10px; display:inline-block; padding:4px 0; }
   table.units td.unit { min-width:170px; }
   table.units th, table.units td { padding:6px 5px; font-size:.88rem; }
-  table.units th { font-size:.8rem; }
+  /* Headers wrap between words, never inside one (the card's overflow-wrap:anywhere would split "Diterima"). */
+  table.units th { font-size:.8rem; overflow-wrap:normal; }
+  table.units th:not(:first-child), table.units td.num { text-align:center; }
+  /* Eight stages in one row on a desk, two per row on a phone; a stage's name never split inside a word. */
+  .funnel { grid-template-columns: repeat(auto-fill, minmax(118px, 1fr)); }
+  .funnel div { overflow-wrap:normal; padding:8px; }
   table.units td:last-child { min-width:120px; }
   @media (max-width: 700px) {
     table.units, table.units tbody { display:block; }
     table.units tr:first-child { display:none; }
     table.units tr { display:block; border:1px solid #d5dbe3; border-radius:8px; margin:0 0 10px; padding:4px 0; }
-    table.units td { display:flex; justify-content:space-between; gap:12px; border:0; padding:3px 10px; text-align:right; }
+    table.units td, table.units td.num { display:flex; justify-content:space-between; gap:12px; border:0; padding:3px 10px; text-align:right; }
     table.units td::before { content:attr(data-label); color:#4f5966; text-align:left; }
-    table.units td.unit { display:block; text-align:left; font-weight:600; min-width:0; }
+    table.units td.unit { display:block; text-align:left; min-width:0; }
     table.units td.unit::before { content:none; }
     table.units td:last-child { min-width:0; }
   }
+  table.units td.unit a { color:#1f4e79; font-weight:600; }
+  .operator dl.facts { grid-template-columns: max-content 1fr; }
+  .operator dl.facts dt { overflow-wrap:normal; }
   .operator dl.facts dd { font-variant-numeric: tabular-nums; }
 `;
 
