@@ -79,8 +79,8 @@ export interface LocalHttpOptions {
 
 /**
  * The local-only routes: signed document downloads (what S3 presigned URLs are on AWS), uploads from the CLI
- * into the versioned store, the operator's JSON, and the retired console's redirects. A POST here must not come from another site's page;
- * the CLI and scripts (no Origin, no Sec-Fetch-Site) may.
+ * into the versioned store, the operator's JSON, and the retired console's redirects. A POST here must not come
+ * from another site's page; the CLI and scripts (no Origin, no Sec-Fetch-Site) may.
  */
 function localRoutes(o: LocalHttpOptions) {
   const app = new Hono();
