@@ -2,10 +2,11 @@ import { CITY_UNIT } from '../core/config.ts';
 import type { UnitProfile } from '../core/directory.ts';
 import type { AuditEvent, DecisionStep, DocumentRef, Period, Report } from '../core/report.ts';
 import { PERIODS } from '../core/report.ts';
-import { choosePeriod, isLateNow, newestFirst, type PeriodKey } from '../core/report-period.ts';
+import { choosePeriod, isLateNow, newestFirst, type PeriodKey, periodsWithReports } from '../core/report-period.ts';
 import { type ReportView, reportView } from '../core/report-view.ts';
 import type { SessionPerson } from '../core/session.ts';
 import { type Funnel, sopFunnel } from '../core/sop-funnel.ts';
+import { type UnitRow, unitRows } from '../core/unit-rows.ts';
 import type { Deps } from './deps.ts';
 import { listUnits, unitDirectory } from './directory.ts';
 import { DOWNLOAD_SECONDS } from './take-decision.ts';
@@ -69,17 +70,60 @@ export interface ReportList {
   unknownUnit?: string;
   /** The SOP funnel of the reports shown, counted in reports (the city's view). */
   funnel: Funnel;
-  /** The city's view of every unit: its reports shown, waiting for a decision, late now, documented. */
-  unitSummary: UnitSummary[];
+  /** The city's table of units (every unit, or the one filtered to): funnel, reports by status, late, last documented. */
+  unitRows: UnitRow[];
+  /** The city's pending decisions of the units in view, any period, oldest first: who is waiting, since when. */
+  pending: PendingDecisionView[];
+  /** Periods that have reports (of the units in view), newest first: the city's period line. */
+  periods: PeriodKey[];
 }
 
-export interface UnitSummary {
-  unitCode: string;
-  name: string;
-  reports: number;
-  awaitingDecision: number;
-  lateNow: number;
-  documented: number;
+/** A decision the SOP waits for, as the city sees it: never its task token. */
+export interface PendingDecisionView {
+  reportId: string;
+  unit: string;
+  unitName: string;
+  tahun: number;
+  periode: Period;
+  step: DecisionStep;
+  assignee: { name: string; title: string };
+  /** Asked since. */
+  since: string;
+  dueAt: string;
+  late: boolean;
+}
+
+/** How many unit partitions of pending decisions are read at once. */
+const PARALLEL_UNITS = 8;
+
+/**
+ * The pending decisions of the city's reports that wait for one: only the partitions of units with such a report
+ * are read (500 units, a handful waiting), a few at a time.
+ */
+async function pendingOf(deps: Deps, waiting: readonly Report[], unitName: (u: string) => string, now: Date) {
+  const units = [...new Set(waiting.map((r) => r.unit))];
+  const byId = new Map(waiting.map((r) => [r.reportId, r]));
+  const out: PendingDecisionView[] = [];
+  for (let i = 0; i < units.length; i += PARALLEL_UNITS) {
+    const read = await Promise.all(units.slice(i, i + PARALLEL_UNITS).map((u) => deps.repo.pendingDecisions(u)));
+    for (const d of read.flat()) {
+      const r = byId.get(d.reportId);
+      if (!r || d.state !== 'PENDING') continue;
+      out.push({
+        reportId: d.reportId,
+        unit: r.unit,
+        unitName: unitName(r.unit),
+        tahun: r.tahun,
+        periode: r.periode,
+        step: d.step,
+        assignee: { name: d.assignee.name, title: d.assignee.title },
+        since: d.createdAt,
+        dueAt: d.dueAt,
+        late: Date.parse(d.dueAt) < now.getTime(),
+      });
+    }
+  }
+  return out.sort((a, b) => a.since.localeCompare(b.since));
 }
 
 /**
@@ -108,25 +152,17 @@ export async function listReportsFor(
     (r) => (!filter.tahun || r.tahun === filter.tahun) && (!filter.periode || r.periode === filter.periode),
   );
   const unitOf = Object.fromEntries(units.map((u) => [u.unitCode, u]));
-  // Every unit of the directory, one with no report yet too: the one the city most needs to see.
-  const unitSummary: UnitSummary[] =
-    city && !filter.unit
-      ? units.map((u) => {
-          const mine = shown.filter((r) => r.unit === u.unitCode);
-          return {
-            unitCode: u.unitCode,
-            name: u.organization.name,
-            reports: mine.length,
-            awaitingDecision: mine.filter((r) => r.status.startsWith('MENUNGGU')).length,
-            lateNow: mine.filter((r) => isLateNow(r, now)).length,
-            documented: mine.filter((r) => r.status === 'TERDOKUMENTASI').length,
-          };
-        })
-      : [];
+  const nameOf = (u: string) => unitOf[u]?.organization.name ?? u;
+  // The city's table lists every unit of the directory (one with no report yet too: the one it most needs to see),
+  // or the unit filtered to.
+  const tableUnits = units
+    .filter((u) => !filter.unit || u.unitCode === filter.unit)
+    .map((u) => ({ unitCode: u.unitCode, name: u.organization.name }));
+  const waiting = city ? all.filter((r) => r.status.startsWith('MENUNGGU')) : [];
   return {
     items: newestFirst(shown).map((r) => ({
       report: reportView(r),
-      unitName: unitOf[r.unit]?.organization.name ?? r.unit,
+      unitName: nameOf(r.unit),
       late: isLateNow(r, now),
     })),
     filter,
@@ -136,7 +172,9 @@ export async function listReportsFor(
     unitOf,
     ...(unknownUnit ? { unknownUnit } : {}),
     funnel: sopFunnel(shown),
-    unitSummary,
+    unitRows: city && !unknownUnit ? unitRows(tableUnits, all, filter, now) : [],
+    pending: waiting.length ? await pendingOf(deps, waiting, nameOf, now) : [],
+    periods: city ? periodsWithReports(all) : [],
   };
 }
 

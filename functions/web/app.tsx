@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Lang } from '../i18n/lang.ts';
+import { chooseLanguage, languageRoutes } from './language.ts';
 import { MessagePage } from './pages/message.tsx';
 import type { PortalEnv, PortalOptions } from './portal-env.ts';
 import { decisionLinkRoutes, MAX_BODY_BYTES } from './routes/decision.ts';
@@ -57,9 +58,8 @@ export function createPortalApp(opts: PortalOptions) {
   const app = new Hono<PortalEnv>();
   const publicOrigin = () => new URL(opts.deps().publicBaseUrl).origin;
 
+  app.use(chooseLanguage(opts));
   app.use(async (c, next) => {
-    const q = c.req.query('lang');
-    c.set('lang', (q === 'en' || q === 'id' ? q : opts.deps().config.language) as Lang);
     const started = performance.now();
     await next();
     // The route's pattern, never the URL: decision links carry a signature, sign-in links a token.
@@ -100,6 +100,7 @@ export function createPortalApp(opts: PortalOptions) {
   app.use(loadSession(opts));
   app.use(requireCsrfToken);
 
+  app.route('/', languageRoutes(opts));
   app.route('/', decisionLinkRoutes(opts));
   app.route('/', signInRoutes(opts));
   app.route('/', homeRoutes(opts));

@@ -42,4 +42,16 @@ export interface PortalOptions {
   log?: (message: string, fields: Record<string, unknown>) => void;
   /** Errors nobody caused on purpose (a bug, a dependency down): logged by name and message. */
   logError?: (message: string, fields: Record<string, unknown>) => void;
+  /**
+   * Local stack only: what its operator glances at beside the city view (the EMF counters the local stand-in for
+   * CloudWatch collected, the MailDev address). Unset on AWS, where CloudWatch has the metrics.
+   */
+  operatorFacts?: () => OperatorFacts;
+}
+
+/** The local operator's facts: event counters (not reports), in total and per unit, by CloudWatch metric name. */
+export interface OperatorFacts {
+  counts: Record<string, number>;
+  byUnit: Record<string, Record<string, number>>;
+  mailUrl?: string;
 }

@@ -164,8 +164,7 @@ async function up(ctx: Ctx) {
     throw err;
   });
   console.log(`lapkin local stack is running (state in ${stack.stateDir}, pid ${process.pid})
-  Portal (browser)     ${stack.urls.http}/
-  console (operator)   ${stack.urls.http}/konsol
+  Portal (browser)     ${stack.urls.http}/   (the operator: sign in as the city person, then Laporan)
   mail (MailDev)       ${stack.urls.mail}
   SMTP                 ${stack.urls.smtp}
   DynamoDB (dynalite)  ${stack.urls.dynamodb}

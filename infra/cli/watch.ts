@@ -2,7 +2,7 @@ import type { UnitConfig } from '../../functions/core/config.ts';
 import { profileOf } from '../../functions/core/directory.ts';
 import type { AuditEvent, Report } from '../../functions/core/report.ts';
 import { PERIOD_LABEL, statusLabel, type UnitTitles } from '../../functions/i18n/labels.ts';
-import { mutuBakuAge } from '../local/console-page.ts';
+import { mutuBakuAge } from '../../functions/web/mutu-baku-age.ts';
 import { cliTime } from './format.ts';
 
 /** The five SOP steps, named with the unit's titles (Sekretaris Dinas, Camat, …) or neutral words without one. */

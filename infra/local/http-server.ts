@@ -4,6 +4,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type LocalDocumentStore, verifyDownload } from '../../functions/adapters/local-document-store.ts';
+import { parsePeriod } from '../../functions/core/report-period.ts';
 import { UPLOAD_PREFIX } from '../../functions/core/upload-key.ts';
 import type { Deps } from '../../functions/usecases/deps.ts';
 import { retryReport } from '../../functions/usecases/retry-report.ts';
@@ -11,7 +12,6 @@ import { listReports } from '../../functions/usecases/unit-reports.ts';
 import { verifyAudit } from '../../functions/usecases/verify-audit.ts';
 import { createPortalApp } from '../../functions/web/app.tsx';
 import type { PortalOptions } from '../../functions/web/portal-env.ts';
-import { renderConsole, renderReportTimeline } from './console-page.ts';
 import { directoryRoutes } from './directory-routes.ts';
 import { auditEventView, reportView } from './report-view.ts';
 import { LOCAL_S3_PATH, localS3PostRoutes } from './s3-post.ts';
@@ -46,6 +46,23 @@ function intakeView(outcome: unknown) {
   return { outcome: o.outcome, reportId: o.reportId, status: o.status, reason: o.reason };
 }
 
+/** Where a console URL lives in the portal: /laporan with its ?unit, ?periode and ?lang. */
+export function consoleRedirect(params: URLSearchParams): string {
+  const q = new URLSearchParams();
+  const unit = params.get('unit');
+  if (unit) q.set('unit', unit);
+  const periode = params.get('periode');
+  const period = parsePeriod(periode);
+  if (period) {
+    q.set('tahun', String(period.tahun));
+    q.set('periode', period.periode);
+  } else if (periode) q.set('periode', periode);
+  const lang = params.get('lang');
+  if (lang) q.set('lang', lang);
+  const s = q.toString();
+  return s ? `/laporan?${s}` : '/laporan';
+}
+
 export interface LocalHttpOptions {
   /** The portal as the local stack runs it (the same app Lambda serves; only the options differ). */
   portal: PortalOptions;
@@ -56,16 +73,14 @@ export interface LocalHttpOptions {
   secret: string;
   /** The host of the configured public base URL, accepted besides the loopback names. */
   publicHost?: string;
-  /** The console's data for its query (?unit, ?periode, ?lang). */
-  consoleData: (query: URLSearchParams) => Promise<Parameters<typeof renderConsole>[0]>;
   /** After each request: publish the metrics the request stored (on Lambda, middy's logMetrics does it). */
   afterRequest?: () => void;
 }
 
 /**
  * The local-only routes: signed document downloads (what S3 presigned URLs are on AWS), uploads from the CLI
- * into the versioned store, the operator's JSON and console. A POST here must not come from another site's page;
- * the CLI and scripts (no Origin, no Sec-Fetch-Site) may.
+ * into the versioned store, the operator's JSON, and the retired console's redirects. A POST here must not come
+ * from another site's page; the CLI and scripts (no Origin, no Sec-Fetch-Site) may.
  */
 function localRoutes(o: LocalHttpOptions) {
   const app = new Hono();
@@ -140,21 +155,13 @@ function localRoutes(o: LocalHttpOptions) {
     if (!report) return c.json({}, 404);
     return c.json({ report: reportView(report), events: (await deps.repo.events(id)).map(auditEventView) });
   });
-  // The operator's console (every unit, read-only, local only).
-  app.get('/konsol', async (c) =>
-    c.html(renderConsole(await o.consoleData(new URL(c.req.url).searchParams)), 200, { 'cache-control': 'no-store' }),
-  );
-  app.get('/konsol/laporan/:id', async (c) => {
-    const deps = o.deps();
-    const report = await deps.repo.get(c.req.param('id'));
-    if (!report) return c.text('Laporan tidak ditemukan.', 404);
-    const html = await renderReportTimeline({
-      report,
-      events: await deps.repo.events(report.reportId),
-      now: new Date(),
-      downloadUrl: (key, versionId) => o.store.downloadUrl(key, versionId, 3600),
-    });
-    return c.html(html, 200, { 'cache-control': 'no-store' });
+  // The operator's console became the portal's city view (sign in as the city person): old links and bookmarks
+  // land there, filters and language kept (the console's ?periode=2026-TW1 is the portal's ?tahun=2026&periode=TW1).
+  app.get('/konsol', (c) => c.redirect(consoleRedirect(new URL(c.req.url).searchParams), 301));
+  app.get('/konsol/laporan/:id', (c) => {
+    const lang = c.req.query('lang');
+    const q = lang ? `?${new URLSearchParams({ lang })}` : '';
+    return c.redirect(`/laporan/${encodeURIComponent(c.req.param('id'))}${q}`, 301);
   });
   return app;
 }

@@ -18,7 +18,7 @@ export interface MetricTotals {
 
 /**
  * The local stand-in for CloudWatch: the same EMF lines Powertools writes on Lambda are collected here (and
- * appended to a file, so the numbers survive a restart) for the local console's SOP funnel.
+ * appended to a file, so the numbers survive a restart) for the operator counters of the portal's city view.
  */
 export class LocalMetrics {
   readonly totals: MetricTotals = { counts: {}, decisions: {}, durations: {}, byUnit: {} };

@@ -9,10 +9,8 @@ import { makePowertools } from '../../functions/commons/powertools.ts';
 import type { LapkinConfig } from '../../functions/core/config.ts';
 import { portalOptions } from '../../functions/handlers/portal.ts';
 import type { Deps } from '../../functions/usecases/deps.ts';
-import { listUnits, seedDirectory } from '../../functions/usecases/directory.ts';
-import { listPendingDecisions, listReports } from '../../functions/usecases/unit-reports.ts';
+import { seedDirectory } from '../../functions/usecases/directory.ts';
 import { browserAssets } from '../static-build.ts';
-import { consoleQuery } from './console-units.ts';
 import { LOCAL_CREDENTIALS, startLocalDynamoDb } from './dynamodb.ts';
 import { LocalEventBus } from './event-bus.ts';
 import { freePort, isPortFree } from './free-port.ts';
@@ -36,7 +34,7 @@ export type LocalPorts = LapkinConfig['local']['ports'];
 type PortName = keyof LocalPorts;
 
 const PORT_LABEL: Record<PortName, string> = {
-  http: 'decision pages + console',
+  http: 'portal',
   mailWeb: 'MailDev web UI',
   smtp: 'SMTP',
   dynamodb: 'DynamoDB (dynalite)',
@@ -278,7 +276,13 @@ async function startOnPorts(
   // The portal's browser scripts, bundled in memory (on AWS the CDK hook writes them next to the function).
   const assets = await browserAssets();
   const http = new LocalHttpServer({
-    portal: portalOptions(depsOf, tools, { secureCookies: false, assets: () => assets, signInAnswerMs: 300 }),
+    portal: portalOptions(depsOf, tools, {
+      secureCookies: false,
+      assets: () => assets,
+      signInAnswerMs: 300,
+      // The city view shows the local operator what CloudWatch would have (AWS sets no such hook).
+      operatorFacts: () => ({ ...localMetrics.totals, mailUrl }),
+    }),
     afterRequest: () => {
       if (tools.metrics.hasStoredMetrics()) tools.metrics.publishStoredMetrics();
     },
@@ -287,22 +291,6 @@ async function startOnPorts(
     intakeOutcome: (versionId) => bus.intakeOutcome(versionId),
     secret,
     publicHost: new URL(publicBaseUrl).hostname,
-    // The city view: every unit of the directory, or ?unit=U alone (then only its partition is read).
-    consoleData: async (params) => {
-      const query = consoleQuery(params);
-      const units = (await listUnits(depsOf())).map((u) => ({ unitCode: u.unitCode, name: u.organization.name }));
-      const unit = query.unit && units.some((u) => u.unitCode === query.unit) ? query.unit : undefined;
-      const known = !query.unit || unit;
-      return {
-        reports: known ? await listReports(depsOf(), { unit }) : [],
-        pending: known ? await listPendingDecisions(depsOf(), { unit }) : [],
-        units,
-        mailUrl,
-        now: new Date(),
-        metrics: localMetrics.totals,
-        query,
-      };
-    },
   });
   const httpUrl = await listening('http', httpPort, opts, () => http.start(httpPort));
   await releasePorts();

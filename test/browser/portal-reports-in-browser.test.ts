@@ -156,7 +156,7 @@ describe('reports and tasks in a browser', () => {
 
       const city = await (await signedIn(f.config.city?.people.KOTA as Person, CITY_UNIT, width)).newPage();
       await shot(city, '/laporan?tahun=2026', 'laporan-kota', width);
-      expect(await city.locator('ul.cards > li').count()).toBe(4);
+      expect(await city.locator('ul.cards.reports > li').count()).toBe(4);
 
       const sekcam = await (await signedIn(K.SEKRETARIS_CAMAT, 'karawaci', width)).newPage();
       await shot(sekcam, '/tugas', 'tugas', width);

@@ -262,7 +262,6 @@ describe('lapkin people against a running stack (over HTTP)', () => {
       deps: () => f.deps,
       store: f.store as never,
       secret: 'test',
-      consoleData: async () => ({}) as never,
     });
     base = await server.start(0);
     // What the running stack writes for the CLI of its state dir; this process is the "stack".

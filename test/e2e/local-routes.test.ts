@@ -8,6 +8,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CITY_UNIT, type Person } from '../../functions/core/config.ts';
+import { startSession } from '../../functions/usecases/sessions.ts';
 import { postDecision } from '../../infra/local/decide-client.ts';
 import { decisionLinkIn, MailboxClient } from '../../infra/local/maildev-client.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
@@ -18,6 +20,8 @@ import { waitFor } from '../fakes/wait-for.ts';
 let stack: LocalStack;
 let link: string;
 const tokens: string[] = [];
+/** The city person's session cookie: the operator signs in as the configured KOTA person, like anyone else. */
+let city: string;
 
 beforeAll(async () => {
   const config = testConfig();
@@ -41,6 +45,8 @@ beforeAll(async () => {
     if (typeof id === 'string') tokens.push((await stack.deps().repo.getDecision(id))?.taskToken ?? '');
   }
   expect(tokens.filter(Boolean).length).toBeGreaterThanOrEqual(2);
+  const kota = config.city?.people.KOTA as Person;
+  city = `lapkin_sesi=${(await startSession(stack.deps(), { nip: kota.nip, unit: CITY_UNIT })).id}`;
 }, 60_000);
 
 afterAll(async () => {
@@ -51,14 +57,18 @@ describe('no local response carries a task token', () => {
   it('on every route', async () => {
     const http = stack.urls.http;
     const decisionPath = new URL(link).pathname;
-    const timeline = await (await fetch(`${http}/konsol/laporan/${REPORT_ID}`)).text();
+    const signedIn = { headers: { cookie: city } };
+    const timeline = await (await fetch(`${http}/laporan/${REPORT_ID}`, signedIn)).text();
     const download = /href="([^"]*_dokumen[^"]*)"/.exec(timeline)?.[1]?.replace(/&amp;/g, '&');
     expect(download).toBeDefined();
     const requests: [string, RequestInit?][] = [
       [`${http}/`],
+      [`${http}/`, signedIn],
       [`${http}/konsol`],
-      [`${http}/konsol?unit=karawaci&lang=en`],
       [`${http}/konsol/laporan/${REPORT_ID}`],
+      [`${http}/laporan`, signedIn],
+      [`${http}/laporan?unit=karawaci&lang=en`, signedIn],
+      [`${http}/laporan/${REPORT_ID}`, signedIn],
       [`${http}/_lokal/laporan`],
       [`${http}/_lokal/laporan/${REPORT_ID}`],
       [`${http}/_lokal/laporan/tidak-ada`],
@@ -88,8 +98,9 @@ describe('no local response carries a task token', () => {
   });
 });
 
-describe('the console, as the city sees it', () => {
-  const page = async (query = '') => (await fetch(`${stack.urls.http}/konsol${query}`)).text();
+describe('the console is the portal’s city view now', () => {
+  const page = async (query = '') =>
+    (await fetch(`${stack.urls.http}/laporan${query}`, { headers: { cookie: city } })).text();
   const card = (html: string, label: string) => Number(new RegExp(`<b>(\\d+)</b>${label}<`).exec(html)?.[1]);
 
   it('counts reports (one report sent back once) and lists every unit of the directory', async () => {
@@ -98,6 +109,9 @@ describe('the console, as the city sees it', () => {
     expect(card(html, 'Dikembalikan')).toBe(1);
     for (const unit of ['karawaci', 'sukamaju', 'dinas-arsip']) expect(html).toContain(`<tr data-unit="${unit}">`);
     expect(html).toContain(`data-report="${REPORT_ID}"`);
+    // The local stack's operator counters (what CloudWatch would have), collapsed, on the city's view.
+    expect(html).toContain('<details class="operator">');
+    expect(Number(/<dt>ReportsReceived<\/dt><dd>(\d+)<\/dd>/.exec(html)?.[1])).toBeGreaterThanOrEqual(1);
   });
 
   it('?unit=U shows that unit alone', async () => {
@@ -108,6 +122,23 @@ describe('the console, as the city sees it', () => {
     const own = await page('?unit=karawaci');
     expect(own).toContain(`data-report="${REPORT_ID}"`);
     expect(await page('?unit=tidak-ada')).toContain('tidak dikenal');
+  });
+
+  it('/konsol and /konsol/laporan/:id answer 301 to the portal, filters and language kept', async () => {
+    const go = async (path: string) => {
+      const res = await fetch(`${stack.urls.http}${path}`, { redirect: 'manual' });
+      return [res.status, res.headers.get('location')];
+    };
+    expect(await go('/konsol')).toEqual([301, '/laporan']);
+    expect(await go('/konsol?unit=karawaci&periode=2026-TW1&lang=en')).toEqual([
+      301,
+      '/laporan?unit=karawaci&tahun=2026&periode=TW1&lang=en',
+    ]);
+    expect(await go(`/konsol/laporan/${REPORT_ID}?lang=en`)).toEqual([301, `/laporan/${REPORT_ID}?lang=en`]);
+    // Without a session the portal asks the operator to sign in first, then comes back.
+    const res = await fetch(`${stack.urls.http}/laporan/${REPORT_ID}`, { redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toContain('/masuk?lanjut=');
   });
 });
 

@@ -101,12 +101,14 @@ describe('/laporan — partitioned by the session’s unit', () => {
     const cityList = (await kota.get('/laporan')).body;
     expect(reportsIn(cityList).sort()).toEqual([id('karawaci'), id('sukamaju')]);
     // Every unit of the directory in the overview, one without reports too; the funnel counts reports.
-    expect([...cityList.matchAll(/<li data-unit="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual([
+    expect([...cityList.matchAll(/<tr data-unit="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual([
       'dinas-arsip',
       'karawaci',
       'sukamaju',
     ]);
-    expect(cityList).toMatch(/data-unit="dinas-arsip"><a [^>]+>[^<]+<\/a><br\/><span class="muted">belum ada laporan/);
+    expect(cityList).toMatch(
+      /data-unit="dinas-arsip"><td class="unit"><a [^>]+>[^<]+<\/a><br\/><span class="muted">belum ada laporan/,
+    );
     expect(cityList).toMatch(/data-stage="received"><b>2<\/b>/);
     expect(cityList).toMatch(/data-stage="assembled"><b>2<\/b>/);
     expect(reportsIn((await kota.get('/laporan?unit=sukamaju&tahun=&periode=')).body)).toEqual([id('sukamaju')]);

@@ -1,6 +1,7 @@
 import type { Child, FC } from 'hono/jsx';
 import { canUpload, hasTasks, type SessionPerson } from '../../core/session.ts';
 import type { Lang } from '../../i18n/lang.ts';
+import { languageSwitchHref } from '../language.ts';
 
 export type Tone = 'neutral' | 'ok' | 'warn' | 'bad';
 const ACCENT: Record<Tone, string> = { neutral: '#1f4e79', ok: '#1e7d32', warn: '#9a6700', bad: '#b3261e' };
@@ -61,6 +62,7 @@ export const Layout: FC<{
           </header>
         ) : null}
         <main class="wrap">
+          <LanguageSwitch lang={p.lang} />
           <div class="card">{p.children}</div>
           <div class="footer">lapkin — SOP Pelaporan Kinerja</div>
         </main>
@@ -68,6 +70,31 @@ export const Layout: FC<{
     </html>
   );
 };
+
+/** "English / Bahasa Indonesia": the language shown is plain text, the other switches (it sticks, same page). */
+function LanguageSwitch(p: { lang: Lang }) {
+  const names: [Lang, string][] = [
+    ['en', 'English'],
+    ['id', 'Bahasa Indonesia'],
+  ];
+  return (
+    <nav class="lang-switch" aria-label={p.lang === 'id' ? 'Bahasa' : 'Language'}>
+      {names.map(([to, name], i) => (
+        <>
+          {i ? ' / ' : ''}
+          {to === p.lang ? (
+            <span aria-current="true">{name}</span>
+          ) : (
+            // The one link that tells this origin which page it is on (the switch goes back there).
+            <a href={languageSwitchHref(to)} hreflang={to} lang={to} referrerpolicy="same-origin">
+              {name}
+            </a>
+          )}
+        </>
+      ))}
+    </nav>
+  );
+}
 
 function css(accent: string, wide?: boolean): string {
   return `
@@ -101,6 +128,8 @@ function css(accent: string, wide?: boolean): string {
   .notice { background:#fff8e1; border-left:4px solid #9a6700; padding:10px 12px; margin:12px 0; }
   .error { background:#fdecea; border-left:4px solid #b3261e; padding:10px 12px; margin:12px 0; }
   .ok { background:#e8f5e9; border-left:4px solid #1e7d32; padding:10px 12px; margin:12px 0; }
+  .lang-switch { text-align:right; font-size:.85rem; margin:0 0 8px; color:#4f5966; }
+  .lang-switch a { color:#1f4e79; display:inline-block; padding:6px 2px; }
   .footer { margin-top:16px; font-size:.8rem; color:#4f5966; text-align:center; }
   `;
 }

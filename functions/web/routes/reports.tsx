@@ -50,7 +50,15 @@ export function reportRoutes(opts: PortalOptions) {
       now,
     );
     return c.html(
-      <ReportListPage lang={c.get('lang')} list={list} now={now} person={person} csrf={c.get('session')?.csrf} />,
+      <ReportListPage
+        lang={c.get('lang')}
+        list={list}
+        now={now}
+        person={person}
+        csrf={c.get('session')?.csrf}
+        // The local operator's counters, on the city's view only (a unit's person never sees them).
+        operatorFacts={list.city ? opts.operatorFacts?.() : undefined}
+      />,
     );
   });
 
