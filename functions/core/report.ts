@@ -21,6 +21,10 @@ export const AWAITING_UPLOAD: readonly ReportStatus[] = ['PERLU_PERBAIKAN_DATA',
 export const PERIODS = ['TW1', 'TW2', 'TW3', 'TW4', 'TAHUNAN'] as const;
 export type Period = (typeof PERIODS)[number];
 
+/** `<unit>-<tahun>-<periode>`, the only shape a report id has (upload-key.ts makes them): anything else is none. */
+const REPORT_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}-\d{4}-(TW[1-4]|TAHUNAN)$/;
+export const isReportId = (id: string): boolean => REPORT_ID_PATTERN.test(id);
+
 export type DecisionValue = 'APPROVE' | 'REVISE';
 export type DecisionStep = Extract<SopStep, 'verify' | 'ratify'>;
 

@@ -1,7 +1,7 @@
 import { CITY_UNIT } from '../core/config.ts';
 import type { UnitProfile } from '../core/directory.ts';
 import type { AuditEvent, DecisionStep, DocumentRef, Period, Report } from '../core/report.ts';
-import { PERIODS } from '../core/report.ts';
+import { isReportId, PERIODS } from '../core/report.ts';
 import { choosePeriod, isLateNow, newestFirst, type PeriodKey, periodsWithReports } from '../core/report-period.ts';
 import { type ReportView, reportView } from '../core/report-view.ts';
 import type { SessionPerson } from '../core/session.ts';
@@ -283,7 +283,8 @@ export interface ReportPage {
 }
 
 async function readableReport(deps: Deps, person: SessionPerson, reportId: string): Promise<Report> {
-  const report = await deps.repo.get(reportId);
+  // An id of another shape is no report (and may be longer than any table key: no database error for it).
+  const report = isReportId(reportId) ? await deps.repo.get(reportId) : undefined;
   if (!report) throw new PortalReportNotFoundError(`report ${reportId} not found`);
   if (!readsEveryUnit(person) && report.unit !== person.unit)
     throw new ReportForbiddenError(`report ${reportId} is not of the session's unit`);

@@ -1,4 +1,4 @@
-import { parseLinkParams, verifyDecisionLink } from '../core/decision-link.ts';
+import { DECISION_ID_PATTERN, parseLinkParams, verifyDecisionLink } from '../core/decision-link.ts';
 import { type UnitProfile, unitOfReportId } from '../core/directory.ts';
 import { DecisionAlreadyTakenError, InvalidLinkError, TransientError } from '../core/errors.ts';
 import type { AssembledReport } from '../core/performance-data.ts';
@@ -80,7 +80,9 @@ export class DecisionNotFoundError extends Error {
 
 async function authenticate(deps: Deps, proof: DecisionProof): Promise<Decision> {
   if (bySession(proof)) {
-    const decision = await deps.repo.getDecision(proof.decisionId);
+    const decision = DECISION_ID_PATTERN.test(proof.decisionId)
+      ? await deps.repo.getDecision(proof.decisionId)
+      : undefined;
     if (!decision) throw new DecisionNotFoundError(`decision ${proof.decisionId} not found`);
     // The session's person must be the one asked, in their unit: a task stays bound to its assignee.
     const unit = decision.unit ?? unitOfReportId(decision.reportId);

@@ -84,7 +84,9 @@ export interface LocalHttpOptions {
  */
 function localRoutes(o: LocalHttpOptions) {
   const app = new Hono();
-  app.use(async (c, next) => {
+  // The local routes' own refusal (JSON, for the CLI): the portal's pages refuse cross-site requests themselves,
+  // with a page.
+  app.use('/_lokal/*', async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
       const crossSite = crossSiteReason({
         'sec-fetch-site': c.req.header('sec-fetch-site'),

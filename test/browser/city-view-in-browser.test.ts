@@ -49,7 +49,7 @@ async function ask(reportId: string, step: 'verify' | 'ratify') {
 }
 
 beforeAll(async () => {
-  mkdirSync(join(SHOTS, 'pieces'), { recursive: true });
+  mkdirSync(SHOTS, { recursive: true });
   f = fakeDeps();
   await seedDirectory(f.deps);
   // TW1 of three units: karawaci waits for verification (late by the end), sukamaju is documented, dinas-arsip
@@ -107,7 +107,7 @@ async function city(width: 390 | 1200): Promise<BrowserContext> {
   const { id } = await startSession(f.deps, { nip: kota.nip, unit: CITY_UNIT });
   const ctx = await browser.newContext({
     viewport: { width, height: width === 390 ? 844 : 800 },
-    deviceScaleFactor: width === 390 ? 2 : 1,
+    deviceScaleFactor: 1,
   });
   await ctx.addCookies([{ name: 'lapkin_sesi', value: id, url: base }]);
   return ctx;
@@ -115,18 +115,9 @@ async function city(width: 390 | 1200): Promise<BrowserContext> {
 
 const scrollWidth = 'document.documentElement.scrollWidth';
 
-/** The whole page, and (for a person to read a long phone page) the page in screen-high pieces. */
+/** The whole page, for a person to look at. */
 async function save(page: Page, name: string) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  const { w, h, vh } = (await page.evaluate(
-    '({ w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight, vh: window.innerHeight })',
-  )) as { w: number; h: number; vh: number };
-  for (let y = 0, i = 1; y < h && i <= 8; y += vh, i++)
-    await page.screenshot({
-      path: join(SHOTS, 'pieces', `${name}-${i}.png`),
-      fullPage: true,
-      clip: { x: 0, y, width: w, height: Math.min(vh, h - y) },
-    });
 }
 
 describe('the city view in a browser', () => {

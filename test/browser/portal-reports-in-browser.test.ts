@@ -56,7 +56,7 @@ async function ask(reportId: string, step: 'verify' | 'ratify') {
 }
 
 beforeAll(async () => {
-  mkdirSync(join(SHOTS, 'pieces'), { recursive: true });
+  mkdirSync(SHOTS, { recursive: true });
   f = fakeDeps();
   await seedDirectory(f.deps);
   // karawaci TW1: sent back by the Sekretaris, corrected (revision 2 with its diff), waiting for verification.
@@ -116,7 +116,7 @@ async function signedIn(who: Pick<Person, 'nip'>, unit: string, width: 390 | 120
   const { id } = await startSession(f.deps, { nip: who.nip, unit });
   const ctx = await browser.newContext({
     viewport: { width, height: width === 390 ? 844 : 800 },
-    deviceScaleFactor: width === 390 ? 2 : 1,
+    deviceScaleFactor: 1,
   });
   await ctx.addCookies([{ name: 'lapkin_sesi', value: id, url: base }]);
   return ctx;
@@ -128,18 +128,9 @@ async function shot(page: Page, path: string, name: string, width: number) {
   await save(page, `${name}-${width}`);
 }
 
-/** The whole page, and (for a person to read a long phone page) the page in screen-high pieces. */
+/** The whole page, for a person to look at. */
 async function save(page: Page, name: string) {
   await page.screenshot({ path: join(SHOTS, `portal-${name}.png`), fullPage: true });
-  const { w, h, vh } = (await page.evaluate(
-    '({ w: document.documentElement.scrollWidth, h: document.documentElement.scrollHeight, vh: window.innerHeight })',
-  )) as { w: number; h: number; vh: number };
-  for (let y = 0, i = 1; y < h && i <= 8; y += vh, i++)
-    await page.screenshot({
-      path: join(SHOTS, 'pieces', `portal-${name}-${i}.png`),
-      fullPage: true,
-      clip: { x: 0, y, width: w, height: Math.min(vh, h - y) },
-    });
 }
 
 describe('reports and tasks in a browser', () => {

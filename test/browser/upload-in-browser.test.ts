@@ -44,7 +44,7 @@ async function signedIn(width: number): Promise<{ context: BrowserContext; page:
   const { id } = await startSession(stack.deps(), { nip: staf.nip, unit: 'karawaci' });
   const context = await browser.newContext({
     viewport: { width, height: width < 600 ? 844 : 900 },
-    deviceScaleFactor: width < 600 ? 2 : 1,
+    deviceScaleFactor: 1,
   });
   await context.addCookies([{ name: 'lapkin_sesi', value: id, url: stack.urls.http }]);
   const page = await context.newPage();

@@ -69,7 +69,7 @@ describe('the verification page in a browser', () => {
       [390, 844, 'phone'],
       [1200, 900, 'desktop'],
     ] as const) {
-      const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: width === 390 ? 2 : 1 });
+      const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
       const requests: string[] = [];
       page.on('request', (r) => requests.push(`${r.method()} ${new URL(r.url()).pathname}`));
       await page.goto(`${base}${path}`);

@@ -175,6 +175,9 @@ describe('cross-site requests change nothing', () => {
     expect(retry.status).toBe(403);
     const decide = await fetch(link, { method: 'POST', headers: evil, body: 'keputusan=APPROVE' });
     expect(decide.status).toBe(403);
+    // A portal page refuses with its own page in Bahasa Indonesia, not the local routes' JSON.
+    expect(decide.headers.get('content-type')).toContain('text/html');
+    expect(await decide.text()).toContain('Permintaan ditolak');
     // Same origin (the browser on the page itself) and no Origin at all (the CLI) are let through.
     const own = await upload({ origin: new URL(stack.urls.http).origin, 'sec-fetch-site': 'same-origin' });
     expect(own.status).toBe(201);
@@ -184,6 +187,17 @@ describe('cross-site requests change nothing', () => {
     const cli = await upload({});
     expect(cli.status).toBe(201);
     expect(await stack.store.listVersions(key)).toHaveLength(3);
+  });
+});
+
+describe('ids no key can have', () => {
+  it('a report or task id longer than any table key is a 404 page, not a database error', async () => {
+    const long = 'a'.repeat(2100);
+    for (const path of [`/laporan/${long}`, `/laporan/karawaci-2026-${long}`, `/tugas/${long}`]) {
+      const res = await fetch(`${stack.urls.http}${path}`, { headers: { cookie: city } });
+      expect(res.status, path.slice(0, 30)).toBe(404);
+      expect(res.headers.get('content-type')).toContain('text/html');
+    }
   });
 });
 

@@ -616,11 +616,11 @@ describe('tamper-evident audit', () => {
 });
 
 describe('load', () => {
-  it('60 reports at once in three units all reach TERDOKUMENTASI with scripted decisions; no audit event lost or doubled, none crosses a unit', async () => {
+  it('36 reports at once in three units all reach TERDOKUMENTASI with scripted decisions; no audit event lost or doubled, none crosses a unit', async () => {
     const { stack: s, secret } = await up();
     // Enough reports at once to interleave every step of many executions, dealt over the three units so their
     // index partitions and directories are used side by side (throughput and 500 reports: the bench, P2).
-    const N = 60;
+    const N = 36;
     const UNITS = ['karawaci', 'sukamaju', 'dinas-arsip'];
     const reports = Array.from({ length: N }, (_, i) => {
       const k = Math.floor(i / UNITS.length);
