@@ -53,6 +53,8 @@ export function portalOptions(
     log: (message, fields) => {
       tools.logger.info(message, fields);
       const status = Number(fields.statusCode);
+      tools.metrics.addMetric('PortalRequests', MetricUnit.Count, 1);
+      if (status >= 500) tools.metrics.addMetric('PortalErrors', MetricUnit.Count, 1);
       if (String(fields.route ?? '').startsWith('/keputusan'))
         tools.metrics.addMetric('DecisionLinkRejected', MetricUnit.Count, status >= 400 ? 1 : 0);
     },

@@ -136,7 +136,7 @@ export function createPortalApp(opts: PortalOptions) {
     if (err instanceof HTTPException && err.status === 403) return page(t.crossSite, t.crossSiteBody, 403);
     if (err instanceof CsrfError) return page(t.csrf, t.csrfBody, 403);
     if (err instanceof HTTPException) return err.getResponse();
-    opts.logError?.('portal request failed', { route: c.req.routePath, error: err.name, message: err.message });
+    opts.logError?.('portal request failed', { route: c.req.routePath, error: err.name, detail: err.message });
     return page(t.error, t.errorBody, 500);
   });
   return app;

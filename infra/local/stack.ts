@@ -216,11 +216,16 @@ async function startOnPorts(
 
   const localMetrics = new LocalMetrics(join(stateDir, 'metrics.jsonl'));
   // Powertools of this stack: logs at its level, EMF into its collector (on Lambda: stdout → CloudWatch).
-  const tools = makePowertools({
-    logLevel: opts.logLevel ?? process.env.LAPKIN_LOG_LEVEL ?? 'WARN',
-    emfSink: (line) => localMetrics.add(line),
-    tracing: false,
-  });
+  const powertools = () =>
+    makePowertools({
+      logLevel: opts.logLevel ?? process.env.LAPKIN_LOG_LEVEL ?? 'WARN',
+      emfSink: (line) => localMetrics.add(line),
+      tracing: false,
+    });
+  const tools = powertools();
+  // The portal's own set: on AWS it is a function of its own, so its logs never carry another handler's Lambda
+  // context (the handlers' shared logger keeps the last invocation's function name and request id).
+  const portalTools = powertools();
   const store = new LocalDocumentStore(join(stateDir, 'documents'), { baseUrl: publicBaseUrl, secret });
   let deps: Deps | undefined;
   const depsOf = (): Deps => {
@@ -276,7 +281,7 @@ async function startOnPorts(
   // The portal's browser scripts, bundled in memory (on AWS the CDK hook writes them next to the function).
   const assets = await browserAssets();
   const http = new LocalHttpServer({
-    portal: portalOptions(depsOf, tools, {
+    portal: portalOptions(depsOf, portalTools, {
       secureCookies: false,
       assets: () => assets,
       signInAnswerMs: 300,
@@ -284,7 +289,7 @@ async function startOnPorts(
       operatorFacts: () => ({ ...localMetrics.totals, mailUrl }),
     }),
     afterRequest: () => {
-      if (tools.metrics.hasStoredMetrics()) tools.metrics.publishStoredMetrics();
+      if (portalTools.metrics.hasStoredMetrics()) portalTools.metrics.publishStoredMetrics();
     },
     deps: depsOf,
     store,

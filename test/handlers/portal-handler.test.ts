@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makePowertools } from '../../functions/commons/powertools.ts';
 import { makeHandler } from '../../functions/handlers/portal.ts';
+import { seedDirectory } from '../../functions/usecases/directory.ts';
 import { requestDecision } from '../../functions/usecases/request-decision.ts';
 import { startSession } from '../../functions/usecases/sessions.ts';
 import { lambdaContext } from '../../infra/local/lambda-runtime.ts';
@@ -113,5 +114,35 @@ describe('portal function (hono/aws-lambda)', () => {
     )) as { statusCode: number; body: string };
     expect(out.statusCode).toBe(403);
     expect(out.body).toContain('Permintaan ditolak');
+  });
+
+  it('logs a failure it did not expect by route, error name and detail, and answers a 500 page', async () => {
+    const f = fakeDeps();
+    const lines: string[] = [];
+    for (const stream of [process.stdout, process.stderr])
+      vi.spyOn(stream, 'write').mockImplementation((chunk: unknown) => {
+        lines.push(String(chunk));
+        return true;
+      });
+    await seedDirectory(f.deps);
+    const sek = people().SEKRETARIS_CAMAT;
+    const { id } = await startSession(f.deps, { nip: sek.nip, unit: 'karawaci' });
+    vi.spyOn(f.repo, 'list').mockRejectedValue(new Error('tabel tidak terjangkau'));
+    const handler = makeHandler(
+      () => f.deps,
+      makePowertools({ logLevel: 'INFO', emfSink: () => undefined, tracing: false }),
+      {},
+    );
+    const out = (await handler(
+      httpEvent('GET', '/laporan', '', { cookie: `__Host-lapkin_sesi=${id}` }) as never,
+      lambdaContext('lapkin-portal'),
+    )) as { statusCode: number; body: string };
+    expect(out.statusCode).toBe(500);
+    expect(out.body).toContain('Terjadi gangguan');
+    const failure = lines.map((l) => JSON.parse(l)).find((l) => l.message === 'portal request failed');
+    expect(failure).toMatchObject({ route: '/laporan', error: 'Error', detail: 'tabel tidak terjangkau' });
+    expect(lines.join('')).not.toContain('reserved key');
+    // Every request counts (PortalRequests): no "no application metrics" warning per invocation.
+    expect(lines.join('')).not.toContain('No application metrics');
   });
 });
