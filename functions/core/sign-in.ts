@@ -11,7 +11,7 @@ export const MAX_CODE_ATTEMPTS = 5;
  * Sign-in mails at most per address, and requests at most per source address, per clock hour; codes tried at most
  * per address per day (UTC) — over all its requests, so asking for new mails cannot buy more guesses than that.
  */
-export const SIGN_IN_LIMITS = { perAddress: 5, perSource: 20, windowMinutes: 60, codeTriesPerDay: 10 } as const;
+export const SIGN_IN_LIMITS = { perAddress: 5, perSource: 200, windowMinutes: 60, codeTriesPerDay: 10 } as const;
 
 /** One unit the address may sign in to: the person's NIP there (the session binds NIP and unit). */
 export interface SignInChoice {

@@ -73,7 +73,7 @@ export function makeHandler(depsOf: () => Deps, tools: Powertools, env: NodeJS.P
     portalOptions(depsOf, tools, {
       secureCookies: true,
       // SES answers a send in 100–300 ms: every sign-in request takes at least this long.
-      signInAnswerMs: 700,
+      signInAnswerMs: Number(env.SIGN_IN_ANSWER_MS ?? 700),
       connectSrc: env.UPLOAD_ORIGIN ? [env.UPLOAD_ORIGIN] : [],
       assets: () => {
         // Written next to the bundle by the CDK hook (infra/static-build.ts); read on the first page that needs it.

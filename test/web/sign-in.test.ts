@@ -4,7 +4,7 @@
  * nothing secret in any log line. Real: routes, use cases, sessions, mail template. Faked: every port.
  */
 import { describe, expect, it } from 'vitest';
-import { SIGN_IN_MINUTES } from '../../functions/core/sign-in.ts';
+import { SIGN_IN_LIMITS, SIGN_IN_MINUTES } from '../../functions/core/sign-in.ts';
 import { resumeSession } from '../../functions/usecases/sessions.ts';
 import { people } from '../fakes/deps.ts';
 import { codeIn, linkIn, sessionCookie, signInWorld } from './sign-in-helpers.ts';
@@ -86,7 +86,18 @@ describe('asking for a sign-in mail', () => {
     expect(w.f.mailer.sent).toHaveLength(0);
   });
 
-  it('limits mails per address (5 an hour) and requests per source (20 an hour), with the same answer', async () => {
+  it('lets offices behind one public address (NAT) sign in within the hour: 15 people asking 3 times each', async () => {
+    const w = await signInWorld();
+    w.fromIp('198.51.100.20');
+    const everyone = ['karawaci', 'sukamaju', 'dinas-arsip'].flatMap((unit) => Object.values(people(undefined, unit)));
+    expect(everyone).toHaveLength(15);
+    for (let round = 0; round < 3; round++)
+      for (const person of everyone) await w.post('/masuk', { email: person.email });
+    // 45 requests from one address: every one mailed (each address stays under its own 5 an hour).
+    expect(w.f.mailer.sent).toHaveLength(45);
+  });
+
+  it('limits mails per address (5 an hour) and requests per source (200 an hour), with the same answer', async () => {
     const w = await signInWorld();
     const pages = new Set<string>();
     for (let i = 0; i < 7; i++) pages.add((await w.post('/masuk', { email: P.KASI.email })).body);
@@ -97,10 +108,10 @@ describe('asking for a sign-in mail', () => {
     await w.post('/masuk', { email: P.KASI.email });
     expect(w.f.mailer.sent).toHaveLength(6);
 
-    // One source asking for many addresses: 20 requests an hour, known or not, then nothing more is mailed.
+    // One source asking for many addresses: 200 requests an hour, known or not, then nothing more is mailed.
     w.fromIp('203.0.113.9');
     const before = w.f.mailer.sent.length;
-    for (let i = 0; i < 19; i++) await w.post('/masuk', { email: `orang${i}@example.go.id` });
+    for (let i = 0; i < SIGN_IN_LIMITS.perSource - 1; i++) await w.post('/masuk', { email: `orang${i}@example.go.id` });
     await w.post('/masuk', { email: P.TIMSAKIP.email });
     expect(w.f.mailer.sent.length).toBe(before + 1);
     const limited = await w.post('/masuk', { email: P.CAMAT.email });
