@@ -163,8 +163,9 @@ async function up(ctx: Ctx) {
     if (err.name === 'PortTakenError' || err.name === 'StackAlreadyRunningError') fail(err.message);
     throw err;
   });
+  // The portal at the address the mails link to: a session cookie belongs to one host (localhost ≠ 127.0.0.1).
   console.log(`lapkin local stack is running (state in ${stack.stateDir}, pid ${process.pid})
-  Portal (browser)     ${stack.urls.http}/   (the operator: sign in as the city person, then Laporan)
+  Portal (browser)     ${stack.deps().publicBaseUrl}/   (the operator: sign in as the city person, then Laporan)
   mail (MailDev)       ${stack.urls.mail}
   SMTP                 ${stack.urls.smtp}
   DynamoDB (dynalite)  ${stack.urls.dynamodb}

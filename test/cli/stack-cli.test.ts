@@ -5,6 +5,7 @@
  * `export` writes the report's real files, named as a person would, from a running and from a stopped stack;
  * `up --port` on a taken port names the way out. Times carry their zone (WIB).
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
@@ -165,4 +166,35 @@ describe('the CLI and the stack of its state directory', () => {
       await new Promise((r) => srv.close(r));
     }
   });
+
+  it('up prints the portal on a line with the word Portal, at the very address the mails link to', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'lapkin-up-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'infra/cli/main.ts', 'up', '--state-dir', stateDir], {
+      cwd: join(import.meta.dirname, '../..'),
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += String(d);
+    });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no Portal line within 60 s:\n${out}`)), 60_000);
+        child.stdout.on('data', () => {
+          const found = out.split('\n').find((l) => /\bPortal\b/.test(l) && /https?:\/\//.test(l));
+          if (found) {
+            clearTimeout(timer);
+            resolve(found);
+          }
+        });
+      });
+      const url = new URL(/(https?:\/\/\S+)/.exec(line)?.[1] ?? '');
+      // The session cookie belongs to one host: the printed address is the one sign-in mails link to.
+      expect(url.hostname).toBe(new URL(testConfig().publicBaseUrl).hostname);
+      expect((await fetch(new URL('/masuk', url))).status).toBe(200);
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((r) => child.once('exit', r));
+    }
+  }, 90_000);
 });
