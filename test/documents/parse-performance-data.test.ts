@@ -329,8 +329,18 @@ describe('problems', () => {
   it('reports tahun and periode that do not match the upload folder, and unknown periods', async () => {
     const problems = await problemsOf(fixture('wrong-period.csv'));
     expect(problems).toEqual([
-      { row: 2, column: 'periode', value: 'TW2', message: 'Periode tidak sesuai dengan folder unggahan (TW1).' },
-      { row: 3, column: 'tahun', value: '2025', message: 'Tahun tidak sesuai dengan folder unggahan (2026).' },
+      {
+        row: 2,
+        column: 'periode',
+        value: 'TW2',
+        message: 'Periode tidak sesuai dengan periode yang dipilih untuk unggahan ini (TW1).',
+      },
+      {
+        row: 3,
+        column: 'tahun',
+        value: '2025',
+        message: 'Tahun tidak sesuai dengan tahun yang dipilih untuk unggahan ini (2026).',
+      },
       {
         row: 4,
         column: 'periode',

@@ -311,8 +311,15 @@ const RULES: Rule[] = [
   {
     rule: 'year not that of the upload folder',
     input: () => csv(HEADER, row({ tahun: '2025' })),
-    id: [{ row: 2, column: 'tahun', value: '2025', message: 'Tahun tidak sesuai dengan folder unggahan (2026).' }],
-    en: ['The year does not match the upload folder (2026).'],
+    id: [
+      {
+        row: 2,
+        column: 'tahun',
+        value: '2025',
+        message: 'Tahun tidak sesuai dengan tahun yang dipilih untuk unggahan ini (2026).',
+      },
+    ],
+    en: ['The year does not match the year chosen for this upload (2026).'],
   },
   {
     rule: 'unknown period',
@@ -330,8 +337,15 @@ const RULES: Rule[] = [
   {
     rule: 'period not that of the upload folder',
     input: () => csv(HEADER, row({ periode: 'TW3' })),
-    id: [{ row: 2, column: 'periode', value: 'TW3', message: 'Periode tidak sesuai dengan folder unggahan (TW1).' }],
-    en: ['The period does not match the upload folder (TW1).'],
+    id: [
+      {
+        row: 2,
+        column: 'periode',
+        value: 'TW3',
+        message: 'Periode tidak sesuai dengan periode yang dipilih untuk unggahan ini (TW1).',
+      },
+    ],
+    en: ['The period does not match the period chosen for this upload (TW1).'],
   },
   {
     rule: 'year differing from the other rows (no folder given)',

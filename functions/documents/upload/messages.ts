@@ -48,9 +48,10 @@ const id = {
   formulaNoValue: 'Rumus tanpa nilai tersimpan. Buka berkas di Excel, hitung ulang, lalu simpan kembali.',
   errorValue: 'Sel berisi galat Excel.',
   badYear: 'Tahun harus berupa angka empat digit.',
-  yearMismatch: (expected: number) => `Tahun tidak sesuai dengan folder unggahan (${expected}).`,
+  yearMismatch: (expected: number) => `Tahun tidak sesuai dengan tahun yang dipilih untuk unggahan ini (${expected}).`,
   badPeriod: 'Periode tidak dikenal; gunakan TW1, TW2, TW3, TW4, atau TAHUNAN.',
-  periodMismatch: (expected: string) => `Periode tidak sesuai dengan folder unggahan (${expected}).`,
+  periodMismatch: (expected: string) =>
+    `Periode tidak sesuai dengan periode yang dipilih untuk unggahan ini (${expected}).`,
   yearDiffers: (first: number) =>
     `Tahun berbeda dengan baris data lain (${first}); satu berkas hanya memuat satu tahun dan satu periode.`,
   periodDiffers: (first: string) =>
@@ -110,9 +111,9 @@ const en: Messages = {
   formulaNoValue: 'Formula without a stored value. Open the file in Excel, recalculate and save it again.',
   errorValue: 'The cell holds an Excel error.',
   badYear: 'The year must be a four-digit number.',
-  yearMismatch: (expected) => `The year does not match the upload folder (${expected}).`,
+  yearMismatch: (expected) => `The year does not match the year chosen for this upload (${expected}).`,
   badPeriod: 'Unknown period; use TW1, TW2, TW3, TW4 or TAHUNAN.',
-  periodMismatch: (expected) => `The period does not match the upload folder (${expected}).`,
+  periodMismatch: (expected) => `The period does not match the period chosen for this upload (${expected}).`,
   yearDiffers: (first) =>
     `The year differs from the other data rows (${first}); one file holds one year and one period only.`,
   periodDiffers: (first) =>
