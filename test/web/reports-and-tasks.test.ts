@@ -175,6 +175,8 @@ describe('/laporan/:id — the report page', () => {
     expect((await f.repo.get(R))?.revisionTaskToken).toBe('revision-token-GHI789');
     expect(waiting.body).toContain(`menunggu unggahan perbaikan dari ${team.name}`);
     expect(waiting.body).toContain('Perbaiki realisasi IK-04.');
+    // The staff member who can upload the correction finds the way there on the report page itself.
+    expect(waiting.body).toContain(`href="/unggah?laporan=${R}"`);
 
     // Corrected upload: revision 2 with its diff, and the verification asked again.
     await assembled('karawaci', 'TW1', sample('perbaikan-1'));

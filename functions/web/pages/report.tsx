@@ -1,4 +1,4 @@
-import type { SessionPerson } from '../../core/session.ts';
+import { canUpload, type SessionPerson } from '../../core/session.ts';
 import { formatDateTime, formatPercent } from '../../i18n/format.ts';
 import { PERIOD_LABEL, STEP_LABEL, statusLabel } from '../../i18n/labels.ts';
 import type { Lang } from '../../i18n/lang.ts';
@@ -43,6 +43,7 @@ const T = {
     failed: 'Laporan gagal diproses karena gangguan teknis. Operator dapat mengulangnya; data dapat diunggah kembali.',
     dueBy: 'Batas waktu:',
     openTask: 'Buka tugas ini',
+    uploadCorrection: 'Unggah data perbaikan',
     documents: 'Dokumen',
     docsNote: 'Tautan unduhan berlaku 5 menit; muat ulang halaman untuk tautan baru.',
     group: (g: DocumentGroup, lang: Lang) =>
@@ -97,6 +98,7 @@ const T = {
     failed: 'The report failed for a technical reason. An operator can restart it; the data can be uploaded again.',
     dueBy: 'Due:',
     openTask: 'Open this task',
+    uploadCorrection: 'Upload the corrected data',
     documents: 'Documents',
     docsNote: 'Download links are valid for 5 minutes; reload the page for fresh ones.',
     group: (g: DocumentGroup, lang: Lang) =>
@@ -125,7 +127,8 @@ const T = {
   },
 };
 
-function NextBox(p: { next: NextStep; lang: Lang }) {
+/** `canUpload`: the person may upload the correction here (a data collector of the report's unit). */
+function NextBox(p: { next: NextStep; lang: Lang; reportId: string; canUpload: boolean }) {
   const t = T[p.lang];
   const n = p.next;
   const due =
@@ -161,6 +164,13 @@ function NextBox(p: { next: NextStep; lang: Lang }) {
             </p>
           ) : null}
           {due}
+          {p.canUpload ? (
+            <p>
+              <a class="btn btn-ok" href={`/unggah?laporan=${encodeURIComponent(p.reportId)}`}>
+                {t.uploadCorrection}
+              </a>
+            </p>
+          ) : null}
         </>
       ) : n.kind === 'system' ? (
         <>
@@ -229,7 +239,12 @@ export function ReportDetailPage(p: { lang: Lang; page: ReportPage; now: Date; p
       <p>
         <StatusBadge status={r.status} label={statusLabel(r.status, p.lang, unit)} />
       </p>
-      <NextBox next={p.page.next} lang={p.lang} />
+      <NextBox
+        next={p.page.next}
+        lang={p.lang}
+        reportId={r.reportId}
+        canUpload={!!p.person && p.person.unit === r.unit && canUpload(p.person)}
+      />
       <Facts
         rows={[
           [t.step, STEP_LABEL[p.lang][r.step] ?? r.step],
