@@ -21,6 +21,7 @@ import { submitDecision } from '../../functions/usecases/take-decision.ts';
 import { fakeDeps, ROOT } from '../fakes/deps.ts';
 import { linkInMail, linkParts, sample } from '../fakes/flow.ts';
 import { portalOf } from '../fakes/portal.ts';
+import { screenshot } from './screenshot.ts';
 
 const SHOTS = join(ROOT, 'artifacts/browser');
 const HOUR = 3600_000;
@@ -117,7 +118,7 @@ const scrollWidth = 'document.documentElement.scrollWidth';
 
 /** The whole page, for a person to look at. */
 async function save(page: Page, name: string) {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  await screenshot(page, { path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
 describe('the city view in a browser', () => {
@@ -153,6 +154,6 @@ describe('the city view in a browser', () => {
     await page.click('header.top a[href="/laporan"]');
     await page.waitForLoadState('load');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
-    await page.screenshot({ path: join(SHOTS, 'portal-kota-en-390.png'), fullPage: true });
+    await screenshot(page, { path: join(SHOTS, 'portal-kota-en-390.png'), fullPage: true });
   });
 });

@@ -22,6 +22,7 @@ import { submitDecision } from '../../functions/usecases/take-decision.ts';
 import { fakeDeps, people, ROOT } from '../fakes/deps.ts';
 import { linkInMail, linkParts, sample } from '../fakes/flow.ts';
 import { portalOf } from '../fakes/portal.ts';
+import { screenshot } from './screenshot.ts';
 
 const SHOTS = join(ROOT, 'artifacts/browser');
 const HOUR = 3600_000;
@@ -130,7 +131,7 @@ async function shot(page: Page, path: string, name: string, width: number) {
 
 /** The whole page, for a person to look at. */
 async function save(page: Page, name: string) {
-  await page.screenshot({ path: join(SHOTS, `portal-${name}.png`), fullPage: true });
+  await screenshot(page, { path: join(SHOTS, `portal-${name}.png`), fullPage: true });
 }
 
 describe('reports and tasks in a browser', () => {
@@ -169,7 +170,7 @@ describe('reports and tasks in a browser', () => {
     await camat.click('button[value="APPROVE"]');
     await camat.waitForLoadState('load');
     expect(((await camat.locator('h1').textContent()) ?? '').trim()).toBe('Keputusan tercatat: disetujui');
-    await camat.screenshot({ path: join(SHOTS, 'portal-tugas-hasil-390.png'), fullPage: true });
+    await screenshot(camat, { path: join(SHOTS, 'portal-tugas-hasil-390.png'), fullPage: true });
     expect((await f.repo.get('karawaci-2026-TW2'))?.status).toBe('DISAHKAN');
   });
 });

@@ -16,6 +16,7 @@ import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
 import { people, ROOT, testConfig } from '../fakes/deps.ts';
 import { sample } from '../fakes/flow.ts';
 import { waitFor } from '../fakes/wait-for.ts';
+import { screenshot } from './screenshot.ts';
 
 const SHOTS = join(ROOT, 'artifacts/portal');
 const REPORT_ID = 'karawaci-2026-TW1';
@@ -47,7 +48,7 @@ afterAll(async () => {
 
 async function shot(page: Page, name: string) {
   const width = page.viewportSize()?.width ?? 0;
-  await page.screenshot({ path: join(SHOTS, `${width}-${name}.png`), fullPage: true });
+  await screenshot(page, { path: join(SHOTS, `${width}-${name}.png`), fullPage: true });
   // Phone first: nothing on any page scrolls sideways.
   expect(await page.evaluate('document.documentElement.scrollWidth'), name).toBeLessThanOrEqual(width);
 }

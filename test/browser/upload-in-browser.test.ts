@@ -15,6 +15,7 @@ import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
 import { people, ROOT, testConfig } from '../fakes/deps.ts';
 import { sample } from '../fakes/flow.ts';
 import { waitFor } from '../fakes/wait-for.ts';
+import { screenshot } from './screenshot.ts';
 
 const SHOTS = join(ROOT, 'artifacts/browser');
 let stack: LocalStack;
@@ -80,7 +81,7 @@ describe('uploading in a browser', () => {
       // The script enabled the button (without it the page says the check needs JavaScript).
       await expect.poll(() => page.locator('#kirim').isEnabled()).toBe(true);
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(Number(name));
-      await page.screenshot({ path: join(SHOTS, `upload-01-empty-${name}.png`), fullPage: true });
+      await screenshot(page, { path: join(SHOTS, `upload-01-empty-${name}.png`), fullPage: true });
     }
 
     // A bad file: every problem in the page, nothing sent.
@@ -102,7 +103,7 @@ describe('uploading in a browser', () => {
       ]);
       expect(await page.locator('#status').textContent()).toContain('Ditemukan 3 masalah');
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(Number(name));
-      await page.screenshot({ path: join(SHOTS, `upload-02-problems-${name}.png`), fullPage: true });
+      await screenshot(page, { path: join(SHOTS, `upload-02-problems-${name}.png`), fullPage: true });
     }
     expect(await uploads()).toBe(0);
 
@@ -125,7 +126,7 @@ describe('uploading in a browser', () => {
     await page.click('#kirim');
     await page.locator('#kemajuan:not([hidden])').waitFor({ timeout: 15_000 });
     expect(await page.locator('#masalah').isHidden()).toBe(true);
-    await page.screenshot({ path: join(SHOTS, `upload-03-sending-390.png`), fullPage: true });
+    await screenshot(page, { path: join(SHOTS, `upload-03-sending-390.png`), fullPage: true });
     await page.locator('#status a').waitFor({ timeout: 30_000 });
     expect(await page.locator('#status').textContent()).toContain(
       'Berkas terkirim; laporan karawaci-2026-TW1 sedang diproses.',
@@ -133,7 +134,7 @@ describe('uploading in a browser', () => {
     expect(await page.locator('#status a').getAttribute('href')).toBe('/laporan/karawaci-2026-TW1');
     expect(await page.locator('#kemajuan-bar').evaluate((el) => (el as unknown as { value: number }).value)).toBe(100);
     expect(await page.locator('#kemajuan-persen').textContent()).toBe('100%');
-    await page.screenshot({ path: join(SHOTS, `upload-04-sent-390.png`), fullPage: true });
+    await screenshot(page, { path: join(SHOTS, `upload-04-sent-390.png`), fullPage: true });
 
     const report = await waitFor(
       async () => {
@@ -155,7 +156,7 @@ describe('uploading in a browser', () => {
     await desk.page.setInputFiles('#berkas', { name: 'kinerja-tw2.csv', mimeType: 'text/csv', buffer: tw2 });
     await desk.page.click('#kirim');
     await desk.page.locator('#status a').waitFor({ timeout: 30_000 });
-    await desk.page.screenshot({ path: join(SHOTS, `upload-04-sent-1200.png`), fullPage: true });
+    await screenshot(desk.page, { path: join(SHOTS, `upload-04-sent-1200.png`), fullPage: true });
     await waitFor(async () => (await stack.deps().repo.get('karawaci-2026-TW2')) !== undefined, 30_000, 'TW2 report');
 
     // The bucket's refusals, in Bahasa Indonesia: an expired form, a file over the size range.
@@ -178,7 +179,7 @@ describe('uploading in a browser', () => {
         .toContain(expected);
       await desk.page.unroute('**/_lokal/s3/**');
     }
-    await desk.page.screenshot({ path: join(SHOTS, 'upload-05-refused-1200.png'), fullPage: true });
+    await screenshot(desk.page, { path: join(SHOTS, 'upload-05-refused-1200.png'), fullPage: true });
     await phone.context.close();
     await desk.context.close();
   });

@@ -16,6 +16,7 @@ import { createPortalApp } from '../../functions/web/app.tsx';
 import { browserAssets } from '../../infra/static-build.ts';
 import { archivedReport, TW2 } from '../fakes/archived.ts';
 import { fakeDeps, ROOT } from '../fakes/deps.ts';
+import { screenshot } from './screenshot.ts';
 
 const SHOTS = join(ROOT, 'artifacts/browser');
 const f = fakeDeps();
@@ -77,18 +78,18 @@ describe('the verification page in a browser', () => {
       // The script shows the drop zone; the page is never wider than the screen.
       await expect.poll(() => page.locator('#cocokkan').isVisible()).toBe(true);
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
-      await page.screenshot({ path: join(SHOTS, `verify-${name}-1-before.png`), fullPage: true });
+      await screenshot(page, { path: join(SHOTS, `verify-${name}-1-before.png`), fullPage: true });
 
       await page.setInputFiles('#berkas', join(dir, 'laporan-kinerja.pdf'));
       expect(await resultOf(page, /cocok/)).toContain('cocok — sama dengan Laporan Kinerja (PDF, disahkan)');
       expect(await page.locator('tr.matched td').first().textContent()).toBe('Laporan Kinerja (PDF, disahkan)');
       await page.locator('#hasil').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(SHOTS, `verify-${name}-2-cocok.png`), fullPage: true });
+      await screenshot(page, { path: join(SHOTS, `verify-${name}-2-cocok.png`), fullPage: true });
 
       await page.setInputFiles('#berkas', join(dir, 'laporan-kinerja-diubah.pdf'));
       expect(await resultOf(page, /tidak cocok/)).toContain('tidak cocok');
       expect(await page.locator('tr.matched').count()).toBe(0);
-      await page.screenshot({ path: join(SHOTS, `verify-${name}-3-tidak-cocok.png`), fullPage: true });
+      await screenshot(page, { path: join(SHOTS, `verify-${name}-3-tidak-cocok.png`), fullPage: true });
 
       // The disposition sheet is one of the archived documents too.
       await page.setInputFiles('#berkas', join(dir, 'lembar-disposisi.pdf'));
@@ -108,7 +109,7 @@ describe('the verification page in a browser', () => {
     expect(await page.locator('#cocokkan').isVisible()).toBe(false);
     expect(await page.locator(`tr[data-sha256="${archive.pdf.sha256}"]`).isVisible()).toBe(true);
     expect(await page.locator('text=certutil -hashfile laporan.pdf SHA256').isVisible()).toBe(true);
-    await page.screenshot({ path: join(SHOTS, 'verify-phone-no-js.png'), fullPage: true });
+    await screenshot(page, { path: join(SHOTS, 'verify-phone-no-js.png'), fullPage: true });
     await context.close();
   }, 60_000);
 
@@ -125,12 +126,12 @@ describe('the verification page in a browser', () => {
       const page = await browser.newPage({ viewport: { width, height: 800 } });
       await page.goto(`${base}/verifikasi`);
       expect(await page.locator('h1').textContent()).toBe('Verifikasi keaslian dokumen');
-      await page.screenshot({ path: join(SHOTS, `verify-${name}-0-form.png`), fullPage: true });
+      await screenshot(page, { path: join(SHOTS, `verify-${name}-0-form.png`), fullPage: true });
       await page.fill('#kode', 'zzzz zzzz zzzz');
       await page.click('button[type="submit"]');
       expect(await page.locator('h1').textContent()).toBe('Kode verifikasi tidak dikenal');
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
-      await page.screenshot({ path: join(SHOTS, `verify-${name}-4-unknown.png`), fullPage: true });
+      await screenshot(page, { path: join(SHOTS, `verify-${name}-4-unknown.png`), fullPage: true });
       // Typed as a person reads it off paper: lower case, spaces, O for zero.
       await page.fill(
         '#kode',
