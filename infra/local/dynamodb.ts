@@ -72,5 +72,16 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       ],
     }),
   );
-  return 'CREATED';
+  // A table is CREATING for a moment (dynalite: a timer, moto: at once) and answers ResourceNotFound until ACTIVE:
+  // return only when it is ACTIVE, or the first write may race it (seen on a busy machine).
+  for (let i = 0; i < 500; i++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (
+      Table?.TableStatus === 'ACTIVE' &&
+      (Table.GlobalSecondaryIndexes ?? []).every((x) => x.IndexStatus === 'ACTIVE')
+    )
+      return 'CREATED';
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`table ${tableName} did not become ACTIVE within 10 s`);
 }
