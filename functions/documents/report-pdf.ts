@@ -1,18 +1,11 @@
-import type {
-  AssembledReport,
-  ComputedIndicator,
-  DispositionEntry,
-  Kategori,
-  PreparedBy,
-} from '../core/performance-data.ts';
-import { formatDate, formatDateTime, formatNumber, formatPercent } from '../i18n/format.ts';
+import type { AssembledReport, ComputedIndicator, DispositionEntry, Kategori } from '../core/performance-data.ts';
+import { formatDateTime, formatNumber, formatPercent } from '../i18n/format.ts';
 import { kategoriLabel, periodLabel } from '../i18n/labels.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { computeCapaian, kategoriOrder, overspent, ratingScaleOf, round2, scaleRanges } from './capaian.ts';
 import {
   addFooters,
   bottomLimit,
-  CELL_PAD,
   COLOR,
   centered,
   contentWidth,
@@ -20,7 +13,6 @@ import {
   DANGER_TINT,
   type Doc,
   drawTable,
-  drawTick,
   ensureSpace,
   FONT,
   HEADING_ROOM,
@@ -34,15 +26,10 @@ import {
   type TableRow,
   tableHeight,
 } from './pdf-layout.ts';
-import { headSignatureLine, type Signatory, signatoryOf, signaturePlace } from './signatory.ts';
-import {
-  drawVerificationLine,
-  drawVerificationMark,
-  type VerificationMark,
-  verificationFooter,
-} from './verification-pdf.ts';
+import { drawApprovals } from './report-pdf-approvals.ts';
+import { REPORT_PDF_LABELS as L } from './report-pdf-labels.ts';
+import { type VerificationMark, verificationFooter } from './verification-pdf.ts';
 
-type Titles = Signatory['roleTitles'];
 // Green (best) to red (worst); a scale of another length takes evenly spaced steps.
 const RATING_COLORS = ['#1E7B4F', '#62A55A', '#E3B23C', '#E07B39', '#B03A2E'];
 const RATING_TINTS = ['#D7EEDF', '#E4F2DF', '#FBF0D2', '#FBE3D3', '#F4D6D3'];
@@ -59,160 +46,6 @@ function kategoriPalette(order: Kategori[]): { color: (k: Kategori) => string; t
     tint: (k) => RATING_TINTS[step(k)] ?? COLOR.zebra,
   };
 }
-
-const L = {
-  id: {
-    title: 'LAPORAN KINERJA',
-    sakip: 'Sistem Akuntabilitas Kinerja Instansi Pemerintah (SAKIP)',
-    tahun: 'TAHUN',
-    coverRows: {
-      periode: 'Periode',
-      tahun: 'Tahun',
-      revision: 'Revisi ke-',
-      generatedAt: 'Disusun pada',
-      source: 'Sumber data',
-    },
-    footer: (org: string, per: string, tahun: number, rev: number) =>
-      `Laporan Kinerja ${org} - ${per} ${tahun} - Revisi ${rev}`,
-    s1: 'I. IKHTISAR KINERJA',
-    intro: (n: number, org: string, per: string, tahun: number) =>
-      `Laporan ini menyajikan capaian ${n} indikator kinerja ${org} pada periode ${per} Tahun ${tahun}. Capaian dihitung dari perbandingan realisasi terhadap target: untuk indikator berpolaritas naik, capaian = realisasi / target x 100%; untuk indikator berpolaritas turun, capaian = (2 x target - realisasi) / target x 100% (paling rendah 0%).`,
-    introAvg: (avg: string, below: number) =>
-      below === 0
-        ? `Rata-rata capaian seluruh indikator adalah ${avg}, dan seluruh indikator mencapai target.`
-        : `Rata-rata capaian seluruh indikator adalah ${avg}; ${below} indikator berada di bawah target dan dianalisis pada bagian V.`,
-    keyFigures: {
-      count: 'Jumlah indikator',
-      avg: 'Rata-rata capaian',
-      below: 'Di bawah target',
-      serapan: 'Serapan anggaran',
-    },
-    distHeaders: ['Kategori capaian', 'Rentang capaian', 'Jumlah indikator'],
-    notComputable: 'Tidak dapat dihitung (target 0)',
-    s2: 'II. CAPAIAN INDIKATOR KINERJA',
-    mainHeaders: [
-      'Kode',
-      'Sasaran Strategis',
-      'Indikator Kinerja',
-      'Satuan',
-      'Target',
-      'Realisasi',
-      'Capaian',
-      'Kategori',
-    ],
-    compareTitle: 'Perbandingan dengan realisasi tahun lalu dan target Renstra',
-    compareHeaders: [
-      'Kode',
-      'Indikator Kinerja',
-      'Satuan',
-      'Realisasi Tahun Lalu',
-      'Realisasi',
-      'Target Renstra',
-      'Capaian thd Renstra',
-    ],
-    s3: 'III. GRAFIK CAPAIAN',
-    chartNote: 'Garis merah putus-putus menandai target (100%). Batang yang terpotong diberi tanda ">".',
-    chartNa: 'tidak dapat dihitung',
-    s4: 'IV. REALISASI ANGGARAN',
-    budgetHeaders: ['Kode', 'Indikator Kinerja', 'Pagu (Rp)', 'Realisasi (Rp)', 'Serapan'],
-    total: 'Jumlah',
-    overspent: (kodes: string) =>
-      `(!) Realisasi anggaran melebihi pagu pada ${kodes}. Periksa kembali data anggaran atau jelaskan penyebabnya.`,
-    s5: 'V. ANALISIS INDIKATOR DI BAWAH TARGET',
-    allMet: 'Seluruh indikator mencapai atau melampaui target pada periode ini.',
-    narrativeHead: (kode: string, ind: string, cap: string | null, kat: string) =>
-      cap === null
-        ? `${kode} - ${ind} (target 0: capaian tidak dapat dihitung)`
-        : `${kode} - ${ind} (capaian ${cap}, ${kat})`,
-    pendorong: 'Faktor pendorong',
-    penghambat: 'Faktor penghambat',
-    tindakLanjut: 'Tindak lanjut',
-    keterangan: 'Keterangan',
-    none: '-',
-    s6: 'VI. PARAF DAN PENGESAHAN',
-    parafHeaders: ['No', 'Jabatan', 'Nama / NIP', 'Paraf', 'Tanggal'],
-    ketuaTim: (t: Titles) => `${t.TIMSAKIP} (penyusun)`,
-    sekcam: (t: Titles) => `${t.SEKRETARIS_CAMAT} (verifikasi)`,
-    parafMark: 'paraf elektronik',
-    preparedMark: 'disusun sistem *',
-    preparedNote: (at: string, source: string, uploader: string | undefined, t: Titles) =>
-      `* Laporan ini disusun otomatis oleh lapkin atas nama ${t.TIMSAKIP} pada ${at} dari data kinerja yang diunggah${uploader ? ` oleh ${uploader}` : ''} (${source}). Baris 1 mencatat penyusunan tersebut dan bukan paraf; paraf ${t.SEKRETARIS_CAMAT} dan tanda tangan ${t.CAMAT} diberikan melalui tautan keputusan dan tercatat pada lembar disposisi.`,
-    mengesahkan: 'Mengesahkan,',
-    signedAt: (at: string) => `Ditandatangani secara elektronik\n${at}`,
-    nip: 'NIP.',
-  },
-  en: {
-    title: 'PERFORMANCE REPORT',
-    sakip: 'Government Agency Performance Accountability System (SAKIP)',
-    tahun: 'YEAR',
-    coverRows: {
-      periode: 'Period',
-      tahun: 'Year',
-      revision: 'Revision',
-      generatedAt: 'Compiled at',
-      source: 'Source data',
-    },
-    footer: (org: string, per: string, tahun: number, rev: number) =>
-      `Performance Report ${org} - ${per} ${tahun} - Revision ${rev}`,
-    s1: 'I. PERFORMANCE SUMMARY',
-    intro: (n: number, org: string, per: string, tahun: number) =>
-      `This report presents the achievement of ${n} performance indicators of ${org} for ${per} ${tahun}. Achievement compares the actual value with the target: for "up" indicators, achievement = actual / target x 100%; for "down" indicators, achievement = (2 x target - actual) / target x 100% (at least 0%).`,
-    introAvg: (avg: string, below: number) =>
-      below === 0
-        ? `The average achievement is ${avg}, and every indicator met its target.`
-        : `The average achievement is ${avg}; ${below} indicators are below target and are analysed in section V.`,
-    keyFigures: {
-      count: 'Indicators',
-      avg: 'Average achievement',
-      below: 'Below target',
-      serapan: 'Budget absorption',
-    },
-    distHeaders: ['Rating', 'Achievement range', 'Number of indicators'],
-    notComputable: 'Not computable (target 0)',
-    s2: 'II. INDICATOR ACHIEVEMENT',
-    mainHeaders: ['Code', 'Strategic Goal', 'Performance Indicator', 'Unit', 'Target', 'Actual', 'Achieved', 'Rating'],
-    compareTitle: 'Comparison with last year and the strategic-plan target',
-    compareHeaders: [
-      'Code',
-      'Performance Indicator',
-      'Unit',
-      'Last Year Actual',
-      'Actual',
-      'Strategic Plan Target',
-      'Achievement vs Plan',
-    ],
-    s3: 'III. ACHIEVEMENT CHART',
-    chartNote: 'The dashed red line marks the target (100%). Truncated bars end with ">".',
-    chartNa: 'not computable',
-    s4: 'IV. BUDGET REALISATION',
-    budgetHeaders: ['Code', 'Performance Indicator', 'Budget (Rp)', 'Spent (Rp)', 'Absorption'],
-    total: 'Total',
-    overspent: (kodes: string) =>
-      `(!) Budget spent exceeds the budget for ${kodes}. Check the budget data again or explain the cause.`,
-    s5: 'V. ANALYSIS OF INDICATORS BELOW TARGET',
-    allMet: 'Every indicator met or exceeded its target in this period.',
-    narrativeHead: (kode: string, ind: string, cap: string | null, kat: string) =>
-      cap === null
-        ? `${kode} - ${ind} (target 0: achievement not computable)`
-        : `${kode} - ${ind} (achievement ${cap}, ${kat})`,
-    pendorong: 'Supporting factors',
-    penghambat: 'Inhibiting factors',
-    tindakLanjut: 'Follow-up',
-    keterangan: 'Notes',
-    none: '-',
-    s6: 'VI. INITIALS AND RATIFICATION',
-    parafHeaders: ['No', 'Position', 'Name / NIP', 'Initials', 'Date'],
-    ketuaTim: (t: Titles) => `${t.TIMSAKIP} (compiler)`,
-    sekcam: (t: Titles) => `${t.SEKRETARIS_CAMAT} (verification)`,
-    parafMark: 'electronic initials',
-    preparedMark: 'system-compiled *',
-    preparedNote: (at: string, source: string, uploader: string | undefined, t: Titles) =>
-      `* This report was compiled automatically by lapkin on behalf of the ${t.TIMSAKIP} on ${at} from the uploaded performance data${uploader ? ` (uploaded by ${uploader})` : ''} (${source}). Row 1 records that compilation and is not an initial; the initials of the ${t.SEKRETARIS_CAMAT} and the signature of the ${t.CAMAT} are given through the decision links and recorded on the disposition sheet.`,
-    mengesahkan: 'Ratified by,',
-    signedAt: (at: string) => `Signed electronically\n${at}`,
-    nip: 'NIP.',
-  },
-};
 
 export interface ReportPdfOptions extends PdfRenderOptions {
   /** The archived copy: its verification code and QR code beside the signature, and the code in every footer. */
@@ -643,130 +476,4 @@ function drawNarrative(doc: Doc, indicators: ComputedIndicator[], lang: Lang): v
     }
     doc.y += 8;
   }
-}
-
-/** Only approvals count here: an entry that sent the report back leaves its block blank. */
-function isApproval(e: DispositionEntry): boolean {
-  return !/revis|kembali|tolak|reject|back/i.test(e.decision);
-}
-
-function latestFor(
-  approvals: DispositionEntry[],
-  match: (e: DispositionEntry) => boolean,
-): DispositionEntry | undefined {
-  return approvals
-    .filter((e) => isApproval(e) && match(e))
-    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.no - b.no))
-    .at(-1);
-}
-
-function drawApprovals(
-  doc: Doc,
-  report: AssembledReport,
-  approvals: DispositionEntry[],
-  lang: Lang,
-  mark?: VerificationMark,
-): void {
-  const l = L[lang];
-  // The unit's titles: a dinas is signed by its Kepala Dinas, a kecamatan by its Camat (the SOP's roles are one).
-  const signatory = signatoryOf(report);
-  const titles = signatory.roleTitles;
-  ensureSpace(doc, mark ? 350 : 330);
-  heading(doc, l.s6);
-  const tim = latestFor(approvals, (e) => e.role === 'TIMSAKIP');
-  const sek = latestFor(approvals, (e) => e.role === 'SEKRETARIS_CAMAT');
-  const camat = latestFor(approvals, (e) => e.role === 'CAMAT' || e.mark === 'tanda tangan');
-
-  // Nobody initials the compilation: the system assembles the uploaded data on TIMSAKIP's behalf. The row names
-  // the team lead and the assembly time, marked as system-prepared and explained below the table, so the block
-  // is complete without pretending to a paraf that was never given.
-  const prepared: PreparedBy | undefined = tim ? undefined : report.preparedBy;
-  const preparedRow = (no: string, jabatan: string, p: PreparedBy): TableRow => ({
-    cells: [no, jabatan, `${p.name}\n${l.nip} ${p.nip}`, l.preparedMark, formatDateTime(p.at, lang)],
-    minHeight: 34,
-  });
-  const parafRow = (no: string, jabatan: string, e: DispositionEntry | undefined): TableRow => ({
-    cells: [
-      no,
-      jabatan,
-      e ? `${e.name}\n${l.nip} ${e.nip}` : '',
-      e ? `      ${l.parafMark}` : '',
-      e ? formatDateTime(e.at, lang) : '',
-    ],
-    minHeight: 34,
-    decorate: e
-      ? (box) => {
-          const px = box.x + (box.widths[0] ?? 0) + (box.widths[1] ?? 0) + (box.widths[2] ?? 0) + CELL_PAD;
-          drawTick(doc, px, box.y + CELL_PAD + 1, 7);
-        }
-      : undefined,
-  });
-  drawTable(
-    doc,
-    [
-      { header: l.parafHeaders[0] ?? '', width: 24, align: 'center' },
-      { header: l.parafHeaders[1] ?? '', width: 140 },
-      { header: l.parafHeaders[2] ?? '', width: 145 },
-      { header: l.parafHeaders[3] ?? '', width: 80 },
-      { header: l.parafHeaders[4] ?? '', width: 100.28 },
-    ],
-    [
-      prepared ? preparedRow('1', l.ketuaTim(titles), prepared) : parafRow('1', l.ketuaTim(titles), tim),
-      parafRow('2', l.sekcam(titles), sek),
-    ],
-    { fontSize: 8 },
-  );
-  if (prepared) {
-    doc.y += 4;
-    const source = `${report.source.key}, versionId ${report.source.versionId}`;
-    paragraph(doc, l.preparedNote(formatDateTime(prepared.at, lang), source, prepared.uploaderEmail, titles), {
-      size: 7.5,
-      color: COLOR.muted,
-    });
-  }
-
-  doc.y += 24;
-  const place = signaturePlace(report.organization, signatory.kind);
-  const blockW = 230;
-  const bx = doc.page.margins.left + contentWidth(doc) - blockW;
-  const blockTop = doc.y;
-  const dateLine = camat ? `${place}, ${formatDate(camat.at, lang)}` : `${place}, ...........................`;
-  doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
-  doc.text(pdfText(dateLine), bx, doc.y, { width: blockW, align: 'center' });
-  doc.text(pdfText(l.mengesahkan), bx, doc.y + 2, { width: blockW, align: 'center' });
-  doc.font(FONT.bold).text(pdfText(headSignatureLine(report.organization, signatory, lang)), bx, doc.y + 2, {
-    width: blockW,
-    align: 'center',
-  });
-  const signTop = doc.y + 6;
-  if (camat) {
-    doc
-      .font(FONT.italic)
-      .fontSize(8)
-      .fillColor(COLOR.accent)
-      .text(pdfText(l.signedAt(formatDateTime(camat.at, lang))), bx, signTop + 12, {
-        width: blockW,
-        align: 'center',
-      });
-  }
-  doc.y = signTop + 62;
-  doc.font(FONT.bold).fontSize(10).fillColor(COLOR.text);
-  if (camat) {
-    doc.text(pdfText(camat.name), bx, doc.y, { width: blockW, align: 'center', underline: true });
-    doc.font(FONT.regular).text(pdfText(`${l.nip} ${camat.nip}`), bx, doc.y + 2, { width: blockW, align: 'center' });
-  } else {
-    doc.text('(....................................................)', bx, doc.y, { width: blockW, align: 'center' });
-    doc
-      .font(FONT.regular)
-      .text(`${l.nip} ....................................`, bx, doc.y + 2, { width: blockW, align: 'center' });
-  }
-  if (mark) {
-    // Beside the signature, where an electronically signed Indonesian letter carries its QR code; the sentence
-    // with the full URL goes below, across the page, so it is never broken.
-    const x = doc.page.margins.left;
-    const signed = doc.y;
-    const below = drawVerificationMark(doc, mark, lang, { x, y: blockTop + 4, width: bx - x - 12 });
-    doc.y = drawVerificationLine(doc, mark, lang, x, Math.max(signed, below) + 12, contentWidth(doc));
-  }
-  doc.x = doc.page.margins.left;
 }
