@@ -1,12 +1,9 @@
-import type { DirectoryRole } from '../core/directory.ts';
-import { PERIODS, type Period } from '../core/report.ts';
-import type { SessionPerson } from '../core/session.ts';
+import { isReportId, PERIODS, type Period } from '../core/report.ts';
+import { canUpload, type SessionPerson } from '../core/session.ts';
 import { parseUploadKey, uploadKey } from '../core/upload-key.ts';
 import type { UploadForm } from '../ports/upload-signer.ts';
 import type { Deps } from './deps.ts';
 
-/** The SOP's data collectors (step 1: Staf / TIMSAKIP; a Kepala Seksi collects for their section). */
-export const UPLOAD_ROLES: readonly DirectoryRole[] = ['STAF', 'KASI', 'TIMSAKIP'];
 /** How long a signed form is good for: enough to pick a file and send it on a slow line, not a working day. */
 export const UPLOAD_FORM_SECONDS = 600;
 /** The first year an upload may be for; the last is next year (a TAHUNAN plan is sometimes sent early). */
@@ -17,8 +14,6 @@ export const FILE_KINDS = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 export type FileKind = keyof typeof FILE_KINDS;
-
-export const mayUpload = (person: SessionPerson) => person.roles.some((r) => UPLOAD_ROLES.includes(r));
 
 /** The person holds none of the data collectors' roles in their unit. */
 export class UploadNotAllowedError extends Error {
@@ -76,7 +71,7 @@ export async function prepareUpload(
   person: SessionPerson,
   choice: UploadChoice,
 ): Promise<PreparedUpload> {
-  if (!mayUpload(person)) throw new UploadNotAllowedError('upload needs the STAF, KASI or TIMSAKIP role');
+  if (!canUpload(person)) throw new UploadNotAllowedError('upload needs the STAF, KASI or TIMSAKIP role');
   const now = deps.clock.now();
   const tahun = parseTahun(choice.tahun, now);
   if (tahun === undefined) throw new UploadInputError('tahun');
@@ -95,4 +90,30 @@ export async function prepareUpload(
     expiresInSeconds: UPLOAD_FORM_SECONDS,
   });
   return { form, reportId, expiresAt: new Date(now.getTime() + UPLOAD_FORM_SECONDS * 1000).toISOString() };
+}
+
+/** The report an upload corrects (the revision mail's `?laporan=<id>`), or why it is none. */
+export type CorrectedReport =
+  | { kind: 'report'; reportId: string; tahun: number; periode: Period; note?: string }
+  | { kind: 'unknown'; id: string };
+
+/**
+ * `?laporan=<id>`: the report of the person's own unit this upload corrects. Another unit's report, an unknown
+ * one and an id of no report's shape all read as unknown: nothing of another unit is ever shown.
+ */
+export async function reportToCorrect(
+  deps: Pick<Deps, 'repo'>,
+  person: SessionPerson,
+  reportId: string | undefined,
+): Promise<CorrectedReport | undefined> {
+  if (!reportId) return undefined;
+  const report = isReportId(reportId) ? await deps.repo.get(reportId) : undefined;
+  if (!report || report.unit !== person.unit) return { kind: 'unknown', id: reportId.slice(0, 80) };
+  return {
+    kind: 'report',
+    reportId: report.reportId,
+    tahun: report.tahun,
+    periode: report.periode,
+    note: report.revisionNote,
+  };
 }

@@ -1,13 +1,12 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Period } from '../../core/report.ts';
-import type { SessionPerson } from '../../core/session.ts';
+import { canUpload, type SessionPerson } from '../../core/session.ts';
 import type { Lang } from '../../i18n/lang.ts';
-import type { Deps } from '../../usecases/deps.ts';
 import { unitDirectory } from '../../usecases/directory.ts';
 import {
-  mayUpload,
   prepareUpload,
+  reportToCorrect,
   UploadInputError,
   UploadNotAllowedError,
   uploadYears,
@@ -56,28 +55,6 @@ export function lastQuarter(now: Date): { tahun: number; periode: Period } {
     : { tahun: wib.getUTCFullYear(), periode: `TW${quarter}` as Period };
 }
 
-type Revision =
-  | { kind: 'report'; reportId: string; tahun: number; periode: Period; note?: string }
-  | { kind: 'unknown'; id: string };
-
-/** ?laporan=<id>: the report of the person's own unit this upload corrects (another unit's is never shown). */
-async function revisionOf(
-  deps: Deps,
-  person: SessionPerson,
-  reportId: string | undefined,
-): Promise<Revision | undefined> {
-  if (!reportId) return undefined;
-  const report = /^[a-z0-9-]{1,80}$/i.test(reportId) ? await deps.repo.get(reportId) : undefined;
-  if (!report || report.unit !== person.unit) return { kind: 'unknown', id: reportId.slice(0, 80) };
-  return {
-    kind: 'report',
-    reportId: report.reportId,
-    tahun: report.tahun,
-    periode: report.periode,
-    note: report.revisionNote,
-  };
-}
-
 function forbiddenPage(lang: Lang, person: SessionPerson | undefined, csrf: string | undefined) {
   const t = TEXT[lang];
   return (
@@ -106,10 +83,10 @@ export function uploadRoutes(opts: PortalOptions) {
     const lang = c.get('lang');
     const person = c.get('person') as SessionPerson;
     const csrf = c.get('session')?.csrf;
-    if (!mayUpload(person)) return c.html(forbiddenPage(lang, person, csrf), 403);
+    if (!canUpload(person)) return c.html(forbiddenPage(lang, person, csrf), 403);
     const now = deps.clock.now();
     const { first, last } = uploadYears(now);
-    const found = await revisionOf(deps, person, c.req.query('laporan'));
+    const found = await reportToCorrect(deps, person, c.req.query('laporan'));
     const { tahun, periode } = found?.kind === 'report' ? found : lastQuarter(now);
     let unitName = person.unit;
     try {
