@@ -13,7 +13,7 @@ import {
   signInAlive,
 } from '../core/sign-in.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { signInMail } from '../web/sign-in-mail.tsx';
+import { signInMail } from '../mails/sign-in.tsx';
 import type { Deps } from './deps.ts';
 import { startSession } from './sessions.ts';
 

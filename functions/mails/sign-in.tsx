@@ -1,7 +1,6 @@
 import type { Lang } from '../i18n/lang.ts';
-import type { MailMessage } from '../ports/mailer.ts';
-
-type Mail = Omit<MailMessage, 'to' | 'cc'>;
+import { Button, Muted, P } from './parts.tsx';
+import { type Mail, MailShell, mailDocument } from './shell.tsx';
 
 const T = {
   id: {
@@ -46,53 +45,34 @@ export interface SignInMailInput {
   minutes: number;
 }
 
-/** Links leave the mail client in a tab of their own (MailDev's preview frame cannot show the portal). */
-const NEW_TAB = { target: '_blank', rel: 'noopener noreferrer' } as const;
-
+/** The mail's HTML in the shell every lapkin mail uses (links open in a tab of their own: Button, UrlLine). */
 function SignInMailHtml(p: SignInMailInput) {
   const t = T[p.lang];
   const units = p.unitNames.join(', ');
   return (
-    <html lang={p.lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{t.subject(units)}</title>
-      </head>
-      <body style="margin:0;background:#f3f5f8;font-family:-apple-system,'Segoe UI',Roboto,Arial,sans-serif;color:#1b1f24;line-height:1.5">
-        <div style="max-width:600px;margin:0 auto;padding:16px">
-          <div style="background:#fff;border-radius:10px;padding:20px;border-top:5px solid #1f4e79">
-            <p>{t.greeting(p.name)}</p>
-            <p>{t.intro(units)}</p>
-            <p>
-              <a
-                href={p.link}
-                {...NEW_TAB}
-                style="display:inline-block;padding:12px 20px;border-radius:8px;background:#1f4e79;color:#fff;font-weight:600;text-decoration:none"
-              >
-                {t.button}
-              </a>
-            </p>
-            <p>{t.validity(p.minutes)}</p>
-            <p>{t.codeIntro}</p>
-            <p style="font-size:1.6rem;font-weight:700;letter-spacing:.3em;font-family:'DejaVu Sans Mono',monospace">
-              {p.code}
-            </p>
-            <p>
-              <a href={p.codePage} {...NEW_TAB}>
-                {t.codePage}
-              </a>
-            </p>
-            <p style="color:#4f5966;font-size:.9rem">{t.ignore}</p>
-            <p>
-              {t.closing}
-              <br />
-              {t.sender}
-            </p>
-          </div>
-        </div>
-      </body>
-    </html>
+    <MailShell lang={p.lang} title={t.subject(units)}>
+      <P>{t.greeting(p.name)}</P>
+      <P>{t.intro(units)}</P>
+      <P>
+        <Button href={p.link}>{t.button}</Button>
+      </P>
+      <P>{t.validity(p.minutes)}</P>
+      <P>{t.codeIntro}</P>
+      <p style="margin:0 0 12px;font-size:1.6rem;font-weight:700;letter-spacing:.3em;font-family:'DejaVu Sans Mono',monospace">
+        {p.code}
+      </p>
+      <P>
+        <a href={p.codePage} target="_blank" rel="noopener noreferrer">
+          {t.codePage}
+        </a>
+      </P>
+      <Muted>{t.ignore}</Muted>
+      <p style="margin:16px 0 0">
+        {t.closing}
+        <br />
+        {t.sender}
+      </p>
+    </MailShell>
   );
 }
 
@@ -121,6 +101,6 @@ export function signInMail(p: SignInMailInput): Mail {
   return {
     subject: t.subject(units),
     text,
-    html: `<!doctype html>${(<SignInMailHtml {...p} />).toString()}`,
+    html: mailDocument(<SignInMailHtml {...p} />),
   };
 }
