@@ -96,17 +96,7 @@ export function SignInPage(p: Common & { email?: string; next?: string; error?: 
         <CsrfField token={p.csrf} />
         {p.next ? <input type="hidden" name="lanjut" value={p.next} /> : null}
         <label for="email">{t.email}</label>
-        <input
-          type="email"
-          id="email"
-          name="email"
-          required
-          autocomplete="email"
-          inputmode="email"
-          maxlength={254}
-          value={p.email ?? ''}
-          aria-describedby={p.error ? 'email-error' : undefined}
-        />
+        <EmailInput value={p.email} describedBy={p.error ? 'email-error' : undefined} />
         <button type="submit" class="btn btn-link">
           {t.send}
         </button>
@@ -214,16 +204,7 @@ export function CodePage(
         ) : (
           <>
             <label for="email">{t.email}</label>
-            <input
-              type="email"
-              id="email"
-              name="email"
-              required
-              autocomplete="email"
-              inputmode="email"
-              maxlength={254}
-              value={p.email ?? ''}
-            />
+            <EmailInput value={p.email} />
             <label for="kode">{t.code}</label>
             <input
               type="text"
@@ -249,5 +230,22 @@ export function CodePage(
         </p>
       )}
     </Layout>
+  );
+}
+
+/** The office address field of both sign-in forms (a person's address is at most 254 characters). */
+function EmailInput(p: { value?: string; describedBy?: string }) {
+  return (
+    <input
+      type="email"
+      id="email"
+      name="email"
+      required
+      autocomplete="email"
+      inputmode="email"
+      maxlength={254}
+      value={p.value ?? ''}
+      aria-describedby={p.describedBy}
+    />
   );
 }
