@@ -6,11 +6,12 @@
  * worker is created once and warmed up like the Node side; its first, cold answer (script load + parse + first
  * run) is reported apart. The ratio browser ÷ Node is the measure.
  */
+
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium } from 'playwright-core';
 import { checkPerformanceData } from '../../functions/documents/check-data.ts';
 import { buildBrowserAssets } from '../../infra/static-build.ts';
+import { launchChromium } from '../../test/browser/chromium.ts';
 import { testConfig } from '../../test/fakes/deps.ts';
 import type { ChildOutcome, Target } from '../harness.ts';
 import { generatedCsv } from '../lib/data.ts';
@@ -66,10 +67,7 @@ export async function runP7(o: P7Options): Promise<P7Result> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.goto(url);

@@ -5,10 +5,11 @@
  * switch goes back to the same filtered page in English, and the choice sticks for the next page. The portal app
  * runs on in-memory ports behind @hono/node-server. Screenshots go to artifacts/browser/ (git-ignored).
  */
+
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CITY_UNIT, type Person } from '../../functions/core/config.ts';
 import { archiveReport } from '../../functions/usecases/archive-report.ts';
@@ -21,6 +22,7 @@ import { submitDecision } from '../../functions/usecases/take-decision.ts';
 import { fakeDeps, ROOT } from '../fakes/deps.ts';
 import { linkInMail, linkParts, sample } from '../fakes/flow.ts';
 import { portalOf } from '../fakes/portal.ts';
+import { launchChromium } from './chromium.ts';
 import { screenshot } from './screenshot.ts';
 
 const SHOTS = join(ROOT, 'artifacts/browser');
@@ -92,10 +94,7 @@ beforeAll(async () => {
     });
   });
   f.deps.publicBaseUrl = base;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

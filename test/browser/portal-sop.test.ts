@@ -6,16 +6,18 @@
  * dropping it on the public verification page. Screenshots at 390 px and 1200 px go to artifacts/portal/
  * (git-ignored) for a person to look at.
  */
+
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decisionLinkIn, MailboxClient } from '../../infra/local/maildev-client.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
 import { people, ROOT, testConfig } from '../fakes/deps.ts';
 import { sample } from '../fakes/flow.ts';
 import { waitFor } from '../fakes/wait-for.ts';
+import { launchChromium } from './chromium.ts';
 import { screenshot } from './screenshot.ts';
 
 const SHOTS = join(ROOT, 'artifacts/portal');
@@ -35,10 +37,7 @@ beforeAll(async () => {
     randomPorts: true,
   });
   inbox = new MailboxClient(stack.urls.mail);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

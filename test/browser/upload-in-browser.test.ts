@@ -4,10 +4,11 @@
  * goes to the stack's S3 POST route with a progress bar, and the report starts. Screenshots at 390 px and
  * 1200 px go to artifacts/browser/ (git-ignored) for a person to look at.
  */
+
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkPerformanceData } from '../../functions/documents/check-data.ts';
 import { startSession } from '../../functions/usecases/sessions.ts';
@@ -15,6 +16,7 @@ import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
 import { people, ROOT, testConfig } from '../fakes/deps.ts';
 import { sample } from '../fakes/flow.ts';
 import { waitFor } from '../fakes/wait-for.ts';
+import { launchChromium } from './chromium.ts';
 import { screenshot } from './screenshot.ts';
 
 const SHOTS = join(ROOT, 'artifacts/browser');
@@ -28,10 +30,7 @@ beforeAll(async () => {
     stateDir: mkdtempSync(join(tmpdir(), 'lapkin-upload-browser-')),
     randomPorts: true,
   });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {

@@ -5,17 +5,19 @@
  * context: the portal on 127.0.0.1) and never sent: the test watches every request the page makes.
  * Screenshots at 390 and 1200 px go to artifacts/browser/ (git-ignored) for a person to look at.
  */
+
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPortalApp } from '../../functions/web/app.tsx';
 import { browserAssets } from '../../infra/static-build.ts';
 import { archivedReport, TW2 } from '../fakes/archived.ts';
 import { fakeDeps, ROOT } from '../fakes/deps.ts';
+import { launchChromium } from './chromium.ts';
 import { screenshot } from './screenshot.ts';
 
 const SHOTS = join(ROOT, 'artifacts/browser');
@@ -34,10 +36,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // The printed QR code points to this portal.
   f.deps.publicBaseUrl = base;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 
 afterAll(async () => {
