@@ -243,14 +243,22 @@ describe('attacks on the decision endpoint', () => {
     const [p1, p2] = await Promise.all([postDecision(linkA, 'APPROVE'), postDecision(linkA, 'REVISE', 'kembalikan')]);
     const oneWins = [p1.status, p2.status].sort().join() === '200,409';
     expect(oneWins).toBe(true);
-    // Settled: the ratify request is recorded and its mail is out (mailSentAt is written after the send).
+    // Either POST may win the race. Settled: after APPROVE the ratify request is recorded and its mail is out
+    // (mailSentAt is written after the send); after REVISE the report waits for a correction and its execution
+    // reached its end (the revision mail is its last step).
+    const approved = p1.status === 200;
     await waitFor(
       async () =>
-        (await statusOf(s, 'karawaci-2026-TW1')) === 'MENUNGGU_PENGESAHAN' &&
-        (await repo.pendingDecisions('karawaci', 'karawaci-2026-TW1')).some((d) => d.step === 'ratify' && d.mailSentAt),
-      5000,
-      'ratify wait',
+        approved
+          ? (await statusOf(s, 'karawaci-2026-TW1')) === 'MENUNGGU_PENGESAHAN' &&
+            (await repo.pendingDecisions('karawaci', 'karawaci-2026-TW1')).some(
+              (d) => d.step === 'ratify' && d.mailSentAt,
+            )
+          : (await statusOf(s, 'karawaci-2026-TW1')) === 'PERLU_REVISI',
+      20_000,
+      approved ? 'ratify wait' : 'revision wait',
     );
+    await s.sfn.idle();
     const more = [
       {
         name: 'replay after use',
