@@ -72,6 +72,11 @@ const unitSchema = z.object({
       z.object(Object.fromEntries(ROLES.map((r) => [r, nonEmpty()])) as Record<Role, ReturnType<typeof nonEmpty>>),
     ),
   ),
+  /**
+   * Which optional SOP steps this unit runs. `paraf`: the team lead initials the compiled report before the
+   * Sekretaris verifies it — on unless the unit says otherwise, as the SOP's Pencatatan asks for it.
+   */
+  steps: z.optional(z.object({ paraf: z.optional(z.boolean()) })),
   /** People per role; the roles the SOP steps name (and TIMSAKIP, the head) must be there. */
   people: z.partial(z.object(Object.fromEntries(ROLES.map((r) => [r, person])) as Record<Role, typeof person>)),
 });
@@ -95,6 +100,8 @@ export const configSchema = z.object({
     }),
   ),
   steps: z.object({
+    /** The team lead who initials the compiled report (SOP: ketua tim kerja); units may switch the step off. */
+    paraf: z._default(z.enum(ROLES), 'TIMSAKIP'),
     verify: z.enum(ROLES),
     ratify: z.enum(ROLES),
     revision: z.enum(ROLES),
@@ -103,6 +110,7 @@ export const configSchema = z.object({
   mutuBakuHours: z.object({
     collect: z._default(hours, 24),
     assemble: z._default(hours, 24),
+    paraf: z._default(hours, 24),
     verify: z._default(hours, 24),
     ratify: z._default(hours, 24),
     revision: z._default(hours, 24),
@@ -202,6 +210,11 @@ export type SopStep = keyof LapkinConfig['steps'];
 /** Roles a unit cannot do without: the ones its SOP steps name, the head of the unit and the TIMSAKIP lead. */
 export function requiredRoles(config: Pick<LapkinConfig, 'steps'>): Role[] {
   return [...new Set<Role>([...Object.values(config.steps), 'CAMAT', 'TIMSAKIP'])];
+}
+
+/** Whether a unit runs the team lead's paraf step (on unless its configuration switches it off). */
+export function unitHasParaf(config: Pick<LapkinConfig, 'units'>, unitCode: string): boolean {
+  return config.units.find((u) => u.organization.unitCode === unitCode)?.steps?.paraf !== false;
 }
 
 /** The title of a role in a unit: its own `roleTitles`, else the default for its kind. */

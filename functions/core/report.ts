@@ -1,10 +1,12 @@
-import type { CityRole, Role, SopStep } from './config.ts';
+import type { CityRole, Role } from './config.ts';
+import type { DecisionStep } from './decision-steps.ts';
 import type { DiffSummary } from './performance-data.ts';
 
 /** Report statuses, named as the SOP staff say them. Every transition is a conditional write. */
 export const STATUSES = [
   'DITERIMA', // data received (SOP step 1)
   'DISUSUN', // report assembled (step 2)
+  'MENUNGGU_PARAF', // waiting for the team lead's paraf (step 2, Pencatatan: the ketua tim kerja initials it)
   'PERLU_PERBAIKAN_DATA', // uploaded data invalid: waiting for a corrected upload
   'MENUNGGU_VERIFIKASI', // waiting for the Sekretaris Camat (step 3)
   'MENUNGGU_PENGESAHAN', // waiting for the Camat (step 4)
@@ -26,7 +28,7 @@ const REPORT_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}-\d{4}-(TW[1-4]|TAHUNAN)$/;
 export const isReportId = (id: string): boolean => REPORT_ID_PATTERN.test(id);
 
 export type DecisionValue = 'APPROVE' | 'REVISE';
-export type DecisionStep = Extract<SopStep, 'verify' | 'ratify'>;
+export type { DecisionStep } from './decision-steps.ts';
 
 export interface DocumentRef {
   key: string;
@@ -134,6 +136,7 @@ export type AuditAction =
   | 'ALAMAT_PENGUNGGAH_DIABAIKAN'
   | 'DISUSUN'
   | 'DATA_TIDAK_VALID'
+  | 'PARAF_DIMINTA'
   | 'VERIFIKASI_DIMINTA'
   | 'PENGESAHAN_DIMINTA'
   | 'KEPUTUSAN'

@@ -4,6 +4,7 @@ import { getDeps } from '../commons/container.ts';
 import { lambda } from '../commons/lambda.ts';
 import { defaultPowertools, type Powertools } from '../commons/powertools.ts';
 import { addSopMetric, reportSubject } from '../commons/unit-metric.ts';
+import { DECISION_STEPS } from '../core/decision-steps.ts';
 import { unitOfReportId } from '../core/directory.ts';
 import { parseEvent } from '../core/zod.ts';
 import type { Deps } from '../usecases/deps.ts';
@@ -17,7 +18,7 @@ const input = z.object({
     z.object({ reason: z.literal('DATA_INVALID') }),
     z.object({
       reason: z.literal('REVISE'),
-      step: z.enum(['verify', 'ratify']),
+      step: z.enum(DECISION_STEPS),
       note: z.string(),
       decidedBy: z.optional(z.object({ name: z.string(), nip: z.string(), role: z.string() })),
     }),

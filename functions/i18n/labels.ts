@@ -1,7 +1,7 @@
 import type { CityRole, Role } from '../core/config.ts';
 import type { UnitProfile } from '../core/directory.ts';
 import type { Kategori } from '../core/performance-data.ts';
-import type { Period, ReportStatus } from '../core/report.ts';
+import type { DecisionStep, Period, ReportStatus } from '../core/report.ts';
 import type { Lang } from './lang.ts';
 
 /**
@@ -17,6 +17,7 @@ export const STATUS_LABEL: Record<Lang, Record<ReportStatus, string>> = {
   id: {
     DITERIMA: 'Data diterima',
     DISUSUN: 'Laporan disusun',
+    MENUNGGU_PARAF: 'Menunggu paraf ketua tim',
     PERLU_PERBAIKAN_DATA: 'Perlu perbaikan data',
     MENUNGGU_VERIFIKASI: 'Menunggu verifikasi Sekretaris',
     MENUNGGU_PENGESAHAN: 'Menunggu pengesahan pimpinan',
@@ -28,6 +29,7 @@ export const STATUS_LABEL: Record<Lang, Record<ReportStatus, string>> = {
   en: {
     DITERIMA: 'Data received',
     DISUSUN: 'Report assembled',
+    MENUNGGU_PARAF: "Awaiting the team lead's initials",
     PERLU_PERBAIKAN_DATA: 'Data needs correction',
     MENUNGGU_VERIFIKASI: 'Awaiting verification',
     MENUNGGU_PENGESAHAN: 'Awaiting ratification',
@@ -45,6 +47,8 @@ export type UnitTitles = Pick<UnitProfile, 'roleTitles'>;
 export function statusLabel(status: ReportStatus, lang: Lang, unit?: UnitTitles): string {
   if (!unit) return STATUS_LABEL[lang][status];
   const t = unit.roleTitles;
+  if (status === 'MENUNGGU_PARAF')
+    return lang === 'id' ? `Menunggu paraf ${t.TIMSAKIP}` : `Awaiting the initials of the ${t.TIMSAKIP}`;
   if (status === 'MENUNGGU_VERIFIKASI')
     return lang === 'id'
       ? `Menunggu verifikasi ${t.SEKRETARIS_CAMAT}`
@@ -84,6 +88,7 @@ export const STEP_LABEL: Record<Lang, Record<string, string>> = {
   id: {
     collect: 'Pengumpulan data kinerja',
     assemble: 'Penyusunan laporan',
+    paraf: 'Paraf ketua tim',
     verify: 'Verifikasi laporan',
     ratify: 'Pengesahan laporan',
     revision: 'Revisi laporan',
@@ -93,11 +98,29 @@ export const STEP_LABEL: Record<Lang, Record<string, string>> = {
   en: {
     collect: 'Data collection',
     assemble: 'Report assembly',
+    paraf: "Team lead's initials",
     verify: 'Verification',
     ratify: 'Ratification',
     revision: 'Revision',
     documentation: 'Documentation',
     done: 'Done',
+  },
+};
+
+/**
+ * The SOP's human decisions as a heading or a task list names them (`title`) and inside a sentence
+ * ("Menunggu verifikasi (paraf) dari …": `inSentence`).
+ */
+export const DECISION_LABEL: Record<Lang, Record<DecisionStep, { title: string; inSentence: string }>> = {
+  id: {
+    paraf: { title: 'Paraf ketua tim', inSentence: 'paraf ketua tim' },
+    verify: { title: 'Verifikasi (paraf)', inSentence: 'verifikasi (paraf)' },
+    ratify: { title: 'Pengesahan (tanda tangan)', inSentence: 'pengesahan (tanda tangan)' },
+  },
+  en: {
+    paraf: { title: "Team lead's initials (paraf)", inSentence: "the team lead's initials (paraf)" },
+    verify: { title: 'Verification (paraf)', inSentence: 'verification (paraf)' },
+    ratify: { title: 'Ratification (signature)', inSentence: 'ratification (signature)' },
   },
 };
 

@@ -1,4 +1,6 @@
 import { sha256Hex } from '../core/audit-chain.ts';
+import { unitHasParaf } from '../core/config.ts';
+import { unitOfReportId } from '../core/directory.ts';
 import { parseEmailAddress } from '../core/email-address.ts';
 import { DocumentTooLargeError, InvalidUploadKeyError, ReportNotFoundError } from '../core/errors.ts';
 import { dueAt } from '../core/mutu-baku.ts';
@@ -20,9 +22,11 @@ export interface AssembleInput {
   source: { key: string; versionId: string };
 }
 
-export type AssembleResult =
+type Assembled =
   | { valid: true; revision: number; report: { pdf: DocumentRef; xlsx: DocumentRef } }
   | { valid: false; revision: number; problemCount: number };
+/** What the state machine reads: valid or not, the revision, and whether the unit's team lead initials it next. */
+export type AssembleResult = Assembled & { paraf: boolean };
 
 /** The data to assemble is not an upload (masuk/…) of this report: never read, never retried. */
 export class SourceOutsideUploadsError extends Error {
@@ -66,9 +70,16 @@ export function reportKeys(r: Pick<Report, 'unit' | 'tahun' | 'periode'>) {
  * 4. Valid: write PDF, XLSX and the data JSON as new versions under laporan/, status DISUSUN, revision + 1.
  *    From revision 2 on, also the revision diff against the previous revision's data (JSON, and a compact
  *    summary on the report for the decision mail and page).
- * Validation, rating scale, target-0 rule, limits and language all come from the configuration.
+ * Validation, rating scale, target-0 rule, limits and language all come from the configuration. The answer also
+ * says whether the team lead's paraf comes next (the unit's configuration), so one state machine serves units
+ * with and without that step.
  */
 export async function assembleReport(deps: Deps, input: AssembleInput): Promise<AssembleResult> {
+  const assembled = await assemble(deps, input);
+  return { ...assembled, paraf: unitHasParaf(deps.config, unitOfReportId(input.reportId)) };
+}
+
+async function assemble(deps: Deps, input: AssembleInput): Promise<Assembled> {
   assertUploadOf(input.reportId, input.source.key);
   const report = await deps.repo.get(input.reportId);
   if (!report) throw new ReportNotFoundError(`report ${input.reportId} not found`);

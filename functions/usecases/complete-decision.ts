@@ -1,3 +1,4 @@
+import { DECISION_STEP } from '../core/decision-steps.ts';
 import { TaskGoneError, TransientError, TransitionConflictError } from '../core/errors.ts';
 import { type AuditEvent, type Decision, type Report, STATUSES } from '../core/report.ts';
 import type { Deps } from './deps.ts';
@@ -136,7 +137,7 @@ function decisionEvent(d: Decision): NewEvent {
     decision: d.decision,
     note: d.note || undefined,
     document: d.document,
-    detail: { decisionId: d.decisionId, step: d.step, mark: d.step === 'ratify' ? 'tanda tangan' : 'paraf' },
+    detail: { decisionId: d.decisionId, step: d.step, mark: DECISION_STEP[d.step].mark },
   };
 }
 

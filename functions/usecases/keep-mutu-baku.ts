@@ -1,5 +1,6 @@
 import type { Person, Role } from '../core/config.ts';
 import { decisionLink } from '../core/decision-link.ts';
+import { DECISION_STEP, stepWaitingIn } from '../core/decision-steps.ts';
 import { parseEmailAddress } from '../core/email-address.ts';
 import { decisionIdFor } from '../core/execution-name.ts';
 import { safeMessage } from '../core/failure-reason.ts';
@@ -10,25 +11,22 @@ import type { Deps } from './deps.ts';
 import { cityPerson, personIn, unitDirectory } from './directory.ts';
 import { listReports } from './unit-reports.ts';
 
+/** A human wait the clock watches: one of the decisions, or the corrected upload. */
+type WaitingStep = DecisionStep | 'revision';
+
 /** The human waits the clock watches, and whose turn each one is. */
-const WAITING: Partial<Record<ReportStatus, 'verify' | 'ratify' | 'revision'>> = {
-  MENUNGGU_VERIFIKASI: 'verify',
-  MENUNGGU_PENGESAHAN: 'ratify',
-  PERLU_REVISI: 'revision',
-  PERLU_PERBAIKAN_DATA: 'revision',
-};
+function waitingStep(status: ReportStatus): WaitingStep | undefined {
+  return status === 'PERLU_REVISI' || status === 'PERLU_PERBAIKAN_DATA' ? 'revision' : stepWaitingIn(status);
+}
 
 /**
- * Escalation goes to the role above in the unit: Sekretaris → head of the unit; the head is told himself; a late
- * upload → the TIMSAKIP lead. After the head of the unit comes the city (KOTA): it gets the head's own late
- * ratification at once, and every other step from its second escalation on (a whole Mutu Baku past the head).
+ * Escalation goes to the role above in the unit (core/decision-steps.ts): team lead → Sekretaris, Sekretaris →
+ * head of the unit; the head is told himself; a late upload → the TIMSAKIP lead. After the head of the unit
+ * comes the city (KOTA): it gets the head's own late ratification at once, and every other step from its second
+ * escalation on (a whole Mutu Baku past the head).
  */
-const ABOVE: Record<'verify' | 'ratify' | 'revision', Role> = {
-  verify: 'CAMAT',
-  ratify: 'CAMAT',
-  revision: 'TIMSAKIP',
-};
-const cityEscalation = (step: 'verify' | 'ratify' | 'revision', count: number) => step === 'ratify' || count >= 2;
+const above = (step: WaitingStep): Role => (step === 'revision' ? 'TIMSAKIP' : DECISION_STEP[step].above);
+const cityEscalation = (step: WaitingStep, count: number) => step === 'ratify' || count >= 2;
 
 export interface ClockResult {
   reminded: string[];
@@ -61,10 +59,10 @@ export async function keepMutuBaku(deps: Deps): Promise<ClockResult> {
   // eight units at a time; one unit's read failing does not hold up the others.
   const waiting = await listReports(deps, { onError: (err) => failures.push(err) });
   for (const listed of waiting) {
-    if (!WAITING[listed.status] && listed.status !== 'DISAHKAN') continue;
+    if (!waitingStep(listed.status) && listed.status !== 'DISAHKAN') continue;
     const report = await deps.repo.get(listed.reportId);
     if (!report) continue;
-    const decisionStep = DECIDING[report.status];
+    const decisionStep = deciding(report.status);
     const decision = decisionStep ? await currentDecision(deps, report, decisionStep) : undefined;
     if (decision?.state === 'USED' && decision.finishing) {
       if (now.getTime() - Date.parse(decision.decidedAt ?? '') < COMPLETION_GRACE_MS) continue;
@@ -76,7 +74,7 @@ export async function keepMutuBaku(deps: Deps): Promise<ClockResult> {
       }
       continue;
     }
-    const step = WAITING[report.status];
+    const step = waitingStep(report.status);
     if (!step || !report.dueAt || !report.stepStartedAt) continue;
     // A human decision step with no decision pending (taken, superseded) waits on nobody: no notice.
     if (step !== 'revision' && decision?.state !== 'PENDING') continue;
@@ -101,11 +99,8 @@ export async function keepMutuBaku(deps: Deps): Promise<ClockResult> {
 }
 
 /** Which decision a status belongs to: the one awaited, or (DISAHKAN) the signature just given. */
-const DECIDING: Partial<Record<ReportStatus, DecisionStep>> = {
-  MENUNGGU_VERIFIKASI: 'verify',
-  MENUNGGU_PENGESAHAN: 'ratify',
-  DISAHKAN: 'ratify',
-};
+const deciding = (status: ReportStatus): DecisionStep | undefined =>
+  status === 'DISAHKAN' ? 'ratify' : stepWaitingIn(status);
 
 /**
  * The decision of the report's current step, read consistently. Its id derives from the execution, step and
@@ -127,7 +122,7 @@ async function currentDecision(deps: Deps, report: Report, step: DecisionStep): 
 async function notify(
   deps: Deps,
   report: Report,
-  step: 'verify' | 'ratify' | 'revision',
+  step: WaitingStep,
   kind: 'reminder' | 'escalation',
   round: string,
   count: number,
@@ -137,10 +132,11 @@ async function notify(
   const unit = await unitDirectory(deps, report.unit);
   // A pending decision keeps the assignee it was addressed to (a `people set` since changes the next request only).
   const assignee: Person = decision?.state === 'PENDING' ? decision.assignee : personIn(unit, role);
-  const above: Person[] = [personIn(unit, ABOVE[step])];
+  const aboveRole = above(step);
+  const toAbove: Person[] = [personIn(unit, aboveRole)];
   const city = kind === 'escalation' && cityEscalation(step, count) ? await cityPerson(deps) : undefined;
-  if (city) above.push(city);
-  const escalatedTo = [ABOVE[step], ...(city ? ['KOTA'] : [])].join(',');
+  if (city) toAbove.push(city);
+  const escalatedTo = [aboveRole, ...(city ? ['KOTA'] : [])].join(',');
   const previous = { reminderSentFor: report.reminderSentFor, escalation: report.escalation };
   const claim = kind === 'reminder' ? { reminderSentFor: round } : { escalation: { round, count } };
   const claimed = await deps.ledger
@@ -171,7 +167,7 @@ async function notify(
 
   const recipients: Person[] = [assignee];
   if (kind === 'escalation')
-    for (const p of above) if (!recipients.some((r) => r.email === p.email)) recipients.push(p);
+    for (const p of toAbove) if (!recipients.some((r) => r.email === p.email)) recipients.push(p);
   try {
     const pending =
       step === 'revision' || !decision

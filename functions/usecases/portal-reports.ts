@@ -1,4 +1,5 @@
 import { CITY_UNIT } from '../core/config.ts';
+import { stepWaitingIn } from '../core/decision-steps.ts';
 import type { UnitProfile } from '../core/directory.ts';
 import type { AuditEvent, DecisionStep, DocumentRef, Period, Report } from '../core/report.ts';
 import { isReportId, PERIODS } from '../core/report.ts';
@@ -205,6 +206,7 @@ export interface TimelineEntry {
 const ADDRESSED: readonly AuditEvent['action'][] = [
   'VERIFIKASI_DIMINTA',
   'PENGESAHAN_DIMINTA',
+  'PARAF_DIMINTA',
   'REVISI_DIMINTA',
   'PENGINGAT',
   'MUTU_BAKU_TERLAMPAUI',
@@ -363,9 +365,10 @@ async function nextStep(
   const late = isLateNow(r, now);
   const due = r.dueAt ? { dueAt: r.dueAt } : {};
   switch (r.status) {
+    case 'MENUNGGU_PARAF':
     case 'MENUNGGU_VERIFIKASI':
     case 'MENUNGGU_PENGESAHAN': {
-      const step: DecisionStep = r.status === 'MENUNGGU_VERIFIKASI' ? 'verify' : 'ratify';
+      const step = stepWaitingIn(r.status) as DecisionStep;
       const role = deps.config.steps[step];
       // The pending decision names who was asked; the index may lag behind: then the role's title.
       const pending = (await deps.repo.pendingDecisions(r.unit, r.reportId)).find((d) => d.step === step);

@@ -1,3 +1,4 @@
+import { DECISION_STEPS } from '../core/decision-steps.ts';
 import { parseEmailAddress } from '../core/email-address.ts';
 import { decisionIdFor } from '../core/execution-name.ts';
 import { failureReason } from '../core/failure-reason.ts';
@@ -18,6 +19,7 @@ const NOT_FINAL: readonly ReportStatus[] = [
   'PERLU_PERBAIKAN_DATA',
   'MENUNGGU_VERIFIKASI',
   'MENUNGGU_PENGESAHAN',
+  'MENUNGGU_PARAF',
   'PERLU_REVISI',
   'DISAHKAN',
 ];
@@ -80,7 +82,7 @@ async function decisionsToSupersede(deps: Deps, report: Report, executionArn?: s
   const ids = new Set((await deps.repo.pendingDecisions(report.unit, report.reportId)).map((d) => d.decisionId));
   for (const arn of new Set([executionArn, report.executionArn])) {
     if (!arn) continue;
-    for (const step of ['verify', 'ratify'] as const) ids.add(decisionIdFor(arn, step, report.revision));
+    for (const step of DECISION_STEPS) ids.add(decisionIdFor(arn, step, report.revision));
   }
   const pending: string[] = [];
   for (const id of ids) {

@@ -1,8 +1,9 @@
 import { decisionLink } from '../core/decision-link.ts';
+import { DECISION_STEP } from '../core/decision-steps.ts';
 import { ReportNotFoundError } from '../core/errors.ts';
 import { decisionIdFor } from '../core/execution-name.ts';
 import { dueAt } from '../core/mutu-baku.ts';
-import type { Decision, DecisionStep, ReportStatus } from '../core/report.ts';
+import type { Decision, DecisionStep } from '../core/report.ts';
 import { decisionRequestMail } from '../mails/decision-request.tsx';
 import { completeDecision } from './complete-decision.ts';
 import type { Deps } from './deps.ts';
@@ -15,18 +16,14 @@ export interface RequestDecisionInput {
   step: DecisionStep;
 }
 
-const WAITING: Record<DecisionStep, ReportStatus> = { verify: 'MENUNGGU_VERIFIKASI', ratify: 'MENUNGGU_PENGESAHAN' };
-const FROM: Record<DecisionStep, readonly ReportStatus[]> = {
-  verify: ['DISUSUN'],
-  ratify: ['MENUNGGU_VERIFIKASI'],
-};
-
 /**
- * SOP steps 3 and 4 — the wait for the Sekretaris Camat (verify) or the Camat (ratify).
+ * The SOP's human decisions — the team lead's paraf (step 2), the Sekretaris Camat's verification (step 3) and
+ * the Camat's ratification (step 4); what differs between them is in core/decision-steps.ts.
  * Input: the task token of the waiting state; it is stored server-side in a DECISION record and never leaves it.
  * 1. The decision id is derived from execution, step and revision: a retried or re-entered wait finds the same
  *    decision, points it at the current token and sends no second mail (the emailed link keeps working).
- * 2. The report moves to MENUNGGU_VERIFIKASI / MENUNGGU_PENGESAHAN with its Mutu Baku due time.
+ * 2. The report moves to the step's waiting status (MENUNGGU_PARAF / _VERIFIKASI / _PENGESAHAN) with its Mutu
+ *    Baku due time.
  * 3. The assignee gets one mail with a signed link, the task in the portal and the report PDF.
  */
 export async function requestDecision(
@@ -75,14 +72,14 @@ export async function requestDecision(
     }
   }
 
-  const waiting = WAITING[input.step];
+  const { waiting, from, requested } = DECISION_STEP[input.step];
   if (report.status !== waiting) {
     await deps.ledger.transition({
       reportId: report.reportId,
-      from: FROM[input.step],
+      from,
       set: { status: waiting, step: input.step, dueAt: decision.dueAt, stepStartedAt: decision.createdAt },
       event: {
-        action: input.step === 'verify' ? 'VERIFIKASI_DIMINTA' : 'PENGESAHAN_DIMINTA',
+        action: requested,
         actor: { name: person.name, role, nip: person.nip, email: person.email },
         document: report.reportPdf,
         detail: { decisionId },

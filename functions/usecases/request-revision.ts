@@ -1,3 +1,4 @@
+import type { DecisionStep } from '../core/decision-steps.ts';
 import { ReportNotFoundError } from '../core/errors.ts';
 import { dueAt } from '../core/mutu-baku.ts';
 import type { ReportStatus } from '../core/report.ts';
@@ -14,7 +15,7 @@ export interface RevisionRequest {
     | { reason: 'DATA_INVALID' }
     | {
         reason: 'REVISE';
-        step: 'verify' | 'ratify';
+        step: DecisionStep;
         note: string;
         decidedBy?: { name: string; nip: string; role: string };
       };
@@ -44,7 +45,9 @@ export async function requestRevision(deps: Deps, input: RevisionRequest): Promi
 
   await deps.ledger.transition({
     reportId: report.reportId,
-    from: sameRound ? [status] : ['PERLU_PERBAIKAN_DATA', 'MENUNGGU_VERIFIKASI', 'MENUNGGU_PENGESAHAN', 'DISUSUN'],
+    from: sameRound
+      ? [status]
+      : ['PERLU_PERBAIKAN_DATA', 'MENUNGGU_PARAF', 'MENUNGGU_VERIFIKASI', 'MENUNGGU_PENGESAHAN', 'DISUSUN'],
     set: {
       status,
       step: 'revision',

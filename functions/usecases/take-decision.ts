@@ -1,4 +1,5 @@
 import { DECISION_ID_PATTERN, parseLinkParams, verifyDecisionLink } from '../core/decision-link.ts';
+import { isDecisionStep } from '../core/decision-steps.ts';
 import { type UnitProfile, unitOfReportId } from '../core/directory.ts';
 import { DecisionAlreadyTakenError, InvalidLinkError, TransientError } from '../core/errors.ts';
 import type { AssembledReport } from '../core/performance-data.ts';
@@ -118,7 +119,7 @@ export async function viewDecision(deps: Deps, proof: DecisionProof): Promise<De
     .filter((e) => e.detail?.decisionId !== decision.decisionId)
     .map(
       (e): EarlierDecision => ({
-        step: e.detail?.step === 'ratify' ? 'ratify' : 'verify',
+        step: isDecisionStep(e.detail?.step) ? e.detail.step : 'verify',
         decision: e.decision as DecisionValue,
         // Who acted, as recorded then (name and title at the time).
         name: e.actor.name,

@@ -5,11 +5,16 @@ import { PERIOD_LABEL, statusLabel, type UnitTitles } from '../../functions/i18n
 import { mutuBakuAge } from '../../functions/web/mutu-baku-age.ts';
 import { cliTime } from './format.ts';
 
-/** The five SOP steps, named with the unit's titles (Sekretaris Dinas, Camat, …) or neutral words without one. */
-function steps(unit: UnitTitles | undefined): string[] {
+/**
+ * The five SOP steps, named with the unit's titles (Sekretaris Dinas, Camat, …) or neutral words without one. The
+ * team lead's paraf belongs to step 2 (the report is compiled and initialled by the team).
+ */
+function steps(unit: UnitTitles | undefined, r: Report): string[] {
   return [
     'Data diterima',
-    'Laporan disusun',
+    r.status === 'MENUNGGU_PARAF'
+      ? `Laporan disusun — menunggu paraf ${unit?.roleTitles.TIMSAKIP ?? 'ketua tim'}`
+      : 'Laporan disusun',
     `Verifikasi ${unit?.roleTitles.SEKRETARIS_CAMAT ?? 'Sekretaris'}`,
     `Pengesahan ${unit?.roleTitles.CAMAT ?? 'pimpinan'}`,
     'Dokumentasi',
@@ -20,6 +25,7 @@ function steps(unit: UnitTitles | undefined): string[] {
 function position(r: Report): { current: number; done: boolean } {
   switch (r.status) {
     case 'DITERIMA':
+    case 'MENUNGGU_PARAF':
       return { current: 2, done: false };
     case 'DISUSUN':
     case 'MENUNGGU_VERIFIKASI':
@@ -44,7 +50,7 @@ export function renderWatch(r: Report, events: AuditEvent[], now: Date, color: b
     `lapkin · ${r.reportId} · ${PERIOD_LABEL.id[r.periode] ?? r.periode} ${r.tahun} · revisi ${r.revision}   (${cliTime(now.toISOString()).slice(11)})`,
     '',
   ];
-  steps(unit).forEach((label, i) => {
+  steps(unit, r).forEach((label, i) => {
     const n = i + 1;
     if (r.status === 'GAGAL' && n === current)
       lines.push(paint('31', `  ✖ ${n} ${label}  — gagal: ${r.lastError?.error ?? ''}`));

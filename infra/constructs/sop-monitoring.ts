@@ -172,6 +172,14 @@ export class SopMonitoring extends Construct {
             ],
           },
           {
+            title: 'Decisions requested per SOP step (paraf → verifikasi → pengesahan)',
+            metrics: [
+              sopMetric('ParafRequested'),
+              sopMetric('VerificationsRequested'),
+              sopMetric('RatificationsRequested'),
+            ],
+          },
+          {
             title: 'Step age against Mutu Baku (seconds)',
             metrics: [sopMetric('TimeToDecision', 'p90'), sopMetric('TimeToDocumented', 'p90', Duration.days(1))],
             horizontalAnnotations: [{ value: mutuBakuSeconds, label: 'Mutu Baku (1 hari)' }],

@@ -1,12 +1,13 @@
 /** The one configuration (cdk.json context `lapkin`): it parses, and a broken one says exactly what is wrong. */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configFromEnv, parseConfig } from '../../functions/core/config.ts';
-import { testConfig } from '../fakes/deps.ts';
+import { ConfigError, configFromEnv, parseConfig, unitHasParaf } from '../../functions/core/config.ts';
+import { shippedConfig, testConfig } from '../fakes/deps.ts';
 
 describe('configuration', () => {
   it('cdk.json holds a complete configuration with the SOP roles and a 1-day Mutu Baku', () => {
-    const c = testConfig();
+    const c = shippedConfig();
     expect(c.steps).toEqual({
+      paraf: 'TIMSAKIP',
       verify: 'SEKRETARIS_CAMAT',
       ratify: 'CAMAT',
       revision: 'TIMSAKIP',
@@ -23,6 +24,20 @@ describe('configuration', () => {
     const everyone = [...c.units.flatMap((u) => Object.values(u.people)), c.city?.people.KOTA];
     for (const p of everyone) expect(p?.email.endsWith('@example.go.id')).toBe(true);
     expect(new Set(everyone.map((p) => p?.nip)).size).toBe(everyone.length);
+  });
+
+  it("the team lead's paraf is on unless a unit switches it off (the dinas of the sample does)", () => {
+    const c = shippedConfig();
+    expect(c.units.map((u) => [u.organization.unitCode, unitHasParaf(c, u.organization.unitCode)])).toEqual([
+      ['karawaci', true],
+      ['sukamaju', true],
+      ['dinas-arsip', false],
+    ]);
+    // A unit the configuration does not know (a report id that names none) gets the SOP as written.
+    expect(unitHasParaf(c, 'tidak-ada')).toBe(true);
+    const raw = JSON.parse(JSON.stringify(c)) as { units: { steps?: unknown }[] };
+    (raw.units[0] as { steps?: unknown }).steps = { paraf: 'ya' };
+    expect(() => parseConfig(raw, 'test')).toThrow(/units\.0\.steps\.paraf/);
   });
 
   it('a one-unit configuration in the shape before units (organization + people) is read as one unit', () => {

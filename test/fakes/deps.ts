@@ -16,7 +16,21 @@ import { MemorySignIns } from './memory-sign-in.ts';
 import { CapturingUploadSigner } from './upload-signer.ts';
 
 export const ROOT = join(import.meta.dirname, '../..');
-export const testConfig = (): LapkinConfig => loadConfigFile(join(ROOT, 'cdk.json'));
+/** The configuration as shipped (cdk.json): the team lead's paraf on in the units that do not switch it off. */
+export const shippedConfig = (): LapkinConfig => loadConfigFile(join(ROOT, 'cdk.json'));
+
+/** A configuration whose units all run (`true`) or all skip (`false`) the team lead's paraf step. */
+export const withParaf = (config: LapkinConfig, paraf: boolean): LapkinConfig => ({
+  ...config,
+  units: config.units.map((u) => ({ ...u, steps: { ...u.steps, paraf } })),
+});
+
+/**
+ * What most tests run on: cdk.json without the paraf step, so a test of verification, ratification, revision or
+ * the Mutu Baku clock drives only the steps it is about. The paraf step has its own tests (paraf*.test.ts, the
+ * demo and the whole-SOP browser test), on `shippedConfig()` or `withParaf(…, true)`.
+ */
+export const testConfig = (): LapkinConfig => withParaf(shippedConfig(), false);
 
 /** Every port as an in-memory fake: use cases run with no database, engine, mail or network. */
 export function fakeDeps(overrides: Partial<LapkinConfig> = {}) {

@@ -25,6 +25,8 @@ class NamedError extends Error {
 
 interface Script {
   assemble?: (call: number, input: { source: { versionId: string } }) => unknown;
+  /** What Assemble says of the unit's paraf step (the real function reads the unit's configuration). */
+  paraf?: boolean;
   clockSpeed?: number;
 }
 
@@ -50,9 +52,10 @@ async function setup(script: Script = {}) {
     handlers: {
       AssembleFunctionArn: async (e) => {
         calls.assemble.push(e);
-        return script.assemble
+        const result = script.assemble
           ? script.assemble(calls.assemble.length, e as never)
           : { valid: true, revision: calls.assemble.length };
+        return result && typeof result === 'object' ? { paraf: script.paraf ?? false, ...result } : result;
       },
       RequestDecisionFunctionArn: async (e) => {
         calls.decisions.push(e as never);
@@ -99,6 +102,54 @@ async function setup(script: Script = {}) {
 }
 
 describe('pelaporan-kinerja.asl.json', () => {
+  it("with the unit's paraf step: paraf → verify → ratify → Archive", async () => {
+    const t = await setup({ paraf: true });
+    await t.decision(1, 'paraf', 'APPROVE');
+    await t.decision(2, 'verify', 'APPROVE');
+    await t.decision(3, 'ratify', 'APPROVE');
+    expect(await t.finished()).toBe('SUCCEEDED');
+    expect(t.calls.archive).toBe(1);
+  });
+
+  it('REVISE at paraf goes back to the uploader; the corrected version is assembled and initialled again', async () => {
+    const t = await setup({ paraf: true });
+    await t.decision(1, 'paraf', 'REVISE', 'judul indikator salah');
+    const rev = await t.revision(1, 'v2');
+    expect(rev.request).toMatchObject({ reason: 'REVISE', step: 'paraf', note: 'judul indikator salah' });
+    await t.decision(2, 'paraf', 'APPROVE');
+    await t.decision(3, 'verify', 'REVISE', 'lengkapi narasi');
+    const rev2 = await t.revision(2, 'v3');
+    expect(rev2.request).toMatchObject({ reason: 'REVISE', step: 'verify' });
+    // After a send-back by the Sekretaris the corrected report is initialled again before it returns to them.
+    await t.decision(4, 'paraf', 'APPROVE');
+    await t.decision(5, 'verify', 'APPROVE');
+    await t.decision(6, 'ratify', 'REVISE', 'cocokkan anggaran');
+    await t.revision(3, 'v4');
+    await t.decision(7, 'paraf', 'APPROVE');
+    await t.decision(8, 'verify', 'APPROVE');
+    await t.decision(9, 'ratify', 'APPROVE');
+    expect(await t.finished()).toBe('SUCCEEDED');
+    expect(t.calls.assemble.map((a) => (a as { source: { versionId: string } }).source.versionId)).toEqual([
+      'v1',
+      'v2',
+      'v3',
+      'v4',
+    ]);
+  });
+
+  it('a paraf wait past its Mutu Baku re-enters the same wait (no report fails because a person is late)', async () => {
+    // 86 400 s / 43 200 = 2 s of wall time per wait.
+    const t = await setup({ paraf: true, clockSpeed: 43_200 });
+    const first = await waitFor(() => t.calls.decisions[0], 5000, 'first paraf request');
+    const again = await waitFor(() => t.calls.decisions[1], 6000, 'paraf re-entered');
+    expect([first.step, again.step]).toEqual(['paraf', 'paraf']);
+    expect(again.taskToken).not.toBe(first.taskToken);
+    await t.workflow.sendSuccess(again.taskToken, { decision: 'APPROVE', step: 'paraf' });
+    await t.decision(3, 'verify', 'APPROVE');
+    await t.decision(4, 'ratify', 'APPROVE');
+    expect(await t.finished()).toBe('SUCCEEDED');
+  });
+
   it('approve at verify and ratify → Archive → SUCCEEDED', async () => {
     const t = await setup();
     await t.decision(1, 'verify', 'APPROVE');

@@ -1,9 +1,9 @@
 import type { UnitProfile } from '../../core/directory.ts';
-import type { BelowTargetIndicator, Decision } from '../../core/report.ts';
+import type { BelowTargetIndicator, Decision, DecisionStep } from '../../core/report.ts';
 import type { ReportView } from '../../core/report-view.ts';
 import type { SessionPerson } from '../../core/session.ts';
 import { formatDateTime, formatNumber, formatPercent } from '../../i18n/format.ts';
-import { PERIOD_LABEL, statusLabel, type UnitTitles } from '../../i18n/labels.ts';
+import { DECISION_LABEL, PERIOD_LABEL, statusLabel, type UnitTitles } from '../../i18n/labels.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import type { EarlierDecision } from '../../usecases/take-decision.ts';
 import { Layout, type Tone } from './layout.tsx';
@@ -12,6 +12,7 @@ import { DiffSection, Facts, PageStyle, SendBackNote } from './parts.tsx';
 
 const T = {
   id: {
+    parafTitle: 'Paraf Laporan Kinerja',
     verifyTitle: 'Verifikasi Laporan Kinerja',
     ratifyTitle: 'Pengesahan Laporan Kinerja',
     for: 'Untuk',
@@ -24,6 +25,7 @@ const T = {
     status: 'Status',
     download: 'Unduh laporan (PDF) yang diputuskan',
     noteLabel: 'Catatan (wajib bila dikembalikan untuk revisi)',
+    approveParaf: (sekretaris: string) => `Setujui (paraf) dan teruskan ke ${sekretaris}`,
     approveVerify: (head: string) => `Setujui (paraf) dan teruskan ke ${head}`,
     approveRatify: 'Sahkan laporan (tanda tangan)',
     revise: 'Kembalikan untuk revisi',
@@ -31,10 +33,12 @@ const T = {
     noteTooLong: 'Catatan terlalu panjang (maksimal 2000 karakter).',
     badDecision: 'Pilih salah satu: setujui atau kembalikan untuk revisi.',
     approved: 'Keputusan tercatat: disetujui',
-    approvedBody: (step: string, head: string | undefined) =>
+    approvedBody: (step: DecisionStep, titles: UnitTitles['roleTitles'] | undefined) =>
       step === 'ratify'
         ? 'Laporan telah disahkan dan akan didokumentasikan. Terima kasih.'
-        : `Laporan telah diverifikasi dan diteruskan ${head ? `kepada ${head} ` : ''}untuk pengesahan. Terima kasih.`,
+        : step === 'paraf'
+          ? `Laporan telah diparaf dan diteruskan ${titles ? `kepada ${titles.SEKRETARIS_CAMAT} ` : ''}untuk verifikasi. Terima kasih.`
+          : `Laporan telah diverifikasi dan diteruskan ${titles ? `kepada ${titles.CAMAT} ` : ''}untuk pengesahan. Terima kasih.`,
     revised: 'Keputusan tercatat: dikembalikan untuk revisi',
     revisedBody: 'Laporan dikembalikan kepada TIMSAKIP beserta catatan Anda. Terima kasih.',
     already: 'Sudah diputuskan',
@@ -60,7 +64,7 @@ const T = {
     late: 'terlambat',
     earlier: 'Keputusan sebelumnya pada revisi ini',
     earlierLine: (e: EarlierDecision, lang: Lang) =>
-      `${e.step === 'ratify' ? 'Pengesahan' : 'Verifikasi (paraf)'}: ${e.decision === 'APPROVE' ? 'disetujui' : 'dikembalikan untuk revisi'} oleh ${e.name}${e.title ? `, ${e.title}` : ''} — ${formatDateTime(e.at, lang)}`,
+      `${DECISION_LABEL.id[e.step].title}: ${e.decision === 'APPROVE' ? 'disetujui' : 'dikembalikan untuk revisi'} oleh ${e.name}${e.title ? `, ${e.title}` : ''} — ${formatDateTime(e.at, lang)}`,
     belowList: (n: number) => `Indikator di bawah target (${n})`,
     belowNone: 'Semua indikator mencapai target.',
     belowLine: (i: BelowTargetIndicator, lang: Lang) =>
@@ -70,6 +74,7 @@ const T = {
     backToTasks: 'Kembali ke Tugas saya',
   },
   en: {
+    parafTitle: 'Initial performance report',
     verifyTitle: 'Verify performance report',
     ratifyTitle: 'Ratify performance report',
     for: 'For',
@@ -82,6 +87,7 @@ const T = {
     status: 'Status',
     download: 'Download the report (PDF) being decided',
     noteLabel: 'Note (required when sending back for revision)',
+    approveParaf: (sekretaris: string) => `Approve (paraf) and forward to the ${sekretaris}`,
     approveVerify: (head: string) => `Approve (paraf) and forward to the ${head}`,
     approveRatify: 'Ratify the report (signature)',
     revise: 'Send back for revision',
@@ -89,10 +95,12 @@ const T = {
     noteTooLong: 'The note is too long (2000 characters at most).',
     badDecision: 'Choose one: approve or send back for revision.',
     approved: 'Decision recorded: approved',
-    approvedBody: (step: string, head: string | undefined) =>
+    approvedBody: (step: DecisionStep, titles: UnitTitles['roleTitles'] | undefined) =>
       step === 'ratify'
         ? 'The report is ratified and will be documented. Thank you.'
-        : `The report is verified and forwarded ${head ? `to the ${head} ` : ''}for ratification. Thank you.`,
+        : step === 'paraf'
+          ? `The report is initialled and forwarded ${titles ? `to the ${titles.SEKRETARIS_CAMAT} ` : ''}for verification. Thank you.`
+          : `The report is verified and forwarded ${titles ? `to the ${titles.CAMAT} ` : ''}for ratification. Thank you.`,
     revised: 'Decision recorded: sent back for revision',
     revisedBody: 'The report went back to TIMSAKIP with your note. Thank you.',
     already: 'Already decided',
@@ -116,7 +124,7 @@ const T = {
     late: 'late',
     earlier: 'Earlier decisions on this revision',
     earlierLine: (e: EarlierDecision, lang: Lang) =>
-      `${e.step === 'ratify' ? 'Ratification' : 'Verification (paraf)'}: ${e.decision === 'APPROVE' ? 'approved' : 'sent back for revision'} by ${e.name}${e.title ? `, ${e.title}` : ''} — ${formatDateTime(e.at, lang)}`,
+      `${DECISION_LABEL.en[e.step].title}: ${e.decision === 'APPROVE' ? 'approved' : 'sent back for revision'} by ${e.name}${e.title ? `, ${e.title}` : ''} — ${formatDateTime(e.at, lang)}`,
     belowList: (n: number) => `Indicators below target (${n})`,
     belowNone: 'Every indicator reached its target.',
     belowLine: (i: BelowTargetIndicator, lang: Lang) =>
@@ -157,7 +165,7 @@ export function ConfirmPage(a: {
 }) {
   const t = T[a.lang];
   const { decision: d, report: r } = a;
-  const title = d.step === 'verify' ? t.verifyTitle : t.ratifyTitle;
+  const title = { paraf: t.parafTitle, verify: t.verifyTitle, ratify: t.ratifyTitle }[d.step];
   const late = a.now ? Date.parse(d.dueAt) < a.now.getTime() : false;
   const diff = r.diffSummary?.toRevision === d.revision ? r.diffSummary : undefined;
   const below = a.belowTarget ?? [];
@@ -249,7 +257,11 @@ export function ConfirmPage(a: {
         </textarea>
         <p>
           <button class="btn btn-ok" type="submit" name="keputusan" value="APPROVE">
-            {d.step === 'verify' ? t.approveVerify(a.unit.roleTitles.CAMAT) : t.approveRatify}
+            {d.step === 'paraf'
+              ? t.approveParaf(a.unit.roleTitles.SEKRETARIS_CAMAT)
+              : d.step === 'verify'
+                ? t.approveVerify(a.unit.roleTitles.CAMAT)
+                : t.approveRatify}
           </button>
           <button class="btn btn-warn" type="submit" name="keputusan" value="REVISE">
             {t.revise}
@@ -286,7 +298,7 @@ export function ResultPage(a: {
   const t = T[a.lang];
   const d = a.decision;
   const content: Record<ResultKind, [string, string, Tone]> = {
-    APPROVED: [t.approved, t.approvedBody(d?.step ?? 'verify', a.unit?.roleTitles.CAMAT), 'ok'],
+    APPROVED: [t.approved, t.approvedBody(d?.step ?? 'verify', a.unit?.roleTitles), 'ok'],
     REVISED: [t.revised, t.revisedBody, 'warn'],
     ALREADY: [t.already, d ? t.alreadyBody(d, a.lang) : '', 'neutral'],
     EXPIRED: [t.expired, t.expiredBody, 'bad'],

@@ -1,6 +1,7 @@
+import type { DecisionStep } from '../../core/report.ts';
 import { canUpload, type SessionPerson } from '../../core/session.ts';
 import { formatDateTime, formatPercent } from '../../i18n/format.ts';
-import { PERIOD_LABEL, STEP_LABEL, statusLabel } from '../../i18n/labels.ts';
+import { DECISION_LABEL, PERIOD_LABEL, STEP_LABEL, statusLabel } from '../../i18n/labels.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import type {
   DocumentGroup,
@@ -28,8 +29,7 @@ const T = {
     below: 'Di bawah target',
     next: 'Selanjutnya',
     late: 'terlambat',
-    waitDecision: (step: 'verify' | 'ratify', who: string) =>
-      `Menunggu ${step === 'verify' ? 'verifikasi (paraf)' : 'pengesahan (tanda tangan)'} dari ${who}.`,
+    waitDecision: (step: DecisionStep, who: string) => `Menunggu ${DECISION_LABEL.id[step].inSentence} dari ${who}.`,
     waitUpload: (reason: 'DATA_INVALID' | 'REVISE', who: string) =>
       reason === 'REVISE'
         ? `Laporan dikembalikan untuk revisi: menunggu unggahan perbaikan dari ${who}.`
@@ -83,8 +83,7 @@ const T = {
     below: 'Below target',
     next: 'What happens next',
     late: 'late',
-    waitDecision: (step: 'verify' | 'ratify', who: string) =>
-      `Waiting for ${step === 'verify' ? 'verification (paraf)' : 'ratification (signature)'} by ${who}.`,
+    waitDecision: (step: DecisionStep, who: string) => `Waiting for ${DECISION_LABEL.en[step].inSentence} by ${who}.`,
     waitUpload: (reason: 'DATA_INVALID' | 'REVISE', who: string) =>
       reason === 'REVISE'
         ? `Sent back for revision: waiting for a corrected upload from ${who}.`

@@ -15,6 +15,7 @@ const FUNNEL = {
   id: {
     received: 'Diterima',
     assembled: 'Disusun',
+    awaitingParaf: 'Menunggu paraf',
     awaitingVerification: 'Menunggu verifikasi',
     awaitingRatification: 'Menunggu pengesahan',
     sentBack: 'Dikembalikan',
@@ -25,6 +26,7 @@ const FUNNEL = {
   en: {
     received: 'Received',
     assembled: 'Assembled',
+    awaitingParaf: 'Awaiting initials',
     awaitingVerification: 'Awaiting verification',
     awaitingRatification: 'Awaiting ratification',
     sentBack: 'Sent back',

@@ -1,6 +1,6 @@
 import type { SessionPerson } from '../../core/session.ts';
 import { formatDateTime } from '../../i18n/format.ts';
-import { PERIOD_LABEL } from '../../i18n/labels.ts';
+import { DECISION_LABEL, PERIOD_LABEL } from '../../i18n/labels.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import type { Task } from '../../usecases/my-tasks.ts';
 import { Layout } from './layout.tsx';
@@ -10,8 +10,6 @@ const T = {
   id: {
     title: 'Tugas saya',
     intro: 'Keputusan yang menunggu Anda, yang paling lama menunggu di atas.',
-    verify: 'Verifikasi (paraf)',
-    ratify: 'Pengesahan (tanda tangan)',
     report: (period: string) => `Laporan Kinerja ${period}`,
     revision: 'Revisi',
     asked: 'Diminta',
@@ -23,8 +21,6 @@ const T = {
   en: {
     title: 'My tasks',
     intro: 'Decisions waiting for you, the one waiting longest first.',
-    verify: 'Verification (paraf)',
-    ratify: 'Ratification (signature)',
     report: (period: string) => `Performance report ${period}`,
     revision: 'Revision',
     asked: 'Asked',
@@ -52,7 +48,7 @@ export function TaskListPage(p: { lang: Lang; tasks: Task[]; person: SessionPers
               <li data-task={task.decisionId} data-report={task.reportId} class={task.late ? 'is-late' : undefined}>
                 <h2>
                   <a class="title" href={href}>
-                    {task.step === 'verify' ? t.verify : t.ratify}
+                    {DECISION_LABEL[p.lang][task.step].title}
                   </a>
                 </h2>
                 <div>{t.report(period)}</div>
