@@ -100,7 +100,10 @@ export interface AssembledReport {
 /** A decision entry of the disposition sheet (lembar disposisi): paraf or tanda tangan. */
 export interface DispositionEntry {
   no: number;
+  /** The step as people read it (STEP_LABEL). */
   step: string;
+  /** The SOP decision step (paraf / verify / ratify): which block of the approvals the entry fills. */
+  sopStep?: string;
   role: string;
   title: string;
   name: string;

@@ -51,13 +51,18 @@ export function drawApprovals(
   const titles = signatory.roleTitles;
   ensureSpace(doc, mark ? 350 : 330);
   heading(doc, l.s6);
-  const tim = latestFor(approvals, (e) => e.role === 'TIMSAKIP');
-  const sek = latestFor(approvals, (e) => e.role === 'SEKRETARIS_CAMAT');
-  const camat = latestFor(approvals, (e) => e.role === 'CAMAT' || e.mark === 'tanda tangan');
+  // Each block is filled by its SOP step (a Plh acts in the step of the official he stands in for); entries from
+  // before steps were recorded on them fall back to the role.
+  const of = (step: string, role: string) => (e: DispositionEntry) =>
+    e.sopStep ? e.sopStep === step : e.role === role;
+  const tim = latestFor(approvals, of('paraf', 'TIMSAKIP'));
+  const sek = latestFor(approvals, of('verify', 'SEKRETARIS_CAMAT'));
+  const camat = latestFor(approvals, (e) => of('ratify', 'CAMAT')(e) || (!e.sopStep && e.mark === 'tanda tangan'));
 
-  // Nobody initials the compilation: the system assembles the uploaded data on TIMSAKIP's behalf. The row names
-  // the team lead and the assembly time, marked as system-prepared and explained below the table, so the block
-  // is complete without pretending to a paraf that was never given.
+  // A unit that does not run the team lead's paraf step (units[].steps.paraf = false): nobody initials the
+  // compilation, the system assembles the uploaded data on TIMSAKIP's behalf. The row names the team lead and the
+  // assembly time, marked as system-prepared and explained below the table, so the block is complete without
+  // pretending to a paraf that was never given.
   const prepared: PreparedBy | undefined = tim ? undefined : report.preparedBy;
   const preparedRow = (no: string, jabatan: string, p: PreparedBy): TableRow => ({
     cells: [no, jabatan, `${p.name}\n${l.nip} ${p.nip}`, l.preparedMark, formatDateTime(p.at, lang)],

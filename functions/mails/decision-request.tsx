@@ -11,8 +11,11 @@ import { type Mail, MailShell, mailDocument, subjectOf } from './shell.tsx';
 
 const T = {
   id: {
+    parafAction: 'Perlu paraf',
     verifyAction: 'Perlu verifikasi',
     ratifyAction: 'Perlu pengesahan',
+    parafAsk: (secretary: string) =>
+      `Laporan kinerja berikut telah disusun dari data yang diunggah dan menunggu paraf Bapak/Ibu sebagai ketua tim. Mohon berkenan memeriksa dan memarafnya untuk diteruskan kepada ${secretary}; apabila belum sesuai, mohon dikembalikan kepada pengunggah dengan catatan.`,
     verifyAsk: (head: string) =>
       `Laporan kinerja berikut menunggu verifikasi Bapak/Ibu. Jika sesuai, mohon setujui untuk diteruskan kepada ${head}; jika belum, mohon kembalikan untuk revisi dengan catatan.`,
     ratifyAsk: (secretary: string) =>
@@ -31,8 +34,11 @@ const T = {
     attached: 'Laporan PDF terlampir.',
   },
   en: {
+    parafAction: 'Initials needed',
     verifyAction: 'Verification needed',
     ratifyAction: 'Ratification needed',
+    parafAsk: (secretary: string) =>
+      `The performance report below was compiled from the uploaded data and awaits your initials (paraf) as team lead. Please review it and initial it to forward it to the ${secretary}, or send it back to the uploader with a note.`,
     verifyAsk: (head: string) =>
       `The performance report below awaits your verification. Please approve it to forward it to the ${head}, or send it back for revision with a note.`,
     ratifyAsk: (secretary: string) =>
@@ -53,7 +59,7 @@ const T = {
 };
 
 /**
- * SOP steps 3 and 4 — the request to verify or ratify. Two ways in: the signed link (works without signing in,
+ * SOP steps 2–4 — the request to initial, verify or ratify. Two ways in: the signed link (works without signing in,
  * bound to the assignee) and the task in the portal.
  */
 export function decisionRequestMail(a: {
@@ -70,10 +76,16 @@ export function decisionRequestMail(a: {
 }): Mail {
   const t = T[a.lang];
   const titles = a.unit.roleTitles;
-  const verify = a.decision.step === 'verify';
-  const ask = verify ? t.verifyAsk(titles.CAMAT) : t.ratifyAsk(titles.SEKRETARIS_CAMAT);
+  const step = a.decision.step;
+  const ask =
+    step === 'paraf'
+      ? t.parafAsk(titles.SEKRETARIS_CAMAT)
+      : step === 'verify'
+        ? t.verifyAsk(titles.CAMAT)
+        : t.ratifyAsk(titles.SEKRETARIS_CAMAT);
   const title = reportTitle(a.report, a.unit.organization.name, a.lang);
-  const subject = subjectOf(verify ? t.verifyAction : t.ratifyAction, title);
+  const action = { paraf: t.parafAction, verify: t.verifyAction, ratify: t.ratifyAction }[step];
+  const subject = subjectOf(action, title);
   const task = taskUrl(a.portal, a.decision.decisionId);
   const facts: [string, string][] = [
     [t.period, `${periodLabel(a.report.periode, a.lang)} ${a.report.tahun}`],

@@ -1,4 +1,5 @@
 import { sha256Hex } from '../core/audit-chain.ts';
+import { DECISION_STEP, isDecisionStep } from '../core/decision-steps.ts';
 import type { UnitProfile } from '../core/directory.ts';
 import { ReportNotFoundError, TransitionConflictError } from '../core/errors.ts';
 import type { AssembledReport, DispositionEntry } from '../core/performance-data.ts';
@@ -194,6 +195,7 @@ export function dispositionEntries(
       return {
         no: i + 1,
         step: STEP_LABEL[lang][step] ?? step,
+        sopStep: step,
         role: e.actor.role,
         title: e.actor.title ?? roleTitle ?? e.actor.role,
         name: e.actor.name,
@@ -208,7 +210,7 @@ export function dispositionEntries(
               : 'Sent back for revision',
         note: e.note ?? '',
         at: e.at,
-        mark: (step === 'ratify' ? 'tanda tangan' : 'paraf') as DispositionEntry['mark'],
+        mark: isDecisionStep(step) ? DECISION_STEP[step].mark : 'paraf',
         document: { key: e.document?.key ?? '', versionId: e.document?.versionId ?? '', sha256: e.document?.sha256 },
         seq: e.seq,
       };

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { LapkinConfig } from '../../functions/core/config.ts';
+import { type LapkinConfig, unitHasParaf } from '../../functions/core/config.ts';
 import type { UnitDirectory } from '../../functions/core/directory.ts';
 import type { Report } from '../../functions/core/report.ts';
 import { uploadKey } from '../../functions/core/upload-key.ts';
@@ -61,8 +61,9 @@ async function startDemoStack(opts: DemoOptions, say: (line: string) => void): P
 
 /**
  * The SOP walked end to end on the local stack, every decision through the real HTTP endpoint with the link
- * read from the real email in MailDev: the Sekretaris sends the report back once, then approves; the Camat
- * sends it back once, then both approve; the ratified report is archived.
+ * read from the real email in MailDev: the team lead initials every assembled revision (with an arahan on the
+ * first); the Sekretaris sends the report back once, then approves; the Camat sends it back once, then both
+ * approve; the ratified report is archived.
  */
 export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
   const say = opts.say ?? (() => undefined);
@@ -77,6 +78,8 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
   const sekcam = personIn(unit, steps.verify);
   const camat = personIn(unit, steps.ratify);
   const team = personIn(unit, steps.revision);
+  // The team lead initials every assembled revision first, when the unit runs that step (the SOP's paraf).
+  const lead = unitHasParaf(opts.config, organization.unitCode) ? personIn(unit, steps.paraf) : undefined;
   const mail = new MailboxClient(stack.urls.mail);
   const key = uploadKey(organization.unitCode, 2026, 'TW1', 'data-kinerja-tw1.csv');
 
@@ -92,9 +95,13 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
   };
   const decide = (to: string, subject: string, decision: 'APPROVE' | 'REVISE', note = '') =>
     decideFromMail(mail, { to, subject, decision, note, say });
+  const paraf = async (note = '') => {
+    if (lead) await decide(lead.email, '[Perlu paraf]', 'APPROVE', note);
+  };
 
   try {
     await upload(SAMPLES[0]);
+    await paraf('Data telah dicocokkan dengan data dukung; mohon perhatian pada indikator di bawah target.');
     await decide(
       sekcam.email,
       '[Perlu verifikasi]',
@@ -103,6 +110,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
     );
     await mail.next(team.email, '[Perlu perbaikan]');
     await upload(SAMPLES[1]);
+    await paraf();
     await decide(sekcam.email, '[Perlu verifikasi]', 'APPROVE');
     await decide(
       camat.email,
@@ -112,6 +120,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
     );
     await mail.next(team.email, '[Perlu perbaikan]');
     await upload(SAMPLES[2]);
+    await paraf();
     await decide(sekcam.email, '[Perlu verifikasi]', 'APPROVE');
     await decide(camat.email, '[Perlu pengesahan]', 'APPROVE');
     await mail.next(team.email, '[Terdokumentasi]');
@@ -179,7 +188,7 @@ export async function runUnitsDemo(opts: DemoOptions): Promise<UnitsDemoResult> 
   }
 }
 
-/** One unit's report: upload, the Sekretaris approves, the head of unit approves, documented. */
+/** One unit's report: upload, the team lead initials (if the unit runs that step), the Sekretaris approves, the head of unit approves, documented. */
 async function runUnitReport(
   stack: LocalStack,
   config: LapkinConfig,
@@ -202,6 +211,10 @@ async function runUnitReport(
     metadata: { 'uploader-email': (unit.people.STAF ?? team).email },
   });
   say(`upload ${SAMPLES[0]} → ${key} (versionId ${versionId})`);
+  if (unitHasParaf(config, code)) {
+    const lead = personIn(unit, config.steps.paraf);
+    await decideFromMail(mail, { to: lead.email, subject: about('[Perlu paraf]'), decision: 'APPROVE', say });
+  }
   await decideFromMail(mail, { to: sekretaris.email, subject: about('[Perlu verifikasi]'), decision: 'APPROVE', say });
   await decideFromMail(mail, { to: head.email, subject: about('[Perlu pengesahan]'), decision: 'APPROVE', say });
   await mail.next(team.email, about('[Terdokumentasi]'));
