@@ -30,8 +30,12 @@ export interface SessionPerson {
 
 /** The SOP's data collectors: who may upload performance data (Staf, Kepala Seksi, TIMSAKIP). */
 export const UPLOADER_ROLES: readonly DirectoryRole[] = ['STAF', 'KASI', 'TIMSAKIP'];
-/** Who decides a step (verification, ratification): their pending decisions are their tasks. */
-export const DECIDER_ROLES: readonly DirectoryRole[] = ['SEKRETARIS_CAMAT', 'CAMAT'];
+/**
+ * Who decides a step — the team lead's paraf, the Sekretaris' verification, the head of the unit's ratification
+ * (config.steps) — so their pending decisions are their tasks. In a unit without the paraf step the team lead's
+ * task list stays empty.
+ */
+export const DECIDER_ROLES: readonly DirectoryRole[] = ['TIMSAKIP', 'SEKRETARIS_CAMAT', 'CAMAT'];
 
 export const canUpload = (p: Pick<SessionPerson, 'roles'>) => p.roles.some((r) => UPLOADER_ROLES.includes(r));
 export const hasTasks = (p: Pick<SessionPerson, 'roles'>) => p.roles.some((r) => DECIDER_ROLES.includes(r));

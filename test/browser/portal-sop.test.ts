@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decisionLinkIn, MailboxClient } from '../../infra/local/maildev-client.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
-import { people, ROOT, testConfig } from '../fakes/deps.ts';
+import { people, ROOT, shippedConfig } from '../fakes/deps.ts';
 import { sample } from '../fakes/flow.ts';
 import { waitFor } from '../fakes/wait-for.ts';
 import { launchChromium } from './chromium.ts';
@@ -27,12 +27,13 @@ const DESK = { width: 1200, height: 900 };
 let stack: LocalStack;
 let browser: Browser;
 let inbox: MailboxClient;
-const crew = people(testConfig(), 'karawaci');
+// The shipped configuration: Karawaci runs the team lead's paraf before the Sekretaris.
+const crew = people(shippedConfig(), 'karawaci');
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   stack = await startLocalStack({
-    config: testConfig(),
+    config: shippedConfig(),
     stateDir: mkdtempSync(join(tmpdir(), 'lapkin-portal-')),
     randomPorts: true,
   });
@@ -134,13 +135,23 @@ describe('the SOP through the portal alone', () => {
     expect(await staf.locator('#kemajuan-persen').textContent()).toBe('100%');
     await shot(staf, 'staf-terkirim');
     await waitFor(
+      async () => (await stack.deps().repo.get(REPORT_ID))?.status === 'MENUNGGU_PARAF',
+      60_000,
+      "report awaiting the team lead's paraf",
+    );
+    await staf.click('#status a');
+    expect(await h1(staf)).toContain('Laporan Kinerja');
+    expect(await staf.locator('[data-next="decision"]').textContent()).toContain('paraf ketua tim');
+    await shot(staf, 'staf-laporan');
+
+    // ── Ketua TIMSAKIP (the team lead), on a phone: initials it from Tugas saya ─────────────────────
+    const lead = await signIn(crew.TIMSAKIP, PHONE, 'link');
+    expect(await approveFromTasks(lead, 'ketua-tim')).toBe('Keputusan tercatat: disetujui');
+    await waitFor(
       async () => (await stack.deps().repo.get(REPORT_ID))?.status === 'MENUNGGU_VERIFIKASI',
       60_000,
       'report awaiting verification',
     );
-    await staf.click('#status a');
-    expect(await h1(staf)).toContain('Laporan Kinerja');
-    await shot(staf, 'staf-laporan');
 
     // ── Sekretaris, at a desk: the link opened on the phone, so the 6-digit code ─────────────────────
     const sek = await signIn(crew.SEKRETARIS_CAMAT, DESK, 'code');

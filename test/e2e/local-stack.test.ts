@@ -15,7 +15,7 @@ import { runDemo } from '../../infra/cli/demo.ts';
 import { openDecisionPage, postDecision } from '../../infra/local/decide-client.ts';
 import { decisionLinkIn, MailboxClient } from '../../infra/local/maildev-client.ts';
 import { type LocalStack, startLocalStack } from '../../infra/local/stack.ts';
-import { people, ROOT, testConfig } from '../fakes/deps.ts';
+import { people, ROOT, shippedConfig, testConfig } from '../fakes/deps.ts';
 import { waitFor } from '../fakes/wait-for.ts';
 
 const KEY = 'masuk/karawaci/2026/TW1/data-kinerja-tw1.csv';
@@ -35,7 +35,8 @@ function tempState(): string {
 describe('npm run demo (runDemo)', () => {
   it('ends TERDOKUMENTASI after two send-backs, with archived versions whose SHA-256 match, and status --json shows the timeline', async () => {
     const stateDir = tempState();
-    const config = testConfig();
+    // As `npm run demo` runs: the shipped configuration, in which Karawaci's team lead initials every revision.
+    const config = shippedConfig();
     const { report } = await runDemo({ config, stateDir });
     expect(report.status).toBe('TERDOKUMENTASI');
     expect(report.revision).toBe(3);
@@ -70,12 +71,16 @@ describe('npm run demo (runDemo)', () => {
       .filter((e) => e.action === 'KEPUTUSAN')
       .map((e) => `${e.actor.role}:${e.decision}`);
     expect(decisions).toEqual([
+      'TIMSAKIP:APPROVE',
       'SEKRETARIS_CAMAT:REVISE',
+      'TIMSAKIP:APPROVE',
       'SEKRETARIS_CAMAT:APPROVE',
       'CAMAT:REVISE',
+      'TIMSAKIP:APPROVE',
       'SEKRETARIS_CAMAT:APPROVE',
       'CAMAT:APPROVE',
     ]);
+    expect(status.timeline.filter((e) => e.action === 'PARAF_DIMINTA')).toHaveLength(3);
     expect(status.timeline.filter((e) => e.action === 'REVISI_DITERIMA')).toHaveLength(2);
     expect(status.timeline.filter((e) => e.action === 'DISUSUN')).toHaveLength(3);
     expect(status.timeline.at(-1)?.action).toBe('TERDOKUMENTASI');

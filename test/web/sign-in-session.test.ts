@@ -44,6 +44,17 @@ describe('the home page', () => {
     expect(main).not.toContain('href="/tugas"');
   });
 
+  it('the team lead (Ketua TIMSAKIP) uploads and has Tugas saya: the paraf is theirs to give', async () => {
+    const w = await signInWorld();
+    const s = await signIn(w, P.TIMSAKIP.email);
+    const home = (await w.get('/', { cookie: s.cookie })).body;
+    const main = home.slice(home.indexOf('<main'));
+    expect(main).toContain('href="/unggah"');
+    expect(main).toContain('href="/tugas"');
+    expect(home.slice(0, home.indexOf('<main'))).toContain('href="/tugas"');
+    expect(main).toContain('paraf');
+  });
+
   it("shows a dinas's own titles; its head gets Tugas saya and Laporan, no upload", async () => {
     const w = await signInWorld();
     const kadis = people(testConfig(), 'dinas-arsip').CAMAT;

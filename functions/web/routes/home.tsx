@@ -21,7 +21,7 @@ const T = {
     ],
     reports: ['Laporan', 'Laporan kinerja unit Anda: status, tahap, batas waktu, dan dokumennya.'],
     reportsCity: ['Laporan semua unit', 'Laporan kinerja setiap unit: status, tahap, dan batas waktu.'],
-    tasks: ['Tugas saya', 'Laporan yang menunggu verifikasi atau pengesahan Anda, yang terlama lebih dahulu.'],
+    tasks: ['Tugas saya', 'Laporan yang menunggu paraf, verifikasi atau pengesahan Anda, yang terlama lebih dahulu.'],
   },
   en: {
     title: 'lapkin portal home',
@@ -37,11 +37,11 @@ const T = {
     ],
     reports: ['Reports', "Your unit's performance reports: status, step, due time and documents."],
     reportsCity: ['Reports of all units', 'The performance reports of every unit: status, step and due time.'],
-    tasks: ['My tasks', 'Reports awaiting your verification or ratification, oldest first.'],
+    tasks: ['My tasks', 'Reports awaiting your initials, verification or ratification, oldest first.'],
   },
 };
 
-/** The SOP's data collectors upload; the Sekretaris and the head of the unit decide; everyone reads reports. */
+/** The SOP's data collectors upload; the team lead, the Sekretaris and the head of the unit decide; everyone reads reports. */
 const UPLOADERS = UPLOADER_ROLES;
 const DECIDERS = DECIDER_ROLES;
 
