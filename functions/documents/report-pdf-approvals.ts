@@ -25,7 +25,7 @@ import { drawVerificationLine, drawVerificationMark, type VerificationMark } fro
  */
 /** Only approvals count here: an entry that sent the report back leaves its block blank. */
 function isApproval(e: DispositionEntry): boolean {
-  return !/revis|kembali|tolak|reject|back/i.test(e.decision);
+  return e.approved;
 }
 
 function latestFor(
@@ -96,8 +96,8 @@ export function drawApprovals(
   );
   if (prepared) {
     doc.y += 4;
-    const source = `${report.source.key}, versionId ${report.source.versionId}`;
-    paragraph(doc, l.preparedNote(formatDateTime(prepared.at, lang), source, prepared.uploaderEmail, titles), {
+    // No storage key or versionId here: they belong in the disposition sheet's verification record.
+    paragraph(doc, l.preparedNote(formatDateTime(prepared.at, lang), prepared.uploaderEmail, titles), {
       size: 7.5,
       color: COLOR.muted,
     });

@@ -13,7 +13,6 @@ export const REPORT_PDF_LABELS = {
       tahun: 'Tahun',
       revision: 'Revisi ke-',
       generatedAt: 'Disusun pada',
-      source: 'Sumber data',
     },
     footer: (org: string, per: string, tahun: number, rev: number) =>
       `Laporan Kinerja ${org} - ${per} ${tahun} - Revisi ${rev}`,
@@ -78,8 +77,8 @@ export const REPORT_PDF_LABELS = {
     sekcam: (t: Titles) => `${t.SEKRETARIS_CAMAT} (verifikasi)`,
     parafMark: 'paraf elektronik',
     preparedMark: 'disusun sistem *',
-    preparedNote: (at: string, source: string, uploader: string | undefined, t: Titles) =>
-      `* Laporan ini disusun otomatis oleh lapkin atas nama ${t.TIMSAKIP} pada ${at} dari data kinerja yang diunggah${uploader ? ` oleh ${uploader}` : ''} (${source}). Baris 1 mencatat penyusunan tersebut dan bukan paraf; paraf ${t.SEKRETARIS_CAMAT} dan tanda tangan ${t.CAMAT} diberikan melalui tautan keputusan dan tercatat pada lembar disposisi.`,
+    preparedNote: (at: string, uploader: string | undefined, t: Titles) =>
+      `* Laporan ini disusun otomatis oleh lapkin atas nama ${t.TIMSAKIP} pada ${at} dari data kinerja yang diunggah${uploader ? ` oleh ${uploader}` : ''}. Baris 1 mencatat penyusunan tersebut dan bukan paraf; paraf ${t.SEKRETARIS_CAMAT} dan tanda tangan ${t.CAMAT} diberikan melalui tautan keputusan dan tercatat pada lembar disposisi.`,
     mengesahkan: 'Mengesahkan,',
     signedAt: (at: string) => `Ditandatangani secara elektronik\n${at}`,
     nip: 'NIP.',
@@ -93,7 +92,6 @@ export const REPORT_PDF_LABELS = {
       tahun: 'Year',
       revision: 'Revision',
       generatedAt: 'Compiled at',
-      source: 'Source data',
     },
     footer: (org: string, per: string, tahun: number, rev: number) =>
       `Performance Report ${org} - ${per} ${tahun} - Revision ${rev}`,
@@ -149,8 +147,8 @@ export const REPORT_PDF_LABELS = {
     sekcam: (t: Titles) => `${t.SEKRETARIS_CAMAT} (verification)`,
     parafMark: 'electronic initials',
     preparedMark: 'system-compiled *',
-    preparedNote: (at: string, source: string, uploader: string | undefined, t: Titles) =>
-      `* This report was compiled automatically by lapkin on behalf of the ${t.TIMSAKIP} on ${at} from the uploaded performance data${uploader ? ` (uploaded by ${uploader})` : ''} (${source}). Row 1 records that compilation and is not an initial; the initials of the ${t.SEKRETARIS_CAMAT} and the signature of the ${t.CAMAT} are given through the decision links and recorded on the disposition sheet.`,
+    preparedNote: (at: string, uploader: string | undefined, t: Titles) =>
+      `* This report was compiled automatically by lapkin on behalf of the ${t.TIMSAKIP} on ${at} from the uploaded performance data${uploader ? ` (uploaded by ${uploader})` : ''}. Row 1 records that compilation and is not an initial; the initials of the ${t.SEKRETARIS_CAMAT} and the signature of the ${t.CAMAT} are given through the decision links and recorded on the disposition sheet.`,
     mengesahkan: 'Ratified by,',
     signedAt: (at: string) => `Signed electronically\n${at}`,
     nip: 'NIP.',

@@ -1,3 +1,4 @@
+import { agendaNumber } from '../core/agenda-number.ts';
 import { sha256Hex } from '../core/audit-chain.ts';
 import type { UnitProfile } from '../core/directory.ts';
 import { ReportNotFoundError, TransitionConflictError } from '../core/errors.ts';
@@ -70,6 +71,11 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
       tahun: report.tahun,
       periode: report.periode,
       revision: report.revision,
+      agendaNumber: agendaNumber(report),
+      // Tanggal terima: the archived revision reached the officials when it was compiled.
+      receivedAt: data.generatedAt,
+      origin: unit.profile.roleTitles.TIMSAKIP,
+      documentation: unit.profile.roleTitles[deps.config.steps.documentation],
       entries,
       documents: [
         { label: 'Laporan Kinerja (PDF, disahkan)', ...pdf, sha256: pdf.sha256 as string },
@@ -191,9 +197,13 @@ export function dispositionEntries(
       const roleTitle =
         e.actor.role === 'SISTEM' || e.actor.role === 'KOTA' ? undefined : unit.roleTitles[e.actor.role];
       const step = String(e.detail?.step ?? e.step);
+      const recordedMark = e.detail?.mark;
       return {
         no: i + 1,
+        stepKey: step,
         step: STEP_LABEL[lang][step] ?? step,
+        revision: e.revision,
+        approved: e.decision === 'APPROVE',
         role: e.actor.role,
         title: e.actor.title ?? roleTitle ?? e.actor.role,
         name: e.actor.name,
@@ -208,7 +218,11 @@ export function dispositionEntries(
               : 'Sent back for revision',
         note: e.note ?? '',
         at: e.at,
-        mark: (step === 'ratify' ? 'tanda tangan' : 'paraf') as DispositionEntry['mark'],
+        // As the trail recorded it (complete-decision.ts); entries written before it recorded one: by the step.
+        mark:
+          recordedMark === 'paraf' || recordedMark === 'tanda tangan'
+            ? recordedMark
+            : ((step === 'ratify' ? 'tanda tangan' : 'paraf') as DispositionEntry['mark']),
         document: { key: e.document?.key ?? '', versionId: e.document?.versionId ?? '', sha256: e.document?.sha256 },
         seq: e.seq,
       };
