@@ -18,7 +18,7 @@ export const REPORT_PDF_LABELS = {
       `Laporan Kinerja ${org} - ${per} ${tahun} - Revisi ${rev}`,
     s1: 'I. IKHTISAR KINERJA',
     intro: (n: number, org: string, per: string, tahun: number) =>
-      `Laporan ini menyajikan capaian ${n} indikator kinerja ${org} pada periode ${per} Tahun ${tahun}. Capaian dihitung dari perbandingan realisasi terhadap target: untuk indikator berpolaritas naik, capaian = realisasi / target x 100%; untuk indikator berpolaritas turun, capaian = (2 x target - realisasi) / target x 100% (paling rendah 0%).`,
+      `Laporan ini menyajikan capaian ${n} indikator kinerja ${org} pada periode ${per} Tahun ${tahun}. Capaian dihitung dari perbandingan realisasi terhadap target: untuk indikator berpolaritas naik, capaian = realisasi / target × 100 %; untuk indikator berpolaritas turun, capaian = (2 × target − realisasi) / target × 100 % (paling rendah 0 %).`,
     introAvg: (avg: string, below: number) =>
       below === 0
         ? `Rata-rata capaian seluruh indikator adalah ${avg}, dan seluruh indikator mencapai target.`
@@ -50,10 +50,10 @@ export const REPORT_PDF_LABELS = {
       'Realisasi Tahun Lalu',
       'Realisasi',
       'Target Renstra',
-      'Capaian thd Renstra',
+      'Capaian terhadap Renstra',
     ],
     s3: 'III. GRAFIK CAPAIAN',
-    chartNote: 'Garis merah putus-putus menandai target (100%). Batang yang terpotong diberi tanda ">".',
+    chartNote: 'Garis merah putus-putus menandai target (100 %). Batang yang terpotong diberi tanda ">".',
     chartNa: 'tidak dapat dihitung',
     s4: 'IV. REALISASI ANGGARAN',
     budgetHeaders: ['Kode', 'Indikator Kinerja', 'Pagu (Rp)', 'Realisasi (Rp)', 'Serapan'],
@@ -97,7 +97,7 @@ export const REPORT_PDF_LABELS = {
       `Performance Report ${org} - ${per} ${tahun} - Revision ${rev}`,
     s1: 'I. PERFORMANCE SUMMARY',
     intro: (n: number, org: string, per: string, tahun: number) =>
-      `This report presents the achievement of ${n} performance indicators of ${org} for ${per} ${tahun}. Achievement compares the actual value with the target: for "up" indicators, achievement = actual / target x 100%; for "down" indicators, achievement = (2 x target - actual) / target x 100% (at least 0%).`,
+      `This report presents the achievement of ${n} performance indicators of ${org} for ${per} ${tahun}. Achievement compares the actual value with the target: for "up" indicators, achievement = actual / target × 100 %; for "down" indicators, achievement = (2 × target − actual) / target × 100 % (at least 0 %).`,
     introAvg: (avg: string, below: number) =>
       below === 0
         ? `The average achievement is ${avg}, and every indicator met its target.`
@@ -123,7 +123,7 @@ export const REPORT_PDF_LABELS = {
       'Achievement vs Plan',
     ],
     s3: 'III. ACHIEVEMENT CHART',
-    chartNote: 'The dashed red line marks the target (100%). Truncated bars end with ">".',
+    chartNote: 'The dashed red line marks the target (100 %). Truncated bars end with ">".',
     chartNa: 'not computable',
     s4: 'IV. BUDGET REALISATION',
     budgetHeaders: ['Code', 'Performance Indicator', 'Budget (Rp)', 'Spent (Rp)', 'Absorption'],

@@ -322,7 +322,7 @@ function drawChart(doc: Doc, report: AssembledReport, lang: Lang): void {
     for (let v = 0; v <= scaleMax; v += 20) {
       const gx = xFor(v);
       doc.moveTo(gx, top).lineTo(gx, bottom).lineWidth(0.3).strokeColor(COLOR.grid).stroke();
-      doc.text(`${v}%`, gx - 15, top - 10, { width: 30, align: 'center', lineBreak: false });
+      doc.text(`${v} %`, gx - 15, top - 10, { width: 30, align: 'center', lineBreak: false });
     }
     doc.save();
     doc

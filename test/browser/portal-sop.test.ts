@@ -131,7 +131,7 @@ describe('the SOP through the portal alone', () => {
     await staf.click('#kirim');
     await staf.locator('#kemajuan:not([hidden])').waitFor({ timeout: 15_000 });
     await staf.locator('#status a').waitFor({ timeout: 30_000 });
-    expect(await staf.locator('#kemajuan-persen').textContent()).toBe('100%');
+    expect(await staf.locator('#kemajuan-persen').textContent()).toBe('100 %');
     await shot(staf, 'staf-terkirim');
     await waitFor(
       async () => (await stack.deps().repo.get(REPORT_ID))?.status === 'MENUNGGU_VERIFIKASI',

@@ -113,9 +113,19 @@ describe('renderReportPdf', () => {
       'CAMAT KARAWACI',
       'NIP. ....',
       'Halaman 2 dari',
+      // The formula with the multiplication sign, percent as formatPercent writes it (a space before "%").
+      'capaian = realisasi / target × 100 %',
     ]) {
-      expect(text).toContain(expected);
+      expect(text.replace(/\s+/g, ' ')).toContain(expected);
     }
+    expect(text).not.toMatch(/\d%/);
+    expect(text).not.toMatch(/ x \d| x target|\bthd\b/);
+    // The comparison with the Renstra, written out.
+    const compared = pdfTextOf(
+      await renderReportPdf(report([{ targetRenstra: 100, realisasiTahunLalu: 90 }]), [], 'id', { compress: false }),
+    ).replace(/\s+/g, ' ');
+    expect(compared).toContain('Capaian terhadap Renstra');
+    expect(compared).not.toMatch(/\bthd\b/);
   });
 
   it('fills the approval block from the disposition entries', async () => {

@@ -171,7 +171,7 @@ export function UploadPage(p: UploadPageProps) {
         <label for="kemajuan-bar">{t.progress}</label>
         <progress id="kemajuan-bar" max="100" value="0" />{' '}
         <span class="pct" id="kemajuan-persen" aria-live="polite">
-          0%
+          0 %
         </span>
       </div>
       <section id="masalah" hidden aria-labelledby="masalah-judul">
