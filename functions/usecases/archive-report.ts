@@ -8,6 +8,7 @@ import { formatVerificationCode, newVerificationCode, verificationUrl } from '..
 import { renderDispositionPdf } from '../documents/disposition-pdf.ts';
 import { renderReportPdf } from '../documents/report-pdf.ts';
 import type { VerificationMark } from '../documents/verification-pdf.ts';
+import { formatDateTime } from '../i18n/format.ts';
 import { STEP_LABEL } from '../i18n/labels.ts';
 import { reportDocumentedMail } from '../mails/report-documented.tsx';
 import { VerificationCodeTakenError } from '../ports/report-repository.ts';
@@ -115,12 +116,15 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
       lang,
       report: { ...report, status: 'TERDOKUMENTASI' },
       to: team,
+      // Storage keys and versionIds are in the disposition sheet's verification record, not in a letter.
       facts: [
-        ['PDF', `${pdf.key} (versionId ${pdf.versionId})`],
-        ['SHA-256', pdf.sha256 ?? ''],
-        [lang === 'id' ? 'Lembar disposisi' : 'Disposition sheet', disposition.key],
+        [lang === 'id' ? 'Nomor agenda' : 'Agenda number', agendaNumber(report)],
+        [lang === 'id' ? 'SHA-256 laporan (PDF)' : 'SHA-256 of the report (PDF)', pdf.sha256 ?? ''],
         [lang === 'id' ? 'Kode verifikasi' : 'Verification code', `${verification.code} (${verification.url})`],
       ],
+      arahan: approvals
+        .filter((e) => e.note.trim() !== '')
+        .map((e) => ({ by: `${e.title} — ${e.name}, ${formatDateTime(e.at, lang)}`, note: e.note.trim() })),
     }),
   });
   // No later step would repair a checkpoint of the documentation cut off in the ledger: failing here makes the

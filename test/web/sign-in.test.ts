@@ -52,7 +52,7 @@ describe('asking for a sign-in mail', () => {
       expect(part).toContain(`https://lapkin.example.go.id/masuk/tautan/${token}`);
       expect(part).toContain(code);
       expect(part).toContain(`berlaku ${SIGN_IN_MINUTES} menit dan hanya dapat digunakan satu kali`);
-      expect(part).toContain('Abaikan email ini bila Anda tidak meminta');
+      expect(part).toContain('Mohon abaikan email ini bila Bapak/Ibu tidak meminta');
     }
     // Every link of the mail opens in a tab of its own.
     const anchors = mail?.html.match(/<a [^>]*>/g) ?? [];
