@@ -89,7 +89,7 @@ export function dispositionLevels(entries: DispositionEntry[], revision: number)
 
 const NONE = '—';
 
-const L = {
+export const DISPOSITION_LABELS = {
   id: {
     title: 'LEMBAR DISPOSISI',
     perihal: (per: string, tahun: number, org: string) => `Laporan Kinerja ${per} Tahun ${tahun} — ${org}`,
@@ -264,7 +264,7 @@ export async function renderDispositionPdf(
   lang: Lang = 'id',
   options: PdfRenderOptions = {},
 ): Promise<Buffer> {
-  const l = L[lang];
+  const l = DISPOSITION_LABELS[lang];
   const per = periodLabel(input.periode, lang);
   const perihal = l.perihal(per, input.tahun, input.organization.name);
   const { doc, done } = createDoc(

@@ -158,7 +158,7 @@ describe('the SOP through the portal alone', () => {
     expect(request.html).toMatch(/<a [^>]*href="[^"]*\/keputusan\/[^"]*"[^>]*target="_blank"/);
     await camat.goto(decisionLinkIn(request));
     await camat.click('button[value="REVISE"]');
-    expect(await camat.locator('[role="alert"]').first().textContent()).toContain('Catatan wajib diisi');
+    expect(await camat.locator('[role="alert"]').first().textContent()).toContain('Mohon isi catatan');
     await shot(camat, 'camat-tautan-tanpa-catatan');
     expect(await approveFromTasks(camat, 'camat')).toBe('Keputusan tercatat: disetujui');
     const documented = await waitFor(

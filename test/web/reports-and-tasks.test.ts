@@ -282,7 +282,7 @@ describe('/tugas — Tugas saya', () => {
     await nothingChanged();
     const noNote = await mine.post(`/tugas/${decisionId}`, { keputusan: 'REVISE' });
     expect(noNote.statusCode).toBe(422);
-    expect(noNote.body).toContain('Catatan wajib diisi');
+    expect(noNote.body).toContain('Mohon isi catatan');
     await nothingChanged();
     const done = await mine.post(`/tugas/${decisionId}`, { keputusan: 'APPROVE', catatan: 'Sesuai.' });
     expect(done.statusCode).toBe(200);

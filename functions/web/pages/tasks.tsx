@@ -9,7 +9,7 @@ import { Facts, PageStyle } from './parts.tsx';
 const T = {
   id: {
     title: 'Tugas saya',
-    intro: 'Keputusan yang menunggu Anda, yang paling lama menunggu di atas.',
+    intro: 'Keputusan yang menunggu Bapak/Ibu, yang paling lama menunggu di atas.',
     verify: 'Verifikasi (paraf)',
     ratify: 'Pengesahan (tanda tangan)',
     report: (period: string) => `Laporan Kinerja ${period}`,
@@ -18,7 +18,7 @@ const T = {
     due: 'Batas waktu',
     late: 'terlambat',
     open: 'Buka dan putuskan',
-    none: 'Tidak ada keputusan yang menunggu Anda saat ini.',
+    none: 'Tidak ada keputusan yang menunggu Bapak/Ibu saat ini.',
   },
   en: {
     title: 'My tasks',
