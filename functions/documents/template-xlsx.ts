@@ -31,7 +31,7 @@ const TEXT: Record<FieldKey, ColumnText> = {
   },
   kode_indikator: {
     header: 'Kode Indikator',
-    note: 'Kode indikator sesuai Perjanjian Kinerja, mis. IK-01. Satu kode hanya sekali per tahun dan periode.',
+    note: 'Kode indikator sesuai Perjanjian Kinerja, misalnya IK-01. Satu kode hanya sekali per tahun dan periode.',
     example: 'IK-01',
     width: 11,
   },
@@ -50,7 +50,7 @@ const TEXT: Record<FieldKey, ColumnText> = {
   satuan: { header: 'Satuan', note: 'Satuan ukur: %, indeks, hari, dokumen, kasus, …', example: '%', width: 10 },
   polaritas: {
     header: 'Polaritas',
-    note: 'naik = makin tinggi makin baik; turun = makin rendah makin baik (mis. waktu penyelesaian, jumlah kasus).',
+    note: 'naik = makin tinggi makin baik; turun = makin rendah makin baik (misalnya waktu penyelesaian, jumlah kasus).',
     example: 'naik',
     width: 10,
   },
@@ -303,7 +303,7 @@ function addValidations(ws: ExcelJS.Worksheet): void {
     operator: 'between',
     formulae: [2000, 2100],
     errorTitle: 'Tahun tidak valid',
-    error: 'Isi tahun empat digit, mis. 2026.',
+    error: 'Isi tahun empat digit, misalnya 2026.',
   });
   for (const key of NUMERIC_FIELDS) {
     validations.add(range(key), {
