@@ -104,7 +104,9 @@ export async function requestDecision(
   const earlier = (await deps.repo.events(report.reportId))
     .filter((e) => e.action === 'KEPUTUSAN' && e.decision === 'APPROVE' && e.revision === decision.revision && e.note)
     .map((e) => ({
-      title: e.actor.title ?? (e.actor.role in unit.profile.roleTitles ? unit.profile.roleTitles[e.actor.role as Role] : e.actor.role),
+      title:
+        e.actor.title ??
+        (e.actor.role in unit.profile.roleTitles ? unit.profile.roleTitles[e.actor.role as Role] : e.actor.role),
       name: e.actor.name,
       at: e.at,
       note: e.note ?? '',
