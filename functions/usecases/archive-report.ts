@@ -188,6 +188,12 @@ export function approvalsOf<E extends { seq: number }>(events: AuditEvent[], ent
   return entries.filter((e) => approvedSeqs.has(e.seq));
 }
 
+/** A decision in words: the head's approval is a ratification (disahkan), the paraf levels' an approval. */
+const DECISION_WORDS = {
+  id: { approved: 'Disetujui', ratified: 'Disahkan', revise: 'Dikembalikan untuk revisi' },
+  en: { approved: 'Approved', ratified: 'Ratified', revise: 'Sent back for revision' },
+} as const;
+
 /** Every decision of the trail as the disposition sheet lists it: the people as they were when deciding. */
 export function dispositionEntries(
   events: AuditEvent[],
@@ -213,13 +219,7 @@ export function dispositionEntries(
         name: e.actor.name,
         nip: e.actor.nip ?? '',
         decision:
-          e.decision === 'APPROVE'
-            ? lang === 'id'
-              ? 'Disetujui'
-              : 'Approved'
-            : lang === 'id'
-              ? 'Dikembalikan untuk revisi'
-              : 'Sent back for revision',
+          DECISION_WORDS[lang][e.decision === 'APPROVE' ? (step === 'ratify' ? 'ratified' : 'approved') : 'revise'],
         note: e.note ?? '',
         at: e.at,
         // As the trail recorded it (complete-decision.ts); entries written before it recorded one: by the step.
