@@ -100,15 +100,20 @@ export interface AssembledReport {
 /** A decision entry of the disposition sheet (lembar disposisi): paraf or tanda tangan. */
 export interface DispositionEntry {
   no: number;
-  /** The step as people read it (STEP_LABEL). */
+  /** The step as the trail records it ('paraf', 'verify', 'ratify', …): the disposition sheet's level. */
+  stepKey: string;
+  /** The step's label in the document's language. */
   step: string;
-  /** The SOP decision step (paraf / verify / ratify): which block of the approvals the entry fills. */
-  sopStep?: string;
+  /** The revision decided: the sheet's paraf rows take the decisions of the archived revision. */
+  revision: number;
+  approved: boolean;
   role: string;
   title: string;
   name: string;
   nip: string;
+  /** The decision in words ("Disetujui"). */
   decision: string;
+  /** The official's note: the reason of a send-back, or the arahan given with an approval. */
   note: string;
   at: string;
   mark: 'paraf' | 'tanda tangan';

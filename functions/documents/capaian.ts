@@ -135,12 +135,12 @@ export function belowTargetList(
 }
 
 /**
- * The scale in words, highest band first: "lebih dari 75% sampai 90%" → Tinggi. The PDF and the template print
+ * The scale in words, highest band first: "lebih dari 75 % sampai 90 %" → Tinggi. The PDF and the template print
  * it, so a reader always sees the scale the kategori were decided on, whatever the configuration.
  */
 export function scaleRanges(scale: RatingScale, lang: Lang = 'id'): { kategori: Kategori; range: string }[] {
   const s = ratingScaleOf(scale);
-  const pct = (n: number) => `${formatNumber(n, { maxDecimals: 2 }, lang)}%`;
+  const pct = (n: number) => `${formatNumber(n, { maxDecimals: 2 }, lang)} %`;
   const w =
     lang === 'id'
       ? { above: 'lebih dari', upTo: 'sampai', orLess: 'atau kurang', all: 'semua capaian' }

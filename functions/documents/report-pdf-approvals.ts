@@ -25,7 +25,7 @@ import { drawVerificationLine, drawVerificationMark, type VerificationMark } fro
  */
 /** Only approvals count here: an entry that sent the report back leaves its block blank. */
 function isApproval(e: DispositionEntry): boolean {
-  return !/revis|kembali|tolak|reject|back/i.test(e.decision);
+  return e.approved;
 }
 
 function latestFor(
@@ -54,10 +54,10 @@ export function drawApprovals(
   // Each block is filled by its SOP step (a Plh acts in the step of the official he stands in for); entries from
   // before steps were recorded on them fall back to the role.
   const of = (step: string, role: string) => (e: DispositionEntry) =>
-    e.sopStep ? e.sopStep === step : e.role === role;
+    e.stepKey ? e.stepKey === step : e.role === role;
   const tim = latestFor(approvals, of('paraf', 'TIMSAKIP'));
   const sek = latestFor(approvals, of('verify', 'SEKRETARIS_CAMAT'));
-  const camat = latestFor(approvals, (e) => of('ratify', 'CAMAT')(e) || (!e.sopStep && e.mark === 'tanda tangan'));
+  const camat = latestFor(approvals, (e) => of('ratify', 'CAMAT')(e) || (!e.stepKey && e.mark === 'tanda tangan'));
 
   // A unit that does not run the team lead's paraf step (units[].steps.paraf = false): nobody initials the
   // compilation, the system assembles the uploaded data on TIMSAKIP's behalf. The row names the team lead and the
@@ -101,8 +101,8 @@ export function drawApprovals(
   );
   if (prepared) {
     doc.y += 4;
-    const source = `${report.source.key}, versionId ${report.source.versionId}`;
-    paragraph(doc, l.preparedNote(formatDateTime(prepared.at, lang), source, prepared.uploaderEmail, titles), {
+    // No storage key or versionId here: they belong in the disposition sheet's verification record.
+    paragraph(doc, l.preparedNote(formatDateTime(prepared.at, lang), prepared.uploaderEmail, titles), {
       size: 7.5,
       color: COLOR.muted,
     });

@@ -13,13 +13,12 @@ export const REPORT_PDF_LABELS = {
       tahun: 'Tahun',
       revision: 'Revisi ke-',
       generatedAt: 'Disusun pada',
-      source: 'Sumber data',
     },
     footer: (org: string, per: string, tahun: number, rev: number) =>
       `Laporan Kinerja ${org} - ${per} ${tahun} - Revisi ${rev}`,
     s1: 'I. IKHTISAR KINERJA',
     intro: (n: number, org: string, per: string, tahun: number) =>
-      `Laporan ini menyajikan capaian ${n} indikator kinerja ${org} pada periode ${per} Tahun ${tahun}. Capaian dihitung dari perbandingan realisasi terhadap target: untuk indikator berpolaritas naik, capaian = realisasi / target x 100%; untuk indikator berpolaritas turun, capaian = (2 x target - realisasi) / target x 100% (paling rendah 0%).`,
+      `Laporan ini menyajikan capaian ${n} indikator kinerja ${org} pada periode ${per} Tahun ${tahun}. Capaian dihitung dari perbandingan realisasi terhadap target: untuk indikator berpolaritas naik, capaian = realisasi / target × 100 %; untuk indikator berpolaritas turun, capaian = (2 × target − realisasi) / target × 100 % (paling rendah 0 %).`,
     introAvg: (avg: string, below: number) =>
       below === 0
         ? `Rata-rata capaian seluruh indikator adalah ${avg}, dan seluruh indikator mencapai target.`
@@ -51,10 +50,10 @@ export const REPORT_PDF_LABELS = {
       'Realisasi Tahun Lalu',
       'Realisasi',
       'Target Renstra',
-      'Capaian thd Renstra',
+      'Capaian terhadap Renstra',
     ],
     s3: 'III. GRAFIK CAPAIAN',
-    chartNote: 'Garis merah putus-putus menandai target (100%). Batang yang terpotong diberi tanda ">".',
+    chartNote: 'Garis merah putus-putus menandai target (100 %). Batang yang terpotong diberi tanda ">".',
     chartNa: 'tidak dapat dihitung',
     s4: 'IV. REALISASI ANGGARAN',
     budgetHeaders: ['Kode', 'Indikator Kinerja', 'Pagu (Rp)', 'Realisasi (Rp)', 'Serapan'],
@@ -78,8 +77,8 @@ export const REPORT_PDF_LABELS = {
     sekcam: (t: Titles) => `${t.SEKRETARIS_CAMAT} (verifikasi)`,
     parafMark: 'paraf elektronik',
     preparedMark: 'disusun sistem *',
-    preparedNote: (at: string, source: string, uploader: string | undefined, t: Titles) =>
-      `* Laporan ini disusun otomatis oleh lapkin atas nama ${t.TIMSAKIP} pada ${at} dari data kinerja yang diunggah${uploader ? ` oleh ${uploader}` : ''} (${source}). Baris 1 mencatat penyusunan tersebut dan bukan paraf; paraf ${t.SEKRETARIS_CAMAT} dan tanda tangan ${t.CAMAT} diberikan melalui tautan keputusan dan tercatat pada lembar disposisi.`,
+    preparedNote: (at: string, uploader: string | undefined, t: Titles) =>
+      `* Laporan ini disusun otomatis oleh lapkin atas nama ${t.TIMSAKIP} pada ${at} dari data kinerja yang diunggah${uploader ? ` oleh ${uploader}` : ''}. Baris 1 mencatat penyusunan tersebut dan bukan paraf; paraf ${t.SEKRETARIS_CAMAT} dan tanda tangan ${t.CAMAT} diberikan melalui tautan keputusan dan tercatat pada lembar disposisi.`,
     mengesahkan: 'Mengesahkan,',
     signedAt: (at: string) => `Ditandatangani secara elektronik\n${at}`,
     nip: 'NIP.',
@@ -93,13 +92,12 @@ export const REPORT_PDF_LABELS = {
       tahun: 'Year',
       revision: 'Revision',
       generatedAt: 'Compiled at',
-      source: 'Source data',
     },
     footer: (org: string, per: string, tahun: number, rev: number) =>
       `Performance Report ${org} - ${per} ${tahun} - Revision ${rev}`,
     s1: 'I. PERFORMANCE SUMMARY',
     intro: (n: number, org: string, per: string, tahun: number) =>
-      `This report presents the achievement of ${n} performance indicators of ${org} for ${per} ${tahun}. Achievement compares the actual value with the target: for "up" indicators, achievement = actual / target x 100%; for "down" indicators, achievement = (2 x target - actual) / target x 100% (at least 0%).`,
+      `This report presents the achievement of ${n} performance indicators of ${org} for ${per} ${tahun}. Achievement compares the actual value with the target: for "up" indicators, achievement = actual / target × 100 %; for "down" indicators, achievement = (2 × target − actual) / target × 100 % (at least 0 %).`,
     introAvg: (avg: string, below: number) =>
       below === 0
         ? `The average achievement is ${avg}, and every indicator met its target.`
@@ -125,7 +123,7 @@ export const REPORT_PDF_LABELS = {
       'Achievement vs Plan',
     ],
     s3: 'III. ACHIEVEMENT CHART',
-    chartNote: 'The dashed red line marks the target (100%). Truncated bars end with ">".',
+    chartNote: 'The dashed red line marks the target (100 %). Truncated bars end with ">".',
     chartNa: 'not computable',
     s4: 'IV. BUDGET REALISATION',
     budgetHeaders: ['Code', 'Performance Indicator', 'Budget (Rp)', 'Spent (Rp)', 'Absorption'],
@@ -149,8 +147,8 @@ export const REPORT_PDF_LABELS = {
     sekcam: (t: Titles) => `${t.SEKRETARIS_CAMAT} (verification)`,
     parafMark: 'electronic initials',
     preparedMark: 'system-compiled *',
-    preparedNote: (at: string, source: string, uploader: string | undefined, t: Titles) =>
-      `* This report was compiled automatically by lapkin on behalf of the ${t.TIMSAKIP} on ${at} from the uploaded performance data${uploader ? ` (uploaded by ${uploader})` : ''} (${source}). Row 1 records that compilation and is not an initial; the initials of the ${t.SEKRETARIS_CAMAT} and the signature of the ${t.CAMAT} are given through the decision links and recorded on the disposition sheet.`,
+    preparedNote: (at: string, uploader: string | undefined, t: Titles) =>
+      `* This report was compiled automatically by lapkin on behalf of the ${t.TIMSAKIP} on ${at} from the uploaded performance data${uploader ? ` (uploaded by ${uploader})` : ''}. Row 1 records that compilation and is not an initial; the initials of the ${t.SEKRETARIS_CAMAT} and the signature of the ${t.CAMAT} are given through the decision links and recorded on the disposition sheet.`,
     mengesahkan: 'Ratified by,',
     signedAt: (at: string) => `Signed electronically\n${at}`,
     nip: 'NIP.',

@@ -104,7 +104,8 @@ function drawCover(doc: Doc, report: AssembledReport, lang: Lang): void {
     [l.coverRows.tahun, String(report.tahun)],
     [l.coverRows.revision, String(report.revision)],
     [l.coverRows.generatedAt, formatDateTime(report.generatedAt, lang)],
-    [l.coverRows.source, `${report.source.key}\nversionId ${report.source.versionId}`],
+    // The source file's storage key and versionId are not for a cover: the archived copy's disposition sheet
+    // lists them, with its SHA-256, in its verification record.
   ];
   const boxX = x + 50;
   const boxW = w - 100;
@@ -321,7 +322,7 @@ function drawChart(doc: Doc, report: AssembledReport, lang: Lang): void {
     for (let v = 0; v <= scaleMax; v += 20) {
       const gx = xFor(v);
       doc.moveTo(gx, top).lineTo(gx, bottom).lineWidth(0.3).strokeColor(COLOR.grid).stroke();
-      doc.text(`${v}%`, gx - 15, top - 10, { width: 30, align: 'center', lineBreak: false });
+      doc.text(`${v} %`, gx - 15, top - 10, { width: 30, align: 'center', lineBreak: false });
     }
     doc.save();
     doc

@@ -25,7 +25,6 @@ const LABELS = {
     tahun: 'Tahun',
     revision: 'Revisi',
     generatedAt: 'Disusun pada',
-    source: 'Sumber data',
     item: 'Uraian',
     value: 'Nilai',
     indicatorCount: 'Jumlah indikator',
@@ -66,7 +65,6 @@ const LABELS = {
     tahun: 'Year',
     revision: 'Revision',
     generatedAt: 'Compiled at',
-    source: 'Source data',
     item: 'Item',
     value: 'Value',
     indicatorCount: 'Number of indicators',
@@ -176,7 +174,6 @@ function writeSummary(ws: ExcelJS.Worksheet, report: AssembledReport, lang: Lang
     [l.tahun, report.tahun],
     [l.revision, report.revision],
     [l.generatedAt, formatDateTime(report.generatedAt, lang)],
-    [l.source, `${report.source.key} (versionId ${report.source.versionId})`],
   ];
   for (const [k, v] of meta) {
     const row = ws.addRow([cellValue(k), cellValue(v)]);

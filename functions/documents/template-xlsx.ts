@@ -31,7 +31,7 @@ const TEXT: Record<FieldKey, ColumnText> = {
   },
   kode_indikator: {
     header: 'Kode Indikator',
-    note: 'Kode indikator sesuai Perjanjian Kinerja, mis. IK-01. Satu kode hanya sekali per tahun dan periode.',
+    note: 'Kode indikator sesuai Perjanjian Kinerja, misalnya IK-01. Satu kode hanya sekali per tahun dan periode.',
     example: 'IK-01',
     width: 11,
   },
@@ -50,7 +50,7 @@ const TEXT: Record<FieldKey, ColumnText> = {
   satuan: { header: 'Satuan', note: 'Satuan ukur: %, indeks, hari, dokumen, kasus, …', example: '%', width: 10 },
   polaritas: {
     header: 'Polaritas',
-    note: 'naik = makin tinggi makin baik; turun = makin rendah makin baik (mis. waktu penyelesaian, jumlah kasus).',
+    note: 'naik = makin tinggi makin baik; turun = makin rendah makin baik (misalnya waktu penyelesaian, jumlah kasus).',
     example: 'naik',
     width: 10,
   },
@@ -88,13 +88,13 @@ const TEXT: Record<FieldKey, ColumnText> = {
   },
   faktor_penghambat: {
     header: 'Faktor Penghambat',
-    note: 'Wajib bila capaian di bawah 100% (atau isi Tindak Lanjut).',
+    note: 'Wajib bila capaian di bawah 100 % (atau isi Tindak Lanjut).',
     example: 'Gangguan jaringan SIAK selama tiga hari.',
     width: 36,
   },
   tindak_lanjut: {
     header: 'Tindak Lanjut',
-    note: 'Wajib bila capaian di bawah 100% (atau isi Faktor Penghambat): langkah, waktu, penanggung jawab.',
+    note: 'Wajib bila capaian di bawah 100 % (atau isi Faktor Penghambat): langkah, waktu, penanggung jawab.',
     example: 'Menyiapkan jaringan cadangan bersama Disdukcapil.',
     width: 36,
   },
@@ -303,7 +303,7 @@ function addValidations(ws: ExcelJS.Worksheet): void {
     operator: 'between',
     formulae: [2000, 2100],
     errorTitle: 'Tahun tidak valid',
-    error: 'Isi tahun empat digit, mis. 2026.',
+    error: 'Isi tahun empat digit, misalnya 2026.',
   });
   for (const key of NUMERIC_FIELDS) {
     validations.add(range(key), {
@@ -350,8 +350,8 @@ function writeGuide(ws: ExcelJS.Worksheet, opts: TemplateOptions): void {
     'Isi lembar "Data", mulai baris 2. Jangan mengubah atau memindahkan judul kolom di baris 1. Kolom biru tua wajib, biru muda opsional; arahkan kursor ke judul kolom untuk penjelasannya.',
     'Satu berkas untuk satu tahun dan satu periode, sesuai folder unggahan masuk/<unit>/<tahun>/<periode>/.',
     'Isi angka sebagai angka, tanpa satuan. Pada CSV gunakan satu gaya angka untuk seluruh berkas: Indonesia (1.234,56) atau Inggris (1,234.56).',
-    'Capaian dan kategori dihitung oleh lapkin; jangan ditulis. Polaritas naik: realisasi / target × 100%. Polaritas turun: (2 × target − realisasi) / target × 100%, paling rendah 0%.',
-    'Bila capaian di bawah 100%, isi Faktor Penghambat atau Tindak Lanjut. Bila target 0, capaian tidak dihitung: jelaskan di Keterangan.',
+    'Capaian dan kategori dihitung oleh lapkin; jangan ditulis. Polaritas naik: realisasi / target × 100 %. Polaritas turun: (2 × target − realisasi) / target × 100 %, paling rendah 0 %.',
+    'Bila capaian di bawah 100 %, isi Faktor Penghambat atau Tindak Lanjut. Bila target 0, capaian tidak dihitung: jelaskan di Keterangan.',
     'Lembar "Contoh" berisi contoh pengisian yang sah: salin barisnya ke lembar Data untuk mencoba.',
     `Batas: berkas paling besar ${formatNumber(limits.maxFileMB)} MB dan paling banyak ${formatNumber(limits.maxRows)} baris data.`,
     `Periksa sebelum mengunggah: npx lapkin check <berkas> --tahun ${opts.tahun} --periode ${opts.periode}`,

@@ -3,7 +3,7 @@ import type { UnitProfile } from '../core/directory.ts';
 import type { Report } from '../core/report.ts';
 import { reportTitle } from '../i18n/labels.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { Button, Facts, greeting, Heading, Muted, P, TD, TH, tdFor, UrlLine } from './parts.tsx';
+import { Button, Closing, closing, Facts, greeting, Heading, Muted, P, TD, TH, tdFor, UrlLine } from './parts.tsx';
 import { uploadPageUrl } from './portal-links.ts';
 import { type Mail, MailShell, mailDocument, subjectOf } from './shell.tsx';
 
@@ -19,7 +19,8 @@ const T = {
     value: 'Nilai',
     problem: 'Masalah',
     more: (n: number) => `… dan ${n} masalah lainnya (lihat lampiran).`,
-    upload: 'Mohon perbaiki data tersebut, lalu unggah kembali melalui halaman unggah portal lapkin:',
+    upload:
+      'Mohon Bapak/Ibu memperbaiki data tersebut, lalu mengunggahnya kembali melalui halaman unggah portal lapkin:',
     button: 'Unggah data perbaikan',
   },
   en: {
@@ -77,6 +78,8 @@ export function dataInvalidMail(a: {
       t.upload,
       upload,
       '',
+      closing(a.lang),
+      '',
     ].join('\n'),
     html: mailDocument(
       <MailShell lang={a.lang} title={subject} tone="bad">
@@ -111,6 +114,7 @@ export function dataInvalidMail(a: {
           ))}
         </table>
         {rest > 0 ? <Muted>{t.more(rest)}</Muted> : null}
+        <Closing lang={a.lang} />
       </MailShell>,
     ),
     attachments: a.problemsXlsx

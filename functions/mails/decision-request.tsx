@@ -4,7 +4,20 @@ import { diffText } from '../i18n/diff.ts';
 import { formatDateTime, formatPercent } from '../i18n/format.ts';
 import { periodLabel, reportTitle } from '../i18n/labels.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { Button, Facts, greeting, Heading, Muted, P, UrlLine } from './parts.tsx';
+import {
+  Button,
+  Closing,
+  closing,
+  Facts,
+  greeting,
+  Heading,
+  Muted,
+  P,
+  type QuotedNote,
+  QuotedNotes,
+  quotedText,
+  UrlLine,
+} from './parts.tsx';
 import { taskUrl } from './portal-links.ts';
 import { RevisionDiff } from './revision-diff.tsx';
 import { type Mail, MailShell, mailDocument, subjectOf } from './shell.tsx';
@@ -15,11 +28,12 @@ const T = {
     verifyAction: 'Perlu verifikasi',
     ratifyAction: 'Perlu pengesahan',
     parafAsk: (secretary: string) =>
-      `Laporan kinerja berikut telah disusun dari data yang diunggah dan menunggu paraf Bapak/Ibu sebagai ketua tim. Mohon berkenan memeriksa dan memarafnya untuk diteruskan kepada ${secretary}; apabila belum sesuai, mohon dikembalikan kepada pengunggah dengan catatan.`,
+      `Laporan kinerja berikut telah disusun dari data yang diunggah dan menunggu paraf Bapak/Ibu sebagai ketua tim. Mohon berkenan memeriksa dan memarafnya untuk diteruskan kepada ${secretary}, dengan arahan bila diperlukan; bila belum sesuai, mohon berkenan mengembalikannya kepada pengunggah disertai catatan.`,
     verifyAsk: (head: string) =>
-      `Laporan kinerja berikut menunggu verifikasi Bapak/Ibu. Jika sesuai, mohon setujui untuk diteruskan kepada ${head}; jika belum, mohon kembalikan untuk revisi dengan catatan.`,
+      `Mohon berkenan memverifikasi laporan kinerja berikut. Bila telah sesuai, mohon berkenan menyetujuinya (paraf) untuk diteruskan kepada ${head}, dengan arahan bila diperlukan; bila belum sesuai, mohon berkenan mengembalikannya untuk revisi disertai catatan.`,
     ratifyAsk: (secretary: string) =>
-      `Laporan kinerja berikut telah diverifikasi ${secretary} dan menunggu pengesahan Bapak/Ibu. Jika sesuai, mohon sahkan; jika belum, mohon kembalikan untuk revisi dengan catatan.`,
+      `Laporan kinerja berikut telah diverifikasi oleh ${secretary}. Mohon berkenan mengesahkannya (tanda tangan), dengan arahan bila diperlukan; bila belum sesuai, mohon berkenan mengembalikannya untuk revisi disertai catatan.`,
+    earlier: 'Arahan pada tahap sebelumnya',
     period: 'Periode',
     revision: 'Revisi ke',
     indicators: 'Jumlah indikator',
@@ -40,9 +54,10 @@ const T = {
     parafAsk: (secretary: string) =>
       `The performance report below was compiled from the uploaded data and awaits your initials (paraf) as team lead. Please review it and initial it to forward it to the ${secretary}, or send it back to the uploader with a note.`,
     verifyAsk: (head: string) =>
-      `The performance report below awaits your verification. Please approve it to forward it to the ${head}, or send it back for revision with a note.`,
+      `Please verify the performance report below. If it is in order, please approve it (initials) to forward it to the ${head}, adding directions if needed; if not, please send it back for revision with a note.`,
     ratifyAsk: (secretary: string) =>
-      `The performance report below was verified by the ${secretary} and awaits your ratification. Please approve it, or send it back for revision with a note.`,
+      `The performance report below was verified by the ${secretary}. Please ratify it (signature), adding directions if needed; if it is not in order, please send it back for revision with a note.`,
+    earlier: 'Directions given at the earlier step',
     period: 'Period',
     revision: 'Revision',
     indicators: 'Indicators',
@@ -73,6 +88,8 @@ export function decisionRequestMail(a: {
   /** The portal's base URL. */
   portal: string;
   pdf?: Uint8Array;
+  /** The arahan given with the approvals already on this revision (the Sekretaris' paraf before the signature). */
+  earlier?: { title: string; name: string; at: string; note: string }[];
 }): Mail {
   const t = T[a.lang];
   const titles = a.unit.roleTitles;
@@ -100,6 +117,9 @@ export function decisionRequestMail(a: {
   const diff = a.report.diffSummary?.toRevision === a.decision.revision ? a.report.diffSummary : undefined;
   // Likewise the upload's warnings (e.g. read as windows-1252): the verifier checks the letters in the PDF.
   const warnings = a.report.revision === a.decision.revision ? (a.report.dataWarnings ?? []) : [];
+  const arahan: QuotedNote[] = (a.earlier ?? [])
+    .filter((e) => e.note.trim() !== '')
+    .map((e) => ({ by: `${e.title} — ${e.name}, ${formatDateTime(e.at, a.lang)}`, note: e.note.trim() }));
 
   const text = [
     greeting(a.decision.assignee.name, a.lang),
@@ -108,6 +128,7 @@ export function decisionRequestMail(a: {
     '',
     title,
     ...facts.map(([k, v]) => `${k}: ${v}`),
+    ...(arahan.length > 0 ? ['', `${t.earlier}:`, ...quotedText(arahan)] : []),
     '',
     `${t.open}:`,
     a.link,
@@ -119,6 +140,8 @@ export function decisionRequestMail(a: {
     '',
     linkNote,
     ...(a.pdf ? [t.attached] : []),
+    '',
+    closing(a.lang),
   ].join('\n');
 
   const html = mailDocument(
@@ -127,6 +150,7 @@ export function decisionRequestMail(a: {
       <P>{ask}</P>
       <Heading>{title}</Heading>
       <Facts rows={facts} />
+      <QuotedNotes title={t.earlier} notes={arahan} />
       {/* The buttons come before the details, so a long list of changes does not push them away. */}
       <p style="margin:16px 0 4px">
         <Button href={a.link}>{t.open}</Button>
@@ -152,6 +176,7 @@ export function decisionRequestMail(a: {
       </Muted>
       <Muted>{t.taskNote}</Muted>
       <UrlLine href={task} />
+      <Closing lang={a.lang} />
     </MailShell>,
   );
 

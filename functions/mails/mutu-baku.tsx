@@ -4,7 +4,7 @@ import type { Report } from '../core/report.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { reportTitle, STEP_LABEL } from '../i18n/labels.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { Button, greeting, Heading, Muted, P, UrlLine } from './parts.tsx';
+import { Button, Closing, closing, greeting, Heading, Muted, P, UrlLine } from './parts.tsx';
 import { taskUrl, uploadPageUrl } from './portal-links.ts';
 import { type Mail, MailShell, mailDocument, subjectOf } from './shell.tsx';
 
@@ -15,13 +15,13 @@ const T = {
     reminderHeading: 'Pengingat Mutu Baku',
     escalationHeading: 'Mutu Baku terlampaui',
     reminderBody: (step: string, due: string) =>
-      `Tahap "${step}" untuk laporan berikut belum diselesaikan. Batas waktu Mutu Baku (1 hari) adalah ${due}. Mohon segera ditindaklanjuti.`,
+      `Tahap "${step}" untuk laporan berikut belum diselesaikan. Batas waktu Mutu Baku (1 hari) adalah ${due}. Mohon Bapak/Ibu berkenan segera menindaklanjutinya.`,
     escalationBody: (step: string, due: string, who: string, upload: boolean) =>
       `Tahap "${step}" untuk laporan berikut telah melewati batas waktu Mutu Baku (${due}) dan masih menunggu ${who}. Laporan tetap menunggu; ${upload ? 'unggahan perbaikan' : 'keputusan'} yang terlambat tetap diterima.`,
     decide: 'Buka laporan dan putuskan',
     task: 'Buka di portal (Tugas saya)',
     upload: 'Unggah data perbaikan',
-    uploadNote: 'Mohon unggah data perbaikan melalui halaman unggah portal lapkin:',
+    uploadNote: 'Mohon Bapak/Ibu mengunggah data perbaikan melalui halaman unggah portal lapkin:',
     copy: 'Tembusan kepada Bapak/Ibu karena tahap ini melewati Mutu Baku.',
   },
   en: {
@@ -78,7 +78,19 @@ export function mutuBakuMail(a: {
       : [];
   return {
     subject,
-    text: [greeting(a.to.name, a.lang), '', body, '', title, ...(copy ? [copy] : []), '', ...action, ''].join('\n'),
+    text: [
+      greeting(a.to.name, a.lang),
+      '',
+      body,
+      '',
+      title,
+      ...(copy ? [copy] : []),
+      '',
+      ...action,
+      '',
+      closing(a.lang),
+      '',
+    ].join('\n'),
     html: mailDocument(
       <MailShell lang={a.lang} title={subject} tone={tone}>
         <P>{greeting(a.to.name, a.lang)}</P>
@@ -111,6 +123,7 @@ export function mutuBakuMail(a: {
             <UrlLine href={upload} />
           </>
         ) : null}
+        <Closing lang={a.lang} />
       </MailShell>,
     ),
   };

@@ -12,6 +12,41 @@ export function greeting(name: string, lang: Lang): string {
   return lang === 'id' ? `Yth. Bapak/Ibu ${name},` : `Dear ${name},`;
 }
 
+/** The closing line of a letter-like mail, after what it asks. */
+export function closing(lang: Lang): string {
+  return lang === 'id' ? 'Atas perhatian Bapak/Ibu, kami ucapkan terima kasih.' : 'Thank you for your attention.';
+}
+
+export function Closing(p: { lang: Lang }) {
+  return <p style="margin:16px 0 0">{closing(p.lang)}</p>;
+}
+
+/** An official's arahan (the note given with an approval) or note, quoted under who gave it and when. */
+export interface QuotedNote {
+  /** "Sekretaris Camat — Dewi Lestari, S.STP., M.Si., 6 April 2026 pukul 13.00 WIB" */
+  by: string;
+  note: string;
+}
+
+export function quotedText(notes: QuotedNote[]): string[] {
+  return notes.map((n) => `${n.by}:\n"${n.note}"`);
+}
+
+export function QuotedNotes(p: { title: string; notes: QuotedNote[] }) {
+  if (p.notes.length === 0) return null;
+  return (
+    <>
+      <p style="margin:16px 0 4px;font-weight:600">{p.title}</p>
+      {p.notes.map((n) => (
+        <div style="background:#eef3f9;border-left:4px solid #1f4e79;padding:10px 12px;margin:8px 0">
+          <div style="font-size:13px;color:#4f5966">{n.by}</div>
+          <div style="white-space:pre-wrap">“{n.note}”</div>
+        </div>
+      ))}
+    </>
+  );
+}
+
 export function Heading(p: { tone?: Tone; children?: Child }) {
   return (
     <h1 style={`font-size:20px;line-height:1.3;margin:8px 0 12px;color:${ACCENT[p.tone ?? 'neutral']}`}>

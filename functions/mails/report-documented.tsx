@@ -2,6 +2,7 @@ import type { Person } from '../core/config.ts';
 import type { UnitProfile } from '../core/directory.ts';
 import type { Report } from '../core/report.ts';
 import type { Lang } from '../i18n/lang.ts';
+import type { QuotedNote } from './parts.tsx';
 import { reportNotice } from './report-notice.tsx';
 import type { Mail } from './shell.tsx';
 
@@ -10,13 +11,15 @@ const T = {
     action: 'Terdokumentasi',
     heading: 'Laporan telah disahkan dan terdokumentasi',
     body: (head: string) =>
-      `Laporan kinerja berikut telah disahkan ${head} dan diarsipkan beserta lembar disposisinya.`,
+      `Dengan hormat, kami sampaikan bahwa laporan kinerja berikut telah disahkan ${head} dan diarsipkan beserta lembar disposisinya.`,
+    arahan: 'Arahan pada lembar disposisi',
   },
   en: {
     action: 'Documented',
     heading: 'Report ratified and documented',
     body: (head: string) =>
-      `The performance report below was ratified by the ${head} and archived with its disposition sheet.`,
+      `We are pleased to let you know that the performance report below was ratified by the ${head} and archived with its disposition sheet.`,
+    arahan: 'Directions on the disposition sheet',
   },
 };
 
@@ -26,8 +29,10 @@ export function reportDocumentedMail(a: {
   lang: Lang;
   report: Report;
   to: Person;
-  /** What was archived: keys, versions, SHA-256. */
+  /** What was archived: nomor agenda, SHA-256, verification code. */
   facts: [string, string][];
+  /** The arahan given with the approvals of the archived revision, by who gave them. */
+  arahan?: QuotedNote[];
 }): Mail {
   const t = T[a.lang];
   return reportNotice({
@@ -36,5 +41,6 @@ export function reportDocumentedMail(a: {
     heading: t.heading,
     body: t.body(a.unit.roleTitles.CAMAT),
     tone: 'ok',
+    ...(a.arahan?.length ? { notes: { title: t.arahan, items: a.arahan } } : {}),
   });
 }

@@ -12,7 +12,7 @@ const T = {
   id: {
     action: 'Gagal diproses',
     heading: 'Laporan gagal diproses',
-    body: 'Laporan berikut gagal diproses karena kendala teknis. Data yang diunggah tetap tersimpan. Mohon unggah ulang data melalui portal lapkin untuk memulai kembali, atau hubungi operator.',
+    body: 'Laporan berikut gagal diproses karena kendala teknis. Data yang diunggah tetap tersimpan. Mohon Bapak/Ibu mengunggah ulang data melalui portal lapkin untuk memulai kembali, atau menghubungi operator.',
     next: 'Unggah ulang data',
   },
   en: {

@@ -3,7 +3,19 @@ import type { UnitProfile } from '../core/directory.ts';
 import type { Report } from '../core/report.ts';
 import { reportTitle } from '../i18n/labels.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { Button, Facts, greeting, Heading, P, UrlLine } from './parts.tsx';
+import {
+  Button,
+  Closing,
+  closing,
+  Facts,
+  greeting,
+  Heading,
+  P,
+  type QuotedNote,
+  QuotedNotes,
+  quotedText,
+  UrlLine,
+} from './parts.tsx';
 import { type Mail, MailShell, mailDocument, subjectOf, type Tone } from './shell.tsx';
 
 /**
@@ -21,6 +33,8 @@ export function reportNotice(a: {
   tone: Tone;
   facts?: [string, string][];
   next?: { label: string; href: string };
+  /** Notes quoted under a title: the arahan given with the approvals of a documented report. */
+  notes?: { title: string; items: QuotedNote[] };
 }): Mail {
   const title = reportTitle(a.report, a.unit.organization.name, a.lang);
   const subject = subjectOf(a.action, title);
@@ -34,7 +48,10 @@ export function reportNotice(a: {
       '',
       title,
       ...facts.map(([k, v]) => `${k}: ${v}`),
+      ...(a.notes?.items.length ? ['', `${a.notes.title}:`, ...quotedText(a.notes.items)] : []),
       ...(a.next ? ['', `${a.next.label}:`, a.next.href] : []),
+      '',
+      closing(a.lang),
       '',
     ].join('\n'),
     html: mailDocument(
@@ -46,6 +63,7 @@ export function reportNotice(a: {
         </P>
         <P>{a.body}</P>
         <Facts rows={facts} />
+        {a.notes ? <QuotedNotes title={a.notes.title} notes={a.notes.items} /> : null}
         {a.next ? (
           <>
             <p style="margin:8px 0 4px">
@@ -56,6 +74,7 @@ export function reportNotice(a: {
             <UrlLine href={a.next.href} />
           </>
         ) : null}
+        <Closing lang={a.lang} />
       </MailShell>,
     ),
   };

@@ -4,7 +4,7 @@ import type { Report } from '../core/report.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { reportTitle, STEP_LABEL } from '../i18n/labels.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { Button, greeting, Heading, Muted, Notice, P, UrlLine } from './parts.tsx';
+import { Button, Closing, closing, greeting, Heading, Muted, Notice, P, UrlLine } from './parts.tsx';
 import { uploadPageUrl } from './portal-links.ts';
 import { type Mail, MailShell, mailDocument, subjectOf } from './shell.tsx';
 
@@ -13,7 +13,8 @@ const T = {
     action: 'Perlu perbaikan',
     heading: 'Laporan dikembalikan untuk revisi',
     by: (who: string, step: string) => `${who} mengembalikan laporan pada tahap ${step} dengan catatan:`,
-    upload: 'Mohon unggah data yang telah diperbaiki melalui halaman unggah portal lapkin:',
+    upload:
+      'Mohon Bapak/Ibu melengkapi perbaikan sesuai catatan tersebut dan mengunggah data yang telah diperbaiki melalui halaman unggah portal lapkin:',
     button: 'Unggah data perbaikan',
     due: 'Batas waktu (Mutu Baku 1 hari)',
   },
@@ -21,7 +22,8 @@ const T = {
     action: 'Revision needed',
     heading: 'Report sent back for revision',
     by: (who: string, step: string) => `${who} sent the report back at the ${step} step with this note:`,
-    upload: "Please upload the corrected data on the lapkin portal's upload page:",
+    upload:
+      "Please complete the corrections the note asks for and upload the corrected data on the lapkin portal's upload page:",
     button: 'Upload corrected data',
     due: 'Due (service standard: 1 day)',
   },
@@ -47,7 +49,7 @@ export function revisionRequestMail(a: {
   const upload = uploadPageUrl(a.portal, a.report.reportId);
   return {
     subject,
-    text: `${greeting(a.to.name, a.lang)}\n\n${title}\n\n${intro}\n\n"${a.note}"\n\n${t.upload}\n${upload}\n\n${due}\n`,
+    text: `${greeting(a.to.name, a.lang)}\n\n${title}\n\n${intro}\n\n"${a.note}"\n\n${t.upload}\n${upload}\n\n${due}\n\n${closing(a.lang)}\n`,
     html: mailDocument(
       <MailShell lang={a.lang} title={subject} tone="warn">
         <P>{greeting(a.to.name, a.lang)}</P>
@@ -65,6 +67,7 @@ export function revisionRequestMail(a: {
         </p>
         <UrlLine href={upload} />
         <Muted>{due}</Muted>
+        <Closing lang={a.lang} />
       </MailShell>,
     ),
   };

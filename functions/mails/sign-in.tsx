@@ -10,10 +10,10 @@ const T = {
       `kami menerima permintaan masuk ke portal lapkin (Pelaporan Kinerja) untuk ${units} dengan alamat email ini.`,
     button: 'Masuk ke portal lapkin',
     validity: (minutes: number) => `Tautan ini berlaku ${minutes} menit dan hanya dapat digunakan satu kali.`,
-    codeIntro: 'Bila tautan dibuka di perangkat lain, masukkan kode berikut pada halaman “Masuk dengan kode”:',
+    codeIntro: 'Bila tautan dibuka di perangkat lain, mohon masukkan kode berikut pada halaman “Masuk dengan kode”:',
     codePage: 'Halaman masuk dengan kode',
     ignore:
-      'Abaikan email ini bila Anda tidak meminta untuk masuk; tanpa tautan atau kode ini tidak ada yang dapat masuk atas nama Anda.',
+      'Mohon abaikan email ini bila Bapak/Ibu tidak meminta untuk masuk; tanpa tautan atau kode ini tidak ada yang dapat masuk atas nama Bapak/Ibu.',
     closing: 'Hormat kami,',
     sender: 'Portal lapkin — SOP Pelaporan Kinerja',
   },

@@ -11,7 +11,7 @@ const T = {
     action: 'Unggahan belum digunakan',
     heading: 'Unggahan belum digunakan',
     body: (status: string) =>
-      `Unggahan Bapak/Ibu telah tersimpan, tetapi belum digunakan karena laporan sedang dalam tahap "${status}". Mohon unggah kembali setelah laporan dikembalikan untuk revisi.`,
+      `Unggahan Bapak/Ibu telah tersimpan, tetapi belum digunakan karena laporan sedang dalam tahap "${status}". Mohon Bapak/Ibu mengunggahnya kembali setelah laporan dikembalikan untuk revisi.`,
   },
   en: {
     action: 'Upload not used',

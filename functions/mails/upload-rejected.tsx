@@ -1,7 +1,7 @@
 import type { Person } from '../core/config.ts';
 import type { UploadKeyProblem } from '../core/errors.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { Button, greeting, Heading, Notice, P, UrlLine } from './parts.tsx';
+import { Button, Closing, closing, greeting, Heading, Notice, P, UrlLine } from './parts.tsx';
 import { uploadStartUrl } from './portal-links.ts';
 import { type Mail, MailShell, mailDocument, subjectOf } from './shell.tsx';
 
@@ -32,7 +32,8 @@ const T = {
     heading: 'Unggahan tidak dapat diproses',
     intro: (reason: string) => `Unggahan berikut tidak dapat diproses: ${reason}.`,
     example: (key: string) => `Contoh lokasi yang benar: ${key}`,
-    kept: (v: string) => `Berkas tetap tersimpan (versi ${v}); mohon unggah ulang ke lokasi yang benar.`,
+    kept: (v: string) =>
+      `Berkas tetap tersimpan (versi ${v}); mohon Bapak/Ibu mengunggahnya ulang ke lokasi yang benar.`,
     portal: 'Cara termudah: unggah melalui halaman unggah portal lapkin, yang menentukan lokasinya sendiri.',
     button: 'Buka halaman unggah',
   },
@@ -70,9 +71,21 @@ export function uploadRejectedMail(a: {
   const upload = uploadStartUrl(a.portal);
   return {
     subject,
-    text: [greeting(a.to.name, a.lang), '', intro, `  ${a.key}`, '', example, kept, '', t.portal, upload, ''].join(
-      '\n',
-    ),
+    text: [
+      greeting(a.to.name, a.lang),
+      '',
+      intro,
+      `  ${a.key}`,
+      '',
+      example,
+      kept,
+      '',
+      t.portal,
+      upload,
+      '',
+      closing(a.lang),
+      '',
+    ].join('\n'),
     html: mailDocument(
       <MailShell lang={a.lang} title={subject} tone="bad">
         <P>{greeting(a.to.name, a.lang)}</P>
@@ -88,6 +101,7 @@ export function uploadRejectedMail(a: {
           <Button href={upload}>{t.button}</Button>
         </p>
         <UrlLine href={upload} />
+        <Closing lang={a.lang} />
       </MailShell>,
     ),
   };

@@ -1,3 +1,4 @@
+import { agendaNumber } from '../core/agenda-number.ts';
 import { sha256Hex } from '../core/audit-chain.ts';
 import { DECISION_STEP, isDecisionStep } from '../core/decision-steps.ts';
 import type { UnitProfile } from '../core/directory.ts';
@@ -8,6 +9,7 @@ import { formatVerificationCode, newVerificationCode, verificationUrl } from '..
 import { renderDispositionPdf } from '../documents/disposition-pdf.ts';
 import { renderReportPdf } from '../documents/report-pdf.ts';
 import type { VerificationMark } from '../documents/verification-pdf.ts';
+import { formatDateTime } from '../i18n/format.ts';
 import { STEP_LABEL } from '../i18n/labels.ts';
 import { reportDocumentedMail } from '../mails/report-documented.tsx';
 import { VerificationCodeTakenError } from '../ports/report-repository.ts';
@@ -71,6 +73,11 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
       tahun: report.tahun,
       periode: report.periode,
       revision: report.revision,
+      agendaNumber: agendaNumber(report),
+      // Tanggal terima: the archived revision reached the officials when it was compiled.
+      receivedAt: data.generatedAt,
+      origin: unit.profile.roleTitles.TIMSAKIP,
+      documentation: unit.profile.roleTitles[deps.config.steps.documentation],
       entries,
       documents: [
         { label: 'Laporan Kinerja (PDF, disahkan)', ...pdf, sha256: pdf.sha256 as string },
@@ -110,12 +117,15 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
       lang,
       report: { ...report, status: 'TERDOKUMENTASI' },
       to: team,
+      // Storage keys and versionIds are in the disposition sheet's verification record, not in a letter.
       facts: [
-        ['PDF', `${pdf.key} (versionId ${pdf.versionId})`],
-        ['SHA-256', pdf.sha256 ?? ''],
-        [lang === 'id' ? 'Lembar disposisi' : 'Disposition sheet', disposition.key],
+        [lang === 'id' ? 'Nomor agenda' : 'Agenda number', agendaNumber(report)],
+        [lang === 'id' ? 'SHA-256 laporan (PDF)' : 'SHA-256 of the report (PDF)', pdf.sha256 ?? ''],
         [lang === 'id' ? 'Kode verifikasi' : 'Verification code', `${verification.code} (${verification.url})`],
       ],
+      arahan: approvals
+        .filter((e) => e.note.trim() !== '')
+        .map((e) => ({ by: `${e.title} — ${e.name}, ${formatDateTime(e.at, lang)}`, note: e.note.trim() })),
     }),
   });
   // No later step would repair a checkpoint of the documentation cut off in the ledger: failing here makes the
@@ -179,6 +189,12 @@ export function approvalsOf<E extends { seq: number }>(events: AuditEvent[], ent
   return entries.filter((e) => approvedSeqs.has(e.seq));
 }
 
+/** A decision in words: the head's approval is a ratification (disahkan), the paraf levels' an approval. */
+const DECISION_WORDS = {
+  id: { approved: 'Disetujui', ratified: 'Disahkan', revise: 'Dikembalikan untuk revisi' },
+  en: { approved: 'Approved', ratified: 'Ratified', revise: 'Sent back for revision' },
+} as const;
+
 /** Every decision of the trail as the disposition sheet lists it: the people as they were when deciding. */
 export function dispositionEntries(
   events: AuditEvent[],
@@ -192,25 +208,28 @@ export function dispositionEntries(
       const roleTitle =
         e.actor.role === 'SISTEM' || e.actor.role === 'KOTA' ? undefined : unit.roleTitles[e.actor.role];
       const step = String(e.detail?.step ?? e.step);
+      const recordedMark = e.detail?.mark;
       return {
         no: i + 1,
+        stepKey: step,
         step: STEP_LABEL[lang][step] ?? step,
-        sopStep: step,
+        revision: e.revision,
+        approved: e.decision === 'APPROVE',
         role: e.actor.role,
         title: e.actor.title ?? roleTitle ?? e.actor.role,
         name: e.actor.name,
         nip: e.actor.nip ?? '',
         decision:
-          e.decision === 'APPROVE'
-            ? lang === 'id'
-              ? 'Disetujui'
-              : 'Approved'
-            : lang === 'id'
-              ? 'Dikembalikan untuk revisi'
-              : 'Sent back for revision',
+          DECISION_WORDS[lang][e.decision === 'APPROVE' ? (step === 'ratify' ? 'ratified' : 'approved') : 'revise'],
         note: e.note ?? '',
         at: e.at,
-        mark: isDecisionStep(step) ? DECISION_STEP[step].mark : 'paraf',
+        // As the trail recorded it (complete-decision.ts); entries written before it recorded one: by the step.
+        mark:
+          recordedMark === 'paraf' || recordedMark === 'tanda tangan'
+            ? recordedMark
+            : isDecisionStep(step)
+              ? DECISION_STEP[step].mark
+              : 'paraf',
         document: { key: e.document?.key ?? '', versionId: e.document?.versionId ?? '', sha256: e.document?.sha256 },
         seq: e.seq,
       };

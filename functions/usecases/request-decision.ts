@@ -1,3 +1,4 @@
+import type { Role } from '../core/config.ts';
 import { decisionLink } from '../core/decision-link.ts';
 import { DECISION_STEP } from '../core/decision-steps.ts';
 import { ReportNotFoundError } from '../core/errors.ts';
@@ -96,6 +97,17 @@ export async function requestDecision(
   });
   const pdf = await deps.store.get(report.reportPdf.key, report.reportPdf.versionId);
   const fresh = (await deps.repo.get(report.reportId)) ?? report;
+  // The arahan already given on this revision (the paraf before the signature), as the trail recorded who gave it.
+  const earlier = (await deps.repo.events(report.reportId))
+    .filter((e) => e.action === 'KEPUTUSAN' && e.decision === 'APPROVE' && e.revision === decision.revision && e.note)
+    .map((e) => ({
+      title:
+        e.actor.title ??
+        (e.actor.role in unit.profile.roleTitles ? unit.profile.roleTitles[e.actor.role as Role] : e.actor.role),
+      name: e.actor.name,
+      at: e.at,
+      note: e.note ?? '',
+    }));
   await deps.mailer.send({
     to: [person.email],
     ...decisionRequestMail({
@@ -106,6 +118,7 @@ export async function requestDecision(
       link,
       portal: deps.publicBaseUrl,
       pdf: pdf.body,
+      earlier,
     }),
   });
   await deps.repo.updateDecision(decisionId, 'PENDING', { mailSentAt: deps.clock.now().toISOString() }).catch((err) => {

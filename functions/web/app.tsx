@@ -23,11 +23,11 @@ const TEXT = {
       'Permintaan ini tidak berasal dari halaman portal lapkin sendiri. Mohon buka portal lalu ulangi dari sana.',
     csrf: 'Formulir kedaluwarsa',
     csrfBody:
-      'Formulir ini tidak lagi sesuai dengan sesi Anda (mungkin Anda masuk atau keluar di tab lain). Mohon muat ulang halaman lalu ulangi.',
+      'Formulir ini tidak lagi sesuai dengan sesi Bapak/Ibu (mungkin Bapak/Ibu masuk atau keluar di tab lain). Mohon muat ulang halaman lalu ulangi.',
     notFound: 'Halaman tidak ditemukan',
     notFoundBody: 'Alamat ini tidak dikenal portal lapkin.',
     error: 'Terjadi gangguan',
-    errorBody: 'Permintaan Anda belum dapat diproses karena gangguan sementara. Mohon ulangi beberapa saat lagi.',
+    errorBody: 'Permintaan Bapak/Ibu belum dapat diproses karena gangguan sementara. Mohon ulangi beberapa saat lagi.',
     home: 'Ke beranda',
     tooLarge: 'Isian terlalu besar',
     tooLargeBody: 'Isian formulir melebihi batas yang diterima portal. Mohon persingkat lalu kirim kembali.',

@@ -132,7 +132,7 @@ describe('the SOP through the portal alone', () => {
     await staf.click('#kirim');
     await staf.locator('#kemajuan:not([hidden])').waitFor({ timeout: 15_000 });
     await staf.locator('#status a').waitFor({ timeout: 30_000 });
-    expect(await staf.locator('#kemajuan-persen').textContent()).toBe('100%');
+    expect(await staf.locator('#kemajuan-persen').textContent()).toBe('100 %');
     await shot(staf, 'staf-terkirim');
     await waitFor(
       async () => (await stack.deps().repo.get(REPORT_ID))?.status === 'MENUNGGU_PARAF',
@@ -169,7 +169,7 @@ describe('the SOP through the portal alone', () => {
     expect(request.html).toMatch(/<a [^>]*href="[^"]*\/keputusan\/[^"]*"[^>]*target="_blank"/);
     await camat.goto(decisionLinkIn(request));
     await camat.click('button[value="REVISE"]');
-    expect(await camat.locator('[role="alert"]').first().textContent()).toContain('Catatan wajib diisi');
+    expect(await camat.locator('[role="alert"]').first().textContent()).toContain('Mohon isi catatan');
     await shot(camat, 'camat-tautan-tanpa-catatan');
     expect(await approveFromTasks(camat, 'camat')).toBe('Keputusan tercatat: disetujui');
     const documented = await waitFor(

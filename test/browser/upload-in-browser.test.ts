@@ -132,7 +132,7 @@ describe('uploading in a browser', () => {
     );
     expect(await page.locator('#status a').getAttribute('href')).toBe('/laporan/karawaci-2026-TW1');
     expect(await page.locator('#kemajuan-bar').evaluate((el) => (el as unknown as { value: number }).value)).toBe(100);
-    expect(await page.locator('#kemajuan-persen').textContent()).toBe('100%');
+    expect(await page.locator('#kemajuan-persen').textContent()).toBe('100 %');
     await screenshot(page, { path: join(SHOTS, `upload-04-sent-390.png`), fullPage: true });
 
     const report = await waitFor(

@@ -160,7 +160,7 @@ describe('lapkin check', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Problems (2):');
     expect(r.stdout).toContain(
-      '  - row 2, column tindak_lanjut: Achievement 80.56% is below 100%: fill in the follow-up or the inhibiting factors for this indicator.',
+      '  - row 2, column tindak_lanjut: Achievement 80.56 % is below 100 %: fill in the follow-up or the inhibiting factors for this indicator.',
     );
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('INVALID: 2 problems. Fix them all and check again.');
   });

@@ -382,13 +382,13 @@ describe('problems', () => {
         row: 2,
         column: 'tindak_lanjut',
         value: null,
-        message: 'Capaian 80,56% di bawah 100%: isi tindak lanjut atau faktor penghambat untuk indikator ini.',
+        message: 'Capaian 80,56 % di bawah 100 %: isi tindak lanjut atau faktor penghambat untuk indikator ini.',
       },
       {
         row: 3,
         column: 'tindak_lanjut',
         value: '-',
-        message: 'Capaian 75,00% di bawah 100%: isi tindak lanjut atau faktor penghambat untuk indikator ini.',
+        message: 'Capaian 75,00 % di bawah 100 %: isi tindak lanjut atau faktor penghambat untuk indikator ini.',
       },
     ]);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AssembledReport, DispositionEntry, IndicatorRow } from '../../functions/core/performance-data.ts';
 import { computeIndicators, summarize } from '../../functions/documents/capaian.ts';
 import { checkPerformanceData } from '../../functions/documents/check-data.ts';
-import { renderDispositionPdf } from '../../functions/documents/disposition-pdf.ts';
+import { dispositionLevels, renderDispositionPdf } from '../../functions/documents/disposition-pdf.ts';
 import { pdfText } from '../../functions/documents/pdf-layout.ts';
 import { renderReportPdf } from '../../functions/documents/report-pdf.ts';
 import { parsePerformanceData } from '../../functions/documents/upload/index.ts';
@@ -53,7 +53,10 @@ function report(rows: Partial<IndicatorRow>[], over: Partial<AssembledReport> = 
 
 const SEKCAM: DispositionEntry = {
   no: 1,
-  step: 'Verifikasi',
+  stepKey: 'verify',
+  step: 'Verifikasi laporan',
+  revision: 2,
+  approved: true,
   role: 'SEKRETARIS_CAMAT',
   title: 'Sekretaris Camat',
   name: 'Dewi Lestari, S.STP., M.Si.',
@@ -67,7 +70,8 @@ const SEKCAM: DispositionEntry = {
 const CAMAT: DispositionEntry = {
   ...SEKCAM,
   no: 2,
-  step: 'Pengesahan',
+  stepKey: 'ratify',
+  step: 'Pengesahan laporan',
   role: 'CAMAT',
   title: 'Camat',
   name: 'Drs. Arif Wicaksono, M.Si.',
@@ -109,9 +113,19 @@ describe('renderReportPdf', () => {
       'CAMAT KARAWACI',
       'NIP. ....',
       'Halaman 2 dari',
+      // The formula with the multiplication sign, percent as formatPercent writes it (a space before "%").
+      'capaian = realisasi / target × 100 %',
     ]) {
-      expect(text).toContain(expected);
+      expect(text.replace(/\s+/g, ' ')).toContain(expected);
     }
+    expect(text).not.toMatch(/\d%/);
+    expect(text).not.toMatch(/ x \d| x target|\bthd\b/);
+    // The comparison with the Renstra, written out.
+    const compared = pdfTextOf(
+      await renderReportPdf(report([{ targetRenstra: 100, realisasiTahunLalu: 90 }]), [], 'id', { compress: false }),
+    ).replace(/\s+/g, ' ');
+    expect(compared).toContain('Capaian terhadap Renstra');
+    expect(compared).not.toMatch(/\bthd\b/);
   });
 
   it('fills the approval block from the disposition entries', async () => {
@@ -127,9 +141,14 @@ describe('renderReportPdf', () => {
 
   it('leaves a block blank for an entry that sent the report back', async () => {
     const text = pdfTextOf(
-      await renderReportPdf(report([{}]), [{ ...CAMAT, decision: 'Dikembalikan untuk revisi' }], 'id', {
-        compress: false,
-      }),
+      await renderReportPdf(
+        report([{}]),
+        [{ ...CAMAT, approved: false, decision: 'Dikembalikan untuk revisi' }],
+        'id',
+        {
+          compress: false,
+        },
+      ),
     );
     expect(text).not.toContain('Drs. Arif Wicaksono');
   });
@@ -203,6 +222,9 @@ describe('renderReportPdf', () => {
     expect(text.replace(/\s+/g, ' ')).toContain(
       '* Laporan ini disusun otomatis oleh lapkin atas nama Ketua TIMSAKIP pada 8 April 2026 pukul 09.15 WIB dari data kinerja yang diunggah oleh staf@example.go.id',
     );
+    // The source's storage key and versionId belong in the disposition sheet's verification record, not here.
+    for (const internal of ['masuk/karawaci/2026/TW1/data.csv', 'versionId', 'v-2'])
+      expect(text).not.toContain(internal);
     // Without it (data assembled before this was recorded) the row stays blank, as before.
     expect(pdfTextOf(await renderReportPdf(report([{}]), [], 'id', { compress: false }))).not.toContain(
       'disusun sistem',
@@ -349,56 +371,148 @@ describe('pdfText', () => {
 });
 
 describe('renderDispositionPdf', () => {
+  const ARCHIVED_KEY = 'arsip/karawaci/2026/TW1/rev-2/laporan-kinerja-karawaci-2026-TW1-disahkan.pdf';
+  const ARCHIVED_VERSION = 'k1X9.aB3cD4eF5gH6iJ7kL8mN9oP0qR1s';
   const input = {
     organization: ORG,
     reportId: 'karawaci-2026-TW1',
     tahun: 2026,
     periode: 'TW1' as const,
     revision: 2,
+    agendaNumber: 'KARAWACI/2026/TW1/R2',
+    receivedAt: '2026-04-08T02:15:00Z',
+    origin: 'Kasubag Perencanaan dan Keuangan',
+    documentation: 'Kasubag Perencanaan dan Keuangan',
     entries: [
       {
         ...SEKCAM,
+        revision: 1,
+        approved: false,
         decision: 'Dikembalikan untuk revisi',
         note: 'Lengkapi tindak lanjut IK-04.',
         at: '2026-04-06T03:10:00Z',
+        document: { key: 'laporan/karawaci/2026/TW1/laporan.pdf', versionId: 'pdf-v1', sha256: 'ab'.repeat(32) },
       },
       { ...SEKCAM, no: 2 },
-      { ...CAMAT, no: 3 },
+      { ...CAMAT, no: 3, note: 'Pertahankan capaian IK-02 pada triwulan berikutnya.' },
     ],
     documents: [
       {
         label: 'Laporan Kinerja (PDF, disahkan)',
-        key: 'arsip/karawaci/2026/TW1/rev-2/laporan-kinerja-karawaci-2026-TW1-disahkan.pdf',
-        versionId: 'k1X9.aB3cD4eF5gH6iJ7kL8mN9oP0qR1s',
+        key: ARCHIVED_KEY,
+        versionId: ARCHIVED_VERSION,
         sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
       },
     ],
     archivedAt: '2026-04-09T03:31:10Z',
   };
+  /** The sheet's text, line breaks of wrapped cells flattened, split where the verification record begins. */
+  async function sheet(i: typeof input, lang: 'id' | 'en' = 'id') {
+    const text = pdfTextOf(await renderDispositionPdf(i, lang, { compress: false })).replace(/\s+/g, ' ');
+    const at = text.indexOf(lang === 'id' ? 'REKAMAN VERIFIKASI' : 'VERIFICATION RECORD');
+    expect(at).toBeGreaterThan(0);
+    return { text, form: text.slice(0, at), record: text.slice(at) };
+  }
 
-  it('lists every decision and every archived document with versionId and SHA-256', async () => {
-    const pdf = await renderDispositionPdf(input, 'id', { compress: false });
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    // Table cells wrap, so compare on the text with its line breaks flattened.
-    const text = pdfTextOf(pdf).replace(/\s+/g, ' ');
+  it('is the form an office uses: nomor agenda, dates, sifat, perihal, diteruskan kepada, isi disposisi', async () => {
+    const { form } = await sheet(input);
     for (const expected of [
       'LEMBAR DISPOSISI',
-      'karawaci-2026-TW1',
-      'Dikembalikan untuk revisi',
-      'Lengkapi tindak lanjut IK-04.',
-      'Disetujui',
-      'Dewi Lestari, S.STP., M.Si.',
-      'NIP 197501012000031001',
-      'Paraf elektronik',
-      'Tanda tangan elektronik',
-      '6 April 2026 pukul 10.10 WIB',
-      'k1X9.aB3cD4eF5gH6iJ7kL8mN9oP0qR1s',
+      'Nomor agenda : KARAWACI/2026/TW1/R2',
+      'Tanggal terima : 8 April 2026 pukul 09.15 WIB',
+      // The date of the last level's decision: the Camat's signature.
+      'Tanggal disposisi : 9 April 2026 pukul 10.30 WIB',
+      'Sifat : Biasa',
+      'Perihal : Laporan Kinerja Triwulan I Tahun 2026 — Kecamatan Karawaci',
+      'Diteruskan kepada:',
+      'Sekretaris Camat — Verifikasi laporan',
+      'Camat — Pengesahan laporan',
+      'Kasubag Perencanaan dan Keuangan — untuk didokumentasikan',
+      'ISI DISPOSISI / ARAHAN',
+      'Disetujui (paraf). Diteruskan kepada Camat.',
+      'Tanpa arahan tambahan.',
+      'Disahkan (tanda tangan). Diteruskan kepada Kasubag Perencanaan dan Keuangan untuk didokumentasikan.',
+      // The arahan of an approval, not only the note of a send-back.
+      'Arahan: “Pertahankan capaian IK-02 pada triwulan berikutnya.”',
+    ]) {
+      expect(form).toContain(expected);
+    }
+  });
+
+  it('has a paraf row per level that acted, from the decisions; "—" where a level did not act on the revision', async () => {
+    const { form } = await sheet(input);
+    expect(form).toContain('PARAF DAN TANDA TANGAN');
+    expect(form).toContain('Verifikasi laporan Sekretaris Camat Dewi Lestari, S.STP., M.Si. NIP 198003152005012002');
+    expect(form).toContain('Pengesahan laporan Camat Drs. Arif Wicaksono, M.Si. NIP 197501012000031001');
+    expect(form).toContain('Paraf elektronik');
+    expect(form).toContain('Tanda tangan elektronik');
+    // No paraf step in this unit: no team lead's row.
+    expect(form).not.toContain('Ketua Tim');
+
+    // With the team lead's paraf (a step the trail names) — it acted on revision 1 only: listed first, with "—".
+    const lead: DispositionEntry = {
+      ...SEKCAM,
+      stepKey: 'paraf',
+      step: 'Paraf Ketua Tim',
+      role: 'TIMSAKIP',
+      title: 'Ketua Tim Kerja Sekretariat',
+      name: 'Budi Santoso, S.E.',
+      nip: '198505052010011005',
+      revision: 1,
+      at: '2026-04-05T03:00:00Z',
+    };
+    const withLead = await sheet({ ...input, entries: [lead, ...input.entries] });
+    expect(withLead.form).toContain('Ketua Tim Kerja Sekretariat — Paraf Ketua Tim');
+    expect(withLead.form).toContain('Paraf Ketua Tim Ketua Tim Kerja Sekretariat — — —');
+    expect(withLead.form).toContain('Tidak memberikan disposisi pada revisi ini.');
+    // And acting on the archived revision, with the title as recorded (a Plh signs as such).
+    const acting = await sheet({
+      ...input,
+      entries: [
+        { ...lead, revision: 2, note: 'Sudah sesuai format.' },
+        ...input.entries.map((e) => (e.stepKey === 'ratify' ? { ...e, title: 'Plh. Camat Karawaci' } : e)),
+      ],
+    });
+    expect(acting.form).toContain(
+      'Paraf Ketua Tim Ketua Tim Kerja Sekretariat Budi Santoso, S.E. NIP 198505052010011005',
+    );
+    expect(acting.form).toContain(
+      'Disetujui (paraf). Diteruskan kepada Sekretaris Camat. Arahan: “Sudah sesuai format.”',
+    );
+    expect(acting.form).toContain('Pengesahan laporan Plh. Camat Karawaci Drs. Arif Wicaksono, M.Si.');
+  });
+
+  it('keeps the decision history with every note, and no storage key or versionId outside the verification record', async () => {
+    const { form, record } = await sheet(input);
+    expect(form).toContain('RIWAYAT KEPUTUSAN');
+    expect(form).toContain('Dikembalikan untuk revisi Lengkapi tindak lanjut IK-04.');
+    expect(form).toContain('6 April 2026 pukul 10.10 WIB');
+    for (const internal of [ARCHIVED_KEY, ARCHIVED_VERSION, 'versionId', 'pdf-v1', 'pdf-v2', 'laporan/', 'arsip/']) {
+      expect(form).not.toContain(internal);
+    }
+    // A long key wraps in its cell (at a hyphen): compared without the line breaks.
+    expect(record.replace(/\s/g, '')).toContain(ARCHIVED_KEY);
+    for (const expected of [
+      `versionId: ${ARCHIVED_VERSION}`,
       'e3b0c442 98fc1c14 9afbf4c8 996fb924',
       '27ae41e4 649b934c a495991b 7852b855',
+      'B. DOKUMEN YANG DIPUTUSKAN',
+      'Verifikasi laporan, revisi 1: dikembalikan untuk revisi',
+      'pdf-v1',
+      'abababab',
       'C. PERNYATAAN',
     ]) {
-      expect(text).toContain(expected);
+      expect(record).toContain(expected);
     }
+  });
+
+  it('reads the same in English', async () => {
+    const { form, record } = await sheet(input, 'en');
+    expect(form).toContain('DISPOSITION SHEET');
+    expect(form).toContain('Subject : Performance Report Quarter 1 2026 — Kecamatan Karawaci');
+    expect(form).toContain('Directions: “Pertahankan capaian IK-02 pada triwulan berikutnya.”');
+    expect(form).not.toContain(ARCHIVED_VERSION);
+    expect(record).toContain(ARCHIVED_VERSION);
   });
 
   it('says so when no decision is recorded, and is deterministic', async () => {
@@ -406,5 +520,27 @@ describe('renderDispositionPdf', () => {
     const [a, b] = await Promise.all([renderDispositionPdf(empty), renderDispositionPdf(empty)]);
     expect(a.equals(b)).toBe(true);
     expect(pdfTextOf(a)).toContain('Belum ada keputusan yang tercatat.');
+  });
+});
+
+describe('dispositionLevels', () => {
+  it('takes the levels from the decisions, in the SOP order, each with its approval of the archived revision', () => {
+    const lead = { ...SEKCAM, stepKey: 'paraf', step: 'Paraf', title: 'Ketua Tim', revision: 3 };
+    const levels = dispositionLevels(
+      [
+        { ...CAMAT, revision: 2, approved: false },
+        { ...SEKCAM, revision: 3 },
+        lead,
+        { ...CAMAT, revision: 3, title: 'Plh. Camat Karawaci' },
+      ],
+      3,
+    );
+    expect(levels.map((v) => [v.stepKey, v.title, v.entry?.revision])).toEqual([
+      ['paraf', 'Ketua Tim', 3],
+      ['verify', 'Sekretaris Camat', 3],
+      ['ratify', 'Plh. Camat Karawaci', 3],
+    ]);
+    // A send-back is no approval: that level did not act on revision 2.
+    expect(dispositionLevels([{ ...CAMAT, revision: 2, approved: false }], 2)[0]?.entry).toBeUndefined();
   });
 });

@@ -98,6 +98,8 @@ describe('renderReportXlsx', () => {
     expect(texts).toContain('LAPORAN KINERJA');
     expect(texts).toContain('Triwulan I');
     expect(summary.getCell('A1').value).toBe('LAPORAN KINERJA');
+    // The workbook's cover names no storage key or versionId (the disposition sheet's verification record does).
+    expect(texts.map(String).filter((t) => /versionId|masuk\//.test(t))).toEqual([]);
     expect(allCells(wb).some((c) => c.type === ExcelJS.ValueType.Formula)).toBe(false);
   });
 

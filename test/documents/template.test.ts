@@ -110,11 +110,11 @@ describe('renderTemplateXlsx', () => {
       otherwise: 'Kurang',
     };
     expect(scaleRanges(scale)).toEqual([
-      { kategori: 'Sangat Baik', range: 'lebih dari 100%' },
-      { kategori: 'Baik', range: 'lebih dari 75% sampai 100%' },
-      { kategori: 'Kurang', range: '75% atau kurang' },
+      { kategori: 'Sangat Baik', range: 'lebih dari 100 %' },
+      { kategori: 'Baik', range: 'lebih dari 75 % sampai 100 %' },
+      { kategori: 'Kurang', range: '75 % atau kurang' },
     ]);
-    expect(scaleRanges(scale, 'en').at(1)).toEqual({ kategori: 'Baik', range: 'above 75% up to 100%' });
+    expect(scaleRanges(scale, 'en').at(1)).toEqual({ kategori: 'Baik', range: 'above 75 % up to 100 %' });
     const guide = (
       await load(await template({ ratingScale: scale, dataLimits: { maxFileMB: 5, maxRows: 500 } }))
     ).getWorksheet(TEMPLATE_SHEETS.guide);
@@ -124,7 +124,7 @@ describe('renderTemplateXlsx', () => {
         text.push(String(c.value));
       });
     });
-    expect(text).toContain('Capaian lebih dari 75% sampai 100%');
+    expect(text).toContain('Capaian lebih dari 75 % sampai 100 %');
     expect(text).toContain('Sangat Baik');
     expect(text.join('\n')).toContain('paling besar 5 MB dan paling banyak 500 baris data');
     expect(text.join('\n')).toContain('npx lapkin check <berkas> --tahun 2026 --periode TW2');

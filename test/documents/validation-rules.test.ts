@@ -441,10 +441,10 @@ const RULES: Rule[] = [
         row: 2,
         column: 'tindak_lanjut',
         value: null,
-        message: 'Capaian 80,56% di bawah 100%: isi tindak lanjut atau faktor penghambat untuk indikator ini.',
+        message: 'Capaian 80,56 % di bawah 100 %: isi tindak lanjut atau faktor penghambat untuk indikator ini.',
       },
     ],
-    en: ['Achievement 80.56% is below 100%: fill in the follow-up or the inhibiting factors for this indicator.'],
+    en: ['Achievement 80.56 % is below 100 %: fill in the follow-up or the inhibiting factors for this indicator.'],
   },
   {
     rule: 'target 0 without keterangan',

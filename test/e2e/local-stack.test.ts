@@ -142,7 +142,7 @@ describe('decision links over HTTP', () => {
 
     const noNote = await postDecision(link, 'REVISE', '');
     expect(noNote.status).toBe(422);
-    expect(noNote.html).toContain('Catatan wajib diisi');
+    expect(noNote.html).toContain('Mohon isi catatan');
 
     const huge = await fetch(link, {
       method: 'POST',

@@ -32,11 +32,17 @@ async function uploadAndAssemble(f: Fakes, reportId: string, key: string, body: 
   await assembleReport(f.deps, { reportId, source: { key, versionId } });
 }
 
-async function decide(f: Fakes, reportId: string, step: 'verify' | 'ratify', decision: 'APPROVE' | 'REVISE') {
+async function decide(
+  f: Fakes,
+  reportId: string,
+  step: 'verify' | 'ratify',
+  decision: 'APPROVE' | 'REVISE',
+  arahan = '',
+) {
   const taskToken = `${TOKENS[step]}-${reportId}-${f.mailer.sent.length}`;
   await requestDecision(f.deps, { taskToken, reportId, executionArn: exec(reportId), step });
   const link = linkParts(linkInMail(f.mailer.sent.at(-1)?.text ?? ''));
-  await submitDecision(f.deps, link, { decision, note: decision === 'REVISE' ? 'Mohon lengkapi narasi.' : '' });
+  await submitDecision(f.deps, link, { decision, note: decision === 'REVISE' ? 'Mohon lengkapi narasi.' : arahan });
 }
 
 /**
@@ -46,7 +52,14 @@ async function decide(f: Fakes, reportId: string, step: 'verify' | 'ratify', dec
  */
 export async function ratifiedReport(
   f: Fakes,
-  opts: { reportId?: string; key?: string; body?: Uint8Array; reviseOnce?: boolean } = {},
+  opts: {
+    reportId?: string;
+    key?: string;
+    body?: Uint8Array;
+    reviseOnce?: boolean;
+    /** The arahan each official adds to their approval. */
+    arahan?: { verify?: string; ratify?: string };
+  } = {},
 ) {
   const reportId = opts.reportId ?? REPORT_ID;
   const key = opts.key ?? KEY;
@@ -64,9 +77,9 @@ export async function ratifiedReport(
     await uploadAndAssemble(f, reportId, key, sample('perbaikan-1'));
   }
   f.clock.advance(2 * HOUR);
-  await decide(f, reportId, 'verify', 'APPROVE');
+  await decide(f, reportId, 'verify', 'APPROVE', opts.arahan?.verify);
   f.clock.advance(3 * HOUR + 17 * 60_000);
-  await decide(f, reportId, 'ratify', 'APPROVE');
+  await decide(f, reportId, 'ratify', 'APPROVE', opts.arahan?.ratify);
   f.clock.advance(HOUR + 5 * 60_000);
   return reportId;
 }

@@ -74,8 +74,11 @@ export function decisionOf(step: 'verify' | 'ratify', assignee: Person): Decisio
   } as Decision;
 }
 
+/** The Sekretaris who approved before the signature, as the trail records them. */
+const VERIFIER = { title: 'Sekretaris Camat', name: 'Dewi Lestari, S.STP., M.Si.', at: '2026-04-06T06:00:00.000Z' };
+
 /** Every mail kind, by the action its subject starts with. */
-export function everyMail(lang: Lang, opts: { name?: string; unitName?: string; note?: string } = {}) {
+export function everyMail(lang: Lang, opts: { name?: string; unitName?: string; note?: string; arahan?: string } = {}) {
   const to = person(opts.name ?? 'Ratna Sari');
   const unit = unitNamed(opts.unitName ?? 'Kecamatan Karawaci');
   const note = opts.note ?? 'Lengkapi narasi.';
@@ -97,6 +100,7 @@ export function everyMail(lang: Lang, opts: { name?: string; unitName?: string; 
       decision: decisionOf('ratify', to),
       link: SIGNED,
       portal: PORTAL,
+      ...(opts.arahan ? { earlier: [{ ...VERIFIER, note: opts.arahan }] } : {}),
     }),
     revision: revisionRequestMail({
       unit,
@@ -142,6 +146,9 @@ export function everyMail(lang: Lang, opts: { name?: string; unitName?: string; 
       report: { ...REPORT, status: 'TERDOKUMENTASI' } as Report,
       to,
       facts: [['SHA-256', 'ab'.repeat(32)]],
+      ...(opts.arahan
+        ? { arahan: [{ by: `${VERIFIER.title} — ${VERIFIER.name}, 6 April 2026 pukul 13.00 WIB`, note: opts.arahan }] }
+        : {}),
     }),
     failed: reportFailedMail({
       unit,

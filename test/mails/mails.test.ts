@@ -50,6 +50,45 @@ describe('mail subjects: the action in brackets, then the report and its unit', 
       expect(m.html, kind).toMatch(/>Yth\. Bapak\/Ibu (Ratna Sari|Budi Santoso),</);
     }
   });
+
+  it('ask rather than order, and close as a letter does', () => {
+    const id = everyMail('id');
+    expect(id.verify?.text).toContain('Mohon berkenan memverifikasi laporan kinerja berikut.');
+    expect(id.ratify?.text).toContain('Mohon berkenan mengesahkannya (tanda tangan)');
+    expect(id.revision?.text).toContain('Mohon Bapak/Ibu melengkapi perbaikan sesuai catatan tersebut');
+    for (const [kind, m] of Object.entries(id)) {
+      expect(m.text.trimEnd(), kind).toMatch(/Atas perhatian Bapak\/Ibu, kami ucapkan terima kasih\.$/);
+      expect(m.html, kind).toContain('>Atas perhatian Bapak/Ibu, kami ucapkan terima kasih.</p>');
+      // No imperative addressed to an official, no abbreviation.
+      expect(m.text, kind).not.toMatch(/\b(thd|tgl|dll|yg|dsb)\b|\bAnda\b/);
+    }
+    for (const [kind, m] of Object.entries(everyMail('en'))) {
+      expect(m.text.trimEnd(), kind).toMatch(/Thank you for your attention\.$/);
+      expect(m.text, kind).toMatch(/^Dear (Ratna Sari|Budi Santoso),\n/);
+    }
+  });
+});
+
+describe('the arahan of an approval reaches the mails that report the decision', () => {
+  const ARAHAN = 'Pertahankan capaian IK-02; percepat serapan anggaran.';
+  for (const lang of ['id', 'en'] as const) {
+    it(`the ratify request quotes the verifier's arahan; the documented mail the arahan of the sheet (${lang})`, () => {
+      const m = everyMail(lang, { arahan: ARAHAN });
+      for (const mail of [m.ratify, m.documented]) {
+        expect(mail?.text).toContain(`"${ARAHAN}"`);
+        expect(mail?.text).toContain('Sekretaris Camat — Dewi Lestari');
+        expect(mail?.html).toContain(`“${ARAHAN}”`);
+      }
+      expect(m.ratify?.text).toContain(
+        lang === 'id' ? 'Arahan pada tahap sebelumnya:' : 'Directions given at the earlier step:',
+      );
+      expect(m.documented?.text).toContain(
+        lang === 'id' ? 'Arahan pada lembar disposisi:' : 'Directions on the disposition sheet:',
+      );
+      // Without an arahan, no empty section.
+      expect(everyMail(lang).ratify?.text).not.toContain(lang === 'id' ? 'Arahan pada' : 'Directions given');
+    });
+  }
 });
 
 describe('mails point to the portal', () => {

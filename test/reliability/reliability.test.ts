@@ -182,13 +182,13 @@ describe('attacks on the decision endpoint', () => {
         name: 'tampered decision value',
         run: () => post(linkA, form('SETUJU_SEMUA')),
         status: 422,
-        says: 'Pilih salah satu',
+        says: 'Mohon pilih salah satu',
       },
       {
         name: 'REVISE without a note',
         run: () => post(linkA, form('REVISE', ' ')),
         status: 422,
-        says: 'Catatan wajib diisi',
+        says: 'Mohon isi catatan',
       },
       { name: 'expired link', run: () => post(expired, form('APPROVE')), status: 410, says: 'kedaluwarsa' },
       {

@@ -56,7 +56,7 @@ describe("the team lead's paraf", () => {
     const paraf = await request('paraf');
     expect(paraf.mail.to).toEqual(['timsakip@example.go.id']);
     expect(paraf.mail.subject).toBe('[Perlu paraf] Laporan Kinerja Triwulan I 2026 — Kecamatan Karawaci');
-    expect(paraf.mail.text).toContain('menunggu paraf Bapak/Ibu sebagai ketua tim');
+    expect(paraf.mail.text).toContain('menunggu paraf Bapak/Ibu sebagai ketua tim. Mohon berkenan');
     const waiting = await f.repo.get(REPORT_ID);
     expect(waiting).toMatchObject({ status: 'MENUNGGU_PARAF', step: 'paraf' });
     expect(waiting?.dueAt).toBe(new Date(f.clock.now().getTime() + 24 * HOUR).toISOString());

@@ -67,8 +67,8 @@ describe('role titles of a dinas', () => {
   it('every mail, page and PDF of its report says Kepala Dinas / Sekretaris Dinas, never Camat', async () => {
     const seen = await runSop('dinas-arsip');
     const [verifyMail, ratifyMail, documentedMail] = seen.mails;
-    expect(verifyMail?.text).toContain('setujui untuk diteruskan kepada Kepala Dinas');
-    expect(ratifyMail?.text).toContain('telah diverifikasi Sekretaris Dinas');
+    expect(verifyMail?.text).toContain('menyetujuinya (paraf) untuk diteruskan kepada Kepala Dinas');
+    expect(ratifyMail?.text).toContain('telah diverifikasi oleh Sekretaris Dinas');
     expect(documentedMail?.text).toContain('telah disahkan Kepala Dinas');
     const [verifyPage, verifiedPage, ratifyPage] = seen.pages;
     expect(verifyPage).toContain('Setujui (paraf) dan teruskan ke Kepala Dinas');
@@ -119,8 +119,8 @@ describe('the result page of an approved verification', () => {
 describe('role titles of a kecamatan', () => {
   it('still say Camat / Sekretaris Camat', async () => {
     const seen = await runSop('karawaci');
-    expect(seen.mails[0]?.text).toContain('setujui untuk diteruskan kepada Camat');
-    expect(seen.mails[1]?.text).toContain('telah diverifikasi Sekretaris Camat');
+    expect(seen.mails[0]?.text).toContain('menyetujuinya (paraf) untuk diteruskan kepada Camat');
+    expect(seen.mails[1]?.text).toContain('telah diverifikasi oleh Sekretaris Camat');
     expect(seen.mails[2]?.text).toContain('telah disahkan Camat');
     expect(seen.pages[0]).toContain('Setujui (paraf) dan teruskan ke Camat');
     expect(seen.pages[0]).toContain('Menunggu verifikasi Sekretaris Camat');

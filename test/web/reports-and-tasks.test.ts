@@ -282,7 +282,7 @@ describe('/tugas — Tugas saya', () => {
     await nothingChanged();
     const noNote = await mine.post(`/tugas/${decisionId}`, { keputusan: 'REVISE' });
     expect(noNote.statusCode).toBe(422);
-    expect(noNote.body).toContain('Catatan wajib diisi');
+    expect(noNote.body).toContain('Mohon isi catatan');
     await nothingChanged();
     const done = await mine.post(`/tugas/${decisionId}`, { keputusan: 'APPROVE', catatan: 'Sesuai.' });
     expect(done.statusCode).toBe(200);
@@ -321,6 +321,12 @@ describe('/tugas — Tugas saya', () => {
     const byLink = (await portal.request(new URL(ratify.link).pathname + new URL(ratify.link).search)).body;
     expect(byLink).toContain(`Verifikasi (paraf): disetujui oleh ${secretary.name}`);
     expect(byLink).toContain('<li data-kode="IK-06">');
+    // The Sekretaris' arahan shows under their paraf; the form says an arahan may go with an approval too.
+    expect(view).toContain('“Paraf.”');
+    expect(view).toContain(
+      '<label for="catatan">Arahan / catatan (boleh diisi bila disetujui; wajib diisi bila dikembalikan untuk revisi)</label>',
+    );
+    expect(view).toMatch(/<textarea id="catatan" name="catatan" maxlength="2000" aria-describedby="catatan-petunjuk">/);
     // A signed-in official may still use the emailed link: its POST carries the session's CSRF token (the form
     // was read by the CSRF check before the size limit; a body without Content-Length was once a 500).
     const linkPath = new URL(ratify.link).pathname + new URL(ratify.link).search;

@@ -35,7 +35,7 @@ describe('the home page', () => {
     const s = await signIn(w, P.STAF.email);
     const home = await w.get('/', { cookie: s.cookie });
     expect(home.statusCode).toBe(200);
-    expect(home.body).toContain(`Selamat datang, ${P.STAF.name}`);
+    expect(home.body).toContain(`Selamat datang, Bapak/Ibu ${P.STAF.name}`);
     expect(home.body).toContain('Kecamatan Karawaci');
     expect(home.body).toContain('>Staf Pelaksana</dd>');
     const main = home.body.slice(home.body.indexOf('<main'));
@@ -108,7 +108,7 @@ describe('signing out', () => {
     expect(cleared?.attrs).toContain('Max-Age=0');
     const page = await w.get('/masuk?keluar=1', { cookie: s.cookie });
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Anda telah keluar');
+    expect(page.body).toContain('Bapak/Ibu telah keluar');
     expect((await w.get('/', { cookie: s.cookie })).statusCode).toBe(303);
   });
 

@@ -22,7 +22,7 @@ describe('asking for a sign-in mail', () => {
     expect(w.f.mailer.sent).toHaveLength(1);
     expect(unknown.statusCode).toBe(200);
     expect(known.statusCode).toBe(200);
-    expect(unknown.body).toContain('Periksa email Anda');
+    expect(unknown.body).toContain('Mohon periksa email Bapak/Ibu');
     expect(unknown.body.replaceAll(UNKNOWN, 'X')).toBe(known.body.replaceAll(P.STAF.email, 'X'));
   });
 
@@ -52,7 +52,7 @@ describe('asking for a sign-in mail', () => {
       expect(part).toContain(`https://lapkin.example.go.id/masuk/tautan/${token}`);
       expect(part).toContain(code);
       expect(part).toContain(`berlaku ${SIGN_IN_MINUTES} menit dan hanya dapat digunakan satu kali`);
-      expect(part).toContain('Abaikan email ini bila Anda tidak meminta');
+      expect(part).toContain('Mohon abaikan email ini bila Bapak/Ibu tidak meminta');
     }
     // Every link of the mail opens in a tab of its own.
     const anchors = mail?.html.match(/<a [^>]*>/g) ?? [];
@@ -143,7 +143,7 @@ describe('asking for a sign-in mail', () => {
     w.f.mailer.failures = 1;
     const res = await w.post('/masuk', { email: P.STAF.email });
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('Periksa email Anda');
+    expect(res.body).toContain('Mohon periksa email Bapak/Ibu');
     expect(w.logLines.some((l) => l.includes('sign-in mail not sent'))).toBe(true);
     expect(w.logLines.join('\n')).not.toContain(P.STAF.email);
   });

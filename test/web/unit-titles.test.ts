@@ -85,7 +85,7 @@ describe('decision mails', () => {
         lang === 'id' ? 'diteruskan kepada Kepala Dinas' : 'forward it to the Kepala Dinas',
       );
       expect(ratify.text).toContain(
-        lang === 'id' ? 'telah diverifikasi Sekretaris Dinas' : 'verified by the Sekretaris Dinas',
+        lang === 'id' ? 'telah diverifikasi oleh Sekretaris Dinas' : 'verified by the Sekretaris Dinas',
       );
       for (const m of [verify, ratify]) {
         expect(m.text).not.toMatch(CAMAT_WORD);

@@ -96,7 +96,7 @@ describe('the upload page', () => {
     const theirs = await request('/unggah?laporan=sukamaju-2025-TW3', { headers: { cookie } });
     expect(theirs.statusCode).toBe(200);
     expect(theirs.body).not.toContain('RAHASIA');
-    expect(theirs.body).toContain('tidak ditemukan di unit Anda');
+    expect(theirs.body).toContain('tidak ditemukan di unit Bapak/Ibu');
   });
 });
 

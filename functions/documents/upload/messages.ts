@@ -65,7 +65,7 @@ const id = {
     'Angka ambigu: bisa dibaca sebagai ribuan atau desimal. Tulis tanpa pemisah ribuan, atau gunakan koma desimal (contoh 1234,5).',
   cellRef: (value: string, row: number, column: string) => `"${value}" (baris ${row}, kolom ${column})`,
   belowTarget: (capaian: string) =>
-    `Capaian ${capaian}% di bawah 100%: isi tindak lanjut atau faktor penghambat untuk indikator ini.`,
+    `Capaian ${capaian} % di bawah 100 %: isi tindak lanjut atau faktor penghambat untuk indikator ini.`,
   targetZero: 'Target 0: capaian tidak dapat dihitung. Jelaskan di kolom keterangan.',
   decimal: ',',
 };
@@ -126,7 +126,7 @@ const en: Messages = {
     'Ambiguous number: it reads as either thousands or decimals. Write it without thousands separators, or with a decimal point (e.g. 1234.5).',
   cellRef: (value, row, column) => `"${value}" (row ${row}, column ${column})`,
   belowTarget: (capaian) =>
-    `Achievement ${capaian}% is below 100%: fill in the follow-up or the inhibiting factors for this indicator.`,
+    `Achievement ${capaian} % is below 100 %: fill in the follow-up or the inhibiting factors for this indicator.`,
   targetZero: 'Target 0: achievement cannot be computed. Explain it in the notes column.',
   decimal: '.',
 };

@@ -172,7 +172,7 @@ function setup(): void {
         if (!event.lengthComputable) return;
         const pct = Math.floor((event.loaded / event.total) * 100);
         bar.value = pct;
-        percent.textContent = `${pct}%`;
+        percent.textContent = `${pct} %`;
       };
       xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? resolve() : reject(new Error(bucketError(xhr))));
       xhr.onerror = () => reject(new Error(t.network));
@@ -212,12 +212,12 @@ function setup(): void {
       say(t.valid(result.rows));
       const signed = await signedForm(tahun, periode, result.kind);
       bar.value = 0;
-      percent.textContent = '0%';
+      percent.textContent = '0 %';
       progress.hidden = false;
       say(t.sending);
       await send(signed, file);
       bar.value = 100;
-      percent.textContent = '100%';
+      percent.textContent = '100 %';
       status.className = 'ok';
       status.replaceChildren(document.createTextNode(`${t.sent(signed.reportId)} `));
       const link = document.createElement('a');

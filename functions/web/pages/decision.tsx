@@ -24,14 +24,16 @@ const T = {
     due: 'Batas waktu',
     status: 'Status',
     download: 'Unduh laporan (PDF) yang diputuskan',
-    noteLabel: 'Catatan (wajib bila dikembalikan untuk revisi)',
+    noteLabel: 'Arahan / catatan (boleh diisi bila disetujui; wajib diisi bila dikembalikan untuk revisi)',
+    noteHint:
+      'Arahan atau catatan Bapak/Ibu tercatat pada lembar disposisi dan disampaikan kepada pejabat berikutnya atau kepada TIMSAKIP.',
     approveParaf: (sekretaris: string) => `Setujui (paraf) dan teruskan ke ${sekretaris}`,
     approveVerify: (head: string) => `Setujui (paraf) dan teruskan ke ${head}`,
     approveRatify: 'Sahkan laporan (tanda tangan)',
     revise: 'Kembalikan untuk revisi',
-    noteRequired: 'Catatan wajib diisi bila laporan dikembalikan untuk revisi.',
-    noteTooLong: 'Catatan terlalu panjang (maksimal 2000 karakter).',
-    badDecision: 'Pilih salah satu: setujui atau kembalikan untuk revisi.',
+    noteRequired: 'Mohon isi catatan bila laporan dikembalikan untuk revisi.',
+    noteTooLong: 'Catatan terlalu panjang (paling banyak 2.000 karakter).',
+    badDecision: 'Mohon pilih salah satu: setujui atau kembalikan untuk revisi.',
     approved: 'Keputusan tercatat: disetujui',
     approvedBody: (step: DecisionStep, titles: UnitTitles['roleTitles'] | undefined) =>
       step === 'ratify'
@@ -40,27 +42,28 @@ const T = {
           ? `Laporan telah diparaf dan diteruskan ${titles ? `kepada ${titles.SEKRETARIS_CAMAT} ` : ''}untuk verifikasi. Terima kasih.`
           : `Laporan telah diverifikasi dan diteruskan ${titles ? `kepada ${titles.CAMAT} ` : ''}untuk pengesahan. Terima kasih.`,
     revised: 'Keputusan tercatat: dikembalikan untuk revisi',
-    revisedBody: 'Laporan dikembalikan kepada TIMSAKIP beserta catatan Anda. Terima kasih.',
+    revisedBody: 'Laporan dikembalikan kepada TIMSAKIP beserta catatan Bapak/Ibu. Terima kasih.',
     already: 'Sudah diputuskan',
     alreadyBody: (d: Decision, lang: Lang) =>
       d.state === 'SUPERSEDED'
         ? 'Tahap ini sudah tidak menunggu keputusan (laporan telah berubah). Tidak ada yang diubah.'
         : `Keputusan untuk laporan ini sudah diberikan${d.decidedAt ? ` pada ${formatDateTime(d.decidedAt, lang)}` : ''}: ${d.decision === 'APPROVE' ? 'disetujui' : 'dikembalikan untuk revisi'}. Tidak ada yang diubah.`,
     expired: 'Tautan kedaluwarsa',
-    expiredBody: 'Tautan keputusan ini sudah melewati masa berlakunya. Hubungi TIMSAKIP untuk tautan baru.',
+    expiredBody:
+      'Tautan keputusan ini sudah melewati masa berlakunya. Mohon hubungi TIMSAKIP untuk mendapatkan tautan baru.',
     invalid: 'Tautan tidak sah',
     invalidBody:
-      'Tautan ini tidak dikenali atau telah diubah. Gunakan tautan persis seperti pada email yang Anda terima.',
+      'Tautan ini tidak dikenali atau telah diubah. Mohon gunakan tautan persis seperti pada email yang Bapak/Ibu terima.',
     retry: 'Belum dapat diproses',
     retryBody:
-      'Keputusan belum tersampaikan sepenuhnya karena gangguan sementara. Keputusan yang sudah tercatat diselesaikan sistem secara otomatis; Anda juga dapat mengirimkan keputusan yang sama sekali lagi dengan tautan yang sama beberapa saat lagi.',
+      'Keputusan belum tersampaikan sepenuhnya karena gangguan sementara. Keputusan yang sudah tercatat diselesaikan sistem secara otomatis; Bapak/Ibu juga dapat mengirimkan keputusan yang sama sekali lagi dengan tautan yang sama beberapa saat lagi.',
     bad: 'Permintaan tidak dapat diproses',
-    badBody: 'Isian formulir tidak dapat dibaca. Buka kembali tautan dari email Anda.',
+    badBody: 'Isian formulir tidak dapat dibaca. Mohon buka kembali tautan dari email Bapak/Ibu.',
     tooLarge: 'Isian terlalu besar',
     notAllowed: 'Metode tidak didukung',
     superseded: 'Tahap sudah berakhir',
     supersededBody:
-      'Laporan ini tidak lagi menunggu keputusan pada tahap ini, sehingga keputusan Anda tidak diterapkan.',
+      'Laporan ini tidak lagi menunggu keputusan pada tahap ini, sehingga keputusan Bapak/Ibu tidak diterapkan.',
     late: 'terlambat',
     earlier: 'Keputusan sebelumnya pada revisi ini',
     earlierLine: (e: EarlierDecision, lang: Lang) =>
@@ -86,14 +89,16 @@ const T = {
     due: 'Due',
     status: 'Status',
     download: 'Download the report (PDF) being decided',
-    noteLabel: 'Note (required when sending back for revision)',
+    noteLabel: 'Directions / note (optional when approving; required when sending back for revision)',
+    noteHint:
+      'Your directions or note are recorded on the disposition sheet and passed on to the next official or to TIMSAKIP.',
     approveParaf: (sekretaris: string) => `Approve (paraf) and forward to the ${sekretaris}`,
     approveVerify: (head: string) => `Approve (paraf) and forward to the ${head}`,
     approveRatify: 'Ratify the report (signature)',
     revise: 'Send back for revision',
-    noteRequired: 'A note is required when sending the report back for revision.',
+    noteRequired: 'Please write a note when sending the report back for revision.',
     noteTooLong: 'The note is too long (2000 characters at most).',
-    badDecision: 'Choose one: approve or send back for revision.',
+    badDecision: 'Please choose one: approve or send back for revision.',
     approved: 'Decision recorded: approved',
     approvedBody: (step: DecisionStep, titles: UnitTitles['roleTitles'] | undefined) =>
       step === 'ratify'
@@ -109,14 +114,14 @@ const T = {
         ? 'This step no longer awaits a decision (the report has changed). Nothing was changed.'
         : `This report was already decided${d.decidedAt ? ` on ${formatDateTime(d.decidedAt, lang)}` : ''}: ${d.decision === 'APPROVE' ? 'approved' : 'sent back for revision'}. Nothing was changed.`,
     expired: 'Link expired',
-    expiredBody: 'This decision link is past its validity. Ask TIMSAKIP for a new one.',
+    expiredBody: 'This decision link is past its validity. Please ask TIMSAKIP for a new one.',
     invalid: 'Invalid link',
-    invalidBody: 'This link is unknown or was altered. Use the link exactly as in the email you received.',
+    invalidBody: 'This link is unknown or was altered. Please use the link exactly as in the email you received.',
     retry: 'Not processed yet',
     retryBody:
       'Your decision could not be passed on completely because of a temporary problem. A decision already recorded is completed automatically; you may also send the same decision again with the same link shortly.',
     bad: 'Request could not be processed',
-    badBody: 'The form could not be read. Open the link from your email again.',
+    badBody: 'The form could not be read. Please open the link from your email again.',
     tooLarge: 'Input too large',
     notAllowed: 'Method not supported',
     superseded: 'Step already over',
@@ -252,7 +257,10 @@ export function ConfirmPage(a: {
       <form method="post">
         <CsrfField token={a.csrf} />
         <label for="catatan">{t.noteLabel}</label>
-        <textarea id="catatan" name="catatan" maxlength={2000}>
+        <p class="muted" id="catatan-petunjuk">
+          {t.noteHint}
+        </p>
+        <textarea id="catatan" name="catatan" maxlength={2000} aria-describedby="catatan-petunjuk">
           {a.note ?? ''}
         </textarea>
         <p>

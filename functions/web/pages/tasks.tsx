@@ -9,14 +9,14 @@ import { Facts, PageStyle } from './parts.tsx';
 const T = {
   id: {
     title: 'Tugas saya',
-    intro: 'Keputusan yang menunggu Anda, yang paling lama menunggu di atas.',
+    intro: 'Keputusan yang menunggu Bapak/Ibu, yang paling lama menunggu di atas.',
     report: (period: string) => `Laporan Kinerja ${period}`,
     revision: 'Revisi',
     asked: 'Diminta',
     due: 'Batas waktu',
     late: 'terlambat',
     open: 'Buka dan putuskan',
-    none: 'Tidak ada keputusan yang menunggu Anda saat ini.',
+    none: 'Tidak ada keputusan yang menunggu Bapak/Ibu saat ini.',
   },
   en: {
     title: 'My tasks',

@@ -14,20 +14,20 @@ export const UPLOAD_TEXT = {
   id: {
     title: 'Unggah data kinerja',
     intro: (unit: string) =>
-      `Data kinerja ${unit}. Berkas diperiksa lebih dahulu di peramban Anda dengan aturan yang sama seperti saat laporan disusun; hanya berkas tanpa masalah yang dikirim.`,
+      `Data kinerja ${unit}. Berkas diperiksa lebih dahulu di peramban Bapak/Ibu dengan aturan yang sama seperti saat laporan disusun; hanya berkas tanpa masalah yang dikirim.`,
     tahun: 'Tahun',
     periode: 'Periode',
     file: 'Berkas data (CSV atau XLSX)',
     fileHint: (mb: number) => `Satu baris per indikator, memakai templat lapkin. Ukuran paling besar ${mb} MB.`,
     submit: 'Periksa dan kirim',
     noScript:
-      'Pemeriksaan berkas berjalan di peramban dan memerlukan JavaScript. Mohon aktifkan JavaScript, atau minta bantuan TIMSAKIP untuk mengunggah berkas Anda.',
+      'Pemeriksaan berkas berjalan di peramban dan memerlukan JavaScript. Mohon aktifkan JavaScript, atau minta bantuan TIMSAKIP untuk mengunggah berkas Bapak/Ibu.',
     revision: (id: string) => `Perbaikan untuk laporan ${id}`,
     revisionBody:
       'Laporan ini dikembalikan untuk diperbaiki. Tahun dan periode sudah diisi sesuai laporan; unggah berkas yang telah diperbaiki.',
     revisionNote: 'Catatan revisi',
     unknownReport: (id: string) =>
-      `Laporan ${id} tidak ditemukan di unit Anda; silakan pilih tahun dan periode sendiri.`,
+      `Laporan ${id} tidak ditemukan di unit Bapak/Ibu; silakan pilih tahun dan periode sendiri.`,
     progress: 'Kemajuan pengiriman',
     problems: 'Masalah pada berkas',
     row: 'Baris',
@@ -171,7 +171,7 @@ export function UploadPage(p: UploadPageProps) {
         <label for="kemajuan-bar">{t.progress}</label>
         <progress id="kemajuan-bar" max="100" value="0" />{' '}
         <span class="pct" id="kemajuan-persen" aria-live="polite">
-          0%
+          0 %
         </span>
       </div>
       <section id="masalah" hidden aria-labelledby="masalah-judul">

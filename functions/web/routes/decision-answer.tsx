@@ -36,7 +36,7 @@ export const STATUS: Record<ResultKind, ContentfulStatusCode> = {
 
 const REFUSED = {
   id: {
-    notYours: 'Bukan tugas Anda',
+    notYours: 'Bukan tugas Bapak/Ibu',
     notYoursBody:
       'Keputusan ini ditujukan kepada pejabat lain. Hanya pejabat yang diminta yang dapat memberikannya; tidak ada yang diubah.',
     unknown: 'Tugas tidak ditemukan',

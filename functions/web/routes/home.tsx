@@ -9,19 +9,22 @@ import type { PortalEnv, PortalOptions } from '../portal-env.ts';
 const T = {
   id: {
     title: 'Beranda portal lapkin',
-    welcome: (name: string) => `Selamat datang, ${name}`,
+    welcome: (name: string) => `Selamat datang, Bapak/Ibu ${name}`,
     unit: 'Unit',
-    roles: 'Peran Anda',
+    roles: 'Peran Bapak/Ibu',
     allUnits: 'Semua unit',
     city: 'Tingkat kota',
-    todo: 'Yang dapat Anda lakukan',
+    todo: 'Yang dapat Bapak/Ibu lakukan',
     upload: [
       'Unggah data',
       'Unggah berkas data kinerja (CSV/XLSX) untuk satu periode; berkas diperiksa sebelum dikirim.',
     ],
-    reports: ['Laporan', 'Laporan kinerja unit Anda: status, tahap, batas waktu, dan dokumennya.'],
+    reports: ['Laporan', 'Laporan kinerja unit Bapak/Ibu: status, tahap, batas waktu, dan dokumennya.'],
     reportsCity: ['Laporan semua unit', 'Laporan kinerja setiap unit: status, tahap, dan batas waktu.'],
-    tasks: ['Tugas saya', 'Laporan yang menunggu paraf, verifikasi atau pengesahan Anda, yang terlama lebih dahulu.'],
+    tasks: [
+      'Tugas saya',
+      'Laporan yang menunggu paraf, verifikasi atau pengesahan Bapak/Ibu, yang terlama lebih dahulu.',
+    ],
   },
   en: {
     title: 'lapkin portal home',

@@ -16,7 +16,8 @@ import { requireSignIn } from '../session.ts';
 const TEXT = {
   id: {
     forbidden: 'Tidak berwenang',
-    forbiddenBody: 'Laporan ini milik unit kerja lain. Anda hanya dapat membuka laporan unit kerja Anda sendiri.',
+    forbiddenBody:
+      'Laporan ini milik unit kerja lain. Bapak/Ibu hanya dapat membuka laporan unit kerja Bapak/Ibu sendiri.',
     notFound: 'Laporan tidak ditemukan',
     notFoundBody: 'Tidak ada laporan dengan alamat ini.',
     back: 'Ke daftar laporan',

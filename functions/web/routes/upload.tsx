@@ -24,7 +24,7 @@ const TEXT = {
     forbidden: 'Unggah data tidak tersedia',
     forbiddenBody: 'Unggah data hanya untuk Staf, Kepala Seksi dan TIMSAKIP unit ini.',
     home: 'Ke beranda',
-    signIn: 'Sesi Anda telah berakhir. Mohon masuk kembali lalu ulangi.',
+    signIn: 'Sesi Bapak/Ibu telah berakhir. Mohon masuk kembali lalu ulangi.',
     bad: {
       tahun: 'Tahun tidak valid.',
       periode: 'Periode tidak valid (TW1–TW4 atau TAHUNAN).',
