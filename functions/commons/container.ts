@@ -8,9 +8,11 @@ import { DynamoDbSignIns } from '../adapters/dynamodb-sign-in.ts';
 import { LocalDocumentStore } from '../adapters/local-document-store.ts';
 import { SfnWorkflow } from '../adapters/sfn-workflow.ts';
 import { configFromEnv, type LapkinConfig } from '../core/config.ts';
+import { signerSubject, subjectLine } from '../core/signer-subject.ts';
 import { systemClock } from '../ports/clock.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import type { Mailer } from '../ports/mailer.ts';
+import type { Signer } from '../ports/signer.ts';
 import type { UploadSigner } from '../ports/upload-signer.ts';
 import { AuditCheckpoints } from '../usecases/audit-checkpoints.ts';
 import type { Deps } from '../usecases/deps.ts';
@@ -33,6 +35,7 @@ function required(env: Env, name: string): string {
  *   TABLE_NAME, DYNAMODB_ENDPOINT?      DOCUMENT_STORE=s3|local, BUCKET_NAME | LOCAL_STORE_DIR
  *   STATE_MACHINE_ARN, SFN_ENDPOINT?    MAIL_TRANSPORT=ses|smtp, SMTP_HOST, SMTP_PORT, SES_CONFIGURATION_SET?
  *   PUBLIC_BASE_URL? (else config)      SIGNING_SECRET (local) | SIGNING_SECRET_ARN (Secrets Manager)
+ *   SIGNING_KEY_ID (KMS key, AWS; KMS_ENDPOINT? for tests) | SIGNING_KEY_DIR (key file, local): the PDF signer
  *   AWS_ACCESS_KEY_ID/SECRET_ACCESS_KEY: only read from `env` next to a local endpoint (else the SDK's chain)
  * A local stack passes its own `env` object (never process.env), its configuration and its document store, so
  * two stacks in one process share nothing.
@@ -147,6 +150,35 @@ export function buildDeps(env: Env = process.env, given: { config?: LapkinConfig
     return new NodemailerMailer(transport, config.mail.from);
   });
 
+  // The PDF signer loads (pkijs, @signpdf, the KMS client) with the first signature: only archive signs.
+  const subject = signerSubject(config);
+  let pdfSigner: Promise<Signer> | undefined;
+  const makeSigner = async (): Promise<Signer> => {
+    if (env.SIGNING_KEY_ID) {
+      const [{ KMSClient }, { kmsSigner }] = await Promise.all([
+        import('@aws-sdk/client-kms'),
+        import('../adapters/kms-signer.ts'),
+      ]);
+      const kms = new KMSClient({
+        region,
+        endpoint: env.KMS_ENDPOINT || undefined,
+        ...(env.KMS_ENDPOINT && env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
+          ? { credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY } }
+          : {}),
+      });
+      return kmsSigner(kms, env.SIGNING_KEY_ID, storeOnFirstUse, subject);
+    }
+    const { keyFileSigner } = await import('../adapters/key-file-signer.ts');
+    return keyFileSigner(required(env, 'SIGNING_KEY_DIR'), subject);
+  };
+  const documentSigner: Signer = {
+    subject: subjectLine(subject),
+    sign: async (pdf, at) => {
+      pdfSigner ??= makeSigner();
+      return (await pdfSigner).sign(pdf, at);
+    },
+  };
+
   return {
     config,
     repo,
@@ -165,6 +197,7 @@ export function buildDeps(env: Env = process.env, given: { config?: LapkinConfig
     uploads,
     workflow,
     mailer,
+    signer: documentSigner,
     clock: systemClock,
     publicBaseUrl,
     signingSecret,

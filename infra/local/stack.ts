@@ -255,6 +255,8 @@ async function startOnPorts(
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(smtpPort),
     SIGNING_SECRET: secret,
+    // The archived PDFs' signing key and its self-issued certificate (made on first use, kept with the state).
+    SIGNING_KEY_DIR: join(stateDir, 'signing'),
     PUBLIC_BASE_URL: publicBaseUrl,
     SFN_ENDPOINT: sfnUrl,
     STATE_MACHINE_ARN: sfn.stateMachineArn,
