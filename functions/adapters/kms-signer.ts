@@ -37,8 +37,10 @@ export function kmsSignSha256(kms: KMSClient, keyId: string) {
 async function publicKeyOf(kms: KMSClient, keyId: string): Promise<Uint8Array> {
   const out = await kms.send(new GetPublicKeyCommand({ KeyId: keyId }));
   if (!out.PublicKey) throw new Error(`KMS returned no public key for key ${keyId}`);
-  if (out.KeySpec !== 'RSA_2048' || out.KeyUsage !== 'SIGN_VERIFY')
-    throw new Error(`KMS key ${keyId} is ${out.KeySpec}/${out.KeyUsage}, not RSA_2048/SIGN_VERIFY`);
+  // CustomerMasterKeySpec: the deprecated name of KeySpec, which moto still answers with.
+  const spec = out.KeySpec ?? out.CustomerMasterKeySpec;
+  if (spec !== 'RSA_2048' || out.KeyUsage !== 'SIGN_VERIFY')
+    throw new Error(`KMS key ${keyId} is ${spec}/${out.KeyUsage}, not RSA_2048/SIGN_VERIFY`);
   return out.PublicKey;
 }
 
