@@ -35,12 +35,15 @@ function required(env: Env, name: string): string {
  *   TABLE_NAME, DYNAMODB_ENDPOINT?      DOCUMENT_STORE=s3|local, BUCKET_NAME | LOCAL_STORE_DIR
  *   STATE_MACHINE_ARN, SFN_ENDPOINT?    MAIL_TRANSPORT=ses|smtp, SMTP_HOST, SMTP_PORT, SES_CONFIGURATION_SET?
  *   PUBLIC_BASE_URL? (else config)      SIGNING_SECRET (local) | SIGNING_SECRET_ARN (Secrets Manager)
- *   SIGNING_KEY_ID (KMS key, AWS; KMS_ENDPOINT? for tests) | SIGNING_KEY_DIR (key file, local): the PDF signer
+ *   SIGNING_KEY_ID (KMS, AWS) | SIGNING_KEY_DIR (key file, local): read by withPdfSigner (archive only)
  *   AWS_ACCESS_KEY_ID/SECRET_ACCESS_KEY: only read from `env` next to a local endpoint (else the SDK's chain)
  * A local stack passes its own `env` object (never process.env), its configuration and its document store, so
  * two stacks in one process share nothing.
  */
-export function buildDeps(env: Env = process.env, given: { config?: LapkinConfig; store?: DocumentStore } = {}): Deps {
+export function buildDeps(
+  env: Env = process.env,
+  given: { config?: LapkinConfig; store?: DocumentStore; signer?: Signer } = {},
+): Deps {
   const config = given.config ?? configFromEnv(env as NodeJS.ProcessEnv);
   const region = env.AWS_REGION ?? 'ap-southeast-3';
   const credentials =
@@ -150,32 +153,12 @@ export function buildDeps(env: Env = process.env, given: { config?: LapkinConfig
     return new NodemailerMailer(transport, config.mail.from);
   });
 
-  // The PDF signer loads (pkijs, @signpdf, the KMS client) with the first signature: only archive signs.
-  const subject = signerSubject(config);
-  let pdfSigner: Promise<Signer> | undefined;
-  const makeSigner = async (): Promise<Signer> => {
-    if (env.SIGNING_KEY_ID) {
-      const [{ KMSClient }, { kmsSigner }] = await Promise.all([
-        import('@aws-sdk/client-kms'),
-        import('../adapters/kms-signer.ts'),
-      ]);
-      const kms = new KMSClient({
-        region,
-        endpoint: env.KMS_ENDPOINT || undefined,
-        ...(env.KMS_ENDPOINT && env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
-          ? { credentials: { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY } }
-          : {}),
-      });
-      return kmsSigner(kms, env.SIGNING_KEY_ID, storeOnFirstUse, subject);
-    }
-    const { keyFileSigner } = await import('../adapters/key-file-signer.ts');
-    return keyFileSigner(required(env, 'SIGNING_KEY_DIR'), subject);
-  };
-  const documentSigner: Signer = {
-    subject: subjectLine(subject),
-    sign: async (pdf, at) => {
-      pdfSigner ??= makeSigner();
-      return (await pdfSigner).sign(pdf, at);
+  // The PDF signer (pkijs, @signpdf, the KMS client: ≈0.5 MB bundled) is wired by the one function that signs —
+  // archive, through withPdfSigner (pdf-signer.ts) — so no other function's bundle carries it.
+  const pdfSigner: Signer = given.signer ?? {
+    subject: subjectLine(signerSubject(config)),
+    sign: async () => {
+      throw new Error('this function has no PDF signer (only archive signs: see commons/pdf-signer.ts)');
     },
   };
 
@@ -197,7 +180,7 @@ export function buildDeps(env: Env = process.env, given: { config?: LapkinConfig
     uploads,
     workflow,
     mailer,
-    signer: documentSigner,
+    signer: pdfSigner,
     clock: systemClock,
     publicBaseUrl,
     signingSecret,

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CERTIFICATE_KEY, kmsSigner } from '../../functions/adapters/kms-signer.ts';
 import { S3DocumentStore } from '../../functions/adapters/s3-document-store.ts';
 import { buildDeps } from '../../functions/commons/container.ts';
+import { withPdfSigner } from '../../functions/commons/pdf-signer.ts';
 import { signerSubject } from '../../functions/core/signer-subject.ts';
 import { renderDispositionPdf } from '../../functions/documents/disposition-pdf.ts';
 import { certificateDer } from '../../functions/documents/pades.ts';
@@ -137,19 +138,21 @@ describe('the KMS signer on moto_server', () => {
     expect(await pdfsig(signed, 'cli.pdf')).toContain('Signature is Valid.');
   }, 60_000);
 
-  it('the container signs with KMS when SIGNING_KEY_ID is set', async () => {
+  it('the archive function signs with KMS when SIGNING_KEY_ID is set (withPdfSigner)', async () => {
     const keyId = await newKey();
-    const deps = buildDeps(
-      {
-        TABLE_NAME: 't',
-        AWS_REGION: MOTO_CLIENT.region,
-        SIGNING_KEY_ID: keyId,
-        KMS_ENDPOINT: moto.endpoint,
-        AWS_ACCESS_KEY_ID: 'moto',
-        AWS_SECRET_ACCESS_KEY: 'moto',
-      },
-      { config, store: new MemoryDocumentStore() },
-    );
+    const env = {
+      TABLE_NAME: 't',
+      AWS_REGION: MOTO_CLIENT.region,
+      SIGNING_KEY_ID: keyId,
+      KMS_ENDPOINT: moto.endpoint,
+      AWS_ACCESS_KEY_ID: 'moto',
+      AWS_SECRET_ACCESS_KEY: 'moto',
+    };
+    // Any other function's dependencies have no signer.
+    await expect(
+      buildDeps(env, { config, store: new MemoryDocumentStore() }).signer.sign(pdf, new Date()),
+    ).rejects.toThrow('this function has no PDF signer');
+    const deps = withPdfSigner(buildDeps(env, { config, store: new MemoryDocumentStore() }), env);
     const signed = await deps.signer.sign(pdf, new Date());
     expect(await pdfsig(signed, 'container.pdf')).toContain('Signature is Valid.');
     expect(await deps.store.listVersions(CERTIFICATE_KEY)).toHaveLength(1);

@@ -295,6 +295,12 @@ describe('functions', () => {
     const manifest = JSON.parse(readFileSync(join(withScripts[0] as string, 'static/manifest.json'), 'utf8'));
     for (const file of Object.values(manifest) as string[])
       expect(existsSync(join(withScripts[0] as string, 'static', file))).toBe(true);
+    // The PDF signer (pkijs, @signpdf, the KMS client; ≈0.5 MB) is in the archive function's bundle alone.
+    const withSigner = assetDirs.filter((dir) =>
+      readFileSync(join(dir, 'index.js'), 'utf8').includes('ETSI.CAdES.detached'),
+    );
+    expect(withSigner).toHaveLength(1);
+    expect(readFileSync(join(withSigner[0] as string, 'index.js'), 'utf8')).toContain('RSASSA_PKCS1_V1_5_SHA_256');
   });
 });
 
