@@ -41,7 +41,7 @@ const OID = {
 
 /**
  * Room for the CMS in the placeholder, in bytes (the PDF holds it as hex, twice as long). One 2048-bit
- * self-issued certificate, a 256-byte signature and the attributes take ≈1.4 KB; a chain up to a CA root (a
+ * self-issued certificate, a 256-byte signature and the attributes take ≈1.5 KB (measured 1 523 B); a chain up to a CA root (a
  * certified signature) would need a larger value.
  */
 export const SIGNATURE_BYTES = 4096;
@@ -72,7 +72,17 @@ export async function cadesDetached(content: Uint8Array, key: RsaSigningKey, at:
   });
   const attributes = [
     new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
-    new pkijs.Attribute({ type: OID.signingTime, values: [new asn1js.UTCTime({ valueDate: at })] }),
+    // signing-time: pdfsig and PDF readers show it. PAdES baseline B-B (ETSI EN 319 142-1) would leave it out and
+    // take the time from the dictionary's /M (which carries the same instant): a known, harmless deviation.
+    new pkijs.Attribute({
+      type: OID.signingTime,
+      // RFC 5652: UTCTime through 2049, GeneralizedTime from 2050.
+      values: [
+        at.getUTCFullYear() < 2050
+          ? new asn1js.UTCTime({ valueDate: at })
+          : new asn1js.GeneralizedTime({ valueDate: at }),
+      ],
+    }),
     new pkijs.Attribute({
       type: OID.messageDigest,
       values: [new asn1js.OctetString({ valueHex: buffer(sha256(content)) })],
