@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { GetPublicKeyCommand, type KMSClient, SignCommand } from '@aws-sdk/client-kms';
 import type { CertificateSubject } from '../core/signer-subject.ts';
 import {
@@ -13,6 +14,7 @@ import type { Signer } from '../ports/signer.ts';
 /** Where the deployment keeps the certificate of its KMS key: in the document bucket, versioned like the rest. */
 export const CERTIFICATE_KEY = 'sertifikat/penandatangan.pem';
 const VALIDITY_YEARS = 10;
+const RENEW_BEFORE_MS = 30 * 86_400_000;
 
 /**
  * RSASSA-PKCS1-v1_5 / SHA-256 by an asymmetric KMS key (RSA_2048, SIGN_VERIFY): the private key never leaves KMS.
@@ -61,8 +63,9 @@ export async function issueKmsCertificate(
 }
 
 /**
- * The Signer of a deployment: its KMS key and the certificate stored under CERTIFICATE_KEY. No certificate yet, or
- * one of another key (the key was replaced): the function issues one on first use and stores it as a new version
+ * The Signer of a deployment: its KMS key and the certificate stored under CERTIFICATE_KEY. No certificate yet, one
+ * of another key (the key was replaced) or one about to expire: the function issues one on first use and stores it
+ * as a new version
  * (`lapkin signing-cert` does the same by hand, and prints it). Read once per runtime.
  */
 export function kmsSigner(
@@ -96,7 +99,10 @@ async function storedOrIssued(
   if (current) {
     const pem = new TextDecoder().decode((await store.get(CERTIFICATE_KEY, current.versionId)).body);
     const der = certificateDer(pem);
-    if (Buffer.from(der).includes(Buffer.from(publicKey))) return der;
+    // Reused while it is this key's and has a month left; then a new one (a signature made while the old one
+    // was valid stays valid).
+    const renewBy = new Date(new X509Certificate(der).validTo).getTime() - RENEW_BEFORE_MS;
+    if (Buffer.from(der).includes(Buffer.from(publicKey)) && clock().getTime() < renewBy) return der;
   }
   const der = await issueKmsCertificate(kms, keyId, subject, clock());
   await store.put({

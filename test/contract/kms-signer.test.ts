@@ -119,6 +119,17 @@ describe('the KMS signer on moto_server', () => {
     expect(await store.listVersions(CERTIFICATE_KEY)).toHaveLength(2);
     expect(embeds(other, certificateDer(pem))).toBe(false);
     expect(await pdfsig(other, 'kms-other.pdf')).toContain('Signature is Valid.');
+
+    // Ten years on, within a month of its end: renewed, with the same key.
+    const later = new Date(Date.now() + (10 * 365 - 20) * 86_400_000);
+    await kmsSigner(
+      kms,
+      otherKey,
+      () => store,
+      subject,
+      () => later,
+    ).sign(pdf, later);
+    expect(await store.listVersions(CERTIFICATE_KEY)).toHaveLength(3);
   }, 60_000);
 
   it('lapkin signing-cert issues the certificate with the KMS key, prints it and stores it for the archive function', async () => {
