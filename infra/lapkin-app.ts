@@ -26,6 +26,7 @@ export function buildApp(props: AppProps = {}) {
     config,
     documents: stateful.documents,
     table: stateful.table,
+    signingKey: stateful.signingKey,
     description: 'lapkin — SOP Pelaporan Kinerja: functions, state machine, decision API, monitoring',
   });
   Tags.of(app).add('app', 'lapkin');

@@ -8,9 +8,11 @@ import { DynamoDbSignIns } from '../adapters/dynamodb-sign-in.ts';
 import { LocalDocumentStore } from '../adapters/local-document-store.ts';
 import { SfnWorkflow } from '../adapters/sfn-workflow.ts';
 import { configFromEnv, type LapkinConfig } from '../core/config.ts';
+import { signerSubject, subjectLine } from '../core/signer-subject.ts';
 import { systemClock } from '../ports/clock.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import type { Mailer } from '../ports/mailer.ts';
+import type { Signer } from '../ports/signer.ts';
 import type { UploadSigner } from '../ports/upload-signer.ts';
 import { AuditCheckpoints } from '../usecases/audit-checkpoints.ts';
 import type { Deps } from '../usecases/deps.ts';
@@ -33,11 +35,15 @@ function required(env: Env, name: string): string {
  *   TABLE_NAME, DYNAMODB_ENDPOINT?      DOCUMENT_STORE=s3|local, BUCKET_NAME | LOCAL_STORE_DIR
  *   STATE_MACHINE_ARN, SFN_ENDPOINT?    MAIL_TRANSPORT=ses|smtp, SMTP_HOST, SMTP_PORT, SES_CONFIGURATION_SET?
  *   PUBLIC_BASE_URL? (else config)      SIGNING_SECRET (local) | SIGNING_SECRET_ARN (Secrets Manager)
+ *   SIGNING_KEY_ID (KMS, AWS) | SIGNING_KEY_DIR (key file, local): read by withPdfSigner (archive only)
  *   AWS_ACCESS_KEY_ID/SECRET_ACCESS_KEY: only read from `env` next to a local endpoint (else the SDK's chain)
  * A local stack passes its own `env` object (never process.env), its configuration and its document store, so
  * two stacks in one process share nothing.
  */
-export function buildDeps(env: Env = process.env, given: { config?: LapkinConfig; store?: DocumentStore } = {}): Deps {
+export function buildDeps(
+  env: Env = process.env,
+  given: { config?: LapkinConfig; store?: DocumentStore; signer?: Signer } = {},
+): Deps {
   const config = given.config ?? configFromEnv(env as NodeJS.ProcessEnv);
   const region = env.AWS_REGION ?? 'ap-southeast-3';
   const credentials =
@@ -147,6 +153,15 @@ export function buildDeps(env: Env = process.env, given: { config?: LapkinConfig
     return new NodemailerMailer(transport, config.mail.from);
   });
 
+  // The PDF signer (pkijs, @signpdf, the KMS client: ≈0.5 MB bundled) is wired by the one function that signs —
+  // archive, through withPdfSigner (pdf-signer.ts) — so no other function's bundle carries it.
+  const pdfSigner: Signer = given.signer ?? {
+    subject: subjectLine(signerSubject(config)),
+    sign: async () => {
+      throw new Error('this function has no PDF signer (only archive signs: see commons/pdf-signer.ts)');
+    },
+  };
+
   return {
     config,
     repo,
@@ -165,6 +180,7 @@ export function buildDeps(env: Env = process.env, given: { config?: LapkinConfig
     uploads,
     workflow,
     mailer,
+    signer: pdfSigner,
     clock: systemClock,
     publicBaseUrl,
     signingSecret,

@@ -16,6 +16,8 @@ export const REPORT_PDF_LABELS = {
     },
     footer: (org: string, per: string, tahun: number, rev: number) =>
       `Laporan Kinerja ${org} - ${per} ${tahun} - Revisi ${rev}`,
+    /** Diagonally across every page of a revision not yet ratified (watermark.ts). */
+    draft: 'DRAF \u2014 belum disahkan',
     s1: 'I. IKHTISAR KINERJA',
     intro: (n: number, org: string, per: string, tahun: number) =>
       `Laporan ini menyajikan capaian ${n} indikator kinerja ${org} pada periode ${per} Tahun ${tahun}. Capaian dihitung dari perbandingan realisasi terhadap target: untuk indikator berpolaritas naik, capaian = realisasi / target × 100 %; untuk indikator berpolaritas turun, capaian = (2 × target − realisasi) / target × 100 % (paling rendah 0 %).`,
@@ -95,6 +97,7 @@ export const REPORT_PDF_LABELS = {
     },
     footer: (org: string, per: string, tahun: number, rev: number) =>
       `Performance Report ${org} - ${per} ${tahun} - Revision ${rev}`,
+    draft: 'DRAFT \u2014 not ratified',
     s1: 'I. PERFORMANCE SUMMARY',
     intro: (n: number, org: string, per: string, tahun: number) =>
       `This report presents the achievement of ${n} performance indicators of ${org} for ${per} ${tahun}. Achievement compares the actual value with the target: for "up" indicators, achievement = actual / target × 100 %; for "down" indicators, achievement = (2 × target − actual) / target × 100 % (at least 0 %).`,

@@ -29,6 +29,7 @@ import {
 import { drawApprovals } from './report-pdf-approvals.ts';
 import { REPORT_PDF_LABELS as L } from './report-pdf-labels.ts';
 import { type VerificationMark, verificationFooter } from './verification-pdf.ts';
+import { watermarkEveryPage } from './watermark.ts';
 
 // Green (best) to red (worst); a scale of another length takes evenly spaced steps.
 const RATING_COLORS = ['#1E7B4F', '#62A55A', '#E3B23C', '#E07B39', '#B03A2E'];
@@ -48,7 +49,10 @@ function kategoriPalette(order: Kategori[]): { color: (k: Kategori) => string; t
 }
 
 export interface ReportPdfOptions extends PdfRenderOptions {
-  /** The archived copy: its verification code and QR code beside the signature, and the code in every footer. */
+  /**
+   * The archived copy: its verification code and QR code beside the signature, and the code in every footer.
+   * Only the archived (ratified) copy has one: every rendering without it is a draft and says so on every page.
+   */
   verification?: VerificationMark;
 }
 
@@ -73,6 +77,7 @@ export async function renderReportPdf(
   const footer = l.footer(report.organization.name, per, report.tahun, report.revision);
   const mark = options.verification;
   const footers = addFooters(doc, mark ? `${footer} - ${verificationFooter(mark.code, lang)}` : footer, lang, 1);
+  if (!mark) watermarkEveryPage(doc, l.draft);
   drawCover(doc, report, lang);
   doc.addPage();
   drawSummary(doc, report, lang);

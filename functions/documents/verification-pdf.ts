@@ -7,6 +7,8 @@ type Lang = 'id' | 'en';
 export interface VerificationMark {
   code: string;
   url: string;
+  /** The signer's subject when the file is signed after rendering (PAdES, see ports/signer.ts): the label says so. */
+  signedBy?: string;
 }
 
 /** Modules of white around the symbol that a reader needs to find it (the QR standard asks for four). */
@@ -19,6 +21,9 @@ const L = {
     code: 'Kode verifikasi',
     line: (m: VerificationMark) => `Verifikasi keaslian dokumen: ${m.url} - kode ${m.code}`,
     footer: (code: string) => `Kode verifikasi ${code}`,
+    signed: 'Ditandatangani secara elektronik (tidak tersertifikasi)',
+    signedBy: (who: string) =>
+      `oleh ${who}; tanda tangan berkas PDF ini dapat diperiksa dengan pembaca PDF (mis. pdfsig).`,
   },
   en: {
     title: 'Verify this document',
@@ -26,6 +31,9 @@ const L = {
     code: 'Verification code',
     line: (m: VerificationMark) => `Verify this document: ${m.url} - code ${m.code}`,
     footer: (code: string) => `Verification code ${code}`,
+    signed: 'Electronically signed (not certified)',
+    signedBy: (who: string) =>
+      `by ${who}; the signature of this PDF file can be checked in a PDF reader (e.g. pdfsig).`,
   },
 };
 
@@ -127,6 +135,24 @@ export function drawVerificationLine(
   doc.font(FONT.regular).fontSize(7.5);
   const size = Math.max(5, Math.min(7.5, (7.5 * width) / doc.widthOfString(text)));
   doc.fontSize(size).fillColor(COLOR.muted).text(text, x, y, { width, lineBreak: false });
+  let below = y + size + 3;
+  if (mark.signedBy) below = drawSignatureLabel(doc, mark.signedBy, lang, x, below + 2, width);
   doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
-  return y + size + 3;
+  return below;
+}
+
+/**
+ * "Ditandatangani secara elektronik (tidak tersertifikasi) oleh …": the honest name of the PAdES signature the
+ * file carries — made with a self-issued certificate, not a certified TTE — right under the verification line.
+ */
+export function drawSignatureLabel(doc: Doc, signedBy: string, lang: Lang, x: number, y: number, width: number) {
+  const l = L[lang];
+  doc.font(FONT.bold).fontSize(7.5).fillColor(COLOR.accent);
+  const head = pdfText(l.signed);
+  doc.text(head, x, y, { width, continued: true });
+  doc
+    .font(FONT.regular)
+    .fillColor(COLOR.muted)
+    .text(pdfText(` ${l.signedBy(signedBy)}`), { width });
+  return doc.y + 2;
 }

@@ -2,6 +2,7 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import * as z from 'zod/mini';
 import { getDeps } from '../commons/container.ts';
 import { lambda } from '../commons/lambda.ts';
+import { withPdfSigner } from '../commons/pdf-signer.ts';
 import { defaultPowertools, type Powertools } from '../commons/powertools.ts';
 import { addSopMetric, reportSubject } from '../commons/unit-metric.ts';
 import { unitOfReportId } from '../core/directory.ts';
@@ -38,5 +39,9 @@ export function makeHandler(depsOf: () => Deps, tools: Powertools) {
   });
 }
 
-/** The deployed entry: the runtime's dependencies and Powertools. */
-export const handler = makeHandler(getDeps, defaultPowertools);
+let deps: Deps | undefined;
+/** The deployed entry: the runtime's dependencies, with the PDF signer only this function has, and Powertools. */
+export const handler = makeHandler(() => {
+  deps ??= withPdfSigner(getDeps());
+  return deps;
+}, defaultPowertools);

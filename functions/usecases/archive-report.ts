@@ -24,7 +24,8 @@ export type ArchiveResult = NonNullable<Report['archive']>;
  * 2. Under arsip/<unit>/<tahun>/<periode>/rev-<n>/: the ratified PDF re-rendered with the filled approval block,
  *    the XLSX and the source data (exact versions copied), and the disposition sheet listing every decision
  *    (paraf / tanda tangan) with the SHA-256 of each archived document.
- * 3. Both PDFs carry the revision's verification code and a QR code of its public page (/verifikasi/<code>).
+ * 3. Both PDFs carry the revision's verification code and a QR code of its public page (/verifikasi/<code>), and
+ *    are signed (PAdES, deps.signer) before they are stored: the SHA-256 recorded and shown is the signed file's.
  * 4. Status TERDOKUMENTASI; TIMSAKIP is told.
  */
 export async function archiveReport(deps: Deps, input: { reportId: string }): Promise<ArchiveResult> {
@@ -58,14 +59,18 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
   const verification: VerificationMark = {
     code: formatVerificationCode(code),
     url: verificationUrl(deps.publicBaseUrl, code),
+    signedBy: deps.signer.subject,
   };
-  const pdfBytes = await renderReportPdf(titled, approvals, lang, { verification });
+  const archivedAt = deps.clock.now().toISOString();
+  const pdfBytes = await deps.signer.sign(
+    await renderReportPdf(titled, approvals, lang, { verification }),
+    new Date(archivedAt),
+  );
   const pdf = await putOnce(deps, `${base}/${name}-disahkan.pdf`, pdfBytes, 'application/pdf');
   const xlsx = await copyOnce(deps, report.reportXlsx, `${base}/${name}.xlsx`);
   const sourceName = report.source.key.split('/').pop() ?? 'data';
   const source = await copyOnce(deps, report.source, `${base}/data-sumber-${sourceName}`);
 
-  const archivedAt = deps.clock.now().toISOString();
   const dispositionBytes = await renderDispositionPdf(
     {
       organization: unit.profile.organization,
@@ -88,7 +93,7 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
       verification,
     },
     lang,
-  );
+  ).then((pdf) => deps.signer.sign(pdf, new Date(archivedAt)));
   const disposition = await putOnce(
     deps,
     `${base}/lembar-disposisi-${report.reportId}.pdf`,

@@ -6,6 +6,7 @@ import type { Mailer } from '../ports/mailer.ts';
 import type { ReportRepository } from '../ports/report-repository.ts';
 import type { SessionRepository } from '../ports/sessions.ts';
 import type { SignInRepository } from '../ports/sign-in.ts';
+import type { Signer } from '../ports/signer.ts';
 import type { UploadSigner } from '../ports/upload-signer.ts';
 import type { Workflow } from '../ports/workflow.ts';
 import type { ReportLedger } from './report-ledger.ts';
@@ -26,6 +27,8 @@ export interface Deps {
   uploads: UploadSigner;
   workflow: Workflow;
   mailer: Mailer;
+  /** Signs the archived PDFs (PAdES): a KMS key on AWS, a key file under the state directory locally. */
+  signer: Signer;
   clock: Clock;
   /** Base URL of the decision endpoint (API Gateway or the local server). */
   publicBaseUrl: string;

@@ -91,6 +91,12 @@ const COMMANDS: Record<string, Command> = {
     summary: 'restart a GAGAL report from its uploaded data (operator; the stack must run)',
     options: {},
   },
+  'signing-cert': {
+    usage: 'lapkin signing-cert --key-id <KMS key id/ARN> [--bucket <BucketName>] [--region R]',
+    summary:
+      "issue the self-issued certificate of the deployment's PDF signing key (signed by that KMS key) and print it; --bucket: also store it where the archive function reads it (your AWS credentials)",
+    options: { 'key-id': { type: 'string' }, bucket: { type: 'string' }, region: { type: 'string' } },
+  },
 };
 
 const GLOBAL = `Every command takes --state-dir DIR (default: .lapkin/ of this checkout, see cdk.json local.stateDir): the
@@ -447,6 +453,23 @@ const run: Record<string, (ctx: Ctx) => Promise<unknown>> = {
       out: stdio.out,
       err: stdio.err,
     });
+  },
+  'signing-cert': async (ctx) => {
+    const keyId = ctx.values['key-id'];
+    if (typeof keyId !== 'string' || ctx.positionals.length > 0) return ctx.usage();
+    const bucket = typeof ctx.values.bucket === 'string' ? ctx.values.bucket : undefined;
+    const region = typeof ctx.values.region === 'string' ? ctx.values.region : ctx.config.aws.region;
+    const [{ KMSClient }, { S3Client }, { runSigningCert }] = await Promise.all([
+      import('@aws-sdk/client-kms'),
+      import('@aws-sdk/client-s3'),
+      import('./signing-cert.ts'),
+    ]);
+    await runSigningCert(
+      ctx.config,
+      { keyId, bucket },
+      { kms: new KMSClient({ region }), s3: bucket ? new S3Client({ region }) : undefined },
+      stdio.out,
+    );
   },
   retry: async (ctx) => {
     const id = ctx.positionals[0];

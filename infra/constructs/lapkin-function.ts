@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -220,6 +221,18 @@ export class LapkinFunction extends Construct {
     this.fn.addEnvironment('SIGNING_SECRET_ARN', secret.secretArn);
     secret.grantRead(this.fn);
     return this;
+  }
+
+  /**
+   * Signing the archived PDFs with the asymmetric KMS key (archive): Sign, and GetPublicKey to check the stored
+   * certificate is this key's (or issue one on first use, kept under sertifikat/ — see kms-signer.ts).
+   */
+  bindPdfSigningKey(key: IKey, bucket: IBucket): this {
+    this.fn.addEnvironment('SIGNING_KEY_ID', key.keyArn);
+    this.fn.addToRolePolicy(
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ['kms:Sign', 'kms:GetPublicKey'], resources: [key.keyArn] }),
+    );
+    return this.bindBucket(bucket, 'sertifikat/', 'RW');
   }
 
   /** StartExecution of the one state machine (intake). */

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import MailDev from 'maildev';
 import { LocalDocumentStore } from '../../functions/adapters/local-document-store.ts';
 import { buildDeps, type Env } from '../../functions/commons/container.ts';
+import { signerFromEnv } from '../../functions/commons/pdf-signer.ts';
 import { makePowertools } from '../../functions/commons/powertools.ts';
 import type { LapkinConfig } from '../../functions/core/config.ts';
 import { portalOptions } from '../../functions/handlers/portal.ts';
@@ -255,6 +256,8 @@ async function startOnPorts(
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(smtpPort),
     SIGNING_SECRET: secret,
+    // The archived PDFs' signing key and its self-issued certificate (made on first use, kept with the state).
+    SIGNING_KEY_DIR: join(stateDir, 'signing'),
     PUBLIC_BASE_URL: publicBaseUrl,
     SFN_ENDPOINT: sfnUrl,
     STATE_MACHINE_ARN: sfn.stateMachineArn,
@@ -262,7 +265,7 @@ async function startOnPorts(
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
   };
-  deps = buildDeps(env, { config: opts.config, store });
+  deps = buildDeps(env, { config: opts.config, store, signer: signerFromEnv(env, opts.config, () => store) });
   // The directory (units and people) is seeded from the configuration on every start: what the table has wins.
   await seedDirectory(deps);
 

@@ -1,5 +1,6 @@
 import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import {
   BlockPublicAccess,
   Bucket,
@@ -32,6 +33,7 @@ export class StatefulStack extends Stack {
   readonly documents: Bucket;
   readonly accessLogs: Bucket;
   readonly table: TableV2;
+  readonly signingKey: Key;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -118,5 +120,17 @@ export class StatefulStack extends Stack {
     });
     // `lapkin people … --table <TableName>` changes the deployed directory with the operator's AWS credentials.
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+
+    // The archived PDFs' signing key: asymmetric, so the private key never leaves KMS (only kms:Sign is granted,
+    // to the archive function). Retained: the certificate issued for it, and every signature made with it, name it.
+    // An asymmetric key cannot rotate automatically; a new key means a new certificate (kms-signer.ts).
+    this.signingKey = new Key(this, 'PdfSigningKey', {
+      description: 'lapkin: PAdES signatures of the archived reports and disposition sheets',
+      keySpec: KeySpec.RSA_2048,
+      keyUsage: KeyUsage.SIGN_VERIFY,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // `lapkin signing-cert --key-id <SigningKeyArn> --bucket <bucket>` issues (or renews) its certificate.
+    new CfnOutput(this, 'SigningKeyArn', { value: this.signingKey.keyArn });
   }
 }

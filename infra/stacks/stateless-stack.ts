@@ -10,6 +10,7 @@ import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -32,6 +33,8 @@ export interface StatelessStackProps extends StackProps {
   /** The document bucket of the stateful stack (referred to by its deterministic name, see documentsBucketName). */
   documents: Bucket;
   table: TableV2;
+  /** The asymmetric KMS key the archive function signs the archived PDFs with (stateful stack). */
+  signingKey: IKey;
 }
 
 /** The nearest RetentionDays value not shorter than the configured number of days. */
@@ -143,7 +146,8 @@ export class StatelessStack extends Stack {
     archive
       .bindBucket(documents, UPLOAD_PREFIX, 'RO')
       .bindBucket(documents, 'laporan/', 'RO')
-      .bindBucket(documents, 'arsip/', 'RW_LOCKED');
+      .bindBucket(documents, 'arsip/', 'RW_LOCKED')
+      .bindPdfSigningKey(props.signingKey, documents);
     for (const f of [intake, requestDecision, requestRevision, archive, recordFailure, mutuBakuClock, portal]) {
       f.bindMail(identityArn, aws.ses.configurationSetName);
     }

@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -46,6 +46,14 @@ describe('npm run demo (runDemo)', () => {
       expect(ref.key.startsWith('arsip/karawaci/2026/TW1/rev-3/')).toBe(true);
       expect(sha((await files.get(ref.key, ref.versionId)).body)).toBe(ref.sha256);
     }
+    // Both archived PDFs are signed with the stack's key under <stateDir>/signing (made on first use, 0600).
+    for (const ref of [report.archive?.pdf, report.archive?.disposition]) {
+      if (!ref) throw new Error('archive without its PDFs');
+      const file = join(stateDir, 'signed.pdf');
+      writeFileSync(file, (await files.get(ref.key, ref.versionId)).body);
+      expect(execFileSync('pdfsig', [file], { encoding: 'utf8' })).toContain('Signature is Valid.');
+    }
+    expect(statSync(join(stateDir, 'signing', 'signing-key.pem')).mode & 0o777).toBe(0o600);
 
     // The status command reads the stopped stack's database directly.
     const cfgFile = join(stateDir, 'cdk.json');

@@ -1,5 +1,8 @@
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { keyFileSigner } from '../../functions/adapters/key-file-signer.ts';
 import { type LapkinConfig, loadConfigFile, type Person, type Role } from '../../functions/core/config.ts';
+import { signerSubject } from '../../functions/core/signer-subject.ts';
 import { AuditCheckpoints } from '../../functions/usecases/audit-checkpoints.ts';
 import type { Deps } from '../../functions/usecases/deps.ts';
 import { ReportLedger } from '../../functions/usecases/report-ledger.ts';
@@ -16,6 +19,12 @@ import { MemorySignIns } from './memory-sign-in.ts';
 import { CapturingUploadSigner } from './upload-signer.ts';
 
 export const ROOT = join(import.meta.dirname, '../..');
+/**
+ * The tests' signing key: a real RSA key file (made on the first signature, then reused by every test process), so
+ * archived PDFs carry real PAdES signatures that pdfsig checks.
+ */
+export const TEST_SIGNING_KEY_DIR = join(tmpdir(), 'lapkin-test-signing-key');
+
 /** The configuration as shipped (cdk.json): the team lead's paraf on in the units that do not switch it off. */
 export const shippedConfig = (): LapkinConfig => loadConfigFile(join(ROOT, 'cdk.json'));
 
@@ -59,6 +68,7 @@ export function fakeDeps(overrides: Partial<LapkinConfig> = {}) {
     uploads,
     workflow,
     mailer,
+    signer: keyFileSigner(TEST_SIGNING_KEY_DIR, signerSubject(config)),
     clock,
     publicBaseUrl: 'https://lapkin.example.go.id',
     signingSecret: async () => 'test-secret-0123456789abcdef0123456789abcdef',

@@ -187,7 +187,8 @@ describe('functions', () => {
       // The portal offers the uploaded data, working copies and archived documents on report pages.
       portal: ['arsip/*', 'audit/*', 'laporan/*', 'masuk/*'],
       'request-revision': ['audit/*', 'laporan/*'],
-      archive: ['arsip/*', 'audit/*', 'laporan/*', 'masuk/*'],
+      // sertifikat/: the certificate of the PDF signing key (kms-signer.ts).
+      archive: ['arsip/*', 'audit/*', 'laporan/*', 'masuk/*', 'sertifikat/*'],
       'record-failure': [],
       'mutu-baku-clock': [],
     };
@@ -251,6 +252,24 @@ describe('functions', () => {
     expect(actionsOf('portal')).not.toContain('states:StartExecution');
   });
 
+  it('sign PDFs with the asymmetric KMS key only in archive: Sign and GetPublicKey on that key, nothing else', () => {
+    const keys = s.stateful.findResources('AWS::KMS::Key');
+    const [keyId, key] = Object.entries(keys).find(([, k]) => k.Properties.KeyUsage === 'SIGN_VERIFY') ?? [];
+    expect(key?.Properties).toMatchObject({ KeySpec: 'RSA_2048', KeyUsage: 'SIGN_VERIFY' });
+    expect(key?.DeletionPolicy).toBe('Retain');
+    const kmsStatements = (name: string) =>
+      statementsOf(name).filter((st) => asList(st.Action).some((a) => a.startsWith('kms:')));
+    const archive = kmsStatements('archive');
+    expect(archive.flatMap((st) => asList(st.Action)).sort()).toEqual(['kms:GetPublicKey', 'kms:Sign']);
+    // The key of the stateful stack, by its ARN (imported), not "*".
+    for (const st of archive) expect(JSON.stringify(st.Resource)).toContain(String(keyId));
+    for (const name of FUNCTIONS.filter((n) => n !== 'archive')) expect(kmsStatements(name), name).toEqual([]);
+    const withKey = Object.values(s.stateless.findResources('AWS::Lambda::Function'))
+      .filter((f) => f.Properties.Environment?.Variables?.SIGNING_KEY_ID)
+      .map((f) => String(f.Properties.Description).split(':')[0]);
+    expect(withKey).toEqual(['SOP 5']);
+  });
+
   it('read the link secret only where links are signed or verified', () => {
     const reads = (name: string) => actionsOf(name).includes('secretsmanager:GetSecretValue');
     expect(['request-decision', 'portal', 'mutu-baku-clock'].every(reads)).toBe(true);
@@ -276,6 +295,12 @@ describe('functions', () => {
     const manifest = JSON.parse(readFileSync(join(withScripts[0] as string, 'static/manifest.json'), 'utf8'));
     for (const file of Object.values(manifest) as string[])
       expect(existsSync(join(withScripts[0] as string, 'static', file))).toBe(true);
+    // The PDF signer (pkijs, @signpdf, the KMS client; ≈0.5 MB) is in the archive function's bundle alone.
+    const withSigner = assetDirs.filter((dir) =>
+      readFileSync(join(dir, 'index.js'), 'utf8').includes('ETSI.CAdES.detached'),
+    );
+    expect(withSigner).toHaveLength(1);
+    expect(readFileSync(join(withSigner[0] as string, 'index.js'), 'utf8')).toContain('RSASSA_PKCS1_V1_5_SHA_256');
   });
 });
 
