@@ -25,6 +25,7 @@ import {
 import {
   drawVerificationLine,
   drawVerificationMark,
+  SIGNATURE_LABEL_HEIGHT,
   type VerificationMark,
   verificationFooter,
 } from './verification-pdf.ts';
@@ -467,7 +468,9 @@ export async function renderDispositionPdf(
     );
   }
 
-  ensureSpace(doc, mark ? 190 : 80);
+  // The statement, the mark, the line and the signature label stay on one page: a label cut off onto a page of its
+  // own reads like an unsigned sheet.
+  ensureSpace(doc, mark ? 190 + (mark.signedBy ? SIGNATURE_LABEL_HEIGHT : 0) : 80);
   heading(doc, l.s6);
   paragraph(doc, l.statement(formatDateTime(input.archivedAt, lang)), { size: 9 });
   if (mark) {

@@ -17,7 +17,12 @@ import {
 } from './pdf-layout.ts';
 import { REPORT_PDF_LABELS as L } from './report-pdf-labels.ts';
 import { headSignatureLine, signatoryOf, signaturePlace } from './signatory.ts';
-import { drawVerificationLine, drawVerificationMark, type VerificationMark } from './verification-pdf.ts';
+import {
+  drawVerificationLine,
+  drawVerificationMark,
+  SIGNATURE_LABEL_HEIGHT,
+  type VerificationMark,
+} from './verification-pdf.ts';
 
 /**
  * Section VI of the report PDF: the paraf table (team lead, Sekretaris) and the head of the unit's signature
@@ -49,7 +54,7 @@ export function drawApprovals(
   // The unit's titles: a dinas is signed by its Kepala Dinas, a kecamatan by its Camat (the SOP's roles are one).
   const signatory = signatoryOf(report);
   const titles = signatory.roleTitles;
-  ensureSpace(doc, mark ? 350 : 330);
+  ensureSpace(doc, mark ? 350 + (mark.signedBy ? SIGNATURE_LABEL_HEIGHT : 0) : 330);
   heading(doc, l.s6);
   // Each block is filled by its SOP step (a Plh acts in the step of the official he stands in for); entries from
   // before steps were recorded on them fall back to the role.

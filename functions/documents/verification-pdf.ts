@@ -23,7 +23,7 @@ const L = {
     footer: (code: string) => `Kode verifikasi ${code}`,
     signed: 'Ditandatangani secara elektronik (tidak tersertifikasi)',
     signedBy: (who: string) =>
-      `oleh ${who}; tanda tangan berkas PDF ini dapat diperiksa dengan pembaca PDF (mis. pdfsig).`,
+      `oleh ${who}; tanda tangan berkas PDF ini dapat diperiksa dengan pembaca PDF (misalnya pdfsig).`,
   },
   en: {
     title: 'Verify this document',
@@ -140,6 +140,9 @@ export function drawVerificationLine(
   doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
   return below;
 }
+
+/** Room the signature label takes under the verification line (two lines at 7.5 pt and the gap above). */
+export const SIGNATURE_LABEL_HEIGHT = 30;
 
 /**
  * "Ditandatangani secara elektronik (tidak tersertifikasi) oleh …": the honest name of the PAdES signature the

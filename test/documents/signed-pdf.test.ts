@@ -162,3 +162,65 @@ describe('the key-file signer (the local stack)', () => {
     expect(pem).toBe(await readFile(join(keys, KEY_FILE), 'utf8'));
   }, 60_000);
 });
+
+describe('the signature label on the disposition sheet', () => {
+  it('stays whole on the page of the verification statement, however many decisions come before it', async () => {
+    const { renderDispositionPdf } = await import('../../functions/documents/disposition-pdf.ts');
+    const entry = (no: number, revision: number) => ({
+      no,
+      stepKey: no % 3 === 0 ? 'ratify' : no % 3 === 1 ? 'paraf' : 'verify',
+      step: 'Verifikasi laporan',
+      revision,
+      approved: no % 4 !== 0,
+      role: 'SEKRETARIS_CAMAT',
+      title: 'Sekretaris Camat',
+      name: 'Dewi Lestari, S.STP., M.Si.',
+      nip: '198003152005012002',
+      decision: no % 4 !== 0 ? 'Disetujui' : 'Dikembalikan untuk revisi',
+      note: no % 2 ? 'Narasi faktor penghambat belum memadai; mohon dilengkapi untuk indikator di bawah target.' : '',
+      at: '2026-04-06T08:00:00.000Z',
+      mark: 'paraf' as const,
+      document: { key: 'laporan/x.pdf', versionId: `v${no}`, sha256: 'a'.repeat(64) },
+    });
+    const split: number[] = [];
+    // Each further decision pushes the statement down a little, so one of these counts puts it near a page's end.
+    for (let n = 1; n <= 24; n++) {
+      const pdf = await renderDispositionPdf({
+        organization: {
+          name: 'Kecamatan Karawaci',
+          parent: 'Pemerintah Kota Tangerang',
+          unitCode: 'karawaci',
+          address: '',
+        },
+        reportId: 'karawaci-2026-TW1',
+        tahun: 2026,
+        periode: 'TW1',
+        revision: Math.ceil(n / 3),
+        agendaNumber: 'KARAWACI/2026/TW1/R1',
+        receivedAt: '2026-04-06T07:00:00.000Z',
+        origin: 'Ketua TIMSAKIP',
+        documentation: 'Ketua TIMSAKIP',
+        entries: Array.from({ length: n }, (_, i) => entry(i + 1, Math.ceil((i + 1) / 3))),
+        documents: ['Laporan (PDF)', 'Laporan (XLSX)', 'Data kinerja yang diunggah'].map((label, i) => ({
+          label,
+          key: `arsip/karawaci/2026/TW1/rev-3/dokumen-${i}.pdf`,
+          versionId: `0mx3hg30g00005398028${i}`,
+          sha256: 'b'.repeat(64),
+        })),
+        archivedAt: '2026-04-06T08:05:00.000Z',
+        verification: {
+          code: 'XD0Q-3J8X-A23Z',
+          url: 'https://lapkin.example.go.id/verifikasi/XD0Q-3J8X-A23Z',
+          signedBy: 'lapkin - Pelaporan Kinerja (Pemerintah Kota Tangerang)',
+        },
+      });
+      const pages = await pagesOf(pdf, `label-${n}.pdf`);
+      // The register of an office: nothing abbreviated, on the label either.
+      expect(pages.join(' ')).not.toMatch(/\b(mis|thd|tgl|dll|dsb)\./);
+      const labelled = pages.filter((p) => /tersertifikasi|pdfsig/.test(p));
+      if (labelled.length !== 1 || !/Ditandatangani secara elektronik[\s\S]*pdfsig/.test(labelled[0] ?? ''))
+        split.push(n);
+    }
+    expect(split).toEqual([]);
+  });
+});
