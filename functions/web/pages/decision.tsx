@@ -61,6 +61,11 @@ const T = {
     superseded: 'Tahap sudah berakhir',
     supersededBody:
       'Laporan ini tidak lagi menunggu keputusan pada tahap ini, sehingga keputusan Anda tidak diterapkan.',
+    redirected: 'Permintaan telah dialihkan',
+    redirectedBody: (d?: Decision) =>
+      d
+        ? `Permintaan ini telah dialihkan kepada ${d.assignee.name}, ${d.assignee.title}. Tautan ini tidak berlaku lagi untuk Bapak/Ibu; tidak ada yang diubah.`
+        : 'Permintaan ini telah dialihkan kepada pejabat lain. Tidak ada yang diubah.',
     late: 'terlambat',
     earlier: 'Keputusan sebelumnya pada revisi ini',
     earlierLine: (e: EarlierDecision, lang: Lang) =>
@@ -121,6 +126,11 @@ const T = {
     notAllowed: 'Method not supported',
     superseded: 'Step already over',
     supersededBody: 'This report no longer awaits a decision at this step, so your decision was not applied.',
+    redirected: 'Request re-addressed',
+    redirectedBody: (d?: Decision) =>
+      d
+        ? `This request has been re-addressed to ${d.assignee.name}, ${d.assignee.title}. This link no longer works for you; nothing was changed.`
+        : 'This request has been re-addressed to another official. Nothing was changed.',
     late: 'late',
     earlier: 'Earlier decisions on this revision',
     earlierLine: (e: EarlierDecision, lang: Lang) =>
@@ -282,7 +292,9 @@ export type ResultKind =
   | 'BAD'
   | 'TOO_LARGE'
   | 'NOT_ALLOWED'
-  | 'SUPERSEDED';
+  | 'SUPERSEDED'
+  /** A link or task of an earlier assignee: the request went to a Plh / Plt (or back to the official). */
+  | 'REDIRECTED';
 
 /** The outcome of a decision (or why there is none): the same pages for the emailed link and the portal's task. */
 export function ResultPage(a: {
@@ -308,6 +320,7 @@ export function ResultPage(a: {
     TOO_LARGE: [t.tooLarge, t.badBody, 'bad'],
     NOT_ALLOWED: [t.notAllowed, t.badBody, 'bad'],
     SUPERSEDED: [t.superseded, t.supersededBody, 'warn'],
+    REDIRECTED: [t.redirected, t.redirectedBody(d), 'warn'],
   };
   const [title, body, tone] = content[a.kind];
   return (
