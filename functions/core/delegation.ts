@@ -56,8 +56,7 @@ export interface DelegationChange {
  */
 export function effectiveUntil(d: Pick<Delegation, 'until' | 'cancelledAt'>): string {
   if (!d.cancelledAt) return d.until;
-  const cut = new Date(Date.parse(d.cancelledAt) - 1).toISOString();
-  return cut < d.until ? cut : d.until;
+  return new Date(Math.min(Date.parse(d.cancelledAt) - 1, Date.parse(d.until))).toISOString();
 }
 
 /** Whether the delegation still matters: it holds now or will. */

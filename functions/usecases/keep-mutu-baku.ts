@@ -93,7 +93,7 @@ export async function keepMutuBaku(deps: Deps): Promise<ClockResult> {
         const { unit, delegations } = await unitNow(report.unit);
         const moved = await readdressOne(deps, decision, unit, delegations);
         if (moved) {
-          (result.readdressed ??= []).push(decision.decisionId);
+          result.readdressed = [...(result.readdressed ?? []), decision.decisionId];
           decision = (await deps.repo.getDecision(decision.decisionId)) ?? decision;
         }
       } catch (err) {
