@@ -5,6 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DelegationError, officialTitle, parseDelegationTime } from '../../functions/core/delegation.ts';
 import type { DirectoryActor } from '../../functions/core/directory.ts';
+import { archiveReport } from '../../functions/usecases/archive-report.ts';
 import { completeDecision } from '../../functions/usecases/complete-decision.ts';
 import {
   cancelDelegation,
@@ -16,10 +17,12 @@ import {
 import { unitDirectory } from '../../functions/usecases/directory.ts';
 import { keepMutuBaku } from '../../functions/usecases/keep-mutu-baku.ts';
 import { myTasks } from '../../functions/usecases/my-tasks.ts';
+import { findPublicVerification } from '../../functions/usecases/public-verification.ts';
 import { requestDecision } from '../../functions/usecases/request-decision.ts';
 import { DecisionRedirectedError, submitDecision, viewDecision } from '../../functions/usecases/take-decision.ts';
 import { fakeDeps, people } from '../fakes/deps.ts';
 import { linkInMail, linkParts, REPORT_ID, sample, uploadAndAssemble } from '../fakes/flow.ts';
+import { pdfTextOf } from '../fakes/pdf-text.ts';
 
 const HOUR = 3600_000;
 const OPERATOR: DirectoryActor = { name: 'Operator TIMSAKIP', source: 'CLI' };
@@ -335,5 +338,29 @@ describe('the Mutu Baku clock through delegations', () => {
     expect(f.mailer.sent.slice(1).map((m) => m.to.join())).toEqual([P.TIMSAKIP.email, P.KASI.email]);
     expect(f.mailer.sent.map((m) => m.to.join())).not.toContain(P.CAMAT.email);
     expect(f.mailer.sent.map((m) => m.to.join())).not.toContain(P.SEKRETARIS_CAMAT.email);
+  });
+});
+
+describe('the documents of a report ratified by a Plh', () => {
+  it('the approval block, the disposition sheet and the verification page show "Plh. Camat Karawaci" and the Plh', async () => {
+    await plhCamat();
+    const { link } = await ratifyRequested();
+    await submitDecision(f.deps, linkParts(link), { decision: 'APPROVE' });
+    await archiveReport(f.deps, { reportId: REPORT_ID });
+    const archived = await f.repo.get(REPORT_ID);
+    const read = async (ref: { key: string; versionId: string } | undefined) =>
+      pdfTextOf(Buffer.from((await f.store.get(ref?.key ?? '', ref?.versionId ?? '')).body));
+    const report = await read(archived?.archive?.pdf);
+    // The signature block: the Plh's line above the delegate's own name and NIP.
+    expect(report).toContain('Plh. CAMAT KARAWACI');
+    expect(report).toContain(P.KASI.name);
+    expect(report).toContain(`NIP. ${P.KASI.nip}`);
+    expect(report).not.toContain(P.CAMAT.name);
+    // The sheet's narrow columns wrap words onto lines: read it as running text.
+    const disposition = (await read(archived?.archive?.disposition)).replace(/\s+/g, ' ');
+    expect(disposition).toContain('Plh. Camat Karawaci');
+    expect(disposition).toContain(P.KASI.name);
+    const page = await findPublicVerification(f.deps, archived?.verificationCode ?? '', 'id');
+    expect(page?.ratifiedBy).toMatchObject({ name: P.KASI.name, title: 'Plh. Camat Karawaci' });
   });
 });
