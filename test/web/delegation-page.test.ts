@@ -104,7 +104,7 @@ describe('/delegasi', () => {
     const page = await camat.get('/delegasi?ok=1');
     expect(page.body).toContain('Plh / Plt telah ditetapkan.');
     expect(page.body).toContain('Plh. Camat Karawaci');
-    expect(page.body).toContain(`${P.KASI.name} (NIP ${P.KASI.nip})`);
+    expect(page.body).toContain(`${P.KASI.name}<span class="nip">NIP ${P.KASI.nip}</span>`);
     expect(page.body).toContain('sedang berlaku');
     // Re-addressed: the Plh got the request; the Camat's link and task say where it went.
     expect(f.mailer.sent.at(-1)?.to).toEqual([P.KASI.email]);

@@ -28,8 +28,11 @@ const T = {
     person: 'Pejabat yang menggantikan',
     choose: '— pilih pegawai —',
     kind: 'Jenis',
-    plh: 'Plh — pelaksana harian (berhalangan sementara)',
-    plt: 'Plt — pelaksana tugas (berhalangan lebih lama)',
+    plh: 'Plh (pelaksana harian)',
+    plt: 'Plt (pelaksana tugas)',
+    kindNote:
+      'Plh untuk berhalangan sementara (cuti, dinas luar); Plt untuk berhalangan lebih lama atau jabatan kosong.',
+    position: 'Jabatan yang digantikan',
     from: 'Mulai tanggal',
     until: 'Sampai dengan tanggal',
     dayNote: 'Tanggal dihitung dalam WIB: mulai pukul 00.00, berakhir pukul 23.59.',
@@ -61,8 +64,10 @@ const T = {
     person: 'Acting official',
     choose: '— choose a person —',
     kind: 'Kind',
-    plh: 'Plh — daily acting official (short absence)',
-    plt: 'Plt — acting official (longer absence)',
+    plh: 'Plh (daily acting official)',
+    plt: 'Plt (acting official)',
+    kindNote: 'Plh for a short absence (leave, official travel); Plt for a longer one or a vacant position.',
+    position: 'Position',
     from: 'From',
     until: 'Until',
     dayNote: 'Dates are in WIB: from 00:00, until 23:59.',
@@ -74,6 +79,16 @@ const T = {
     span_: (from: string, until: string) => `${from} to ${until}`,
   },
 };
+
+/** A person as the cards name them: the name, the NIP below it (an 18-digit number never breaks mid-line). */
+function Who(p: { p: { name: string; nip: string } }) {
+  return (
+    <>
+      {p.p.name}
+      <span class="nip">NIP {p.p.nip}</span>
+    </>
+  );
+}
 
 /** The form as typed, shown back with the problems. */
 export interface DelegationForm {
@@ -88,7 +103,9 @@ export interface DelegationForm {
 const CSS = `
   input[type=date] { width:100%; font:inherit; padding:10px; border:1px solid #8a94a3; border-radius:6px; background:#fff; }
   .dates { display:grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap:0 12px; }
-  .cards.delegations > li form { margin:0; }
+  ul.cards.delegations { grid-template-columns: 1fr; }
+  ul.cards.delegations > li form { margin:8px 0 0; }
+  .nip { display:block; font-weight:400; color:#4f5966; font-size:.9rem; }
   .badge-now { display:inline-block; background:#e8f5e9; color:#1e5a24; border-radius:10px; padding:0 8px; font-size:.85rem; font-weight:600; }
 `;
 
@@ -138,7 +155,7 @@ export function DelegationPage(p: {
                 <strong>{d.title}</strong> {holds(d) ? <span class="badge-now">{t.now}</span> : null}
                 <Facts
                   rows={[
-                    [t.forWhom, `${d.official.name} (NIP ${d.official.nip})`],
+                    [t.forWhom, <Who p={d.official} />],
                     [t.span, span(d)],
                     ...(d.reason ? ([[t.reason, d.reason]] as [string, string][]) : []),
                   ]}
@@ -160,7 +177,7 @@ export function DelegationPage(p: {
               {holds(d) ? <span class="badge-now">{t.now}</span> : null}
               <Facts
                 rows={[
-                  [t.delegate, `${d.delegate.name} (NIP ${d.delegate.nip})`],
+                  [t.delegate, <Who p={d.delegate} />],
                   [t.span, span(d)],
                   ...(d.reason ? ([[t.reason, d.reason]] as [string, string][]) : []),
                   [t.setBy, `${d.setBy.name}, ${formatDateTime(d.setAt, p.lang)}`],
@@ -204,7 +221,10 @@ export function DelegationPage(p: {
             </select>
           </>
         ) : (
-          <input type="hidden" name="peran" value={p.roles[0]?.role ?? ''} />
+          <>
+            <input type="hidden" name="peran" value={p.roles[0]?.role ?? ''} />
+            <Facts rows={[[t.position, p.roles[0]?.title ?? '']]} />
+          </>
         )}
         <label for="nip">{t.person}</label>
         <select id="nip" name="nip" required>
@@ -224,6 +244,7 @@ export function DelegationPage(p: {
             {t.plt}
           </option>
         </select>
+        <p class="muted">{t.kindNote}</p>
         <div class="dates">
           <div>
             <label for="mulai">{t.from}</label>

@@ -86,7 +86,7 @@ export function delegationRoutes(opts: PortalOptions) {
         person={person}
         csrf={c.get('session')?.csrf}
         now={now}
-        roles={roles.map((role) => ({ role, title: unit.profile.roleTitles[role] }))}
+        roles={roles.map((role) => ({ role, title: officialTitle(unit.profile, role) }))}
         candidates={candidates}
         mine={all.filter((d) => roles.includes(d.role))}
         actingAs={all
