@@ -248,7 +248,8 @@ export interface Readdressed {
 
 /**
  * Re-addresses the pending decisions of a unit (or of one role of it) whose assignee is not who acts now: to a
- * Plh / Plt when a delegation starts, back to the official when it ends or is cancelled. For each one:
+ * Plh / Plt when a delegation starts, back to the official when it ends or is cancelled (a request addressed to an
+ * official stays with them after a `people set`: only delegations move it). For each one:
  * 1. the decision's assignee changes by a conditional write (on the assignee read: of two runs, one wins), the
  *    previous one kept in `redirectedFrom` — their link now answers "dialihkan kepada …";
  * 2. a DIALIHKAN event in the report's trail;
@@ -296,7 +297,10 @@ export async function readdressOne(
     if (err instanceof RoleVacantError) return undefined; // nobody to give it to: it stays where it is
     throw err;
   }
-  if (acting.person.nip === decision.assignee.nip) {
+  // Only delegations move a pending request: to the delegate while one holds, back to the official once the one
+  // it was addressed through is over. A `people set` since the request does not (its link stays with that person).
+  const moves = acting.delegation !== undefined || decision.actingFor !== undefined;
+  if (!moves || acting.person.nip === decision.assignee.nip) {
     if (decision.redirectedFrom?.length && !decision.mailSentAt) await mailRedirected(deps, decision, unit);
     return undefined;
   }

@@ -14,7 +14,7 @@ import {
   setDelegation,
   whoActs,
 } from '../../functions/usecases/delegation.ts';
-import { unitDirectory } from '../../functions/usecases/directory.ts';
+import { setPerson, unitDirectory } from '../../functions/usecases/directory.ts';
 import { keepMutuBaku } from '../../functions/usecases/keep-mutu-baku.ts';
 import { myTasks } from '../../functions/usecases/my-tasks.ts';
 import { findPublicVerification } from '../../functions/usecases/public-verification.ts';
@@ -298,6 +298,27 @@ describe('requests while a delegation holds', () => {
     expect(await readdressPending(f.deps, 'karawaci', { role: 'CAMAT' })).toHaveLength(1);
     expect((await f.repo.getDecision(decisionId))?.assignee.nip).toBe(P.CAMAT.nip);
     expect(mailsTo(P.CAMAT.email).at(-1)?.subject).toContain('[Perlu pengesahan]');
+  });
+
+  it('a `people set` while a delegation holds: the request stays with the Plh, then goes to the new official', async () => {
+    const d = await plhCamat();
+    const { decisionId } = await ratifyRequested();
+    await setPerson(f.deps, {
+      unit: 'karawaci',
+      role: 'CAMAT',
+      actor: OPERATOR,
+      person: {
+        name: 'Camat Baru, S.STP.',
+        nip: '198001012005011001',
+        email: 'camat.baru@example.go.id',
+        title: 'Camat',
+      },
+    });
+    expect(await readdressPending(f.deps, 'karawaci')).toEqual([]);
+    expect((await f.repo.getDecision(decisionId))?.assignee.nip).toBe(P.KASI.nip);
+    await cancelDelegation(f.deps, { unit: 'karawaci', id: d.id, actor: OPERATOR });
+    expect(await readdressPending(f.deps, 'karawaci')).toHaveLength(1);
+    expect((await f.repo.getDecision(decisionId))?.assignee).toMatchObject({ nip: '198001012005011001' });
   });
 
   it('a decision taken meanwhile is not re-addressed', async () => {
