@@ -189,7 +189,7 @@ describe('functions', () => {
       'request-revision': ['audit/*', 'laporan/*'],
       archive: ['arsip/*', 'audit/*', 'laporan/*', 'masuk/*'],
       'record-failure': [],
-      'mutu-baku-clock': [],
+      'mutu-baku-clock': ['laporan/*'],
     };
     for (const name of FUNCTIONS) {
       expect(listed(name), name).toEqual(expected[name]);
