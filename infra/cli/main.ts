@@ -446,9 +446,9 @@ const run: Record<string, (ctx: Ctx) => Promise<unknown>> = {
     const { runAudit } = await import('./operator.ts');
     process.exitCode = await runAudit(await configForOperator(ctx), ctx.rest, stdio);
   },
-  people: async (ctx) => {
-    const { runPeople } = await import('./people.ts');
-    process.exitCode = await runPeople({
+  delegate: async (ctx) => {
+    const { runDelegate } = await import('./delegate.ts');
+    process.exitCode = await runDelegate({
       config: ctx.config,
       stateDir: ctx.stateDir,
       positionals: ctx.positionals,
@@ -457,9 +457,9 @@ const run: Record<string, (ctx: Ctx) => Promise<unknown>> = {
       err: stdio.err,
     });
   },
-  delegate: async (ctx) => {
-    const { runDelegate } = await import('./delegate.ts');
-    process.exitCode = await runDelegate({
+  people: async (ctx) => {
+    const { runPeople } = await import('./people.ts');
+    process.exitCode = await runPeople({
       config: ctx.config,
       stateDir: ctx.stateDir,
       positionals: ctx.positionals,

@@ -80,6 +80,9 @@ describe('npm run demo (runDemo)', () => {
       'SEKRETARIS_CAMAT:APPROVE',
       'CAMAT:APPROVE',
     ]);
+    expect(status.timeline.filter((e) => e.action === 'REVISI_DITERIMA')).toHaveLength(2);
+    expect(status.timeline.filter((e) => e.action === 'DISUSUN')).toHaveLength(3);
+    expect(status.timeline.at(-1)?.action).toBe('TERDOKUMENTASI');
     // The Camat was away for the final signature: the request went on to the Plh (the Kasi), who ratified.
     const p = people(config);
     expect(status.timeline.filter((e) => e.action === 'DIALIHKAN')).toHaveLength(1);
@@ -90,9 +93,6 @@ describe('npm run demo (runDemo)', () => {
       title: 'Plh. Camat Karawaci',
       actingFor: { nip: p.CAMAT.nip },
     });
-    expect(status.timeline.filter((e) => e.action === 'REVISI_DITERIMA')).toHaveLength(2);
-    expect(status.timeline.filter((e) => e.action === 'DISUSUN')).toHaveLength(3);
-    expect(status.timeline.at(-1)?.action).toBe('TERDOKUMENTASI');
 
     // lapkin audit on the stopped stack: intact; then one archived file altered on disk is named, exit 1.
     const cli = (...args: string[]) =>

@@ -61,11 +61,6 @@ const T = {
     superseded: 'Tahap sudah berakhir',
     supersededBody:
       'Laporan ini tidak lagi menunggu keputusan pada tahap ini, sehingga keputusan Anda tidak diterapkan.',
-    redirected: 'Permintaan telah dialihkan',
-    redirectedBody: (d?: Decision) =>
-      d
-        ? `Permintaan ini telah dialihkan kepada ${d.assignee.name}, ${d.assignee.title}. Tautan ini tidak berlaku lagi untuk Bapak/Ibu; tidak ada yang diubah.`
-        : 'Permintaan ini telah dialihkan kepada pejabat lain. Tidak ada yang diubah.',
     late: 'terlambat',
     earlier: 'Keputusan sebelumnya pada revisi ini',
     earlierLine: (e: EarlierDecision, lang: Lang) =>
@@ -77,6 +72,11 @@ const T = {
     belowMore: (n: number) => `… dan ${n} indikator lainnya (lihat PDF).`,
     report: 'Lihat halaman laporan',
     backToTasks: 'Kembali ke Tugas saya',
+    redirected: 'Permintaan telah dialihkan',
+    redirectedBody: (d?: Decision) =>
+      d
+        ? `Permintaan ini telah dialihkan kepada ${d.assignee.name}, ${d.assignee.title}. Tautan ini tidak berlaku lagi untuk Bapak/Ibu; tidak ada yang diubah.`
+        : 'Permintaan ini telah dialihkan kepada pejabat lain. Tidak ada yang diubah.',
   },
   en: {
     parafTitle: 'Initial performance report',
@@ -126,11 +126,6 @@ const T = {
     notAllowed: 'Method not supported',
     superseded: 'Step already over',
     supersededBody: 'This report no longer awaits a decision at this step, so your decision was not applied.',
-    redirected: 'Request re-addressed',
-    redirectedBody: (d?: Decision) =>
-      d
-        ? `This request has been re-addressed to ${d.assignee.name}, ${d.assignee.title}. This link no longer works for you; nothing was changed.`
-        : 'This request has been re-addressed to another official. Nothing was changed.',
     late: 'late',
     earlier: 'Earlier decisions on this revision',
     earlierLine: (e: EarlierDecision, lang: Lang) =>
@@ -142,6 +137,11 @@ const T = {
     belowMore: (n: number) => `… and ${n} more indicators (see the PDF).`,
     report: 'Open the report page',
     backToTasks: 'Back to My tasks',
+    redirected: 'Request re-addressed',
+    redirectedBody: (d?: Decision) =>
+      d
+        ? `This request has been re-addressed to ${d.assignee.name}, ${d.assignee.title}. This link no longer works for you; nothing was changed.`
+        : 'This request has been re-addressed to another official. Nothing was changed.',
   },
 };
 
