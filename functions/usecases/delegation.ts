@@ -357,5 +357,5 @@ export async function readdressOne(
 async function mailRedirected(deps: Deps, decision: Decision, unit: UnitDirectory): Promise<void> {
   const report = await deps.repo.get(decision.reportId);
   if (!report) return;
-  await mailDecisionRequest(deps, report, decision, unit.profile);
+  await mailDecisionRequest(deps, report, decision, unit);
 }

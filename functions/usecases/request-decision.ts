@@ -1,6 +1,6 @@
 import { decisionLink } from '../core/decision-link.ts';
 import { DECISION_STEP } from '../core/decision-steps.ts';
-import type { UnitProfile } from '../core/directory.ts';
+import type { UnitDirectory } from '../core/directory.ts';
 import { ReportNotFoundError } from '../core/errors.ts';
 import { decisionIdFor } from '../core/execution-name.ts';
 import { dueAt } from '../core/mutu-baku.ts';
@@ -96,7 +96,7 @@ export async function requestDecision(
   }
 
   if (decision.mailSentAt) return { decisionId, mailed: false };
-  await mailDecisionRequest(deps, report, decision, unit.profile);
+  await mailDecisionRequest(deps, report, decision, unit);
   return { decisionId, mailed: true };
 }
 
@@ -109,7 +109,7 @@ export async function mailDecisionRequest(
   deps: Deps,
   report: Report,
   decision: Decision,
-  unit: UnitProfile,
+  unit: UnitDirectory,
 ): Promise<void> {
   const person = decision.assignee;
   const secret = await deps.signingSecret();
@@ -123,7 +123,7 @@ export async function mailDecisionRequest(
   await deps.mailer.send({
     to: [person.email],
     ...decisionRequestMail({
-      unit,
+      unit: unit.profile,
       lang: deps.config.language,
       report: fresh,
       decision,
