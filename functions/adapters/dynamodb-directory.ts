@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { CITY_UNIT, type Person } from '../core/config.ts';
+import { CITY_UNIT, type Person, type Role } from '../core/config.ts';
+import type { Delegation, DelegationChange } from '../core/delegation.ts';
 import {
   type DirectoryActor,
   type DirectoryChange,
@@ -20,6 +21,9 @@ import { GSI1 } from './dynamodb-report-repository.ts';
  *   UNIT#<code> / PERSON#<role>         who holds the role now (a removal leaves the item without a person);
  *                                       gsi1: EMAIL#<lower-case address> / <code>#<role>, the sign-in's lookup
  *   UNIT#<code> / CHANGE#<at>#<role>#<v> one audit event per change: who, before, after
+ *   UNIT#<code> / DELEGATIONS#<role>    the role's delegations (Plh / Plt) as one list with a version: the
+ *                                       overlap rule holds by one conditional write (no transactions)
+ *   UNIT#<code> / DLGCHANGE#<at>#<id>   one audit event per delegation set or cancelled
  * The unit list is the only key shared by all units: ≤ 1 small item per unit, written at seeding, read by the
  * clock and the city view — never on a report's path.
  */
@@ -34,6 +38,7 @@ const emailIndex = (unit: string, role: string, email: string) => ({
 const EMAIL_INDEX_MARK = { pk: 'DIRECTORY', sk: 'MIGRATION#EMAIL_INDEX' };
 const changeSk = (c: Pick<DirectoryChange, 'at' | 'role' | 'version'>) =>
   `CHANGE#${c.at}#${c.role}#${String(c.version).padStart(6, '0')}`;
+const delegationChangeSk = (c: DelegationChange) => `DLGCHANGE#${c.at}#${c.delegation.id}#${c.action}`;
 
 function strip<T>(item: Record<string, unknown>): T {
   const copy = { ...item };
@@ -185,6 +190,95 @@ export class DynamoDbDirectory implements DirectoryRepository {
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
     }
+  }
+
+  async delegationsOf(unitCode: string, role: Role): Promise<{ list: Delegation[]; version: number }> {
+    const out = await this.doc.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: { pk: pk(unitCode), sk: `DELEGATIONS#${role}` },
+        ConsistentRead: true,
+      }),
+    );
+    return { list: (out.Item?.list as Delegation[] | undefined) ?? [], version: Number(out.Item?.version ?? 0) };
+  }
+
+  async delegations(unitCode: string): Promise<Delegation[]> {
+    const items = await queryAll(this.doc, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :d)',
+      ExpressionAttributeValues: { ':pk': pk(unitCode), ':d': 'DELEGATIONS#' },
+      ConsistentRead: true,
+    });
+    return items.flatMap((i) => (i.list as Delegation[] | undefined) ?? []);
+  }
+
+  async putDelegations(
+    unitCode: string,
+    role: Role,
+    list: Delegation[],
+    expectedVersion: number,
+    change: DelegationChange,
+  ): Promise<void> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          // The list carries its last change: if the writer stops before the event item, the history still has it.
+          Item: {
+            pk: pk(unitCode),
+            sk: `DELEGATIONS#${role}`,
+            unit: unitCode,
+            role,
+            list,
+            version: expectedVersion + 1,
+            lastChange: change,
+          },
+          ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : '#v = :v',
+          ...(expectedVersion === 0
+            ? {}
+            : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } }),
+        }),
+      );
+    } catch (err) {
+      if (isConditionFailure(err)) throw new StaleDirectoryError(`${unitCode}/${role} delegations changed`);
+      throw err;
+    }
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { pk: pk(unitCode), sk: delegationChangeSk(change), ...change },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
+  }
+
+  async delegationChanges(unitCode: string): Promise<DelegationChange[]> {
+    const [events, lists] = await Promise.all([
+      queryAll(this.doc, {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
+        ExpressionAttributeValues: { ':pk': pk(unitCode), ':c': 'DLGCHANGE#' },
+        ConsistentRead: true,
+      }),
+      queryAll(this.doc, {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :d)',
+        ExpressionAttributeValues: { ':pk': pk(unitCode), ':d': 'DELEGATIONS#' },
+        ConsistentRead: true,
+      }),
+    ]);
+    const changes = events.map((i) => strip<DelegationChange>(i));
+    const have = new Set(changes.map(delegationChangeSk));
+    for (const item of lists) {
+      const last = item.lastChange as DelegationChange | undefined;
+      if (last && !have.has(delegationChangeSk(last))) changes.push(last);
+    }
+    return changes.sort((a, b) => delegationChangeSk(a).localeCompare(delegationChangeSk(b)));
   }
 
   async changes(unitCode: string): Promise<DirectoryChange[]> {

@@ -169,21 +169,33 @@ export class DynamoDbReportRepository implements ReportRepository {
     }
   }
 
-  async updateDecision(decisionId: string, expectedState: DecisionState, patch: Partial<Decision>): Promise<Decision> {
+  async updateDecision(
+    decisionId: string,
+    expectedState: DecisionState,
+    patch: Partial<Decision>,
+    expectAssigneeNip?: string,
+  ): Promise<Decision> {
     const current = await this.getDecision(decisionId);
     if (!current || current.state !== expectedState) {
       throw new DecisionAlreadyTakenError(`decision ${decisionId} is ${current?.state ?? 'missing'}`);
     }
+    if (expectAssigneeNip !== undefined && current.assignee.nip !== expectAssigneeNip)
+      throw new DecisionAlreadyTakenError(`decision ${decisionId} was re-addressed`);
     const next: Decision = { ...current, ...patch };
     try {
       await this.doc.send(
         new PutCommand({
           TableName: this.tableName,
           Item: this.decisionItem(next),
-          // The state and the token read must both be unchanged: two POSTs at once, exactly one wins.
-          ConditionExpression: '#s = :expected AND taskToken = :token',
-          ExpressionAttributeNames: { '#s': 'state' },
-          ExpressionAttributeValues: { ':expected': expectedState, ':token': current.taskToken },
+          // The state, the token and the assignee read must be unchanged: two POSTs at once, exactly one wins; two
+          // re-addressings at once, exactly one mails.
+          ConditionExpression: '#s = :expected AND taskToken = :token AND #a.nip = :nip',
+          ExpressionAttributeNames: { '#s': 'state', '#a': 'assignee' },
+          ExpressionAttributeValues: {
+            ':expected': expectedState,
+            ':token': current.taskToken,
+            ':nip': current.assignee.nip,
+          },
         }),
       );
     } catch (err) {

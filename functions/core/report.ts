@@ -141,6 +141,8 @@ export type AuditAction =
   | 'PENGESAHAN_DIMINTA'
   | 'KEPUTUSAN'
   | 'KEPUTUSAN_TIDAK_BERLAKU'
+  /** A pending decision re-addressed: to a Plh / Plt while the official is away, or back when the delegation ends. */
+  | 'DIALIHKAN'
   | 'REVISI_DIMINTA'
   | 'EMAIL_TERKIRIM'
   | 'PENGINGAT'
@@ -158,7 +160,15 @@ export interface AuditEvent {
   step: string;
   revision: number;
   /** Who acted, as they were then (name, NIP, title at the time: the disposition sheet prints these). */
-  actor: { name: string; role: Role | CityRole | 'SISTEM'; nip?: string; email?: string; title?: string };
+  actor: {
+    name: string;
+    role: Role | CityRole | 'SISTEM';
+    nip?: string;
+    email?: string;
+    title?: string;
+    /** A Plh / Plt acting for the official of `role` (their title then, "Camat Karawaci"). */
+    actingFor?: ActingFor;
+  };
   decision?: DecisionValue;
   note?: string;
   document?: DocumentRef;
@@ -170,6 +180,23 @@ export interface AuditEvent {
 
 export type DecisionState = 'PENDING' | 'USED' | 'SUPERSEDED';
 
+/** The official a Plh / Plt acts for, as they were then. */
+export interface ActingFor {
+  name: string;
+  nip: string;
+  title: string;
+  kind: 'PLH' | 'PLT';
+  delegationId: string;
+}
+
+/** A previous assignee of a re-addressed decision: their link answers "dialihkan kepada …". */
+export interface Redirect {
+  name: string;
+  nip: string;
+  title: string;
+  at: string;
+}
+
 export interface Decision {
   decisionId: string;
   reportId: string;
@@ -177,7 +204,12 @@ export interface Decision {
   unit?: string;
   step: DecisionStep;
   role: Role;
+  /** Who is asked now. A Plh / Plt carries the title they decide under ("Plh. Camat Karawaci"). */
   assignee: { name: string; nip: string; email: string; title: string };
+  /** When the assignee is a Plh / Plt: the official they act for. */
+  actingFor?: ActingFor;
+  /** Earlier assignees, oldest first, when the decision was re-addressed (delegation set, ended or cancelled). */
+  redirectedFrom?: Redirect[];
   revision: number;
   document: DocumentRef;
   /** Current Step Functions task token of this wait. Server-side only. */

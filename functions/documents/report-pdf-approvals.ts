@@ -16,7 +16,7 @@ import {
   type TableRow,
 } from './pdf-layout.ts';
 import { REPORT_PDF_LABELS as L } from './report-pdf-labels.ts';
-import { headSignatureLine, signatoryOf, signaturePlace } from './signatory.ts';
+import { actingPrefix, headSignatureLine, signatoryOf, signaturePlace } from './signatory.ts';
 import {
   drawVerificationLine,
   drawVerificationMark,
@@ -122,7 +122,10 @@ export function drawApprovals(
   doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
   doc.text(pdfText(dateLine), bx, doc.y, { width: blockW, align: 'center' });
   doc.text(pdfText(l.mengesahkan), bx, doc.y + 2, { width: blockW, align: 'center' });
-  doc.font(FONT.bold).text(pdfText(headSignatureLine(report.organization, signatory, lang)), bx, doc.y + 2, {
+  // Signed by a Plh / Plt (a delegation): "Plh. CAMAT KARAWACI" above the delegate's own name and NIP.
+  const acting = actingPrefix(camat?.title);
+  const headLine = headSignatureLine(report.organization, signatory, lang);
+  doc.font(FONT.bold).text(pdfText(acting ? `${acting} ${headLine}` : headLine), bx, doc.y + 2, {
     width: blockW,
     align: 'center',
   });

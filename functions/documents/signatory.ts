@@ -57,3 +57,12 @@ export function headSignatureLine(org: { name: string }, signatory: Signatory, l
     return `${first} ${name}`.toUpperCase();
   return `${title} ${name}`.toUpperCase();
 }
+
+/**
+ * "Plh." / "Plt." when the recorded title of who signed says they acted for the head (a delegation): the line above
+ * the signature then reads "Plh. CAMAT KARAWACI", as an Indonesian letter signed by a pelaksana harian does.
+ */
+export function actingPrefix(title: string | undefined): string | undefined {
+  const m = /^(Plh|Plt)\.\s/i.exec(title ?? '');
+  return m ? `${m[1]?.charAt(0).toUpperCase()}${m[1]?.slice(1).toLowerCase()}.` : undefined;
+}

@@ -19,9 +19,14 @@ export function makeHandler(depsOf: () => Deps, tools: Powertools) {
       addUnitMetric(metrics, 'RemindersSent', MetricUnit.Count, s.reportIds.length, s);
     for (const s of subjectsByUnit(result.escalated))
       addUnitMetric(metrics, 'SlaBreaches', MetricUnit.Count, s.reportIds.length, s);
-    if (result.reminded.length || result.escalated.length || result.completed.length)
+    if (result.reminded.length || result.escalated.length || result.completed.length || result.readdressed)
       logger.info('mutu baku', { ...result });
-    return { reminded: result.reminded.length, escalated: result.escalated.length, completed: result.completed.length };
+    return {
+      reminded: result.reminded.length,
+      escalated: result.escalated.length,
+      completed: result.completed.length,
+      ...(result.readdressed ? { readdressed: result.readdressed.length } : {}),
+    };
   });
 }
 

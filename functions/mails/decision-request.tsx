@@ -46,6 +46,12 @@ const T = {
     linkNote: (until: string) => `Tautan keputusan ini khusus untuk Bapak/Ibu dan berlaku sampai ${until}.`,
     dataWarnings: 'Peringatan tentang berkas data',
     attached: 'Laporan PDF terlampir.',
+    acting: (title: string, official: string, officialTitle: string) =>
+      `Permintaan ini disampaikan kepada Bapak/Ibu sebagai ${title}, menggantikan ${official} (${officialTitle}) yang sedang berhalangan.`,
+    back: (previous: string) =>
+      `Permintaan ini dialihkan kembali kepada Bapak/Ibu dari ${previous}; tautan yang dikirim kepadanya tidak berlaku lagi.`,
+    movedTo: (previous: string) =>
+      `Permintaan ini sebelumnya ditujukan kepada ${previous}; tautannya tidak berlaku lagi.`,
   },
   en: {
     parafAction: 'Initials needed',
@@ -70,6 +76,11 @@ const T = {
     linkNote: (until: string) => `This decision link is personal to you and valid until ${until}.`,
     dataWarnings: 'Warnings about the data file',
     attached: 'The report PDF is attached.',
+    acting: (title: string, official: string, officialTitle: string) =>
+      `This request is addressed to you as ${title}, acting for ${official} (${officialTitle}), who is away.`,
+    back: (previous: string) =>
+      `This request is addressed to you again, instead of ${previous}; the link sent to them no longer works.`,
+    movedTo: (previous: string) => `This request was addressed to ${previous} before; their link no longer works.`,
   },
 };
 
@@ -113,6 +124,16 @@ export function decisionRequestMail(a: {
     [t.due, formatDateTime(a.decision.dueAt, a.lang)],
   ];
   const linkNote = t.linkNote(formatDateTime(a.decision.expiresAt, a.lang));
+  // A Plh / Plt, or a request re-addressed (delegation set, ended or cancelled): say for whom and from whom.
+  const acting = a.decision.actingFor;
+  const previous = a.decision.redirectedFrom?.at(-1);
+  const delegation = acting
+    ? t.acting(a.decision.assignee.title, acting.name, acting.title)
+    : previous
+      ? t.back(`${previous.name} (${previous.title})`)
+      : undefined;
+  const moved = acting && previous ? t.movedTo(`${previous.name} (${previous.title})`) : undefined;
+  const delegationText = [delegation, moved].filter((x): x is string => !!x);
   // Only the diff of the revision being decided: the report may already be on another one.
   const diff = a.report.diffSummary?.toRevision === a.decision.revision ? a.report.diffSummary : undefined;
   // Likewise the upload's warnings (e.g. read as windows-1252): the verifier checks the letters in the PDF.
@@ -125,6 +146,7 @@ export function decisionRequestMail(a: {
     greeting(a.decision.assignee.name, a.lang),
     '',
     ask,
+    ...(delegationText.length ? ['', ...delegationText] : []),
     '',
     title,
     ...facts.map(([k, v]) => `${k}: ${v}`),
@@ -148,6 +170,11 @@ export function decisionRequestMail(a: {
     <MailShell lang={a.lang} title={subject}>
       <P>{greeting(a.decision.assignee.name, a.lang)}</P>
       <P>{ask}</P>
+      {delegationText.map((line) => (
+        <P>
+          <strong>{line}</strong>
+        </P>
+      ))}
       <Heading>{title}</Heading>
       <Facts rows={facts} />
       <QuotedNotes title={t.earlier} notes={arahan} />

@@ -1,4 +1,5 @@
-import type { Person } from '../core/config.ts';
+import type { Person, Role } from '../core/config.ts';
+import type { Delegation, DelegationChange } from '../core/delegation.ts';
 import type { DirectoryActor, DirectoryChange, DirectoryEntry, DirectoryRole, UnitProfile } from '../core/directory.ts';
 
 /**
@@ -34,6 +35,27 @@ export interface DirectoryRepository {
   ): Promise<DirectoryChange>;
   /** The change events of a unit, oldest first. */
   changes(unitCode: string): Promise<DirectoryChange[]>;
+
+  /**
+   * The delegations (Plh / Plt) of one role of a unit: one item in the unit's partition holding the list, so
+   * the overlap rule is checked and kept by one conditional write. Read consistently; version 0 = none yet.
+   */
+  delegationsOf(unitCode: string, role: Role): Promise<{ list: Delegation[]; version: number }>;
+  /** Every role's delegations of a unit, in one consistent query (who acts for whom, when). */
+  delegations(unitCode: string): Promise<Delegation[]>;
+  /**
+   * Replaces a role's delegations when the stored list is still at `expectedVersion`, then stores the change
+   * event. Throws StaleDirectoryError when someone else changed it first.
+   */
+  putDelegations(
+    unitCode: string,
+    role: Role,
+    list: Delegation[],
+    expectedVersion: number,
+    change: DelegationChange,
+  ): Promise<void>;
+  /** The delegation events of a unit (set, cancelled), oldest first. */
+  delegationChanges(unitCode: string): Promise<DelegationChange[]>;
 }
 
 export class StaleDirectoryError extends Error {

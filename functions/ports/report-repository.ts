@@ -29,10 +29,16 @@ export interface ReportRepository {
   /** Creates the decision, or returns the stored one unchanged. */
   putDecisionIfAbsent(decision: Decision): Promise<{ created: boolean; decision: Decision }>;
   /**
-   * Conditional update of a decision: applies `patch` only when the stored state is `expectedState`.
+   * Conditional update of a decision: applies `patch` only when the stored state is `expectedState` (and, when
+   * given, its assignee still has the NIP `expectAssigneeNip`: a re-addressing never overwrites another one).
    * Throws DecisionAlreadyTakenError otherwise.
    */
-  updateDecision(decisionId: string, expectedState: DecisionState, patch: Partial<Decision>): Promise<Decision>;
+  updateDecision(
+    decisionId: string,
+    expectedState: DecisionState,
+    patch: Partial<Decision>,
+    expectAssigneeNip?: string,
+  ): Promise<Decision>;
   /**
    * PENDING decisions of one unit (or of one report of it), from the same eventually consistent index partitioned
    * by unit: read one again with getDecision() to act on it.

@@ -124,10 +124,13 @@ async function recordDecision(deps: Deps, d: Decision, justTaken: boolean): Prom
   return { ...d, recordedAt: deps.clock.now().toISOString() };
 }
 
-/** Who decided, as the decision was addressed (the person then, with their title then). */
+/**
+ * Who decided, as the decision was addressed (the person then, with their title then). A Plh / Plt decides in the
+ * official's role under "Plh. Camat Karawaci", with their own name and NIP, and the official they acted for.
+ */
 function decisionActor(d: Decision): NewEvent['actor'] {
   const { name, nip, email, title } = d.assignee;
-  return { name, role: d.role, nip, email, title };
+  return { name, role: d.role, nip, email, title, ...(d.actingFor ? { actingFor: d.actingFor } : {}) };
 }
 
 function decisionEvent(d: Decision): NewEvent {

@@ -1,14 +1,17 @@
 import type { Person, Role } from '../core/config.ts';
 import { decisionLink } from '../core/decision-link.ts';
 import { DECISION_STEP, stepWaitingIn } from '../core/decision-steps.ts';
+import type { Delegation } from '../core/delegation.ts';
+import type { UnitDirectory } from '../core/directory.ts';
 import { parseEmailAddress } from '../core/email-address.ts';
 import { decisionIdFor } from '../core/execution-name.ts';
 import { safeMessage } from '../core/failure-reason.ts';
 import type { Decision, DecisionStep, Report, ReportStatus } from '../core/report.ts';
 import { mutuBakuMail } from '../mails/mutu-baku.tsx';
 import { completeDecision } from './complete-decision.ts';
+import { actingIn, readdressOne } from './delegation.ts';
 import type { Deps } from './deps.ts';
-import { cityPerson, personIn, unitDirectory } from './directory.ts';
+import { cityPerson, unitDirectory } from './directory.ts';
 import { listReports } from './unit-reports.ts';
 
 /** A human wait the clock watches: one of the decisions, or the corrected upload. */
@@ -31,6 +34,11 @@ const cityEscalation = (step: WaitingStep, count: number) => step === 'ratify' |
 export interface ClockResult {
   reminded: string[];
   escalated: string[];
+  /**
+   * Pending decisions re-addressed: a delegation (Plh / Plt) started, ended or was cancelled since the request.
+   * Present only when there were any.
+   */
+  readdressed?: string[];
   /** Decisions taken whose completion (trail entry, workflow resumed) had been interrupted, finished now. */
   completed: string[];
 }
@@ -54,6 +62,20 @@ const COMPLETION_GRACE_MS = 2 * 60_000;
 export async function keepMutuBaku(deps: Deps): Promise<ClockResult> {
   const now = deps.clock.now();
   const result: ClockResult = { reminded: [], escalated: [], completed: [] };
+  // Each unit's people and delegations, read once per run (not once per report).
+  const units = new Map<string, Promise<UnitNow>>();
+  const unitNow = (code: string) => {
+    let u = units.get(code);
+    if (!u) {
+      u = Promise.all([unitDirectory(deps, code), deps.directory.delegations(code)]).then(([unit, delegations]) => ({
+        unit,
+        delegations,
+      }));
+      u.catch(() => units.delete(code));
+      units.set(code, u);
+    }
+    return u;
+  };
   const failures: unknown[] = [];
   // Unit by unit: each unit's reports are one query on its own index partition (no key shared by all units),
   // eight units at a time; one unit's read failing does not hold up the others.
@@ -63,7 +85,21 @@ export async function keepMutuBaku(deps: Deps): Promise<ClockResult> {
     const report = await deps.repo.get(listed.reportId);
     if (!report) continue;
     const decisionStep = deciding(report.status);
-    const decision = decisionStep ? await currentDecision(deps, report, decisionStep) : undefined;
+    let decision = decisionStep ? await currentDecision(deps, report, decisionStep) : undefined;
+    if (decision?.state === 'PENDING') {
+      // A delegation that started or ended since the request (or since the last run): the request goes to who
+      // acts now — before any reminder, so the notice reaches the right person.
+      try {
+        const { unit, delegations } = await unitNow(report.unit);
+        const moved = await readdressOne(deps, decision, unit, delegations);
+        if (moved) {
+          result.readdressed = [...(result.readdressed ?? []), decision.decisionId];
+          decision = (await deps.repo.getDecision(decision.decisionId)) ?? decision;
+        }
+      } catch (err) {
+        failures.push(err); // the report's notices still go out; the next run re-addresses it
+      }
+    }
     if (decision?.state === 'USED' && decision.finishing) {
       if (now.getTime() - Date.parse(decision.decidedAt ?? '') < COMPLETION_GRACE_MS) continue;
       try {
@@ -78,6 +114,7 @@ export async function keepMutuBaku(deps: Deps): Promise<ClockResult> {
     if (!step || !report.dueAt || !report.stepStartedAt) continue;
     // A human decision step with no decision pending (taken, superseded) waits on nobody: no notice.
     if (step !== 'revision' && decision?.state !== 'PENDING') continue;
+    const unitState = await unitNow(report.unit);
     const start = Date.parse(report.stepStartedAt);
     const due = Date.parse(report.dueAt);
     const round = `${report.step}:${report.revision}:${report.stepStartedAt}`;
@@ -85,13 +122,14 @@ export async function keepMutuBaku(deps: Deps): Promise<ClockResult> {
       const period = Math.max(1, due - start);
       const owed = Math.floor((now.getTime() - due) / period) + 1;
       const sent = report.escalation?.round === round ? report.escalation.count : 0;
-      if (owed > sent && (await notify(deps, report, step, 'escalation', round, owed, decision)))
+      if (owed > sent && (await notify(deps, unitState, report, step, 'escalation', round, owed, decision)))
         result.escalated.push(report.reportId);
     } else if (
       now.getTime() >= start + deps.config.reminderAtFraction * (due - start) &&
       report.reminderSentFor !== round
     ) {
-      if (await notify(deps, report, step, 'reminder', round, 0, decision)) result.reminded.push(report.reportId);
+      if (await notify(deps, unitState, report, step, 'reminder', round, 0, decision))
+        result.reminded.push(report.reportId);
     }
   }
   if (failures.length) throw failures[0];
@@ -119,8 +157,15 @@ async function currentDecision(deps: Deps, report: Report, step: DecisionStep): 
   return undefined;
 }
 
+/** A unit as the clock reads it once per run: its people and its delegations. */
+interface UnitNow {
+  unit: UnitDirectory;
+  delegations: Delegation[];
+}
+
 async function notify(
   deps: Deps,
+  { unit, delegations }: UnitNow,
   report: Report,
   step: WaitingStep,
   kind: 'reminder' | 'escalation',
@@ -129,11 +174,14 @@ async function notify(
   decision: Decision | undefined,
 ): Promise<boolean> {
   const role = deps.config.steps[step];
-  const unit = await unitDirectory(deps, report.unit);
-  // A pending decision keeps the assignee it was addressed to (a `people set` since changes the next request only).
-  const assignee: Person = decision?.state === 'PENDING' ? decision.assignee : personIn(unit, role);
+  const now = deps.clock.now();
+  // A pending decision keeps the assignee it was addressed to (a `people set` since changes the next request only;
+  // a delegation re-addressed it before this). The role above is asked through its delegation too: while the
+  // Camat is away, the Sekretaris' late verification goes to the Plh. Camat.
+  const assignee: Person =
+    decision?.state === 'PENDING' ? decision.assignee : actingIn(unit, delegations, role, now).person;
   const aboveRole = above(step);
-  const toAbove: Person[] = [personIn(unit, aboveRole)];
+  const toAbove: Person[] = [actingIn(unit, delegations, aboveRole, now).person];
   const city = kind === 'escalation' && cityEscalation(step, count) ? await cityPerson(deps) : undefined;
   if (city) toAbove.push(city);
   const escalatedTo = [aboveRole, ...(city ? ['KOTA'] : [])].join(',');

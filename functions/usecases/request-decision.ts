@@ -1,14 +1,16 @@
 import type { Role } from '../core/config.ts';
 import { decisionLink } from '../core/decision-link.ts';
 import { DECISION_STEP } from '../core/decision-steps.ts';
+import type { UnitDirectory } from '../core/directory.ts';
 import { ReportNotFoundError } from '../core/errors.ts';
 import { decisionIdFor } from '../core/execution-name.ts';
 import { dueAt } from '../core/mutu-baku.ts';
-import type { Decision, DecisionStep } from '../core/report.ts';
+import type { Decision, DecisionStep, Report } from '../core/report.ts';
 import { decisionRequestMail } from '../mails/decision-request.tsx';
 import { completeDecision } from './complete-decision.ts';
+import { actingIn } from './delegation.ts';
 import type { Deps } from './deps.ts';
-import { personIn, unitDirectory } from './directory.ts';
+import { unitDirectory } from './directory.ts';
 
 export interface RequestDecisionInput {
   taskToken: string;
@@ -35,9 +37,14 @@ export async function requestDecision(
   if (!report?.reportPdf) throw new ReportNotFoundError(`report ${input.reportId} has no assembled document`);
   const now = deps.clock.now();
   const role = deps.config.steps[input.step];
-  const unit = await unitDirectory(deps, report.unit);
-  // Who holds the role now: a `people set` before this request changes who is asked; a pending one keeps its own.
-  const current = personIn(unit, role);
+  const [unit, delegations] = await Promise.all([
+    unitDirectory(deps, report.unit),
+    deps.directory.delegations(report.unit),
+  ]);
+  // Who acts for the role now: the official, or their Plh / Plt while a delegation holds. A `people set` before
+  // this request changes who is asked; a pending one keeps its own (a delegation re-addresses it: delegation.ts).
+  const acting = actingIn(unit, delegations, role, now);
+  const current = acting.person;
   const decisionId = decisionIdFor(input.executionArn, input.step, report.revision);
   const due = dueAt(deps.config, input.step, now);
 
@@ -48,6 +55,7 @@ export async function requestDecision(
     step: input.step,
     role,
     assignee: { name: current.name, nip: current.nip, email: current.email, title: current.title },
+    ...(acting.actingFor ? { actingFor: acting.actingFor } : {}),
     revision: report.revision,
     document: report.reportPdf,
     taskToken: input.taskToken,
@@ -89,13 +97,29 @@ export async function requestDecision(
   }
 
   if (decision.mailSentAt) return { decisionId, mailed: false };
+  await mailDecisionRequest(deps, report, decision, unit);
+  return { decisionId, mailed: true };
+}
+
+/**
+ * The request mail of a pending decision to its assignee, with a link signed for the assignee's NIP, then
+ * `mailSentAt` — only while the decision is still addressed to that assignee (a re-addressing since mails the
+ * new one itself).
+ */
+export async function mailDecisionRequest(
+  deps: Deps,
+  report: Report,
+  decision: Decision,
+  unit: UnitDirectory,
+): Promise<void> {
+  const person = decision.assignee;
   const secret = await deps.signingSecret();
   const link = decisionLink(deps.publicBaseUrl, secret, {
-    decisionId,
+    decisionId: decision.decisionId,
     assigneeNip: person.nip,
     expiresAt: decision.expiresAt,
   });
-  const pdf = await deps.store.get(report.reportPdf.key, report.reportPdf.versionId);
+  const pdf = await deps.store.get(decision.document.key, decision.document.versionId);
   const fresh = (await deps.repo.get(report.reportId)) ?? report;
   // The arahan already given on this revision (the paraf before the signature), as the trail recorded who gave it.
   const earlier = (await deps.repo.events(report.reportId))
@@ -121,11 +145,12 @@ export async function requestDecision(
       earlier,
     }),
   });
-  await deps.repo.updateDecision(decisionId, 'PENDING', { mailSentAt: deps.clock.now().toISOString() }).catch((err) => {
-    // Decided in the seconds since the mail went out: nothing left to mark.
-    if ((err as Error).name !== 'DecisionAlreadyTakenError') throw err;
-  });
-  return { decisionId, mailed: true };
+  await deps.repo
+    .updateDecision(decision.decisionId, 'PENDING', { mailSentAt: deps.clock.now().toISOString() }, person.nip)
+    .catch((err) => {
+      // Decided (or re-addressed) in the seconds since the mail went out: nothing left to mark.
+      if ((err as Error).name !== 'DecisionAlreadyTakenError') throw err;
+    });
 }
 
 /** Re-exported for the callers that knew it here. */

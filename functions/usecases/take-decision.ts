@@ -74,6 +74,17 @@ export class NotAssigneeError extends Error {
   override name = 'NotAssigneeError';
 }
 
+/**
+ * A link or task of a previous assignee of a re-addressed decision (a Plh / Plt was set, or the delegation
+ * ended): nothing changes; the page names who has the request now.
+ */
+export class DecisionRedirectedError extends Error {
+  override name = 'DecisionRedirectedError';
+  constructor(readonly decision: Decision) {
+    super(`decision ${decision.decisionId} was re-addressed`);
+  }
+}
+
 /** A signed-in person asking for a decision id that does not exist: 404. */
 export class DecisionNotFoundError extends Error {
   override name = 'DecisionNotFoundError';
@@ -87,6 +98,9 @@ async function authenticate(deps: Deps, proof: DecisionProof): Promise<Decision>
     if (!decision) throw new DecisionNotFoundError(`decision ${proof.decisionId} not found`);
     // The session's person must be the one asked, in their unit: a task stays bound to its assignee.
     const unit = decision.unit ?? unitOfReportId(decision.reportId);
+    const redirected = decision.redirectedFrom?.some((r) => r.nip === proof.person.nip);
+    if (unit === proof.person.unit && decision.assignee.nip !== proof.person.nip && redirected)
+      throw new DecisionRedirectedError(decision);
     if (unit !== proof.person.unit || decision.assignee.nip !== proof.person.nip)
       throw new NotAssigneeError(`decision ${decision.decisionId} is not assigned to this session`);
     return decision;
@@ -95,7 +109,23 @@ async function authenticate(deps: Deps, proof: DecisionProof): Promise<Decision>
   const decision = await deps.repo.getDecision(link.decisionId);
   // Unknown ids and bad signatures look the same from outside: no oracle for guessing ids.
   if (!decision) throw new InvalidLinkError('BAD_SIGNATURE');
-  verifyDecisionLink(await deps.signingSecret(), link, decision.assignee.nip, deps.clock.now());
+  const secret = await deps.signingSecret();
+  try {
+    verifyDecisionLink(secret, link, decision.assignee.nip, deps.clock.now());
+  } catch (err) {
+    // A link signed for an earlier assignee is genuine, only no longer theirs: say to whom it went.
+    if (!(err instanceof InvalidLinkError) || err.problem !== 'BAD_SIGNATURE') throw err;
+    const earlier = [...(decision.redirectedFrom ?? [])].reverse().find((r) => {
+      try {
+        verifyDecisionLink(secret, link, r.nip, new Date(0)); // its signature only: expired or not, it went on
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (earlier) throw new DecisionRedirectedError(decision);
+    throw err;
+  }
   return decision;
 }
 

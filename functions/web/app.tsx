@@ -6,6 +6,7 @@ import { chooseLanguage, languageRoutes } from './language.ts';
 import { MessagePage } from './pages/message.tsx';
 import type { PortalEnv, PortalOptions } from './portal-env.ts';
 import { decisionLinkRoutes, MAX_BODY_BYTES } from './routes/decision.ts';
+import { delegationRoutes } from './routes/delegation.tsx';
 import { homeRoutes } from './routes/home.tsx';
 import { reportRoutes } from './routes/reports.tsx';
 import { signInRoutes } from './routes/sign-in.tsx';
@@ -108,6 +109,7 @@ export function createPortalApp(opts: PortalOptions) {
   app.route('/', uploadRoutes(opts));
   app.route('/', reportRoutes(opts));
   app.route('/', taskRoutes(opts));
+  app.route('/', delegationRoutes(opts));
 
   app.notFound((c) => {
     const t = TEXT[c.get('lang') ?? 'id'];

@@ -4,6 +4,7 @@ import { type LapkinConfig, unitHasParaf } from '../../functions/core/config.ts'
 import type { UnitDirectory } from '../../functions/core/directory.ts';
 import type { Report } from '../../functions/core/report.ts';
 import { uploadKey } from '../../functions/core/upload-key.ts';
+import { readdressPending, setDelegation } from '../../functions/usecases/delegation.ts';
 import { personIn, unitDirectory } from '../../functions/usecases/directory.ts';
 import { openDecisionPage, postDecision } from '../local/decide-client.ts';
 import { decisionLinkIn, type LocalMail, MailboxClient } from '../local/maildev-client.ts';
@@ -122,7 +123,9 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
     await upload(SAMPLES[2]);
     await paraf();
     await decide(sekcam.email, '[Perlu verifikasi]', 'APPROVE');
-    await decide(camat.email, '[Perlu pengesahan]', 'APPROVE');
+    // The Camat is away before the final signature: the operator names a Plh and the request goes to them.
+    const plh = await camatAway(stack, mail, organization.unitCode, camat, unit, say);
+    await decide(plh.email, '[Perlu pengesahan]', 'APPROVE');
     await mail.next(team.email, '[Terdokumentasi]');
     const report = await stack.deps().repo.get(`${organization.unitCode}-2026-TW1`);
     if (!report) throw new Error('the demo report is missing');
@@ -132,6 +135,51 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
     await stack.stop();
     throw err;
   }
+}
+
+/** Today (and tomorrow) as the office's calendar has it: dates in WIB. */
+const wibDate = (t: number) => new Date(t + 7 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * The Camat has been asked to ratify, then goes on leave: as an operator would with `lapkin delegate`, a Plh. Camat
+ * is set for today and tomorrow — the Kepala Seksi, not the Sekretaris who verified the report (an office keeps the
+ * verifier and the signer apart). The pending request is re-addressed at once: the Plh gets it with their own link,
+ * and the Camat's link now says where it went.
+ */
+async function camatAway(
+  stack: LocalStack,
+  mail: MailboxClient,
+  unitCode: string,
+  camat: { name: string; email: string },
+  unit: UnitDirectory,
+  say: (line: string) => void,
+): Promise<{ name: string; email: string; nip: string }> {
+  const asked = await mail.next(camat.email, '[Perlu pengesahan]');
+  const camatLink = decisionLinkIn(asked);
+  const kasi = personIn(unit, 'KASI');
+  const deps = stack.deps();
+  const now = deps.clock.now().getTime();
+  const [from, until] = [wibDate(now), wibDate(now + 86_400_000)];
+  say(
+    `${camat.name} (Camat) is away — operator: lapkin delegate --unit ${unitCode} --role CAMAT --to ${kasi.nip} --from ${from} --until ${until} --reason "cuti"`,
+  );
+  const d = await setDelegation(deps, {
+    unit: unitCode,
+    role: 'CAMAT',
+    delegateNip: kasi.nip,
+    kind: 'PLH',
+    from,
+    until,
+    reason: 'cuti',
+    actor: { name: 'Operator TIMSAKIP (demo)', source: 'CLI' },
+  });
+  say(`  Plh. Camat: ${d.delegate.name} (NIP ${d.delegate.nip}), ${from} to ${until} WIB, id ${d.id}`);
+  for (const r of await readdressPending(deps, unitCode, { role: 'CAMAT' }))
+    say(`  ${r.reportId}: request re-addressed from ${r.from.name} to ${r.to.name}, ${r.to.title}`);
+  const old = await openDecisionPage(camatLink);
+  const answer = /Permintaan ini telah dialihkan kepada .*?(?=\. Tautan)/.exec(old.html)?.[0];
+  say(`  the Camat's link now answers ${old.status}: "${answer ?? '?'}"`);
+  return kasi;
 }
 
 export interface UnitDemoOutcome {

@@ -9,7 +9,7 @@ import { parseUploadKey, uploadKey } from '../../functions/core/upload-key.ts';
 import { formatVerificationCode, verificationUrl } from '../../functions/core/verification-code.ts';
 import { STATUS_LABEL } from '../../functions/i18n/labels.ts';
 import { answeringStack } from '../local/stack-file.ts';
-import { PEOPLE_OPTIONS } from './people-options.ts';
+import { DELEGATE_OPTIONS, PEOPLE_OPTIONS } from './people-options.ts';
 
 // The local stack (dynalite, MailDev, the Step Functions engine) is loaded only by the commands that run it:
 // `check` and `template` work offline and start in a fraction of the time.
@@ -55,6 +55,15 @@ const COMMANDS: Record<string, Command> = {
     summary:
       'units and their people per role (the city: --role KOTA, no --unit); a change applies from the next request',
     options: PEOPLE_OPTIONS,
+  },
+  delegate: {
+    usage: `lapkin delegate --unit U --role CAMAT --to <nip> --from 2026-12-01 --until 2026-12-03 [--kind PLH|PLT] [--reason "cuti"] [--by "Nama <email>"]
+  lapkin delegate list --unit U [--all] [--json]
+  lapkin delegate cancel --unit U --id ID [--by "Nama <email>"]
+  (each with --table T: the deployed table — stack output TableName — with your AWS credentials)`,
+    summary:
+      'Plh / Plt: who acts for an official while away (dates in WIB, whole days); pending requests go to the delegate',
+    options: DELEGATE_OPTIONS,
   },
   export: {
     usage: 'lapkin export <reportId> [--out DIR]',
@@ -442,6 +451,17 @@ const run: Record<string, (ctx: Ctx) => Promise<unknown>> = {
   audit: async (ctx) => {
     const { runAudit } = await import('./operator.ts');
     process.exitCode = await runAudit(await configForOperator(ctx), ctx.rest, stdio);
+  },
+  delegate: async (ctx) => {
+    const { runDelegate } = await import('./delegate.ts');
+    process.exitCode = await runDelegate({
+      config: ctx.config,
+      stateDir: ctx.stateDir,
+      positionals: ctx.positionals,
+      values: ctx.values,
+      out: stdio.out,
+      err: stdio.err,
+    });
   },
   people: async (ctx) => {
     const { runPeople } = await import('./people.ts');

@@ -12,3 +12,19 @@ export const PEOPLE_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   table: { type: 'string' },
   json: { type: 'boolean' },
 };
+
+/** The options of `lapkin delegate` (Plh / Plt). */
+export const DELEGATE_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
+  unit: { type: 'string' },
+  role: { type: 'string' },
+  to: { type: 'string' },
+  from: { type: 'string' },
+  until: { type: 'string' },
+  kind: { type: 'string' },
+  reason: { type: 'string' },
+  by: { type: 'string' },
+  id: { type: 'string' },
+  all: { type: 'boolean' },
+  table: { type: 'string' },
+  json: { type: 'boolean' },
+};

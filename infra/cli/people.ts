@@ -90,9 +90,25 @@ export async function withDirectory<T>(
   /** The deployed table (stack output TableName): the same use cases, with the operator's AWS credentials. */
   awsTable?: string,
 ): Promise<T> {
+  if (!awsTable) {
+    const running = await answeringStack(stateDir);
+    if (running) return use(httpDirectory(running.urls.http));
+  }
+  return withDirectoryDeps(config, stateDir, awsTable, (deps) => use(localDirectory(deps)));
+}
+
+/**
+ * The directory use cases' deps on a stopped stack's files, or on a deployed table (`awsTable`), seeded first
+ * from the configuration as `lapkin up` and a deploy do (what the table has wins). Not for a running local stack:
+ * its LevelDB is locked (ask it over HTTP).
+ */
+export async function withDirectoryDeps<T>(
+  config: LapkinConfig,
+  stateDir: string,
+  awsTable: string | undefined,
+  use: (deps: DirectoryDeps) => Promise<T>,
+): Promise<T> {
   if (awsTable) return withAwsDirectory(config, awsTable, use);
-  const running = await answeringStack(stateDir);
-  if (running) return use(httpDirectory(running.urls.http));
   const { withOfflineState } = await import('./offline-state.ts');
   const { seedDirectory } = await import('../../functions/usecases/directory.ts');
   return (await withOfflineState(
@@ -102,7 +118,7 @@ export async function withDirectory<T>(
       const deps: DirectoryDeps = { config, directory, clock: systemClock };
       // First use (or a unit added to cdk.json since): the same seed `lapkin up` runs; what the table has wins.
       await seedDirectory(deps);
-      return use(localDirectory(deps));
+      return use(deps);
     },
     { create: true },
   )) as T;
@@ -111,7 +127,7 @@ export async function withDirectory<T>(
 async function withAwsDirectory<T>(
   config: LapkinConfig,
   table: string,
-  use: (directory: DirectoryClient) => Promise<T>,
+  use: (deps: DirectoryDeps) => Promise<T>,
 ): Promise<T> {
   const [{ DynamoDBClient }, { DynamoDBDocumentClient }, { DynamoDbDirectory, indexPeopleByEmail }, { seedDirectory }] =
     await Promise.all([
@@ -128,7 +144,7 @@ async function withAwsDirectory<T>(
     // People seeded before the sign-in's email index are indexed once (a mark item makes it one read after).
     await indexPeopleByEmail(doc, table);
     await seedDirectory(deps);
-    return await use(localDirectory(deps));
+    return await use(deps);
   } finally {
     client.destroy();
   }

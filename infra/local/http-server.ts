@@ -12,6 +12,7 @@ import { listReports } from '../../functions/usecases/unit-reports.ts';
 import { verifyAudit } from '../../functions/usecases/verify-audit.ts';
 import { createPortalApp } from '../../functions/web/app.tsx';
 import type { PortalOptions } from '../../functions/web/portal-env.ts';
+import { delegationRoutes } from './delegation-routes.ts';
 import { directoryRoutes } from './directory-routes.ts';
 import { auditEventView, reportView } from './report-view.ts';
 import { LOCAL_S3_PATH, localS3PostRoutes } from './s3-post.ts';
@@ -138,6 +139,7 @@ function localRoutes(o: LocalHttpOptions) {
     localS3PostRoutes({ store: o.store, maxObjectBytes: () => o.deps().config.dataLimits.maxFileMB * 1024 * 1024 }),
   );
   app.route('/_lokal', directoryRoutes(o.deps));
+  app.route('/_lokal', delegationRoutes(o.deps));
   app.post('/_lokal/laporan/:id/ulang', async (c) => {
     try {
       return c.json(await retryReport(o.deps(), c.req.param('id')));

@@ -134,6 +134,8 @@ export class StatelessStack extends Stack {
     for (const f of [portal, archive, requestDecision, requestRevision]) f.bindBucket(documents, 'audit/', 'RW_LOCKED');
     assemble.bindBucket(documents, UPLOAD_PREFIX, 'RO').bindBucket(documents, 'laporan/', 'RW');
     requestDecision.bindBucket(documents, 'laporan/', 'RO');
+    // The clock re-addresses pending requests when a Plh / Plt starts or ends: the request mail carries the PDF.
+    mutuBakuClock.bindBucket(documents, 'laporan/', 'RO');
     // The portal: documents to download on report pages (the uploaded data, working copies, the archive), uploads it signs
     // (presigned POST under masuk/), its own session/sign-in items, sign-in mails.
     portal

@@ -7,6 +7,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDbDirectory } from '../../functions/adapters/dynamodb-directory.ts';
+import type { Delegation, DelegationChange } from '../../functions/core/delegation.ts';
 import type { DirectoryActor } from '../../functions/core/directory.ts';
 import { profileOf } from '../../functions/core/directory.ts';
 import { StaleDirectoryError } from '../../functions/ports/directory.ts';
@@ -76,5 +77,56 @@ describe('DynamoDbDirectory on moto_server', () => {
     const sk = `CHANGE#${change.at}#STAF#000001`;
     await doc.send(new DeleteCommand({ TableName: TABLE, Key: { pk: 'UNIT#sukamaju', sk } }));
     expect(await dir.changes('sukamaju')).toEqual([change]);
+  });
+
+  it('delegations: one list per unit and role, versioned; never in the people range; a lost event read back', async () => {
+    const p = people();
+    const plh: Delegation = {
+      id: 'a1b2c3d4',
+      unit: 'karawaci',
+      role: 'CAMAT',
+      official: p.CAMAT,
+      delegate: { ...p.KASI, ownRole: 'KASI' },
+      kind: 'PLH',
+      from: '2026-04-05T17:00:00.000Z',
+      until: '2026-04-08T16:59:59.000Z',
+      reason: 'cuti',
+      setBy: BY,
+      setAt: at(5),
+    };
+    const set: DelegationChange = {
+      unit: 'karawaci',
+      role: 'CAMAT',
+      at: at(5),
+      actor: BY,
+      action: 'PLH_DITETAPKAN',
+      delegation: plh,
+    };
+    expect(await dir.delegationsOf('karawaci', 'CAMAT')).toEqual({ list: [], version: 0 });
+    await dir.putDelegations('karawaci', 'CAMAT', [plh], 0, set);
+    await expect(dir.putDelegations('karawaci', 'CAMAT', [plh], 0, set)).rejects.toBeInstanceOf(StaleDirectoryError);
+    const cancelled = { ...plh, cancelledAt: at(6), cancelledBy: BY };
+    const cancel: DelegationChange = { ...set, at: at(6), action: 'PLH_DIBATALKAN', delegation: cancelled };
+    await dir.putDelegations('karawaci', 'CAMAT', [cancelled], 1, cancel);
+    expect(await dir.delegationsOf('karawaci', 'CAMAT')).toEqual({ list: [cancelled], version: 2 });
+    expect(await dir.delegations('karawaci')).toEqual([cancelled]);
+    expect(await dir.delegations('sukamaju')).toEqual([]);
+    // The people's range read never carries them.
+    const unit = await dir.unitWithPeople('karawaci');
+    expect(unit.people.some((e) => 'list' in e)).toBe(false);
+    // The cancellation's event item lost (its writer stopped): the list's lastChange brings it back.
+    await doc.send(
+      new DeleteCommand({
+        TableName: TABLE,
+        Key: { pk: 'UNIT#karawaci', sk: `DLGCHANGE#${at(6)}#${plh.id}#PLH_DIBATALKAN` },
+      }),
+    );
+    expect((await dir.delegationChanges('karawaci')).map((c) => c.action)).toEqual([
+      'PLH_DITETAPKAN',
+      'PLH_DIBATALKAN',
+    ]);
+    expect(await dir.changes('karawaci')).not.toContainEqual(
+      expect.objectContaining({ delegation: expect.anything() }),
+    );
   });
 });

@@ -156,6 +156,18 @@ describe('DynamoDbReportRepository on moto_server', () => {
     );
   });
 
+  it('re-addressing is conditional on the assignee read: a second one written on the old assignee is refused', async () => {
+    const d = decision('d-readdress', 'r4', 'token-d-readdress', 'tigaraksa');
+    await repo.putDecisionIfAbsent(d);
+    const plh = { name: 'B', nip: '2', email: 'b@example.go.id', title: 'Plh. Camat Karawaci' };
+    const moved = await repo.updateDecision(d.decisionId, 'PENDING', { assignee: plh }, '1');
+    expect(moved.assignee.nip).toBe('2');
+    await expect(
+      repo.updateDecision(d.decisionId, 'PENDING', { assignee: { ...plh, nip: '3' } }, '1'),
+    ).rejects.toBeInstanceOf(DecisionAlreadyTakenError);
+    expect((await repo.getDecision(d.decisionId))?.assignee.nip).toBe('2');
+  });
+
   it('pending decisions come from the GSI, per report or all, and a taken one leaves the list', async () => {
     await repo.putDecisionIfAbsent(decision('d-p1', 'r2'));
     await repo.putDecisionIfAbsent(decision('d-p2', 'r3'));

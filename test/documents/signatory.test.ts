@@ -1,7 +1,13 @@
 /** The head's line above the signature and the place before the date, as each kind of office writes them. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ROLE_TITLES } from '../../functions/core/config.ts';
-import { cityName, headSignatureLine, signatoryOf, signaturePlace } from '../../functions/documents/signatory.ts';
+import {
+  actingPrefix,
+  cityName,
+  headSignatureLine,
+  signatoryOf,
+  signaturePlace,
+} from '../../functions/documents/signatory.ts';
 
 const opd = (CAMAT: string) => ({ kind: 'OPD' as const, roleTitles: { ...DEFAULT_ROLE_TITLES.OPD, CAMAT } });
 const kec = signatoryOf({});
@@ -39,5 +45,15 @@ describe('signaturePlace', () => {
     expect(signaturePlace({ name: 'Dinas Arsip', parent: 'Pemerintah Kota Tangerang' }, 'OPD')).toBe('Tangerang');
     expect(cityName('Pemerintah Kabupaten Tangerang')).toBe('Tangerang');
     expect(cityName('Kota Tangerang Selatan')).toBe('Tangerang Selatan');
+  });
+});
+
+describe('actingPrefix', () => {
+  it('Plh. / Plt. when the recorded title of who signed says so, nothing otherwise', () => {
+    expect(actingPrefix('Plh. Camat Karawaci')).toBe('Plh.');
+    expect(actingPrefix('PLT. Kepala Dinas Arsip dan Perpustakaan')).toBe('Plt.');
+    expect(actingPrefix('Camat')).toBeUndefined();
+    expect(actingPrefix('Plhx Camat')).toBeUndefined();
+    expect(actingPrefix(undefined)).toBeUndefined();
   });
 });

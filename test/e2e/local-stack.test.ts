@@ -71,7 +71,11 @@ describe('npm run demo (runDemo)', () => {
     );
     const status = JSON.parse(out) as {
       report: typeof report;
-      timeline: { action: string; decision?: string; actor: { role: string } }[];
+      timeline: {
+        action: string;
+        decision?: string;
+        actor: { role: string; name: string; nip?: string; title?: string; actingFor?: { nip: string } };
+      }[];
     };
     expect(status.report.status).toBe('TERDOKUMENTASI');
     expect(out).not.toContain('revisionTaskToken');
@@ -92,6 +96,16 @@ describe('npm run demo (runDemo)', () => {
     expect(status.timeline.filter((e) => e.action === 'REVISI_DITERIMA')).toHaveLength(2);
     expect(status.timeline.filter((e) => e.action === 'DISUSUN')).toHaveLength(3);
     expect(status.timeline.at(-1)?.action).toBe('TERDOKUMENTASI');
+    // The Camat was away for the final signature: the request went on to the Plh (the Kasi), who ratified.
+    const p = people(config);
+    expect(status.timeline.filter((e) => e.action === 'DIALIHKAN')).toHaveLength(1);
+    expect(status.timeline.findLast((e) => e.action === 'KEPUTUSAN')?.actor).toMatchObject({
+      role: 'CAMAT',
+      name: p.KASI.name,
+      nip: p.KASI.nip,
+      title: 'Plh. Camat Karawaci',
+      actingFor: { nip: p.CAMAT.nip },
+    });
 
     // lapkin audit on the stopped stack: intact; then one archived file altered on disk is named, exit 1.
     const cli = (...args: string[]) =>

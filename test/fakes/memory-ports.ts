@@ -1,5 +1,6 @@
 import { sha256Hex } from '../../functions/core/audit-chain.ts';
-import type { Person } from '../../functions/core/config.ts';
+import type { Person, Role } from '../../functions/core/config.ts';
+import type { Delegation, DelegationChange } from '../../functions/core/delegation.ts';
 import {
   type DirectoryActor,
   type DirectoryChange,
@@ -111,9 +112,11 @@ export class MemoryReportRepository implements ReportRepository {
     this.decisions.set(d.decisionId, clone(d));
     return { created: true, decision: clone(d) };
   }
-  async updateDecision(id: string, expected: DecisionState, patch: Partial<Decision>) {
+  async updateDecision(id: string, expected: DecisionState, patch: Partial<Decision>, expectAssigneeNip?: string) {
     const current = this.decisions.get(id);
     if (!current || current.state !== expected) throw new DecisionAlreadyTakenError(`${id} is ${current?.state}`);
+    if (expectAssigneeNip !== undefined && current.assignee.nip !== expectAssigneeNip)
+      throw new DecisionAlreadyTakenError(`${id} was re-addressed`);
     const next = { ...current, ...patch };
     for (const [k, v] of Object.entries(patch)) if (v === undefined) delete (next as Record<string, unknown>)[k];
     this.decisions.set(id, clone(next));
@@ -218,6 +221,31 @@ export class MemoryDirectory implements DirectoryRepository {
   }
   async changes(code: string) {
     return this.changeLog.filter((c) => c.unit === code).map(clone);
+  }
+  delegationLists = new Map<string, { list: Delegation[]; version: number }>();
+  delegationLog: DelegationChange[] = [];
+  async delegationsOf(code: string, role: Role) {
+    return clone(this.delegationLists.get(`${code}/${role}`) ?? { list: [], version: 0 });
+  }
+  async delegations(code: string) {
+    return [...this.delegationLists.entries()]
+      .filter(([k]) => k.startsWith(`${code}/`))
+      .flatMap(([, v]) => clone(v.list));
+  }
+  async putDelegations(
+    code: string,
+    role: Role,
+    list: Delegation[],
+    expectedVersion: number,
+    change: DelegationChange,
+  ) {
+    const key = `${code}/${role}`;
+    if ((this.delegationLists.get(key)?.version ?? 0) !== expectedVersion) throw new StaleDirectoryError(key);
+    this.delegationLists.set(key, { list: clone(list), version: expectedVersion + 1 });
+    this.delegationLog.push(clone(change));
+  }
+  async delegationChanges(code: string) {
+    return this.delegationLog.filter((c) => c.unit === code).map(clone);
   }
 }
 

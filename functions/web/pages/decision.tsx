@@ -75,6 +75,11 @@ const T = {
     belowMore: (n: number) => `… dan ${n} indikator lainnya (lihat PDF).`,
     report: 'Lihat halaman laporan',
     backToTasks: 'Kembali ke Tugas saya',
+    redirected: 'Permintaan telah dialihkan',
+    redirectedBody: (d?: Decision) =>
+      d
+        ? `Permintaan ini telah dialihkan kepada ${d.assignee.name}, ${d.assignee.title}. Tautan ini tidak berlaku lagi untuk Bapak/Ibu; tidak ada yang diubah.`
+        : 'Permintaan ini telah dialihkan kepada pejabat lain. Tidak ada yang diubah.',
   },
   en: {
     parafTitle: 'Initial performance report',
@@ -137,6 +142,11 @@ const T = {
     belowMore: (n: number) => `… and ${n} more indicators (see the PDF).`,
     report: 'Open the report page',
     backToTasks: 'Back to My tasks',
+    redirected: 'Request re-addressed',
+    redirectedBody: (d?: Decision) =>
+      d
+        ? `This request has been re-addressed to ${d.assignee.name}, ${d.assignee.title}. This link no longer works for you; nothing was changed.`
+        : 'This request has been re-addressed to another official. Nothing was changed.',
   },
 };
 
@@ -290,7 +300,9 @@ export type ResultKind =
   | 'BAD'
   | 'TOO_LARGE'
   | 'NOT_ALLOWED'
-  | 'SUPERSEDED';
+  | 'SUPERSEDED'
+  /** A link or task of an earlier assignee: the request went to a Plh / Plt (or back to the official). */
+  | 'REDIRECTED';
 
 /** The outcome of a decision (or why there is none): the same pages for the emailed link and the portal's task. */
 export function ResultPage(a: {
@@ -316,6 +328,7 @@ export function ResultPage(a: {
     TOO_LARGE: [t.tooLarge, t.badBody, 'bad'],
     NOT_ALLOWED: [t.notAllowed, t.badBody, 'bad'],
     SUPERSEDED: [t.superseded, t.supersededBody, 'warn'],
+    REDIRECTED: [t.redirected, t.redirectedBody(d), 'warn'],
   };
   const [title, body, tone] = content[a.kind];
   return (

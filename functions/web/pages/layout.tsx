@@ -1,5 +1,5 @@
 import type { Child, FC } from 'hono/jsx';
-import { canUpload, hasTasks, type SessionPerson } from '../../core/session.ts';
+import { canDelegate, canUpload, hasTasks, type SessionPerson } from '../../core/session.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { languageSwitchHref } from '../language.ts';
 
@@ -7,8 +7,22 @@ export type Tone = 'neutral' | 'ok' | 'warn' | 'bad';
 const ACCENT: Record<Tone, string> = { neutral: '#1f4e79', ok: '#1e7d32', warn: '#9a6700', bad: '#b3261e' };
 
 const NAV = {
-  id: { home: 'Beranda', upload: 'Unggah data', reports: 'Laporan', tasks: 'Tugas saya', signOut: 'Keluar' },
-  en: { home: 'Home', upload: 'Upload data', reports: 'Reports', tasks: 'My tasks', signOut: 'Sign out' },
+  id: {
+    home: 'Beranda',
+    upload: 'Unggah data',
+    reports: 'Laporan',
+    tasks: 'Tugas saya',
+    delegation: 'Plh/Plt',
+    signOut: 'Keluar',
+  },
+  en: {
+    home: 'Home',
+    upload: 'Upload data',
+    reports: 'Reports',
+    tasks: 'My tasks',
+    delegation: 'Acting officials',
+    signOut: 'Sign out',
+  },
 };
 
 /**
@@ -51,6 +65,7 @@ export const Layout: FC<{
               {canUpload(p.person) ? <a href="/unggah">{t.upload}</a> : null}
               <a href="/laporan">{t.reports}</a>
               {hasTasks(p.person) ? <a href="/tugas">{t.tasks}</a> : null}
+              {canDelegate(p.person) ? <a href="/delegasi">{t.delegation}</a> : null}
             </nav>
             <form method="post" action="/keluar" class="signout">
               <input type="hidden" name="csrf" value={p.csrf ?? ''} />

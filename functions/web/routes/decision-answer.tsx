@@ -10,6 +10,7 @@ import {
   DecisionInputError,
   DecisionNotFoundError,
   type DecisionProof,
+  DecisionRedirectedError,
   NotAssigneeError,
   submitDecision,
   viewDecision,
@@ -32,6 +33,8 @@ export const STATUS: Record<ResultKind, ContentfulStatusCode> = {
   BAD: 400,
   TOO_LARGE: 413,
   NOT_ALLOWED: 405,
+  // The link is genuine, only no longer this person's: like a decided one, a conflict.
+  REDIRECTED: 409,
 };
 
 const REFUSED = {
@@ -122,6 +125,8 @@ export async function answerDecision(c: Context<PortalEnv>, opts: PortalOptions,
       return page('ALREADY', decision);
     }
     if (err instanceof TransientError) return page('RETRY');
+    if (err instanceof DecisionRedirectedError)
+      return page('REDIRECTED', err.decision, undefined, c.req.method === 'POST' ? STATUS.REDIRECTED : 200);
     if (err instanceof NotAssigneeError || err instanceof DecisionNotFoundError) {
       const t = REFUSED[lang];
       const mine = err instanceof NotAssigneeError;
