@@ -23,6 +23,7 @@ const decision = {
   unit: 'karawaci',
   state: 'PENDING',
   taskToken: 'tok',
+  assignee: { name: 'Dewi', nip: '198003152005012002', email: 'sekcam@example.go.id', title: 'Sekretaris Camat' },
   expiresAt: '2026-05-01T00:00:00.000Z',
 } as Decision;
 
@@ -70,15 +71,15 @@ describe('DynamoDbReportRepository', () => {
     });
   });
 
-  it('updateDecision requires the state and token read; a lost race is DecisionAlreadyTakenError', async () => {
+  it('updateDecision requires the state, token and assignee read; a lost race is DecisionAlreadyTakenError', async () => {
     ddb.on(GetCommand).resolves({ Item: { pk: 'DECISION#d1', sk: 'DECISION', ...decision } });
     ddb.on(PutCommand).rejectsOnce(conditionFailed());
     await expect(repo.updateDecision('d1', 'PENDING', { state: 'USED' })).rejects.toBeInstanceOf(
       DecisionAlreadyTakenError,
     );
     expect(ddb.commandCalls(PutCommand)[0]?.args[0].input).toMatchObject({
-      ConditionExpression: '#s = :expected AND taskToken = :token',
-      ExpressionAttributeValues: { ':expected': 'PENDING', ':token': 'tok' },
+      ConditionExpression: '#s = :expected AND taskToken = :token AND #a.nip = :nip',
+      ExpressionAttributeValues: { ':expected': 'PENDING', ':token': 'tok', ':nip': '198003152005012002' },
       Item: { gsi1pk: 'DECISIONS#USED#karawaci', ttl: expect.any(Number) },
     });
   });
