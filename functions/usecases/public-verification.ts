@@ -9,6 +9,9 @@ type Lang = 'id' | 'en';
 /** Who gave the paraf or the signature, as the archived documents print them. */
 export interface PublicSigner {
   name: string;
+  /** Printed with the name on the approval block and the disposition sheet (a Plh: their own NIP). */
+  nip: string;
+  /** As recorded when they acted: "Plh. Camat Karawaci" for a delegate. */
   title: string;
   at: string;
 }
@@ -18,8 +21,8 @@ export type ArchivedDocumentKind = 'pdf' | 'disposition' | 'xlsx' | 'source';
 /**
  * What the public verification page shows — only facts printed on the archived documents themselves (the
  * disposition sheet lists every archived file's SHA-256; the sheet's own is the fingerprint of the file a
- * visitor holds). No storage key, versionId, report id, NIP or e-mail: nothing a visitor could use beyond
- * comparing what they hold.
+ * visitor holds). The officials' names, titles and NIPs are printed on both documents; no storage key, versionId,
+ * report id or e-mail: nothing a visitor could use beyond comparing what they hold.
  */
 export interface PublicVerification {
   /** As printed: "K7M2-9QXD-4TNB". */
@@ -28,6 +31,8 @@ export interface PublicVerification {
   tahun: number;
   periode: Period;
   revision: number;
+  /** The team lead's paraf, in a unit that runs that step. */
+  initialledBy?: PublicSigner;
   verifiedBy?: PublicSigner;
   ratifiedBy?: PublicSigner;
   documentedAt: string;
@@ -67,7 +72,9 @@ export async function findPublicVerification(
     a.at < b.at ? -1 : a.at > b.at ? 1 : a.no - b.no,
   );
   const signer = (e: (typeof approvals)[number] | undefined): PublicSigner | undefined =>
-    e ? { name: e.name, title: e.title, at: e.at } : undefined;
+    e ? { name: e.name, nip: e.nip, title: e.title, at: e.at } : undefined;
+  // Each by its SOP step (a Plh acts in the step of the official he stands in for).
+  const of = (step: string) => approvals.findLast((e) => e.stepKey === step);
   // The hashes as the trail vouches for them: the documentation event carries the archive it recorded.
   const documented = events.findLast((e) => e.action === 'TERDOKUMENTASI');
   const archive = (documented?.detail?.archive as ArchiveResult | undefined) ?? report.archive;
@@ -77,8 +84,9 @@ export async function findPublicVerification(
     tahun: report.tahun,
     periode: report.periode,
     revision: report.revision,
-    verifiedBy: signer(approvals.findLast((e) => e.role === 'SEKRETARIS_CAMAT')),
-    ratifiedBy: signer(approvals.findLast((e) => e.role === 'CAMAT' || e.mark === 'tanda tangan')),
+    ...(of('paraf') ? { initialledBy: signer(of('paraf')) } : {}),
+    verifiedBy: signer(of('verify')),
+    ratifiedBy: signer(of('ratify')),
     documentedAt: report.documentedAt,
     documents: ORDER.flatMap((kind) => {
       const sha256 = archive[kind]?.sha256;

@@ -39,9 +39,11 @@ describe('GET /verifikasi/:code', () => {
       'Laporan Kinerja Triwulan I Tahun 2026',
       dashed(code),
       sek.name,
+      `NIP ${sek.nip}`,
       'Sekretaris Camat',
       formatDateTime(decided('SEKRETARIS_CAMAT')),
       camat.name,
+      `NIP ${camat.nip}`,
       'Camat',
       formatDateTime(decided('CAMAT')),
       formatDateTime(report.documentedAt as string),
@@ -56,6 +58,9 @@ describe('GET /verifikasi/:code', () => {
     expect(cell('ratified')).toContain(camat.name);
     expect(cell('ratified')).toContain('<span>Camat</span>');
     expect(cell('ratified')).toContain(formatDateTime(decided('CAMAT')));
+    // With its NIP, as the approval block and the disposition sheet print it (a Plh is named by their own NIP).
+    expect(cell('verified')).toContain(`NIP ${sek.nip}`);
+    expect(cell('ratified')).toContain(`NIP ${camat.nip}`);
     expect(page).toMatch(/<th scope="row">Revisi<\/th><td>1<\/td>/);
     // Each archived document's SHA-256, as printed (groups of 8) and for the script (data-sha256).
     for (const ref of Object.values(archive)) {
@@ -75,7 +80,8 @@ describe('GET /verifikasi/:code', () => {
     for (const ref of [archive.pdf, archive.xlsx, archive.source])
       expect(printed).toContain(grouped(ref.sha256 as string));
 
-    // Nothing a visitor could use beyond comparing: no storage key or version, report id, token, NIP, address.
+    // Nothing a visitor could use beyond comparing: no storage key or version, report id, token, address (the
+    // NIPs shown are printed on both documents).
     const internal = [
       report.reportId,
       'arsip/',
@@ -83,8 +89,6 @@ describe('GET /verifikasi/:code', () => {
       'laporan/',
       'versionId',
       'task-token-',
-      sek.nip,
-      camat.nip,
       sek.email,
       camat.email,
       'staf@example.go.id',

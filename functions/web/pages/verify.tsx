@@ -14,6 +14,7 @@ const T = {
     report: 'Laporan',
     reportName: (per: string, tahun: number) => `Laporan Kinerja ${per} Tahun ${tahun}`,
     revision: 'Revisi',
+    initialled: 'Diparaf ketua tim',
     verified: 'Diverifikasi (paraf)',
     ratified: 'Disahkan (tanda tangan)',
     documented: 'Diarsipkan',
@@ -59,6 +60,7 @@ const T = {
     report: 'Report',
     reportName: (per: string, tahun: number) => `Performance Report ${per} ${tahun}`,
     revision: 'Revision',
+    initialled: 'Initialled by the team lead',
     verified: 'Verified (initials)',
     ratified: 'Ratified (signature)',
     documented: 'Archived',
@@ -134,6 +136,7 @@ function Signer(p: { who?: PublicSigner; lang: Lang }) {
       <span>
         <strong>{p.who.name}</strong>
       </span>
+      <span>NIP {p.who.nip}</span>
       <span>{p.who.title}</span>
       <span class="muted">{formatDateTime(p.who.at, p.lang)}</span>
     </span>
@@ -179,6 +182,14 @@ export function VerificationPage(p: {
             <th scope="row">{t.revision}</th>
             <td>{v.revision}</td>
           </tr>
+          {v.initialledBy ? (
+            <tr>
+              <th scope="row">{t.initialled}</th>
+              <td data-fact="initialled">
+                <Signer who={v.initialledBy} lang={p.lang} />
+              </td>
+            </tr>
+          ) : null}
           <tr>
             <th scope="row">{t.verified}</th>
             <td data-fact="verified">
