@@ -26,6 +26,11 @@ export interface SessionPerson {
   email: string;
   /** Every role this NIP holds in the unit now (a person may be TIMSAKIP and STAF). KOTA for the city. */
   roles: DirectoryRole[];
+  /**
+   * The roles this NIP acts in now as Plh / Plt (a delegation holding now). They lead to Tugas saya only: a Plh
+   * decides the requests addressed to them, and gains no other right of the role.
+   */
+  actingRoles?: DirectoryRole[];
 }
 
 /** The SOP's data collectors: who may upload performance data (Staf, Kepala Seksi, TIMSAKIP). */
@@ -44,5 +49,6 @@ export const DECIDER_ROLES: readonly DirectoryRole[] = ['TIMSAKIP', 'SEKRETARIS_
 export const DELEGATING_ROLES: readonly DirectoryRole[] = ['TIMSAKIP', 'SEKRETARIS_CAMAT', 'CAMAT'];
 
 export const canUpload = (p: Pick<SessionPerson, 'roles'>) => p.roles.some((r) => UPLOADER_ROLES.includes(r));
-export const hasTasks = (p: Pick<SessionPerson, 'roles'>) => p.roles.some((r) => DECIDER_ROLES.includes(r));
+export const hasTasks = (p: Pick<SessionPerson, 'roles' | 'actingRoles'>) =>
+  [...p.roles, ...(p.actingRoles ?? [])].some((r) => DECIDER_ROLES.includes(r));
 export const canDelegate = (p: Pick<SessionPerson, 'roles'>) => p.roles.some((r) => DELEGATING_ROLES.includes(r));

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { CITY_UNIT } from '../core/config.ts';
+import { holdsAt } from '../core/delegation.ts';
 import { SESSION_HOURS, type Session, type SessionPerson } from '../core/session.ts';
 import type { Deps } from './deps.ts';
 
@@ -44,10 +45,16 @@ export async function resumeSession(
   if (!id || !ID_SHAPE.test(id)) return undefined;
   const session = await deps.sessions.get(sessionHash(id));
   if (!session || Date.parse(session.expiresAt) <= deps.clock.now().getTime()) return undefined;
-  const entries = await deps.directory.people(session.unit);
+  // The unit's people and its delegations, read together: a Plh's task list is in the menu while it holds.
+  const [entries, delegations] = await Promise.all([
+    deps.directory.people(session.unit),
+    session.unit === CITY_UNIT ? [] : deps.directory.delegations(session.unit),
+  ]);
   const mine = entries.filter((e) => e.nip === session.nip && e.email);
   const first = mine[0];
   if (!first) return undefined;
+  const now = deps.clock.now();
+  const acting = delegations.filter((d) => d.delegate.nip === session.nip && holdsAt(d, now)).map((d) => d.role);
   return {
     session,
     person: {
@@ -56,6 +63,7 @@ export async function resumeSession(
       name: first.name,
       email: first.email,
       roles: mine.map((e) => e.role),
+      ...(acting.length ? { actingRoles: [...new Set(acting)] } : {}),
     },
   };
 }

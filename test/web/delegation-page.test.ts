@@ -114,7 +114,12 @@ describe('/delegasi', () => {
     expect((await camat.get(`/tugas/${decisionId}`)).body).toContain('Permintaan telah dialihkan');
     expect((await camat.get('/tugas')).body).not.toContain(decisionId);
     const kasi = await browser(P.KASI);
-    expect((await kasi.get('/tugas')).body).toContain(decisionId);
+    const kasiTasks = (await kasi.get('/tugas')).body;
+    expect(kasiTasks).toContain(decisionId);
+    // While he acts as Plh, the Kasi's menu and home page lead to Tugas saya (he holds no deciding role himself).
+    expect(kasiTasks.slice(0, kasiTasks.indexOf('<main'))).toContain('href="/tugas"');
+    const kasiHome = (await kasi.get('/')).body;
+    expect(kasiHome.slice(kasiHome.indexOf('<main'))).toContain('href="/tugas"');
     // The page is for officials who decide a step; the Kasi holds none (he acts only through the delegation).
     expect((await kasi.get('/delegasi')).statusCode).toBe(403);
 

@@ -1,7 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { CITY_ROLE, CITY_UNIT, DEFAULT_ROLE_TITLES, type Role } from '../../core/config.ts';
 import type { DirectoryRole, UnitProfile } from '../../core/directory.ts';
-import { DECIDER_ROLES, type SessionPerson, UPLOADER_ROLES } from '../../core/session.ts';
+import { hasTasks, type SessionPerson, UPLOADER_ROLES } from '../../core/session.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { Layout } from '../pages/layout.tsx';
 import type { PortalEnv, PortalOptions } from '../portal-env.ts';
@@ -46,7 +46,6 @@ const T = {
 
 /** The SOP's data collectors upload; the team lead, the Sekretaris and the head of the unit decide; everyone reads reports. */
 const UPLOADERS = UPLOADER_ROLES;
-const DECIDERS = DECIDER_ROLES;
 
 const FACT = 'margin:0 0 10px;font-weight:600';
 
@@ -64,7 +63,7 @@ export function actionsFor(person: SessionPerson, lang: Lang): Action[] {
   return [
     ...(has(UPLOADERS) ? [act(t.upload, '/unggah')] : []),
     act(city ? t.reportsCity : t.reports, '/laporan'),
-    ...(has(DECIDERS) ? [act(t.tasks, '/tugas')] : []),
+    ...(hasTasks(person) ? [act(t.tasks, '/tugas')] : []),
   ];
 }
 
