@@ -131,8 +131,13 @@ export function delegateTitle(
 
 /** One line naming a delegation for messages: "Bambang … (NIP …), 1 Desember 2026 pukul 00.00 WIB s.d. …". */
 export function describeDelegation(d: Delegation, lang: 'id' | 'en' = 'id'): string {
-  const span =
-    lang === 'id'
+  // Withdrawn before it began: it never held, so it has no period to show (its end would precede its start).
+  const withdrawn = Date.parse(effectiveUntil(d)) < Date.parse(d.from);
+  const span = withdrawn
+    ? lang === 'id'
+      ? `${formatDateTime(d.from, lang)}, dibatalkan sebelum berlaku`
+      : `${formatDateTime(d.from, lang)}, withdrawn before it began`
+    : lang === 'id'
       ? `${formatDateTime(d.from, lang)} s.d. ${formatDateTime(effectiveUntil(d), lang)}`
       : `${formatDateTime(d.from, lang)} to ${formatDateTime(effectiveUntil(d), lang)}`;
   return `${KIND_PREFIX[d.kind]} ${d.delegate.name} (NIP ${d.delegate.nip}), ${span}`;

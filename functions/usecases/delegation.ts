@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Person, Role } from '../core/config.ts';
+import { type Person, ROLES, type Role } from '../core/config.ts';
 import {
   DELEGATION_KINDS,
   type Delegation,
@@ -134,9 +134,14 @@ export async function setDelegation(deps: DirectoryDeps, input: DelegationInput)
   if (problems.length || !official || !from || !until || !delegateEntry) throw new DelegationError(problems);
 
   const [ownRole, delegatePerson] = delegateEntry as [string, Person];
+  // A day that has begun counts from now (the portal takes whole days): a delegation acts from now on, never in the
+  // past — so a Plh ended early this morning leaves the rest of the day free for another.
+  const start = Date.parse(from) < now.getTime() ? now.toISOString() : from;
+  const span = { from: start, until };
+  await refuseUnfitDelegate(deps, unit, role, official, delegatePerson, span);
   for (let attempt = 0; ; attempt++) {
     const stored = await deps.directory.delegationsOf(input.unit, role);
-    const clash = stored.list.find((d) => overlaps(d, { from, until }));
+    const clash = stored.list.find((d) => overlaps(d, span));
     if (clash)
       throw new DelegationError([
         `waktu ini beririsan dengan delegasi lain untuk ${officialTitle(unit.profile, role)}: ${describeDelegation(clash)} (id ${clash.id}); batalkan delegasi itu lebih dahulu atau pilih waktu lain`,
@@ -149,7 +154,7 @@ export async function setDelegation(deps: DirectoryDeps, input: DelegationInput)
       official: personOnly(official),
       delegate: { ...personOnly(delegatePerson), ownRole },
       kind: kind as DelegationKind,
-      from,
+      from: start,
       until,
       reason,
       setBy: input.actor,
@@ -176,6 +181,40 @@ export async function setDelegation(deps: DirectoryDeps, input: DelegationInput)
       if (!(err instanceof StaleDirectoryError) || attempt >= 3) throw err;
     }
   }
+}
+
+/**
+ * Who may stand in, beyond the form's rules (SE Kepala BKN 1/2021: a Plh/Plt is an official of the same unit):
+ * not a person who holds only the staff role; not a person who is away himself for part of the time (he has a
+ * Plh of his own then); and the official being replaced must not be standing in for someone else then.
+ */
+async function refuseUnfitDelegate(
+  deps: DirectoryDeps,
+  unit: UnitDirectory,
+  role: Role,
+  official: Person,
+  delegate: Person,
+  span: { from: string; until: string },
+): Promise<void> {
+  const t = unit.profile.roleTitles;
+  const held = ROLES.filter((r) => unit.people[r]?.nip === delegate.nip);
+  if (held.every((r) => r === 'STAF')) {
+    const officials = ROLES.filter((r) => r !== 'STAF' && r !== role).map((r) => t[r]);
+    throw new DelegationError([
+      `${delegate.name} hanya memegang jabatan ${t.STAF}; Plh/Plt ditunjuk dari pejabat di unit ini (${officials.join(', ')})`,
+    ]);
+  }
+  const all = await deps.directory.delegations(unit.profile.unitCode);
+  const away = all.find((d) => d.official.nip === delegate.nip && overlaps(d, span));
+  if (away)
+    throw new DelegationError([
+      `${delegate.name} sendiri berhalangan pada waktu itu (digantikan ${describeDelegation(away)}); pilih pejabat lain`,
+    ]);
+  const standingIn = all.find((d) => d.delegate.nip === official.nip && overlaps(d, span));
+  if (standingIn)
+    throw new DelegationError([
+      `${official.name} menjadi ${delegateTitle(unit.profile, standingIn)} pada waktu itu (${describeDelegation(standingIn)}); akhiri delegasi itu lebih dahulu atau pilih waktu lain`,
+    ]);
 }
 
 /** The stored list without delegations that ended long ago (their history stays in the change events). */

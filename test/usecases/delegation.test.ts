@@ -88,7 +88,8 @@ describe('the delegation rules', () => {
       kind: 'PLH',
       official: { nip: P.CAMAT.nip },
       delegate: { nip: P.KASI.nip, ownRole: 'KASI' },
-      from: '2026-04-05T17:00:00.000Z',
+      // 6 April has begun (the clock is at 09:00 WIB): the delegation holds from now, not from 00:00.
+      from: '2026-04-06T02:00:00.000Z',
       until: '2026-04-08T16:59:59.000Z',
       reason: 'cuti',
       setBy: OPERATOR,
@@ -121,13 +122,58 @@ describe('the delegation rules', () => {
     expect(await f.directory.delegations('karawaci')).toEqual([]);
   });
 
+  it('refuses a Plh who is only a staff member, or who is away himself then; an official acting as Plh cannot go away', async () => {
+    expect(await problemsOf(plhCamat({ delegateNip: P.STAF.nip }))).toEqual([
+      `${P.STAF.name} hanya memegang jabatan Staf Pelaksana; Plh/Plt ditunjuk dari pejabat di unit ini (Sekretaris Camat, Kepala Seksi, Ketua TIMSAKIP)`,
+    ]);
+    // The team lead on leave cannot stand in for the Camat at the same time …
+    await setDelegation(f.deps, {
+      unit: 'karawaci',
+      role: 'TIMSAKIP',
+      delegateNip: P.KASI.nip,
+      from: '2026-04-07',
+      until: '2026-04-09',
+      reason: 'cuti',
+      actor: OPERATOR,
+    });
+    const away = await problemsOf(plhCamat({ delegateNip: P.TIMSAKIP.nip, from: '2026-04-08', until: '2026-04-10' }));
+    expect(away).toEqual([
+      expect.stringMatching(new RegExp(`^${P.TIMSAKIP.name} sendiri berhalangan pada waktu itu \\(digantikan Plh\\. `)),
+    ]);
+    // … and a Plh cannot be sent away while he stands in for someone.
+    await plhCamat({ delegateNip: P.SEKRETARIS_CAMAT.nip, from: '2026-04-10', until: '2026-04-12' });
+    const busy = await problemsOf(
+      setDelegation(f.deps, {
+        unit: 'karawaci',
+        role: 'SEKRETARIS_CAMAT',
+        delegateNip: P.KASI.nip,
+        from: '2026-04-11',
+        until: '2026-04-11',
+        actor: OPERATOR,
+      }),
+    );
+    expect(busy).toEqual([
+      expect.stringMatching(new RegExp(`^${P.SEKRETARIS_CAMAT.name} menjadi Plh\\. Camat Karawaci pada waktu itu`)),
+    ]);
+  });
+
+  it('a delegation ended early leaves the rest of the day free: a new one from today starts now', async () => {
+    const first = await plhCamat({ from: '2026-04-06', until: '2026-04-06' });
+    f.clock.advance(2 * HOUR);
+    await cancelDelegation(f.deps, { unit: 'karawaci', id: first.id, actor: OPERATOR });
+    f.clock.advance(HOUR);
+    // The portal only takes whole days: "from 6 April" means from now when 6 April has begun.
+    const next = await plhCamat({ delegateNip: P.SEKRETARIS_CAMAT.nip, from: '2026-04-06', until: '2026-04-07' });
+    expect(next.from).toBe(f.clock.now().toISOString());
+  });
+
   it('refuses a delegation overlapping another of the same unit and role, naming it; other roles are free', async () => {
     const first = await plhCamat();
     const problems = await problemsOf(
       plhCamat({ delegateNip: P.SEKRETARIS_CAMAT.nip, from: '2026-04-08', until: '2026-04-10' }),
     );
     expect(problems).toEqual([
-      `waktu ini beririsan dengan delegasi lain untuk Camat Karawaci: Plh. ${P.KASI.name} (NIP ${P.KASI.nip}), 6 April 2026 pukul 00.00 WIB s.d. 8 April 2026 pukul 23.59 WIB (id ${first.id}); batalkan delegasi itu lebih dahulu atau pilih waktu lain`,
+      `waktu ini beririsan dengan delegasi lain untuk Camat Karawaci: Plh. ${P.KASI.name} (NIP ${P.KASI.nip}), 6 April 2026 pukul 09.00 WIB s.d. 8 April 2026 pukul 23.59 WIB (id ${first.id}); batalkan delegasi itu lebih dahulu atau pilih waktu lain`,
     ]);
     // The day after it ends is free; so is another role at the same time.
     await plhCamat({ delegateNip: P.SEKRETARIS_CAMAT.nip, from: '2026-04-09', until: '2026-04-10' });
@@ -137,7 +183,8 @@ describe('the delegation rules', () => {
       delegateNip: P.KASI.nip,
       kind: 'plt',
       from: '2026-04-06',
-      until: '2026-04-30',
+      // Not past the 8th: from the 9th the Sekretaris stands in for the Camat (a Plh cannot be away then).
+      until: '2026-04-08',
       actor: OPERATOR,
     });
     expect((await listDelegations(f.deps, 'karawaci')).map((d) => `${d.role}:${d.kind}`)).toEqual([
@@ -147,7 +194,7 @@ describe('the delegation rules', () => {
     ]);
     // Once cancelled, its time is free again; the cancellation is audited.
     await cancelDelegation(f.deps, { unit: 'karawaci', id: first.id, actor: OPERATOR });
-    await plhCamat({ delegateNip: P.SEKRETARIS_CAMAT.nip, from: '2026-04-07', until: '2026-04-08' });
+    await plhCamat({ delegateNip: P.TIMSAKIP.nip, from: '2026-04-07', until: '2026-04-08' });
     expect((await f.directory.delegationChanges('karawaci')).map((c) => c.action)).toEqual([
       'PLH_DITETAPKAN',
       'PLH_DITETAPKAN',
