@@ -395,12 +395,19 @@ async function demo(ctx: Ctx) {
   const started = Date.now();
   const { runDemo, runUnitsDemo, unitsDemoSummary } = await import('./demo.ts');
   if (ctx.values.units) {
-    const result = await runUnitsDemo({ config: ctx.config, stateDir, say: (l) => console.log(l) });
+    const result = await runUnitsDemo({ config: ctx.config, stateDir, randomPorts: false, say: (l) => console.log(l) });
     for (const line of unitsDemoSummary(result)) console.log(line);
     console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s) See every report with: npx lapkin status`);
     process.exit(result.ok ? 0 : 1);
   }
-  const { report } = await runDemo({ config: ctx.config, stateDir, say: (l) => console.log(l) });
+  // The configured ports (else free ones, remembered for the next `npm start`), not temporary ones: the archived
+  // PDFs print the portal's address in their verification link and QR code, and it must answer after the demo.
+  const { report, stack } = await runDemo({
+    config: ctx.config,
+    stateDir,
+    randomPorts: false,
+    say: (l) => console.log(l),
+  });
   console.log(
     `\nreport ${report.reportId}: ${report.status}, revision ${report.revision} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
@@ -411,7 +418,7 @@ async function demo(ctx: Ctx) {
   }
   if (report.verificationCode)
     console.log(
-      `  verification code ${formatVerificationCode(report.verificationCode)} (printed with its QR code on both PDFs; the page answers while \`npm start\` runs: ${verificationUrl(ctx.config.publicBaseUrl, report.verificationCode)})`,
+      `  verification code ${formatVerificationCode(report.verificationCode)} (printed with its QR code on both PDFs; the page answers while \`npm start\` runs: ${verificationUrl(stack.publicBaseUrl, report.verificationCode)})`,
     );
   console.log(
     `\nSee the whole timeline with: npx lapkin status --json; the files with: npx lapkin export ${report.reportId}`,

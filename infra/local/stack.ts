@@ -82,6 +82,8 @@ export interface LocalStackOptions {
 
 export interface LocalStack {
   urls: { http: string; mail: string; smtp: string; dynamodb: string; stepFunctions: string };
+  /** The portal's address as mails and archived PDFs print it (PUBLIC_BASE_URL of the handlers). */
+  publicBaseUrl: string;
   /** The EMF metrics the handlers emitted, as CloudWatch would have received them. */
   metrics: LocalMetrics;
   /** Drop folder: <inbox>/<unit>/<tahun>/<periode>/<file> is uploaded like an S3 put. */
@@ -345,6 +347,7 @@ async function startOnPorts(
 
   return {
     urls,
+    publicBaseUrl,
     stateDir,
     stackFile: stackFilePath(stateDir),
     metrics: localMetrics,

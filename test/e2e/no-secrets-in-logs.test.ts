@@ -60,6 +60,25 @@ describe('logs of a whole demo run', () => {
       );
     expect(signatures.length).toBeGreaterThanOrEqual(5);
 
+    // The archived PDFs print the portal's address (verification link and QR code) and so do the mails: it must be
+    // the one `npm start` on this state serves afterwards — the address the demo's last lines name — not a
+    // temporary port of the demo's own stack.
+    const printed = /the page answers while `npm start` runs: (http:\/\/[^/\s]+)\/verifikasi\//.exec(output.text)?.[1];
+    expect(printed).toBeDefined();
+    const mailed = new Set(
+      readdirSync(join(stateDir, 'mail'))
+        .filter((f) => f.endsWith('.eml'))
+        .flatMap((f) => [
+          ...readFileSync(join(stateDir, 'mail', f), 'utf8')
+            .replace(/=\r?\n/g, '')
+            .matchAll(/(http:\/\/[^/\s"]+)\/keputusan\//g),
+        ])
+        .map((m) => m[1]),
+    );
+    expect([...mailed]).toEqual([printed]);
+    const lastPorts = JSON.parse(readFileSync(join(stateDir, 'last-ports.json'), 'utf8')) as { http: number };
+    expect(new URL(printed as string).port).toBe(String(lastPorts.http));
+
     const db = await startLocalDynamoDb(join(stateDir, 'dynamodb'), 0, 'lapkin-local');
     const tokens: string[] = [];
     try {
