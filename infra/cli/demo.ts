@@ -4,7 +4,7 @@ import { type LapkinConfig, unitHasParaf } from '../../functions/core/config.ts'
 import type { UnitDirectory } from '../../functions/core/directory.ts';
 import type { Report } from '../../functions/core/report.ts';
 import { uploadKey } from '../../functions/core/upload-key.ts';
-import { readdressPending, setDelegation } from '../../functions/usecases/delegation.ts';
+import { cancelDelegation, readdressPending, setDelegation } from '../../functions/usecases/delegation.ts';
 import { personIn, unitDirectory } from '../../functions/usecases/directory.ts';
 import { openDecisionPage, postDecision } from '../local/decide-client.ts';
 import { decisionLinkIn, type LocalMail, MailboxClient } from '../local/maildev-client.ts';
@@ -127,6 +127,15 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
     const plh = await camatAway(stack, mail, organization.unitCode, camat, unit, say);
     await decide(plh.email, '[Perlu pengesahan]', 'APPROVE');
     await mail.next(team.email, '[Terdokumentasi]');
+    // The Camat is back: the Plh ends, so the next report's requests go to the Camat again.
+    say(
+      `${camat.name} (Camat) is back — operator: lapkin delegate cancel --unit ${organization.unitCode} --id ${plh.delegationId}`,
+    );
+    await cancelDelegation(stack.deps(), {
+      unit: organization.unitCode,
+      id: plh.delegationId,
+      actor: { name: 'Operator TIMSAKIP (demo)', source: 'CLI' },
+    });
     const report = await stack.deps().repo.get(`${organization.unitCode}-2026-TW1`);
     if (!report) throw new Error('the demo report is missing');
     if (!opts.keepRunning) await stack.stop();
@@ -142,7 +151,7 @@ const wibDate = (t: number) => new Date(t + 7 * 3600_000).toISOString().slice(0,
 
 /**
  * The Camat has been asked to ratify, then goes on leave: as an operator would with `lapkin delegate`, a Plh. Camat
- * is set for today and tomorrow — the Kepala Seksi, not the Sekretaris who verified the report (an office keeps the
+ * is set for today and tomorrow (ended again once the report is documented: the Camat is back) — the Kepala Seksi, not the Sekretaris who verified the report (an office keeps the
  * verifier and the signer apart). The pending request is re-addressed at once: the Plh gets it with their own link,
  * and the Camat's link now says where it went.
  */
@@ -153,7 +162,7 @@ async function camatAway(
   camat: { name: string; email: string },
   unit: UnitDirectory,
   say: (line: string) => void,
-): Promise<{ name: string; email: string; nip: string }> {
+): Promise<{ name: string; email: string; nip: string; delegationId: string }> {
   const asked = await mail.next(camat.email, '[Perlu pengesahan]');
   const camatLink = decisionLinkIn(asked);
   const kasi = personIn(unit, 'KASI');
@@ -179,7 +188,7 @@ async function camatAway(
   const old = await openDecisionPage(camatLink);
   const answer = /Permintaan ini telah dialihkan kepada .*?(?=\. Tautan)/.exec(old.html)?.[0];
   say(`  the Camat's link now answers ${old.status}: "${answer ?? '?'}"`);
-  return kasi;
+  return { ...kasi, delegationId: d.id };
 }
 
 export interface UnitDemoOutcome {

@@ -113,6 +113,11 @@ describe('npm run demo (runDemo)', () => {
         env: { ...process.env, LAPKIN_CONFIG_FILE: cfgFile },
         encoding: 'utf8',
       });
+    // The Camat came back at the end of the demo: no Plh holds any more, so the next report goes to the Camat.
+    const delegations = JSON.parse(cli('delegate', 'list', '--unit', 'karawaci', '--json').stdout) as {
+      delegations: unknown[];
+    };
+    expect(delegations.delegations).toEqual([]);
     const intact = cli('audit', 'karawaci-2026-TW1');
     expect(intact.status).toBe(0);
     expect(intact.stdout).toContain('intact');
