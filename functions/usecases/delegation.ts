@@ -376,7 +376,8 @@ export async function readdressOne(
   }
   await deps.ledger.record(decision.reportId, {
     action: 'DIALIHKAN',
-    actor: { name: 'lapkin', role: 'SISTEM' },
+    // Who the request goes to now, with the title they act under: the timeline shows "Kepada: …, Plh. Camat …".
+    actor: { name: to.name, role: decision.role, nip: to.nip, email: to.email, title: to.title },
     note: acting.delegation
       ? `dialihkan kepada ${to.name} (${to.title}) selama ${acting.official.name} berhalangan`
       : `dialihkan kembali kepada ${to.name} (${to.title})`,

@@ -89,7 +89,8 @@ export async function requestDecision(
       set: { status: waiting, step: input.step, dueAt: decision.dueAt, stepStartedAt: decision.createdAt },
       event: {
         action: requested,
-        actor: { name: person.name, role, nip: person.nip, email: person.email },
+        // With the title asked under: "Plh. Camat Karawaci" for a delegate (timelines name it, not the role's).
+        actor: { name: person.name, role, nip: person.nip, email: person.email, title: person.title },
         document: report.reportPdf,
         detail: { decisionId },
       },

@@ -17,6 +17,7 @@ import {
 import { setPerson, unitDirectory } from '../../functions/usecases/directory.ts';
 import { keepMutuBaku } from '../../functions/usecases/keep-mutu-baku.ts';
 import { myTasks } from '../../functions/usecases/my-tasks.ts';
+import { reportPageFor } from '../../functions/usecases/portal-reports.ts';
 import { findPublicVerification } from '../../functions/usecases/public-verification.ts';
 import { requestDecision } from '../../functions/usecases/request-decision.ts';
 import { DecisionRedirectedError, submitDecision, viewDecision } from '../../functions/usecases/take-decision.ts';
@@ -284,6 +285,12 @@ describe('requests while a delegation holds', () => {
       status: 'MENUNGGU_PENGESAHAN',
       detail: { decisionId, from: { nip: P.CAMAT.nip }, to: { nip: P.KASI.nip, title: 'Plh. Camat Karawaci' } },
     });
+    // The timeline names who the request now goes to, with the title they act under (not "lapkin (sistem)").
+    expect(event?.actor).toMatchObject({ name: P.KASI.name, nip: P.KASI.nip, title: 'Plh. Camat Karawaci' });
+    const camatPerson = { nip: P.CAMAT.nip, unit: 'karawaci', roles: ['CAMAT' as const], name: '', email: '' };
+    const page = await reportPageFor(f.deps, camatPerson, REPORT_ID, f.clock.now());
+    const redirected = page?.timeline.find((t) => t.action === 'DIALIHKAN');
+    expect(redirected?.to).toMatchObject({ name: P.KASI.name, title: 'Plh. Camat Karawaci' });
 
     // The Camat's link and task: a clear answer, nothing changed.
     const refused = await viewDecision(f.deps, linkParts(camatLink)).catch((e: unknown) => e);
