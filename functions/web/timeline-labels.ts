@@ -57,11 +57,24 @@ const NOTE_LABEL: Record<string, string> = {
   'uploader address in the object metadata is invalid; ignored':
     'Alamat email pengunggah pada metadata berkas tidak sah; diabaikan',
 };
+/** The same notes as an English page shows them: written out, not as the operator's log line. */
+const NOTE_LABEL_EN: Record<string, string> = {
+  'execution started': 'SOP run started',
+  'wait re-entered': 'Waiting again after one Mutu Baku period',
+  restart: 'Restarted with a new upload',
+  'older than the version in use': 'Older than the version in use',
+  'revision wait already resumed by another upload': 'The revision was already resumed by another upload',
+  'step no longer waiting': 'The step no longer waits for a decision',
+  'workflow unavailable; the link can be used again': 'The service was unavailable; the link can be used again',
+  'uploader address in the object metadata is invalid; ignored':
+    "The uploader's e-mail address in the file's metadata is invalid; ignored",
+};
 const STATUS_NOTE = /^report is ([A-Z_]+)$/;
 
 /** A note of the trail as a reader of `lang` reads it: a person's note as written, a system note translated. */
 export function noteText(note: string, lang: Lang = 'id'): string {
-  if (lang === 'en') return note;
+  if (lang === 'en')
+    return NOTE_LABEL_EN[note] ?? note.replace(STATUS_NOTE, (_, status: string) => `Report is ${status}`);
   return NOTE_LABEL[note] ?? note.replace(STATUS_NOTE, (_, status: string) => `Laporan berstatus ${status}`);
 }
 
