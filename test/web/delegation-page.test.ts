@@ -145,5 +145,8 @@ describe('/delegasi', () => {
     const refused = await sek.post(`/delegasi/${next?.id}/batal`, {});
     expect(refused.statusCode).toBe(422);
     expect(refused.body).toContain('hanya pejabat yang digantikan atau operator yang dapat membatalkan delegasi ini');
+    // The refusal is headed as what was tried: ending one, not setting one.
+    expect(refused.body).toContain('Plh / Plt belum dapat diakhiri:');
+    expect(refused.body).not.toContain('belum dapat ditetapkan');
   });
 });

@@ -39,6 +39,7 @@ const T = {
     reasonLabel: 'Alasan (misalnya cuti, dinas luar)',
     submit: 'Tetapkan',
     problems: 'Plh / Plt belum dapat ditetapkan:',
+    cancelProblems: 'Plh / Plt belum dapat diakhiri:',
     saved:
       'Plh / Plt telah ditetapkan. Permintaan yang sedang menunggu telah dialihkan bila masa berlakunya sudah dimulai.',
     cancelled: 'Plh / Plt telah diakhiri. Permintaan yang sedang menunggu kembali kepada Bapak/Ibu.',
@@ -74,6 +75,7 @@ const T = {
     reasonLabel: 'Reason (e.g. leave, official travel)',
     submit: 'Set',
     problems: 'The acting official could not be set:',
+    cancelProblems: 'The acting official could not be ended:',
     saved: 'The acting official is set. Requests already waiting were re-addressed if the period has started.',
     cancelled: 'The acting official was ended. Requests already waiting came back to you.',
     span_: (from: string, until: string) => `${from} to ${until}`,
@@ -128,6 +130,8 @@ export function DelegationPage(p: {
   titleOf: (d: Delegation) => string;
   form?: DelegationForm;
   problems?: string[];
+  /** Which action the problems are about: setting one (the form) or ending one. */
+  failed?: 'set' | 'cancel';
   notice?: 'saved' | 'cancelled';
 }) {
   const t = T[p.lang];
@@ -199,7 +203,7 @@ export function DelegationPage(p: {
       <h2 id="form">{t.form}</h2>
       {p.problems?.length ? (
         <div class="error" role="alert">
-          <strong>{t.problems}</strong>
+          <strong>{p.failed === 'cancel' ? t.cancelProblems : t.problems}</strong>
           <ul>
             {p.problems.map((x) => (
               <li>{x}</li>

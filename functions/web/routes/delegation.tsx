@@ -64,7 +64,12 @@ export function delegationRoutes(opts: PortalOptions) {
 
   const render = async (
     c: Context<PortalEnv>,
-    extra: { form?: DelegationForm; problems?: string[]; notice?: 'saved' | 'cancelled' } = {},
+    extra: {
+      form?: DelegationForm;
+      problems?: string[];
+      failed?: 'set' | 'cancel';
+      notice?: 'saved' | 'cancelled';
+    } = {},
     status: 200 | 422 = 200,
   ) => {
     const deps = opts.deps();
@@ -163,7 +168,7 @@ export function delegationRoutes(opts: PortalOptions) {
       });
       role = cancelled.role;
     } catch (err) {
-      if (err instanceof DelegationError) return render(c, { problems: err.problems }, 422);
+      if (err instanceof DelegationError) return render(c, { problems: err.problems, failed: 'cancel' }, 422);
       throw err;
     }
     await readdressPending(deps, person.unit, { role });
