@@ -103,12 +103,12 @@ export async function setDelegation(deps: DirectoryDeps, input: DelegationInput)
     problems.push('jenis harus PLH (pelaksana harian) atau PLT (pelaksana tugas)');
   const from = parseDelegationTime(input.from ?? '', 'from');
   const until = parseDelegationTime(input.until ?? '', 'until');
-  if (!from)
-    problems.push(`tanggal mulai "${input.from ?? ''}" tidak terbaca; gunakan TTTT-BB-HH atau TTTT-BB-HHTjj:mm (WIB)`);
-  if (!until)
-    problems.push(
-      `tanggal selesai "${input.until ?? ''}" tidak terbaca; gunakan TTTT-BB-HH atau TTTT-BB-HHTjj:mm (WIB)`,
-    );
+  const unreadable = (what: string, raw: string | undefined) =>
+    raw?.trim()
+      ? `${what} "${raw}" tidak terbaca; gunakan TTTT-BB-HH atau TTTT-BB-HHTjj:mm (WIB)`
+      : `${what} wajib diisi`;
+  if (!from) problems.push(unreadable('tanggal mulai', input.from));
+  if (!until) problems.push(unreadable('tanggal selesai', input.until));
   const now = deps.clock.now();
   if (from && until && until <= from) problems.push('tanggal selesai harus sesudah tanggal mulai');
   else if (until && Date.parse(until) < now.getTime())

@@ -158,6 +158,13 @@ describe('the delegation rules', () => {
     ]);
   });
 
+  it('an empty date asks for one, rather than saying it cannot be read', async () => {
+    expect(await problemsOf(plhCamat({ from: '', until: ' ' }))).toEqual([
+      'tanggal mulai wajib diisi',
+      'tanggal selesai wajib diisi',
+    ]);
+  });
+
   it('a delegation ended early leaves the rest of the day free: a new one from today starts now', async () => {
     const first = await plhCamat({ from: '2026-04-06', until: '2026-04-06' });
     f.clock.advance(2 * HOUR);
