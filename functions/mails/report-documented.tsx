@@ -33,13 +33,15 @@ export function reportDocumentedMail(a: {
   facts: [string, string][];
   /** The arahan given with the approvals of the archived revision, by who gave them. */
   arahan?: QuotedNote[];
+  /** The title the report was ratified under, as recorded; the unit's head when unknown. */
+  ratifiedBy?: string;
 }): Mail {
   const t = T[a.lang];
   return reportNotice({
     ...a,
     action: t.action,
     heading: t.heading,
-    body: t.body(a.unit.roleTitles.CAMAT),
+    body: t.body(a.ratifiedBy ?? a.unit.roleTitles.CAMAT),
     tone: 'ok',
     ...(a.arahan?.length ? { notes: { title: t.arahan, items: a.arahan } } : {}),
   });

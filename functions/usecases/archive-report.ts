@@ -128,6 +128,8 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
         [lang === 'id' ? 'SHA-256 laporan (PDF)' : 'SHA-256 of the report (PDF)', pdf.sha256 ?? ''],
         [lang === 'id' ? 'Kode verifikasi' : 'Verification code', `${verification.code} (${verification.url})`],
       ],
+      // Who signed, under the title they signed with ("Plh. Camat Karawaci" for a delegate).
+      ratifiedBy: approvals.findLast((e) => e.stepKey === 'ratify')?.title,
       arahan: approvals
         .filter((e) => e.note.trim() !== '')
         .map((e) => ({ by: `${e.title} — ${e.name}, ${formatDateTime(e.at, lang)}`, note: e.note.trim() })),

@@ -429,6 +429,8 @@ describe('the documents of a report ratified by a Plh', () => {
     const { link } = await ratifyRequested();
     await submitDecision(f.deps, linkParts(link), { decision: 'APPROVE' });
     await archiveReport(f.deps, { reportId: REPORT_ID });
+    // The documented mail says who signed: the Plh, under the title he signed with.
+    expect(f.mailer.sent.at(-1)?.text).toContain('telah disahkan Plh. Camat Karawaci');
     const archived = await f.repo.get(REPORT_ID);
     const read = async (ref: { key: string; versionId: string } | undefined) =>
       pdfTextOf(Buffer.from((await f.store.get(ref?.key ?? '', ref?.versionId ?? '')).body));
