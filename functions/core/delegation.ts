@@ -129,18 +129,25 @@ export function delegateTitle(
   return `${KIND_PREFIX[d.kind]} ${officialTitle(profile, d.role)}`;
 }
 
+/**
+ * A delegation's period in words: "1 Desember 2026 pukul 00.00 WIB s.d. 3 Desember 2026 pukul 23.59 WIB", ended
+ * early at its cancellation; one withdrawn before it began never held, so it shows no end before its start.
+ */
+export function delegationSpan(d: Delegation, lang: 'id' | 'en' = 'id'): string {
+  if (Date.parse(effectiveUntil(d)) < Date.parse(d.from))
+    return lang === 'id'
+      ? `${formatDateTime(d.from, lang)}, dibatalkan sebelum berlaku`
+      : `${formatDateTime(d.from, lang)}, withdrawn before it began`;
+  const [from, until] = [formatDateTime(d.from, lang), formatDateTime(effectiveUntil(d), lang)];
+  return lang === 'id' ? `${from} s.d. ${until}` : `${from} to ${until}`;
+}
+
+/** Whether a delegation was withdrawn before it began (it never held). */
+export const withdrawnBeforeStart = (d: Delegation): boolean => Date.parse(effectiveUntil(d)) < Date.parse(d.from);
+
 /** One line naming a delegation for messages: "Bambang … (NIP …), 1 Desember 2026 pukul 00.00 WIB s.d. …". */
 export function describeDelegation(d: Delegation, lang: 'id' | 'en' = 'id'): string {
-  // Withdrawn before it began: it never held, so it has no period to show (its end would precede its start).
-  const withdrawn = Date.parse(effectiveUntil(d)) < Date.parse(d.from);
-  const span = withdrawn
-    ? lang === 'id'
-      ? `${formatDateTime(d.from, lang)}, dibatalkan sebelum berlaku`
-      : `${formatDateTime(d.from, lang)}, withdrawn before it began`
-    : lang === 'id'
-      ? `${formatDateTime(d.from, lang)} s.d. ${formatDateTime(effectiveUntil(d), lang)}`
-      : `${formatDateTime(d.from, lang)} to ${formatDateTime(effectiveUntil(d), lang)}`;
-  return `${KIND_PREFIX[d.kind]} ${d.delegate.name} (NIP ${d.delegate.nip}), ${span}`;
+  return `${KIND_PREFIX[d.kind]} ${d.delegate.name} (NIP ${d.delegate.nip}), ${delegationSpan(d, lang)}`;
 }
 
 /** Why a delegation was refused: every problem, in Bahasa Indonesia (the CLI and the portal's form show them). */

@@ -1,5 +1,5 @@
 import type { LapkinConfig } from '../../functions/core/config.ts';
-import { type Delegation, effectiveUntil, KIND_PREFIX } from '../../functions/core/delegation.ts';
+import { type Delegation, delegationSpan, KIND_PREFIX, withdrawnBeforeStart } from '../../functions/core/delegation.ts';
 import { formatDateTime } from '../../functions/i18n/format.ts';
 import { listDelegations } from '../../functions/usecases/delegation.ts';
 import type { DirectoryDeps } from '../../functions/usecases/directory.ts';
@@ -67,7 +67,6 @@ const WORDS = {
   id: {
     none: 'belum ada Plh/Plt yang berlaku atau akan datang',
     for: 'menggantikan',
-    until: 's.d.',
     cancelled: 'dibatalkan',
     by: 'oleh',
     moved: (n: number) => `${n} permintaan yang sedang menunggu dialihkan sekarang.`,
@@ -77,7 +76,6 @@ const WORDS = {
   en: {
     none: 'no current or upcoming acting officials',
     for: 'acting for',
-    until: 'to',
     cancelled: 'cancelled',
     by: 'by',
     moved: (n: number) => `${n} pending request(s) re-addressed now.`,
@@ -91,7 +89,7 @@ export function delegationLine(d: Delegation, lang: 'id' | 'en'): string {
   return [
     `${d.id}  ${d.unit}/${d.role}  ${KIND_PREFIX[d.kind]} ${d.delegate.name} (NIP ${d.delegate.nip})`,
     `    ${w.for} ${d.official.name} (NIP ${d.official.nip})`,
-    `    ${formatDateTime(d.from, lang)} ${w.until} ${formatDateTime(effectiveUntil(d), lang)}${d.cancelledAt ? ` (${w.cancelled})` : ''}${d.reason ? ` — ${d.reason}` : ''}`,
+    `    ${delegationSpan(d, lang)}${d.cancelledAt && !withdrawnBeforeStart(d) ? ` (${w.cancelled})` : ''}${d.reason ? ` — ${d.reason}` : ''}`,
     `    ${w.by} ${d.setBy.name} (${d.setBy.source}), ${formatDateTime(d.setAt, lang)}`,
   ].join('\n');
 }

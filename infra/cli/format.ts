@@ -68,7 +68,10 @@ export function timeline(r: Report, events: AuditEvent[], lang: Lang = 'id'): st
   lines.push(`  ${w.timeline}`);
   for (const e of events) {
     const who =
-      e.actor.role === 'SISTEM' ? 'lapkin' : `${e.actor.name} (${ROLE_LABEL[lang][e.actor.role] ?? e.actor.role})`;
+      e.actor.role === 'SISTEM'
+        ? 'lapkin'
+        : // The title recorded when they acted ("Plh. Camat Karawaci" for a delegate), else the role in words.
+          `${e.actor.name} (${e.actor.title ?? ROLE_LABEL[lang][e.actor.role] ?? e.actor.role})`;
     const what = [e.action, e.decision, e.note ? `"${e.note}"` : ''].filter(Boolean).join(' ');
     lines.push(`    ${String(e.seq).padStart(3)} ${cliTime(e.at)}  ${w.rev} ${e.revision}  ${what}  — ${who}`);
   }

@@ -105,7 +105,8 @@ describe('lapkin delegate on a stopped stack (its table)', () => {
       dir,
     ]);
     expect(cancel.code, cancel.stderr).toBe(0);
-    expect(cancel.stdout).toContain('(dibatalkan)');
+    // Withdrawn before it began (it was for 2030): it never held, so no period ending before it starts.
+    expect(cancel.stdout).toContain('2 Desember 2030 pukul 00.00 WIB, dibatalkan sebelum berlaku');
     const after = await delegateInProcess(['delegate', 'list', '--unit', 'karawaci', '--state-dir', dir]);
     expect(after.stdout.trim()).toBe('belum ada Plh/Plt yang berlaku atau akan datang');
     // A real CLI process (main.ts's wiring): the ended one with --all.

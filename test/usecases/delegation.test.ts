@@ -3,7 +3,12 @@
  * use cases (request, take, clock, re-addressing), link signing. Faked: every port.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DelegationError, officialTitle, parseDelegationTime } from '../../functions/core/delegation.ts';
+import {
+  DelegationError,
+  delegationSpan,
+  officialTitle,
+  parseDelegationTime,
+} from '../../functions/core/delegation.ts';
 import type { DirectoryActor } from '../../functions/core/directory.ts';
 import { archiveReport } from '../../functions/usecases/archive-report.ts';
 import { completeDecision } from '../../functions/usecases/complete-decision.ts';
@@ -156,6 +161,14 @@ describe('the delegation rules', () => {
     expect(busy).toEqual([
       expect.stringMatching(new RegExp(`^${P.SEKRETARIS_CAMAT.name} menjadi Plh\\. Camat Karawaci pada waktu itu`)),
     ]);
+  });
+
+  it('a delegation withdrawn before it began shows its start and that it never held, not an end before its start', async () => {
+    const later = await plhCamat({ from: '2026-04-09', until: '2026-04-10' });
+    const withdrawn = await cancelDelegation(f.deps, { unit: 'karawaci', id: later.id, actor: OPERATOR });
+    expect(delegationSpan(withdrawn)).toBe('9 April 2026 pukul 00.00 WIB, dibatalkan sebelum berlaku');
+    expect(delegationSpan(withdrawn, 'en')).toMatch(/, withdrawn before it began$/);
+    expect(delegationSpan(later)).toBe('9 April 2026 pukul 00.00 WIB s.d. 10 April 2026 pukul 23.59 WIB');
   });
 
   it('an empty date asks for one, rather than saying it cannot be read', async () => {

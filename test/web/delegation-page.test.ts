@@ -55,6 +55,8 @@ describe('/delegasi', () => {
     expect(page.body).toContain('href="/delegasi"');
     expect(page.body).toContain('name="csrf"');
     expect(page.body).toContain(`<option value="${P.KASI.nip}">${P.KASI.name} — Kepala Seksi</option>`);
+    // Only officials are offered: a staff member cannot be Plh/Plt.
+    expect(page.body).not.toContain(`<option value="${P.STAF.nip}"`);
     // Not himself.
     expect(page.body).not.toContain(`<option value="${P.CAMAT.nip}"`);
     expect(page.body).toContain('Belum ada Plh / Plt untuk jabatan Bapak/Ibu.');

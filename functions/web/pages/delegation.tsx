@@ -1,5 +1,5 @@
 import type { Person, Role } from '../../core/config.ts';
-import { type Delegation, effectiveUntil, KIND_PREFIX } from '../../core/delegation.ts';
+import { type Delegation, delegationSpan, KIND_PREFIX } from '../../core/delegation.ts';
 import type { SessionPerson } from '../../core/session.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import type { Lang } from '../../i18n/lang.ts';
@@ -43,7 +43,6 @@ const T = {
     saved:
       'Plh / Plt telah ditetapkan. Permintaan yang sedang menunggu telah dialihkan bila masa berlakunya sudah dimulai.',
     cancelled: 'Plh / Plt telah diakhiri. Permintaan yang sedang menunggu kembali kepada Bapak/Ibu.',
-    span_: (from: string, until: string) => `${from} s.d. ${until}`,
   },
   en: {
     title: 'Acting officials (Plh / Plt)',
@@ -78,7 +77,6 @@ const T = {
     cancelProblems: 'The acting official could not be ended:',
     saved: 'The acting official is set. Requests already waiting were re-addressed if the period has started.',
     cancelled: 'The acting official was ended. Requests already waiting came back to you.',
-    span_: (from: string, until: string) => `${from} to ${until}`,
   },
 };
 
@@ -136,7 +134,7 @@ export function DelegationPage(p: {
 }) {
   const t = T[p.lang];
   const f = p.form ?? {};
-  const span = (d: Delegation) => t.span_(formatDateTime(d.from, p.lang), formatDateTime(effectiveUntil(d), p.lang));
+  const span = (d: Delegation) => delegationSpan(d, p.lang);
   const holds = (d: Delegation) => Date.parse(d.from) <= p.now.getTime();
   return (
     <Layout lang={p.lang} title={t.title} person={p.person} csrf={p.csrf}>

@@ -77,11 +77,12 @@ export function delegationRoutes(opts: PortalOptions) {
     const roles = ownRoles(c);
     const now = deps.clock.now();
     const [unit, all] = await Promise.all([unitDirectory(deps, person.unit), listDelegations(deps, person.unit)]);
-    // The unit's people once each (a person may hold two roles), everyone but the official himself.
+    // The unit's officials once each (a person may hold two roles), but the official himself: a Plh/Plt is an
+    // official, so a person holding only the staff role is not offered (setDelegation would refuse him).
     const seen = new Set<string>([person.nip]);
     const candidates: (Person & { roleTitle: string })[] = [];
     for (const [role, p] of Object.entries(unit.people) as [Role, Person][]) {
-      if (!p || seen.has(p.nip)) continue;
+      if (!p || seen.has(p.nip) || role === 'STAF') continue;
       seen.add(p.nip);
       candidates.push({ ...p, roleTitle: unit.profile.roleTitles[role] });
     }
