@@ -46,6 +46,17 @@ function strip<T>(item: Record<string, unknown>): T {
   return copy as T;
 }
 
+/** The condition of a versioned write: the item is still at the version read (0: there is none yet). */
+function atVersion(expected: number) {
+  return expected === 0
+    ? { ConditionExpression: 'attribute_not_exists(pk)' }
+    : {
+        ConditionExpression: '#v = :v',
+        ExpressionAttributeNames: { '#v': 'version' },
+        ExpressionAttributeValues: { ':v': expected },
+      };
+}
+
 export class DynamoDbDirectory implements DirectoryRepository {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -164,10 +175,7 @@ export class DynamoDbDirectory implements DirectoryRepository {
             ...(person ? { ...personOnly(person), ...emailIndex(unitCode, role, person.email) } : {}),
             lastChange: event,
           },
-          ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : '#v = :v',
-          ...(expectedVersion === 0
-            ? {}
-            : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } }),
+          ...atVersion(expectedVersion),
         }),
       );
     } catch (err) {
@@ -234,10 +242,7 @@ export class DynamoDbDirectory implements DirectoryRepository {
             version: expectedVersion + 1,
             lastChange: change,
           },
-          ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : '#v = :v',
-          ...(expectedVersion === 0
-            ? {}
-            : { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } }),
+          ...atVersion(expectedVersion),
         }),
       );
     } catch (err) {

@@ -441,6 +441,16 @@ async function configForOperator(ctx: Ctx): Promise<LapkinConfig> {
 }
 
 const stdio = { out: (t: string) => process.stdout.write(t), err: (t: string) => process.stderr.write(t) };
+/** What the directory commands (`people`, `delegate`) take: the configuration, the state, the line, the streams. */
+const directoryCommand = (ctx: Ctx) => ({
+  config: ctx.config,
+  stateDir: ctx.stateDir,
+  positionals: ctx.positionals,
+  values: ctx.values,
+  out: stdio.out,
+  err: stdio.err,
+});
+
 const run: Record<string, (ctx: Ctx) => Promise<unknown>> = {
   up,
   upload,
@@ -461,25 +471,11 @@ const run: Record<string, (ctx: Ctx) => Promise<unknown>> = {
   },
   delegate: async (ctx) => {
     const { runDelegate } = await import('./delegate.ts');
-    process.exitCode = await runDelegate({
-      config: ctx.config,
-      stateDir: ctx.stateDir,
-      positionals: ctx.positionals,
-      values: ctx.values,
-      out: stdio.out,
-      err: stdio.err,
-    });
+    process.exitCode = await runDelegate(directoryCommand(ctx));
   },
   people: async (ctx) => {
     const { runPeople } = await import('./people.ts');
-    process.exitCode = await runPeople({
-      config: ctx.config,
-      stateDir: ctx.stateDir,
-      positionals: ctx.positionals,
-      values: ctx.values,
-      out: stdio.out,
-      err: stdio.err,
-    });
+    process.exitCode = await runPeople(directoryCommand(ctx));
   },
   'signing-cert': async (ctx) => {
     const keyId = ctx.values['key-id'];
