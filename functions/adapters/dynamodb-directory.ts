@@ -46,6 +46,20 @@ function strip<T>(item: Record<string, unknown>): T {
   return copy as T;
 }
 
+/**
+ * An audit history from its event items and, for a writer that stopped between the entry and its event item,
+ * the last change each entry carries: every change once, oldest first.
+ */
+function withLastChanges<C>(events: C[], entries: Record<string, unknown>[], sk: (c: C) => string): C[] {
+  const all = [...events];
+  const have = new Set(events.map(sk));
+  for (const entry of entries) {
+    const last = entry.lastChange as C | undefined;
+    if (last && !have.has(sk(last))) all.push(last);
+  }
+  return all.sort((a, b) => sk(a).localeCompare(sk(b)));
+}
+
 /** The condition of a versioned write: the item is still at the version read (0: there is none yet). */
 function atVersion(expected: number) {
   return expected === 0
@@ -96,13 +110,29 @@ export class DynamoDbDirectory implements DirectoryRepository {
     }
   }
 
-  private async entries(unitCode: string): Promise<Record<string, unknown>[]> {
+  /** The items of a unit's partition whose sort key starts with `prefix`, read consistently. */
+  private async itemsOf(unitCode: string, prefix: string): Promise<Record<string, unknown>[]> {
     return queryAll(this.doc, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-      ExpressionAttributeValues: { ':pk': pk(unitCode), ':p': 'PERSON#' },
+      ExpressionAttributeValues: { ':pk': pk(unitCode), ':p': prefix },
       ConsistentRead: true,
     });
+  }
+
+  private entries(unitCode: string): Promise<Record<string, unknown>[]> {
+    return this.itemsOf(unitCode, 'PERSON#');
+  }
+
+  /** An audit event item, written once (a rerun of the same change finds it there). */
+  private async putEventIfAbsent(item: Record<string, unknown>): Promise<void> {
+    try {
+      await this.doc.send(
+        new PutCommand({ TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+      );
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+    }
   }
 
   /** One query: `PERSON#…` sorts just before `PROFILE` (and after every `CHANGE#…`), so the range holds both. */
@@ -182,22 +212,8 @@ export class DynamoDbDirectory implements DirectoryRepository {
       if (isConditionFailure(err)) throw new StaleDirectoryError(`${unitCode}/${role} changed`);
       throw err;
     }
-    await this.putChangeIfAbsent(event);
+    await this.putEventIfAbsent({ pk: pk(event.unit), sk: changeSk(event), ...event });
     return event;
-  }
-
-  private async putChangeIfAbsent(event: DirectoryChange): Promise<void> {
-    try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { pk: pk(event.unit), sk: changeSk(event), ...event },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
-    }
   }
 
   async delegationsOf(unitCode: string, role: Role): Promise<{ list: Delegation[]; version: number }> {
@@ -212,12 +228,7 @@ export class DynamoDbDirectory implements DirectoryRepository {
   }
 
   async delegations(unitCode: string): Promise<Delegation[]> {
-    const items = await queryAll(this.doc, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :d)',
-      ExpressionAttributeValues: { ':pk': pk(unitCode), ':d': 'DELEGATIONS#' },
-      ConsistentRead: true,
-    });
+    const items = await this.itemsOf(unitCode, 'DELEGATIONS#');
     return items.flatMap((i) => (i.list as Delegation[] | undefined) ?? []);
   }
 
@@ -249,57 +260,28 @@ export class DynamoDbDirectory implements DirectoryRepository {
       if (isConditionFailure(err)) throw new StaleDirectoryError(`${unitCode}/${role} delegations changed`);
       throw err;
     }
-    try {
-      await this.doc.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { pk: pk(unitCode), sk: delegationChangeSk(change), ...change },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (err) {
-      if (!isConditionFailure(err)) throw err;
-    }
+    await this.putEventIfAbsent({ pk: pk(unitCode), sk: delegationChangeSk(change), ...change });
   }
 
   async delegationChanges(unitCode: string): Promise<DelegationChange[]> {
     const [events, lists] = await Promise.all([
-      queryAll(this.doc, {
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
-        ExpressionAttributeValues: { ':pk': pk(unitCode), ':c': 'DLGCHANGE#' },
-        ConsistentRead: true,
-      }),
-      queryAll(this.doc, {
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :d)',
-        ExpressionAttributeValues: { ':pk': pk(unitCode), ':d': 'DELEGATIONS#' },
-        ConsistentRead: true,
-      }),
+      this.itemsOf(unitCode, 'DLGCHANGE#'),
+      this.itemsOf(unitCode, 'DELEGATIONS#'),
     ]);
-    const changes = events.map((i) => strip<DelegationChange>(i));
-    const have = new Set(changes.map(delegationChangeSk));
-    for (const item of lists) {
-      const last = item.lastChange as DelegationChange | undefined;
-      if (last && !have.has(delegationChangeSk(last))) changes.push(last);
-    }
-    return changes.sort((a, b) => delegationChangeSk(a).localeCompare(delegationChangeSk(b)));
+    return withLastChanges(
+      events.map((i) => strip<DelegationChange>(i)),
+      lists,
+      delegationChangeSk,
+    );
   }
 
   async changes(unitCode: string): Promise<DirectoryChange[]> {
-    const items = await queryAll(this.doc, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
-      ExpressionAttributeValues: { ':pk': pk(unitCode), ':c': 'CHANGE#' },
-      ConsistentRead: true,
-    });
-    const events = items.map((i) => strip<DirectoryChange>(i));
-    const have = new Set(events.map(changeSk));
-    for (const entry of await this.entries(unitCode)) {
-      const last = entry.lastChange as DirectoryChange | undefined;
-      if (last && !have.has(changeSk(last))) events.push(last);
-    }
-    return events.sort((a, b) => changeSk(a).localeCompare(changeSk(b)));
+    const [events, entries] = await Promise.all([this.itemsOf(unitCode, 'CHANGE#'), this.entries(unitCode)]);
+    return withLastChanges(
+      events.map((i) => strip<DirectoryChange>(i)),
+      entries,
+      changeSk,
+    );
   }
 }
 
