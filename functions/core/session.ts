@@ -42,13 +42,11 @@ export const UPLOADER_ROLES: readonly DirectoryRole[] = ['STAF', 'KASI', 'TIMSAK
  */
 export const DECIDER_ROLES: readonly DirectoryRole[] = ['TIMSAKIP', 'SEKRETARIS_CAMAT', 'CAMAT'];
 
-/**
- * Who may name a Plh / Plt for their own position: the officials who initial or ratify (the step roles of the
- * default configuration; the /delegasi route checks the deployment's `steps` again).
- */
-export const DELEGATING_ROLES: readonly DirectoryRole[] = ['TIMSAKIP', 'SEKRETARIS_CAMAT', 'CAMAT'];
-
 export const canUpload = (p: Pick<SessionPerson, 'roles'>) => p.roles.some((r) => UPLOADER_ROLES.includes(r));
 export const hasTasks = (p: Pick<SessionPerson, 'roles' | 'actingRoles'>) =>
   [...p.roles, ...(p.actingRoles ?? [])].some((r) => DECIDER_ROLES.includes(r));
-export const canDelegate = (p: Pick<SessionPerson, 'roles'>) => p.roles.some((r) => DELEGATING_ROLES.includes(r));
+/**
+ * Who may name a Plh / Plt for their own position: the officials who decide a step, by the roles they hold
+ * themselves (not those they act in); the /delegasi route checks the deployment's `steps` again.
+ */
+export const canDelegate = (p: Pick<SessionPerson, 'roles'>) => p.roles.some((r) => DECIDER_ROLES.includes(r));

@@ -28,17 +28,17 @@ import {
  * Section VI of the report PDF: the paraf table (team lead, Sekretaris) and the head of the unit's signature
  * block, with the verification code and QR code beside it on an archived copy.
  */
-/** Only approvals count here: an entry that sent the report back leaves its block blank. */
-function isApproval(e: DispositionEntry): boolean {
-  return e.approved;
-}
-
-function latestFor(
-  approvals: DispositionEntry[],
-  match: (e: DispositionEntry) => boolean,
-): DispositionEntry | undefined {
-  return approvals
-    .filter((e) => isApproval(e) && match(e))
+/**
+ * The approval a SOP step gave (paraf, verify, ratify), the latest if several: what its block of the approval
+ * section, the verification page and the documented mail show. A send-back leaves the block blank; a Plh fills
+ * the block of the step of the official he stands in for.
+ */
+export function approvalOfStep<E extends Pick<DispositionEntry, 'approved' | 'stepKey' | 'at' | 'no'>>(
+  entries: E[],
+  step: string,
+): E | undefined {
+  return entries
+    .filter((e) => e.approved && e.stepKey === step)
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.no - b.no))
     .at(-1);
 }
@@ -56,13 +56,9 @@ export function drawApprovals(
   const titles = signatory.roleTitles;
   ensureSpace(doc, mark ? 350 + (mark.signedBy ? SIGNATURE_LABEL_HEIGHT : 0) : 330);
   heading(doc, l.s6);
-  // Each block is filled by its SOP step (a Plh acts in the step of the official he stands in for); entries from
-  // before steps were recorded on them fall back to the role.
-  const of = (step: string, role: string) => (e: DispositionEntry) =>
-    e.stepKey ? e.stepKey === step : e.role === role;
-  const tim = latestFor(approvals, of('paraf', 'TIMSAKIP'));
-  const sek = latestFor(approvals, of('verify', 'SEKRETARIS_CAMAT'));
-  const camat = latestFor(approvals, (e) => of('ratify', 'CAMAT')(e) || (!e.stepKey && e.mark === 'tanda tangan'));
+  const tim = approvalOfStep(approvals, 'paraf');
+  const sek = approvalOfStep(approvals, 'verify');
+  const camat = approvalOfStep(approvals, 'ratify');
 
   // A unit that does not run the team lead's paraf step (units[].steps.paraf = false): nobody initials the
   // compilation, the system assembles the uploaded data on TIMSAKIP's behalf. The row names the team lead and the

@@ -8,6 +8,7 @@ import type { AuditEvent, DocumentRef, Report } from '../core/report.ts';
 import { formatVerificationCode, newVerificationCode, verificationUrl } from '../core/verification-code.ts';
 import { renderDispositionPdf } from '../documents/disposition-pdf.ts';
 import { renderReportPdf } from '../documents/report-pdf.ts';
+import { approvalOfStep } from '../documents/report-pdf-approvals.ts';
 import type { VerificationMark } from '../documents/verification-pdf.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { STEP_LABEL } from '../i18n/labels.ts';
@@ -129,7 +130,7 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
         [lang === 'id' ? 'Kode verifikasi' : 'Verification code', `${verification.code} (${verification.url})`],
       ],
       // Who signed, under the title they signed with ("Plh. Camat Karawaci" for a delegate).
-      ratifiedBy: approvals.findLast((e) => e.stepKey === 'ratify')?.title,
+      ratifiedBy: approvalOfStep(approvals, 'ratify')?.title,
       arahan: approvals
         .filter((e) => e.note.trim() !== '')
         .map((e) => ({ by: `${e.title} — ${e.name}, ${formatDateTime(e.at, lang)}`, note: e.note.trim() })),

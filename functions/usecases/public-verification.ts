@@ -1,5 +1,6 @@
 import type { Period } from '../core/report.ts';
 import { formatVerificationCode, normalizeVerificationCode } from '../core/verification-code.ts';
+import { approvalOfStep } from '../documents/report-pdf-approvals.ts';
 import { type ArchiveResult, approvalsOf, dispositionEntries } from './archive-report.ts';
 import type { Deps } from './deps.ts';
 import { unitDirectory } from './directory.ts';
@@ -68,13 +69,10 @@ export async function findPublicVerification(
   const events = await deps.repo.events(report.reportId);
   const unit = await unitDirectory(deps, report.unit);
   // The same selection and titles as the approval block and the disposition sheet (usecases/archive-report.ts).
-  const approvals = approvalsOf(events, dispositionEntries(events, unit.profile, lang), report).sort((a, b) =>
-    a.at < b.at ? -1 : a.at > b.at ? 1 : a.no - b.no,
-  );
+  const approvals = approvalsOf(events, dispositionEntries(events, unit.profile, lang), report);
   const signer = (e: (typeof approvals)[number] | undefined): PublicSigner | undefined =>
     e ? { name: e.name, nip: e.nip, title: e.title, at: e.at } : undefined;
-  // Each by its SOP step (a Plh acts in the step of the official he stands in for).
-  const of = (step: string) => approvals.findLast((e) => e.stepKey === step);
+  const of = (step: string) => approvalOfStep(approvals, step);
   // The hashes as the trail vouches for them: the documentation event carries the archive it recorded.
   const documented = events.findLast((e) => e.action === 'TERDOKUMENTASI');
   const archive = (documented?.detail?.archive as ArchiveResult | undefined) ?? report.archive;
