@@ -17,7 +17,7 @@ import type { UploadSigner } from '../ports/upload-signer.ts';
 import { AuditCheckpoints } from '../usecases/audit-checkpoints.ts';
 import type { Deps } from '../usecases/deps.ts';
 import { ReportLedger } from '../usecases/report-ledger.ts';
-import { LazyDocumentStore, LazyMailer } from './lazy-adapters.ts';
+import { LazyDocumentStore, LazyMailer, once } from './lazy-adapters.ts';
 import { resolveSigningSecret } from './signing-secret.ts';
 
 /** The environment a function reads: process.env on Lambda, an explicit object for each local stack. */
@@ -92,28 +92,27 @@ export function buildDeps(
 
   // The portal's presigned POSTs: the S3 client and the signer load with the first upload form. Locally the form
   // posts to the stack's own S3-compatible route, signed with the local credentials.
-  let signer: Promise<UploadSigner> | undefined;
+  const uploadSigner = once(() =>
+    Promise.all([import('@aws-sdk/client-s3'), import('../adapters/s3-upload-signer.ts')]).then(
+      ([{ S3Client }, { S3UploadSigner }]) => {
+        const client =
+          env.DOCUMENT_STORE === 'local'
+            ? new S3Client({
+                region,
+                endpoint: `${publicBaseUrl.replace(/\/+$/, '')}/_lokal/s3`,
+                forcePathStyle: true,
+                credentials: {
+                  accessKeyId: required(env, 'AWS_ACCESS_KEY_ID'),
+                  secretAccessKey: required(env, 'AWS_SECRET_ACCESS_KEY'),
+                },
+              })
+            : new S3Client({ region });
+        return new S3UploadSigner(client, required(env, 'BUCKET_NAME'));
+      },
+    ),
+  );
   const uploads: UploadSigner = {
-    presignPost: async (request) => {
-      signer ??= Promise.all([import('@aws-sdk/client-s3'), import('../adapters/s3-upload-signer.ts')]).then(
-        ([{ S3Client }, { S3UploadSigner }]) => {
-          const client =
-            env.DOCUMENT_STORE === 'local'
-              ? new S3Client({
-                  region,
-                  endpoint: `${publicBaseUrl.replace(/\/+$/, '')}/_lokal/s3`,
-                  forcePathStyle: true,
-                  credentials: {
-                    accessKeyId: required(env, 'AWS_ACCESS_KEY_ID'),
-                    secretAccessKey: required(env, 'AWS_SECRET_ACCESS_KEY'),
-                  },
-                })
-              : new S3Client({ region });
-          return new S3UploadSigner(client, required(env, 'BUCKET_NAME'));
-        },
-      );
-      return (await signer).presignPost(request);
-    },
+    presignPost: async (request) => (await uploadSigner.get()).presignPost(request),
   };
 
   const sfn = new SFNClient({

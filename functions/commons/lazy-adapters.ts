@@ -6,7 +6,7 @@ import type { Mailer, MailMessage } from '../ports/mailer.ts';
  * and its presigner are then loaded only by a function that sends mail or touches the bucket, not at every cold
  * start (decide sends no mail; intake and record-failure have no bucket) — bench P4.
  */
-function once<T>(load: () => Promise<T>): { get(): Promise<T>; loaded(): T | undefined } {
+export function once<T>(load: () => Promise<T>): { get(): Promise<T>; loaded(): T | undefined } {
   let pending: Promise<T> | undefined;
   let value: T | undefined;
   return {

@@ -4,6 +4,7 @@ import type { DocumentStore } from '../ports/document-store.ts';
 import type { Signer } from '../ports/signer.ts';
 import type { Deps } from '../usecases/deps.ts';
 import type { Env } from './container.ts';
+import { once } from './lazy-adapters.ts';
 
 /**
  * The PDF signer of the environment, loaded with its first signature:
@@ -15,8 +16,7 @@ import type { Env } from './container.ts';
 export function signerFromEnv(env: Env, config: LapkinConfig, store: () => DocumentStore): Signer {
   const subject = signerSubject(config);
   const region = env.AWS_REGION ?? 'ap-southeast-3';
-  let loaded: Promise<Signer> | undefined;
-  const load = async (): Promise<Signer> => {
+  const loaded = once(async (): Promise<Signer> => {
     if (env.SIGNING_KEY_ID) {
       const [{ KMSClient }, { kmsSigner }] = await Promise.all([
         import('@aws-sdk/client-kms'),
@@ -34,16 +34,11 @@ export function signerFromEnv(env: Env, config: LapkinConfig, store: () => Docum
     if (!env.SIGNING_KEY_DIR) throw new Error('environment variable SIGNING_KEY_ID (or SIGNING_KEY_DIR) is not set');
     const { keyFileSigner } = await import('../adapters/key-file-signer.ts');
     return keyFileSigner(env.SIGNING_KEY_DIR, subject);
-  };
+  });
   return {
     subject: subjectLine(subject),
-    sign: async (pdf, at) => {
-      loaded ??= load();
-      loaded.catch(() => {
-        loaded = undefined;
-      });
-      return (await loaded).sign(pdf, at);
-    },
+    // Loaded with the first signature; a failed load (KMS throttled) is tried again on the next one.
+    sign: async (pdf, at) => (await loaded.get()).sign(pdf, at),
   };
 }
 
