@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Person, ROLES, type Role } from '../core/config.ts';
+import { DECISION_STEPS } from '../core/decision-steps.ts';
 import {
   DELEGATION_KINDS,
   type Delegation,
@@ -28,7 +29,7 @@ import { mailDecisionRequest } from './request-decision.ts';
 
 /** The roles a delegation may name: the ones that decide a step (paraf, verify, ratify), from the configuration. */
 export function delegableRoles(config: DirectoryDeps['config']): Role[] {
-  return [...new Set<Role>([config.steps.paraf, config.steps.verify, config.steps.ratify])];
+  return [...new Set<Role>(DECISION_STEPS.map((step) => config.steps[step]))];
 }
 
 /** Who is asked for a role at a time: the official, or their Plh / Plt with the official they act for. */

@@ -1,4 +1,5 @@
 import type { Deps } from '../../functions/usecases/deps.ts';
+import { startSession } from '../../functions/usecases/sessions.ts';
 import { createPortalApp } from '../../functions/web/app.tsx';
 import type { PortalOptions } from '../../functions/web/portal-env.ts';
 
@@ -21,4 +22,27 @@ export function portalOf(deps: Deps, extra: Partial<PortalOptions> = {}) {
 export function linkPath(link: string): string {
   const u = new URL(link);
   return u.pathname + u.search;
+}
+
+/**
+ * A signed-in browser of a person of the directory on a portal of `portalOf`: GET, and POST of a form that
+ * carries the session's CSRF token (`csrf: false` leaves it out).
+ */
+export async function signedInBrowser(
+  deps: Deps,
+  portal: ReturnType<typeof portalOf>,
+  who: { nip: string },
+  unit: string,
+) {
+  const { id: sid, session } = await startSession(deps, { nip: who.nip, unit });
+  const cookie = `lapkin_sesi=${sid}`;
+  return {
+    get: (path: string) => portal.request(path, { headers: { cookie } }),
+    post: (path: string, form: Record<string, string>, opts: { csrf?: boolean } = {}) =>
+      portal.request(path, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ ...form, ...(opts.csrf === false ? {} : { csrf: session.csrf }) }).toString(),
+      }),
+  };
 }

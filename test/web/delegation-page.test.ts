@@ -7,11 +7,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Person } from '../../functions/core/config.ts';
 import { seedDirectory } from '../../functions/usecases/directory.ts';
 import { requestDecision } from '../../functions/usecases/request-decision.ts';
-import { startSession } from '../../functions/usecases/sessions.ts';
 import { submitDecision } from '../../functions/usecases/take-decision.ts';
 import { fakeDeps, people } from '../fakes/deps.ts';
 import { linkInMail, linkParts, REPORT_ID, sample, uploadAndAssemble } from '../fakes/flow.ts';
-import { linkPath, portalOf } from '../fakes/portal.ts';
+import { linkPath, portalOf, signedInBrowser } from '../fakes/portal.ts';
 
 let f: ReturnType<typeof fakeDeps>;
 let portal: ReturnType<typeof portalOf>;
@@ -23,18 +22,8 @@ beforeEach(async () => {
   portal = portalOf(f.deps, { logError: (m, x) => console.error(m, x) });
 });
 
-async function browser(who: Pick<Person, 'nip'>, unit = 'karawaci') {
-  const { id: sid, session } = await startSession(f.deps, { nip: who.nip, unit });
-  const cookie = `lapkin_sesi=${sid}`;
-  return {
-    get: (path: string) => portal.request(path, { headers: { cookie } }),
-    post: (path: string, form: Record<string, string>, opts: { csrf?: boolean } = {}) =>
-      portal.request(path, {
-        method: 'POST',
-        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ ...form, ...(opts.csrf === false ? {} : { csrf: session.csrf }) }).toString(),
-      }),
-  };
+function browser(who: Pick<Person, 'nip'>, unit = 'karawaci') {
+  return signedInBrowser(f.deps, portal, who, unit);
 }
 
 const form = (over: Record<string, string> = {}) => ({

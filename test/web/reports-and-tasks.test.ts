@@ -13,11 +13,10 @@ import { seedDirectory, setPerson } from '../../functions/usecases/directory.ts'
 import { receiveUpload } from '../../functions/usecases/receive-upload.ts';
 import { requestDecision } from '../../functions/usecases/request-decision.ts';
 import { requestRevision } from '../../functions/usecases/request-revision.ts';
-import { startSession } from '../../functions/usecases/sessions.ts';
 import { submitDecision } from '../../functions/usecases/take-decision.ts';
 import { fakeDeps, people } from '../fakes/deps.ts';
 import { linkInMail, linkParts, sample } from '../fakes/flow.ts';
-import { portalOf } from '../fakes/portal.ts';
+import { portalOf, signedInBrowser } from '../fakes/portal.ts';
 
 type Unit = 'karawaci' | 'sukamaju';
 let f: ReturnType<typeof fakeDeps>;
@@ -56,18 +55,8 @@ async function ask(reportId: string, step: 'verify' | 'ratify', taskToken = `tok
 }
 
 /** A signed-in browser of a person of the directory. */
-async function browser(who: Pick<Person, 'nip'>, unit: string) {
-  const { id: sid, session } = await startSession(f.deps, { nip: who.nip, unit });
-  const cookie = `lapkin_sesi=${sid}`;
-  return {
-    get: (path: string) => portal.request(path, { headers: { cookie } }),
-    post: (path: string, form: Record<string, string>, opts: { csrf?: boolean } = {}) =>
-      portal.request(path, {
-        method: 'POST',
-        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ ...form, ...(opts.csrf === false ? {} : { csrf: session.csrf }) }).toString(),
-      }),
-  };
+function browser(who: Pick<Person, 'nip'>, unit: string) {
+  return signedInBrowser(f.deps, portal, who, unit);
 }
 const staff = (u: Unit) => browser(people(f.config, u).STAF, u);
 const sekcam = (u: Unit) => browser(people(f.config, u).SEKRETARIS_CAMAT, u);
