@@ -45,37 +45,47 @@ export const ACTION_LABEL: Record<Lang, Record<AuditAction, string>> = {
   },
 };
 
-/** System notes are written in English for operators; Indonesian pages show them in Bahasa Indonesia. */
-const NOTE_LABEL: Record<string, string> = {
-  'execution started': 'Eksekusi SOP dimulai',
-  'wait re-entered': 'Menunggu kembali setelah satu periode Mutu Baku',
-  restart: 'Dimulai ulang dengan unggahan baru',
-  'older than the version in use': 'Lebih lama dari versi yang sedang dipakai',
-  'revision wait already resumed by another upload': 'Revisi sudah dilanjutkan oleh unggahan lain',
-  'step no longer waiting': 'Tahap sudah tidak menunggu keputusan',
-  'workflow unavailable; the link can be used again': 'Layanan sedang terganggu; tautan dapat dipakai lagi',
-  'uploader address in the object metadata is invalid; ignored':
-    'Alamat email pengunggah pada metadata berkas tidak sah; diabaikan',
-};
-/** The same notes as an English page shows them: written out, not as the operator's log line. */
-const NOTE_LABEL_EN: Record<string, string> = {
-  'execution started': 'SOP run started',
-  'wait re-entered': 'Waiting again after one Mutu Baku period',
-  restart: 'Restarted with a new upload',
-  'older than the version in use': 'Older than the version in use',
-  'revision wait already resumed by another upload': 'The revision was already resumed by another upload',
-  'step no longer waiting': 'The step no longer waits for a decision',
-  'workflow unavailable; the link can be used again': 'The service was unavailable; the link can be used again',
-  'uploader address in the object metadata is invalid; ignored':
-    "The uploader's e-mail address in the file's metadata is invalid; ignored",
+/**
+ * System notes are written in English for operators (the trail keeps them so); pages show them as a sentence in
+ * their language.
+ */
+const NOTE_LABEL: Record<string, Record<Lang, string>> = {
+  'execution started': { id: 'Eksekusi SOP dimulai', en: 'SOP run started' },
+  'wait re-entered': {
+    id: 'Menunggu kembali setelah satu periode Mutu Baku',
+    en: 'Waiting again after one Mutu Baku period',
+  },
+  restart: { id: 'Dimulai ulang dengan unggahan baru', en: 'Restarted with a new upload' },
+  'older than the version in use': {
+    id: 'Lebih lama dari versi yang sedang dipakai',
+    en: 'Older than the version in use',
+  },
+  'revision wait already resumed by another upload': {
+    id: 'Revisi sudah dilanjutkan oleh unggahan lain',
+    en: 'The revision was already resumed by another upload',
+  },
+  'step no longer waiting': {
+    id: 'Tahap sudah tidak menunggu keputusan',
+    en: 'The step no longer waits for a decision',
+  },
+  'workflow unavailable; the link can be used again': {
+    id: 'Layanan sedang terganggu; tautan dapat dipakai lagi',
+    en: 'The service was unavailable; the link can be used again',
+  },
+  'uploader address in the object metadata is invalid; ignored': {
+    id: 'Alamat email pengunggah pada metadata berkas tidak sah; diabaikan',
+    en: "The uploader's e-mail address in the file's metadata is invalid; ignored",
+  },
 };
 const STATUS_NOTE = /^report is ([A-Z_]+)$/;
+const STATUS_NOTE_TEXT: Record<Lang, (status: string) => string> = {
+  id: (status) => `Laporan berstatus ${status}`,
+  en: (status) => `Report is ${status}`,
+};
 
 /** A note of the trail as a reader of `lang` reads it: a person's note as written, a system note translated. */
 export function noteText(note: string, lang: Lang = 'id'): string {
-  if (lang === 'en')
-    return NOTE_LABEL_EN[note] ?? note.replace(STATUS_NOTE, (_, status: string) => `Report is ${status}`);
-  return NOTE_LABEL[note] ?? note.replace(STATUS_NOTE, (_, status: string) => `Laporan berstatus ${status}`);
+  return NOTE_LABEL[note]?.[lang] ?? note.replace(STATUS_NOTE, (_, status: string) => STATUS_NOTE_TEXT[lang](status));
 }
 
 /**
