@@ -25,7 +25,7 @@ import {
 import {
   drawVerificationLine,
   drawVerificationMark,
-  SIGNATURE_LABEL_HEIGHT,
+  signatureLabelRoom,
   type VerificationMark,
   verificationFooter,
 } from './verification-pdf.ts';
@@ -470,7 +470,7 @@ export async function renderDispositionPdf(
 
   // The statement, the mark, the line and the signature label stay on one page: a label cut off onto a page of its
   // own reads like an unsigned sheet.
-  ensureSpace(doc, mark ? 190 + (mark.signedBy ? SIGNATURE_LABEL_HEIGHT : 0) : 80);
+  ensureSpace(doc, (mark ? 190 : 80) + signatureLabelRoom(mark));
   heading(doc, l.s6);
   paragraph(doc, l.statement(formatDateTime(input.archivedAt, lang)), { size: 9 });
   if (mark) {

@@ -20,7 +20,7 @@ import { actingPrefix, headSignatureLine, signatoryOf, signaturePlace } from './
 import {
   drawVerificationLine,
   drawVerificationMark,
-  SIGNATURE_LABEL_HEIGHT,
+  signatureLabelRoom,
   type VerificationMark,
 } from './verification-pdf.ts';
 
@@ -54,7 +54,7 @@ export function drawApprovals(
   // The unit's titles: a dinas is signed by its Kepala Dinas, a kecamatan by its Camat (the SOP's roles are one).
   const signatory = signatoryOf(report);
   const titles = signatory.roleTitles;
-  ensureSpace(doc, mark ? 350 + (mark.signedBy ? SIGNATURE_LABEL_HEIGHT : 0) : 330);
+  ensureSpace(doc, (mark ? 350 : 330) + signatureLabelRoom(mark));
   heading(doc, l.s6);
   const tim = approvalOfStep(approvals, 'paraf');
   const sek = approvalOfStep(approvals, 'verify');

@@ -141,8 +141,11 @@ export function drawVerificationLine(
   return below;
 }
 
-/** Room the signature label takes under the verification line (two lines at 7.5 pt and the gap above). */
-export const SIGNATURE_LABEL_HEIGHT = 30;
+/**
+ * Room the signature label takes under the verification line (two lines at 7.5 pt and the gap above), when the
+ * file is signed: a caller keeping the mark, the line and the label on one page reserves it with the rest.
+ */
+export const signatureLabelRoom = (mark: VerificationMark | undefined): number => (mark?.signedBy ? 30 : 0);
 
 /**
  * "Ditandatangani secara elektronik (tidak tersertifikasi) oleh …": the honest name of the PAdES signature the
