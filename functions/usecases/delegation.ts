@@ -287,6 +287,28 @@ export interface Readdressed {
 }
 
 /**
+ * Sets a delegation and brings that role's pending requests to who acts now: what a caller that can mail does (the
+ * portal, the running local stack). The CLI on a stopped stack or an AWS table calls setDelegation alone and leaves
+ * the re-addressing to the Mutu Baku clock.
+ */
+export async function delegateNow(
+  deps: Deps,
+  input: DelegationInput,
+): Promise<{ delegation: Delegation; readdressed: Readdressed[] }> {
+  const delegation = await setDelegation(deps, input);
+  return { delegation, readdressed: await readdressPending(deps, input.unit, { role: delegation.role }) };
+}
+
+/** Ends (or withdraws) a delegation and brings that role's pending requests back: cancelDelegation + re-address. */
+export async function endDelegationNow(
+  deps: Deps,
+  input: Parameters<typeof cancelDelegation>[1],
+): Promise<{ delegation: Delegation; readdressed: Readdressed[] }> {
+  const delegation = await cancelDelegation(deps, input);
+  return { delegation, readdressed: await readdressPending(deps, input.unit, { role: delegation.role }) };
+}
+
+/**
  * Re-addresses the pending decisions of a unit (or of one role of it) whose assignee is not who acts now: to a
  * Plh / Plt when a delegation starts, back to the official when it ends or is cancelled (a request addressed to an
  * official stays with them after a `people set`: only delegations move it). For each one:

@@ -4,7 +4,7 @@ import { type LapkinConfig, unitHasParaf } from '../../functions/core/config.ts'
 import type { UnitDirectory } from '../../functions/core/directory.ts';
 import type { Report } from '../../functions/core/report.ts';
 import { uploadKey } from '../../functions/core/upload-key.ts';
-import { cancelDelegation, readdressPending, setDelegation } from '../../functions/usecases/delegation.ts';
+import { delegateNow, endDelegationNow } from '../../functions/usecases/delegation.ts';
 import { personIn, unitDirectory } from '../../functions/usecases/directory.ts';
 import { openDecisionPage, postDecision } from '../local/decide-client.ts';
 import { decisionLinkIn, type LocalMail, MailboxClient } from '../local/maildev-client.ts';
@@ -131,7 +131,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
     say(
       `${camat.name} (Camat) is back — operator: lapkin delegate cancel --unit ${organization.unitCode} --id ${plh.delegationId}`,
     );
-    await cancelDelegation(stack.deps(), {
+    await endDelegationNow(stack.deps(), {
       unit: organization.unitCode,
       id: plh.delegationId,
       actor: { name: 'Operator TIMSAKIP (demo)', source: 'CLI' },
@@ -172,7 +172,7 @@ async function camatAway(
   say(
     `${camat.name} (Camat) is away — operator: lapkin delegate --unit ${unitCode} --role CAMAT --to ${kasi.nip} --from ${from} --until ${until} --reason "cuti"`,
   );
-  const d = await setDelegation(deps, {
+  const { delegation: d, readdressed } = await delegateNow(deps, {
     unit: unitCode,
     role: 'CAMAT',
     delegateNip: kasi.nip,
@@ -183,7 +183,7 @@ async function camatAway(
     actor: { name: 'Operator TIMSAKIP (demo)', source: 'CLI' },
   });
   say(`  Plh. Camat: ${d.delegate.name} (NIP ${d.delegate.nip}), ${from} to ${until} WIB, id ${d.id}`);
-  for (const r of await readdressPending(deps, unitCode, { role: 'CAMAT' }))
+  for (const r of readdressed)
     say(`  ${r.reportId}: request re-addressed from ${r.from.name} to ${r.to.name}, ${r.to.title}`);
   const old = await openDecisionPage(camatLink);
   const answer = /Permintaan ini telah dialihkan kepada .*?(?=\. Tautan)/.exec(old.html)?.[0];

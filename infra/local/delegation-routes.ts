@@ -7,9 +7,10 @@ import { UnknownUnitError } from '../../functions/core/errors.ts';
 import { StaleDirectoryError } from '../../functions/ports/directory.ts';
 import {
   cancelDelegation,
+  delegateNow,
+  endDelegationNow,
   listDelegations,
   type Readdressed,
-  readdressPending,
   setDelegation,
 } from '../../functions/usecases/delegation.ts';
 import type { Deps } from '../../functions/usecases/deps.ts';
@@ -65,7 +66,7 @@ const actorOf = (by: DelegationRequest['by']): DirectoryActor => ({ ...by, sourc
 
 /** Sets one; with full deps (a running stack) the pending requests of that role are re-addressed at once. */
 export async function delegate(deps: DirectoryDeps | Deps, req: DelegationRequest): Promise<DelegationAnswer> {
-  const delegation = await setDelegation(deps, {
+  const input = {
     unit: req.unit,
     role: req.role.toUpperCase(),
     delegateNip: req.to,
@@ -74,22 +75,20 @@ export async function delegate(deps: DirectoryDeps | Deps, req: DelegationReques
     until: req.until,
     reason: req.reason,
     actor: actorOf(req.by),
-  });
-  return { delegation, ...(await readdressed(deps, req.unit, delegation)) };
+  };
+  return canMail(deps) ? delegateNow(deps, input) : { delegation: await setDelegation(deps, input) };
 }
 
 export async function cancel(
   deps: DirectoryDeps | Deps,
   req: { unit: string; id: string; by: DelegationRequest['by'] },
 ): Promise<DelegationAnswer> {
-  const delegation = await cancelDelegation(deps, { unit: req.unit, id: req.id, actor: actorOf(req.by) });
-  return { delegation, ...(await readdressed(deps, req.unit, delegation)) };
+  const input = { unit: req.unit, id: req.id, actor: actorOf(req.by) };
+  return canMail(deps) ? endDelegationNow(deps, input) : { delegation: await cancelDelegation(deps, input) };
 }
 
-async function readdressed(deps: DirectoryDeps | Deps, unit: string, d: Delegation) {
-  if (!('mailer' in deps)) return {};
-  return { readdressed: await readdressPending(deps, unit, { role: d.role }) };
-}
+/** Full dependencies (a running stack) can mail the re-addressed requests; the directory alone cannot. */
+const canMail = (deps: DirectoryDeps | Deps): deps is Deps => 'mailer' in deps;
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 

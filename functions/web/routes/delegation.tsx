@@ -3,13 +3,7 @@ import type { Person, Role } from '../../core/config.ts';
 import { DelegationError, delegateTitle, isCurrentOrFuture, officialTitle } from '../../core/delegation.ts';
 import type { DirectoryActor } from '../../core/directory.ts';
 import type { SessionPerson } from '../../core/session.ts';
-import {
-  cancelDelegation,
-  delegableRoles,
-  listDelegations,
-  readdressPending,
-  setDelegation,
-} from '../../usecases/delegation.ts';
+import { delegableRoles, delegateNow, endDelegationNow, listDelegations } from '../../usecases/delegation.ts';
 import { unitDirectory } from '../../usecases/directory.ts';
 import { type DelegationForm, DelegationPage } from '../pages/delegation.tsx';
 import { MessagePage } from '../pages/message.tsx';
@@ -136,7 +130,7 @@ export function delegationRoutes(opts: PortalOptions) {
     if (!roles.includes(form.role as Role))
       return render(c, { form, problems: ['Bapak/Ibu hanya dapat menetapkan Plh/Plt untuk jabatan sendiri'] }, 422);
     try {
-      await setDelegation(deps, {
+      await delegateNow(deps, {
         unit: person.unit,
         role: form.role ?? '',
         delegateNip: form.delegateNip ?? '',
@@ -150,7 +144,6 @@ export function delegationRoutes(opts: PortalOptions) {
       if (err instanceof DelegationError) return render(c, { form, problems: err.problems }, 422);
       throw err;
     }
-    await readdressPending(deps, person.unit, { role: form.role as Role });
     return c.redirect('/delegasi?ok=1', 303);
   });
 
@@ -159,20 +152,17 @@ export function delegationRoutes(opts: PortalOptions) {
     if (!roles.length) return refuse(c);
     const deps = opts.deps();
     const person = c.get('person') as SessionPerson;
-    let role: Role;
     try {
-      const cancelled = await cancelDelegation(deps, {
+      await endDelegationNow(deps, {
         unit: person.unit,
         id: c.req.param('id'),
         actor: actorOf(person),
         allowed: (d) => roles.includes(d.role),
       });
-      role = cancelled.role;
     } catch (err) {
       if (err instanceof DelegationError) return render(c, { problems: err.problems, failed: 'cancel' }, 422);
       throw err;
     }
-    await readdressPending(deps, person.unit, { role });
     return c.redirect('/delegasi?batal=1', 303);
   });
   return app;
