@@ -11,6 +11,7 @@ import { DecisionAlreadyTakenError } from '../../functions/core/errors.ts';
 import type { AuditEvent, Decision, Report } from '../../functions/core/report.ts';
 import { StaleVersionError, VerificationCodeTakenError } from '../../functions/ports/report-repository.ts';
 import { ensureTable } from '../../infra/local/dynamodb.ts';
+import { acquirePortLock } from '../../infra/local/port-lock.ts';
 import { MOTO_CLIENT, MOTO_PREREQUISITE, type Moto, startMoto } from './moto.ts';
 
 const TABLE = 'lapkin-contract';
@@ -214,6 +215,22 @@ describe('DynamoDbReportRepository on moto_server', () => {
 });
 
 describe('the moto_server prerequisite', () => {
+  it('moto binds its port under the machine-wide port lock, so a local stack never picks the same port meanwhile', async () => {
+    // moto_server takes a second or two to listen on the port it was given; a stack in another test process
+    // choosing its ports in that window could take the same one (EADDRINUSE, seen in CI runs).
+    const order: string[] = [];
+    const starting = startMoto().then((m) => {
+      order.push('moto answering');
+      return m;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    const release = await acquirePortLock();
+    order.push('a stack may choose ports');
+    await release();
+    await (await starting).stop();
+    expect(order).toEqual(['moto answering', 'a stack may choose ports']);
+  });
+
   it('absent, the contract tests fail and say how to install it (never a skip)', async () => {
     await expect(startMoto('moto_server-not-installed')).rejects.toThrow(MOTO_PREREQUISITE);
     expect(MOTO_PREREQUISITE).toContain('pip install "moto[server]" cfn-lint');

@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { freePort } from '../../infra/local/free-port.ts';
+import { acquirePortLock } from '../../infra/local/port-lock.ts';
 
 export const MOTO_PREREQUISITE =
   'moto_server is not on PATH: the AWS contract tests need it — run pip install "moto[server]" cfn-lint';
@@ -30,7 +31,17 @@ function started(child: ChildProcess): Promise<void> {
 
 /** `command` is only for the test that proves an absent moto_server fails with the way to install it. */
 export async function startMoto(command = 'moto_server'): Promise<Moto> {
-  const port = await freePort();
+  // Chosen and bound under the machine-wide lock local stacks choose their ports under: moto takes a second or
+  // two to listen, and a stack in the other test process must not pick the same port in that window.
+  const release = await acquirePortLock();
+  try {
+    return await startMotoOn(await freePort(), command);
+  } finally {
+    await release();
+  }
+}
+
+async function startMotoOn(port: number, command: string): Promise<Moto> {
   const child = spawn(command, ['-H', '127.0.0.1', '-p', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => {
