@@ -9,7 +9,7 @@
 
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { checkPerformanceData } from '../../functions/documents/check-data.ts';
+import { checkPerformanceData, dataSettings } from '../../functions/documents/check-data.ts';
 import { buildBrowserAssets } from '../../infra/static-build.ts';
 import { launchChromium } from '../../test/browser/chromium.ts';
 import { testConfig } from '../../test/fakes/deps.ts';
@@ -44,7 +44,7 @@ const round = (x: number) => Math.round(x * 10) / 10;
 
 export async function runP7(o: P7Options): Promise<P7Result> {
   const config = testConfig();
-  const settings = { ratingScale: config.ratingScale, targetZero: config.targetZero, dataLimits: config.dataLimits };
+  const settings = dataSettings(config);
   const expected = { tahun: 2026, periode: 'TW1' as const };
   const csv = generatedCsv(o.rows);
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
+import { DEFAULT_CAPAIAN_RULES, TARGET_ZERO_RULES, TURUN_FORMULAS } from './capaian-rules.ts';
 import './zod.ts';
 
 /**
@@ -140,8 +141,16 @@ export const configSchema = z.object({
       otherwise: 'Sangat Rendah',
     },
   ),
-  /** Target 0 cannot divide: capaian stays empty and the row needs a note (the only rule for now). */
-  targetZero: z._default(z.enum(['EMPTY_WITH_NOTE']), 'EMPTY_WITH_NOTE'),
+  /** Target 0 cannot divide: see TARGET_ZERO_RULES (a turun indicator aiming at zero is achieved at zero). */
+  targetZero: z._default(z.enum(TARGET_ZERO_RULES), DEFAULT_CAPAIAN_RULES.targetZero),
+  /** How capaian is computed where Pemda differ: the turun formula, and the cap on capaian in every average. */
+  capaian: z.prefault(
+    z.object({
+      turunFormula: z._default(z.enum(TURUN_FORMULAS), DEFAULT_CAPAIAN_RULES.turunFormula),
+      cap: z._default(z.number().check(z.gte(100), z.lte(1000)), DEFAULT_CAPAIAN_RULES.cap),
+    }),
+    {},
+  ),
   dataLimits: z.prefault(
     z.object({
       maxFileMB: z._default(z.number().check(z.positive(), z.maximum(100)), 10),

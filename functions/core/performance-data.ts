@@ -1,4 +1,7 @@
+import type { CapaianRules, Sifat } from './capaian-rules.ts';
 import type { Role, UnitKind } from './config.ts';
+import type { Narasi } from './narasi.ts';
+import type { PerjanjianKinerja } from './perjanjian-kinerja.ts';
 import type { Period } from './report.ts';
 
 /** One row of uploaded performance data: one indicator in one period. */
@@ -12,10 +15,31 @@ export interface IndicatorRow {
   indikator: string;
   satuan: string;
   polaritas: 'naik' | 'turun';
+  /**
+   * How the figures add up over the year. Absent in the full-row format without a sifat column: then target and
+   * realisasi are the period's own, as written.
+   */
+  sifat?: Sifat;
+  /** The target capaian is computed against: the Rencana Aksi target to date of a quarter, or the annual target. */
   target: number;
+  /** The realisasi capaian is computed from: to date by sifat when the indicator has one. */
   realisasi: number;
+  /** The period's own realisasi as uploaded, when `realisasi` is a figure to date that differs from it. */
+  realisasiPeriode?: number;
+  /** The quarters `realisasi` was taken from (`TW1`…`TW4`), when it is a figure to date. */
+  quartersToDate?: string[];
+  /** Quarters to date that had no documented figure: the figure to date is without them, and the PDF says so. */
+  quartersMissing?: string[];
   realisasiTahunLalu?: number;
+  /** The Renstra target of this report's year. */
   targetRenstra?: number;
+  /** The Renstra target at its end (the last year of the Renstra). */
+  targetRenstraAkhir?: number;
+  /** A national standard (SPM or a ministry's), where one is given. */
+  standarNasional?: number;
+  /** The annual PK target, when `target` is a quarter's target to date. */
+  targetTahunan?: number;
+  program?: string;
   pagu?: number;
   realisasiAnggaran?: number;
   faktorPendorong?: string;
@@ -38,8 +62,10 @@ export interface RatingScale {
 }
 
 export interface ComputedIndicator extends IndicatorRow {
-  /** Capaian in percent, or null when it cannot be computed (target 0). */
+  /** Capaian in percent, uncapped, or null when it cannot be computed (target 0 without a rule for it). */
   capaian: number | null;
+  /** Set when a rule rather than the ratio gave the capaian: target 0 (turun), or realisasi 0 under T/R. */
+  capaianBy?: 'TARGET_NOL' | 'REALISASI_NOL';
   kategori: Kategori | null;
   /** Realisasi anggaran as a percent of pagu, when both are given. */
   serapanAnggaran: number | null;
@@ -53,9 +79,30 @@ export interface DataProblem {
   message: string;
 }
 
+/** Capaian of one sasaran strategis (the unit of LKjIP Bab III), with its use of the budget. */
+export interface SasaranCapaian {
+  sasaran: string;
+  indicatorCount: number;
+  /** The mean of its indicators' capaian, each capped at the rules' cap; null when none has a capaian. */
+  capaian: number | null;
+  kategori: Kategori | null;
+  pagu: number | null;
+  realisasiAnggaran: number | null;
+  /** Realisasi anggaran as a percent of pagu. */
+  serapan: number | null;
+  /**
+   * Capaian over serapan (both in percent): 1 or more means the sasaran achieved at least the share of its budget
+   * it spent (efisien). Null without a capaian or a serapan above 0.
+   */
+  efisiensi: number | null;
+}
+
 export interface ReportSummary {
   indicatorCount: number;
+  /** The mean capaian of the indicators, each capped at the rules' cap (uncapped values are never averaged). */
   averageCapaian: number | null;
+  /** Per sasaran, in the order the sasaran first appear; absent in data assembled before it was computed. */
+  sasaran?: SasaranCapaian[];
   /** Count per kategori, in the order of the rating scale (highest first). */
   byKategori: Record<Kategori, number>;
   belowTarget: number;
@@ -90,6 +137,13 @@ export interface AssembledReport {
   summary: ReportSummary;
   /** The scale the kategori were rated on; absent in data assembled before it was recorded (default scale). */
   ratingScale?: RatingScale;
+  /** The rules capaian was computed by; absent in data assembled before they were configurable (the defaults of
+   *  that time: (2T-R)/T, target 0 without capaian, no cap). */
+  rules?: CapaianRules;
+  /** The unit's Perjanjian Kinerja the data was checked against, when there was one. */
+  pk?: PerjanjianKinerja;
+  /** The narrative of an annual report (LKjIP), from the upload's Narasi sheet. */
+  narasi?: Narasi;
   preparedBy?: PreparedBy;
   /** The unit's kind and role titles (the signature line reads "KEPALA DINAS …" or "CAMAT …"); absent in data
    *  assembled before units had titles, which renders with the kecamatan's. */

@@ -1,10 +1,5 @@
-import type {
-  ComputedIndicator,
-  IndicatorRow,
-  Kategori,
-  RatingScale,
-  ReportSummary,
-} from '../core/performance-data.ts';
+import { type CapaianRules, DEFAULT_CAPAIAN_RULES } from '../core/capaian-rules.ts';
+import type { ComputedIndicator, IndicatorRow, Kategori, RatingScale } from '../core/performance-data.ts';
 import { BELOW_TARGET_MAX, type BelowTargetIndicator } from '../core/report.ts';
 import { formatNumber } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -51,12 +46,53 @@ export function round2(x: number): number {
   return (sign * Math.round(Math.abs(x) * 100 * (1 + Number.EPSILON))) / 100;
 }
 
-/** Capaian in percent, rounded to 2 decimals; null when the target is 0 (no meaningful ratio). */
-export function computeCapaian(polaritas: IndicatorRow['polaritas'], target: number, realisasi: number): number | null {
-  if (target === 0) return null;
-  const raw = polaritas === 'naik' ? (realisasi / target) * 100 : ((2 * target - realisasi) / target) * 100;
-  return round2(Math.max(0, raw));
+/** Capaian in percent (uncapped, rounded to 2 decimals) and, when a rule rather than the ratio gave it, which. */
+export interface CapaianResult {
+  capaian: number | null;
+  by?: ComputedIndicator['capaianBy'];
 }
+
+/**
+ * Capaian by the configured rules:
+ * - naik: R / T × 100;
+ * - turun: (2T − R) / T × 100, floored at 0 (the Permenpan guide's), or T / R × 100 — the deployment's choice;
+ *   under T / R a realisasi of 0 beats any target and counts as the cap;
+ * - target 0: a turun indicator is 100 % with realisasi 0 and 0 % otherwise (TURUN_NOL_TERCAPAI), else none.
+ */
+export function capaianOf(
+  polaritas: IndicatorRow['polaritas'],
+  target: number,
+  realisasi: number,
+  rules: CapaianRules = DEFAULT_CAPAIAN_RULES,
+): CapaianResult {
+  if (target === 0) {
+    if (polaritas === 'turun' && rules.targetZero === 'TURUN_NOL_TERCAPAI') {
+      return { capaian: realisasi === 0 ? 100 : 0, by: 'TARGET_NOL' };
+    }
+    return { capaian: null };
+  }
+  if (polaritas === 'naik') return { capaian: round2((realisasi / target) * 100) };
+  if (rules.turunFormula === 'T/R') {
+    return realisasi === 0
+      ? { capaian: rules.cap, by: 'REALISASI_NOL' }
+      : { capaian: round2((target / realisasi) * 100) };
+  }
+  return { capaian: round2(Math.max(0, ((2 * target - realisasi) / target) * 100)) };
+}
+
+/** The capaian alone (see capaianOf). */
+export function computeCapaian(
+  polaritas: IndicatorRow['polaritas'],
+  target: number,
+  realisasi: number,
+  rules: CapaianRules = DEFAULT_CAPAIAN_RULES,
+): number | null {
+  return capaianOf(polaritas, target, realisasi, rules).capaian;
+}
+
+/** What an indicator counts with in an average: its capaian, at most the cap. */
+export const capped = (capaian: number, rules: CapaianRules = DEFAULT_CAPAIAN_RULES): number =>
+  Math.min(capaian, rules.cap);
 
 export function rate(capaian: number | null, scale: RatingScale = DEFAULT_RATING_SCALE): Kategori | null {
   if (capaian === null) return null;
@@ -70,45 +106,17 @@ export function rate(capaian: number | null, scale: RatingScale = DEFAULT_RATING
 export function computeIndicators(
   rows: IndicatorRow[],
   scale: RatingScale = DEFAULT_RATING_SCALE,
+  rules: CapaianRules = DEFAULT_CAPAIAN_RULES,
 ): ComputedIndicator[] {
   const sorted = ratingScaleOf(scale);
   return rows.map((row) => {
-    const capaian = computeCapaian(row.polaritas, row.target, row.realisasi);
+    const { capaian, by } = capaianOf(row.polaritas, row.target, row.realisasi, rules);
     const serapanAnggaran =
       row.pagu !== undefined && row.realisasiAnggaran !== undefined && row.pagu > 0
         ? round2((row.realisasiAnggaran / row.pagu) * 100)
         : null;
-    return { ...row, capaian, kategori: rate(capaian, sorted), serapanAnggaran };
+    return { ...row, capaian, ...(by ? { capaianBy: by } : {}), kategori: rate(capaian, sorted), serapanAnggaran };
   });
-}
-
-export function summarize(indicators: ComputedIndicator[], scale: RatingScale = DEFAULT_RATING_SCALE): ReportSummary {
-  const byKategori: Record<Kategori, number> = Object.fromEntries(kategoriOrder(scale).map((k) => [k, 0]));
-  let capaianSum = 0;
-  let capaianCount = 0;
-  let belowTarget = 0;
-  let totalPagu: number | null = null;
-  let totalRealisasiAnggaran: number | null = null;
-  for (const ind of indicators) {
-    if (ind.kategori) byKategori[ind.kategori] = (byKategori[ind.kategori] ?? 0) + 1;
-    if (ind.capaian !== null) {
-      capaianSum += ind.capaian;
-      capaianCount += 1;
-      if (ind.capaian < 100) belowTarget += 1;
-    }
-    if (ind.pagu !== undefined) totalPagu = (totalPagu ?? 0) + ind.pagu;
-    if (ind.realisasiAnggaran !== undefined) {
-      totalRealisasiAnggaran = (totalRealisasiAnggaran ?? 0) + ind.realisasiAnggaran;
-    }
-  }
-  return {
-    indicatorCount: indicators.length,
-    averageCapaian: capaianCount > 0 ? round2(capaianSum / capaianCount) : null,
-    byKategori,
-    belowTarget,
-    totalPagu,
-    totalRealisasiAnggaran,
-  };
 }
 
 /**

@@ -1,12 +1,24 @@
+import { type CapaianRules, capaianRules } from '../core/capaian-rules.ts';
 import type { LapkinConfig } from '../core/config.ts';
 import type { ComputedIndicator, DataProblem, RatingScale, ReportSummary } from '../core/performance-data.ts';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { computeIndicators, overspent, ratingScaleOf, summarize } from './capaian.ts';
+import { computeIndicators, overspent, ratingScaleOf } from './capaian.ts';
+import { summarize } from './report-summary.ts';
 import { type CheckedPeriod, type ExpectedPeriod, parsePerformanceData, sizeProblem } from './upload/index.ts';
 
 /** The parts of the configuration that decide whether data is valid and how it is rated. */
-export type DataSettings = Pick<LapkinConfig, 'ratingScale' | 'targetZero' | 'dataLimits'>;
+export type DataSettings = Pick<LapkinConfig, 'ratingScale' | 'targetZero' | 'capaian' | 'dataLimits'>;
+
+/** The data settings of a configuration (what the browser's checker is handed, so it decides as the server). */
+export function dataSettings(config: DataSettings): DataSettings {
+  return {
+    ratingScale: config.ratingScale,
+    targetZero: config.targetZero,
+    capaian: config.capaian,
+    dataLimits: config.dataLimits,
+  };
+}
 
 export interface DataCheck {
   valid: boolean;
@@ -20,6 +32,7 @@ export interface DataCheck {
   indicators: ComputedIndicator[];
   summary: ReportSummary;
   ratingScale: RatingScale;
+  rules: CapaianRules;
   period: CheckedPeriod | null;
 }
 
@@ -48,21 +61,23 @@ export async function checkPerformanceData(
   lang: Lang = 'id',
 ): Promise<DataCheck> {
   const ratingScale = ratingScaleOf(settings.ratingScale);
+  const rules = capaianRules(settings);
   const parsed = await parsePerformanceData(bytes, fileName, expected, {
     lang,
     maxFileMB: settings.dataLimits.maxFileMB,
     maxRows: settings.dataLimits.maxRows,
-    targetZero: settings.targetZero,
+    rules,
   });
-  const indicators = computeIndicators(parsed.rows, ratingScale);
+  const indicators = computeIndicators(parsed.rows, ratingScale, rules);
   return {
     valid: parsed.ok,
     problems: parsed.ok ? [] : parsed.problems,
     warnings: [...parsed.warnings, ...budgetWarnings(indicators, lang)],
     fileWarnings: parsed.warnings,
     indicators,
-    summary: summarize(indicators, ratingScale),
+    summary: summarize(indicators, ratingScale, rules),
     ratingScale,
+    rules,
     period: parsed.period,
   };
 }
@@ -80,6 +95,7 @@ export function checkFileSize(byteLength: number, settings: DataSettings, lang: 
     indicators: [],
     summary: summarize([], ratingScale),
     ratingScale,
+    rules: capaianRules(settings),
     period: null,
   };
 }

@@ -152,6 +152,7 @@ async function assemble(deps: Deps, input: AssembleInput): Promise<Assembled> {
     indicators,
     summary: checked.summary,
     ratingScale: checked.ratingScale,
+    rules: checked.rules,
     // SOP step 2 belongs to TIMSAKIP; the system does it for them from the upload (see the PDF's approval block).
     preparedBy: {
       role: 'TIMSAKIP',

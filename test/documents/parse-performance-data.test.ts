@@ -393,8 +393,15 @@ describe('problems', () => {
     ]);
   });
 
-  it('requires keterangan when the target is 0, and accepts the row once explained', async () => {
-    const problems = await problemsOf(csv(HEADER, `2026;TW1;IK-01;${SS};Kasus;kasus;turun;0;2;;;;;`));
+  it('a turun row with target 0 is rated by the default rule and needs a narrative only when not achieved', async () => {
+    expect(await rowsOf(csv(HEADER, `2026;TW1;IK-01;${SS};Kasus;kasus;turun;0;0;;;;;`))).toHaveLength(1);
+    expect(await problemsOf(csv(HEADER, `2026;TW1;IK-01;${SS};Kasus;kasus;turun;0;2;;;;;`))).toEqual([
+      expect.objectContaining({ row: 2, column: 'tindak_lanjut', message: expect.stringContaining('0,00 %') }),
+    ]);
+  });
+
+  it('requires keterangan when the target is 0 and no rule gives a capaian, and accepts the row once explained', async () => {
+    const problems = await problemsOf(csv(HEADER, `2026;TW1;IK-01;${SS};Kasus;kasus;naik;0;2;;;;;`));
     expect(problems).toEqual([
       {
         row: 2,
@@ -404,7 +411,7 @@ describe('problems', () => {
       },
     ]);
     const rows = await rowsOf(
-      csv(HEADER, `2026;TW1;IK-01;${SS};Kasus;kasus;turun;0;2;;;;;"Target nol sesuai Renstra; dua kasus tertangani."`),
+      csv(HEADER, `2026;TW1;IK-01;${SS};Kasus;kasus;naik;0;2;;;;;"Target nol sesuai Renstra; dua kasus tertangani."`),
     );
     expect(rows[0]?.keterangan).toBe('Target nol sesuai Renstra; dua kasus tertangani.');
   });

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AssembledReport, DispositionEntry, IndicatorRow } from '../../functions/core/performance-data.ts';
-import { computeIndicators, summarize } from '../../functions/documents/capaian.ts';
+import { computeIndicators } from '../../functions/documents/capaian.ts';
 import { checkPerformanceData } from '../../functions/documents/check-data.ts';
 import { dispositionLevels, renderDispositionPdf } from '../../functions/documents/disposition-pdf.ts';
 import { pdfText } from '../../functions/documents/pdf-layout.ts';
 import { renderReportPdf } from '../../functions/documents/report-pdf.ts';
+import { summarize } from '../../functions/documents/report-summary.ts';
 import { parsePerformanceData } from '../../functions/documents/upload/index.ts';
 import { testConfig } from '../fakes/deps.ts';
 import { pdfTextOf } from '../fakes/pdf-text.ts';

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { AssembledReport, IndicatorRow } from '../../functions/core/performance-data.ts';
-import { computeIndicators, summarize } from '../../functions/documents/capaian.ts';
+import { computeIndicators } from '../../functions/documents/capaian.ts';
 import { renderProblemsXlsx } from '../../functions/documents/problems-xlsx.ts';
+import { summarize } from '../../functions/documents/report-summary.ts';
 import { renderReportXlsx } from '../../functions/documents/report-xlsx.ts';
 import { safeCellText } from '../../functions/documents/safe-cell.ts';
 

@@ -70,7 +70,7 @@ describe('renderTemplateXlsx', () => {
       ['IK-03', 116, 'Sangat Tinggi'],
       ['IK-04', 86.42, 'Tinggi'],
       ['IK-05', 75, 'Sedang'],
-      ['IK-06', null, null],
+      ['IK-06', 0, 'Sangat Rendah'], // turun, target 0, realisasi 2: not achieved (the default target-0 rule)
     ]);
   });
 

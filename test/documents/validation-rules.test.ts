@@ -448,7 +448,7 @@ const RULES: Rule[] = [
   },
   {
     rule: 'target 0 without keterangan',
-    input: () => csv(HEADER, row({ target: '0', realisasi: '2', polaritas: 'turun', tl: 'Penertiban.' })),
+    input: () => csv(HEADER, row({ target: '0', realisasi: '2', polaritas: 'naik', tl: 'Penertiban.' })),
     id: [
       {
         row: 2,

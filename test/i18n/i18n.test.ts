@@ -5,9 +5,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AssembledReport } from '../../functions/core/performance-data.ts';
 import type { AuditEvent, Report } from '../../functions/core/report.ts';
-import { computeIndicators, summarize } from '../../functions/documents/capaian.ts';
+import { computeIndicators } from '../../functions/documents/capaian.ts';
 import { renderDispositionPdf } from '../../functions/documents/disposition-pdf.ts';
 import { renderReportPdf } from '../../functions/documents/report-pdf.ts';
+import { summarize } from '../../functions/documents/report-summary.ts';
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '../../functions/i18n/format.ts';
 import {
   PERIOD_LABEL,

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { constants, deflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkPerformanceData, type DataSettings } from '../../functions/documents/check-data.ts';
+import { checkPerformanceData, type DataSettings, dataSettings } from '../../functions/documents/check-data.ts';
 import type { CheckReply, CheckRequest } from '../../functions/web/browser/upload-protocol.ts';
 import { buildBrowserAssets } from '../../infra/static-build.ts';
 import { testConfig } from '../fakes/deps.ts';
@@ -18,11 +18,7 @@ import { deflated, makeZip, stored, WORKBOOK_PARTS } from '../fixtures/zip.ts';
 
 const DIR = join(import.meta.dirname, '../fixtures/data');
 const config = testConfig();
-const SETTINGS: DataSettings = {
-  ratingScale: config.ratingScale,
-  targetZero: config.targetZero,
-  dataLimits: config.dataLimits,
-};
+const SETTINGS: DataSettings = dataSettings(config);
 
 interface Case {
   name: string;

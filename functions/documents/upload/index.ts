@@ -6,6 +6,7 @@
  * header.ts, number-style.ts and validate.ts (the rules), messages.ts (every text, in Bahasa Indonesia and
  * English), limits.ts (the defaults).
  */
+import { type CapaianRules, DEFAULT_CAPAIAN_RULES } from '../../core/capaian-rules.ts';
 import type { DataProblem, IndicatorRow } from '../../core/performance-data.ts';
 import { readCsv } from './csv-reader.ts';
 import { sniff } from './file-type.ts';
@@ -31,8 +32,8 @@ export interface ParseOptions {
   maxFileMB?: number;
   /** `dataLimits.maxRows` of the configuration. */
   maxRows?: number;
-  /** `targetZero` of the configuration: what a row with target 0 needs. */
-  targetZero?: 'EMPTY_WITH_NOTE';
+  /** The capaian rules of the configuration: what a row with target 0 or below target needs. */
+  rules?: CapaianRules;
 }
 
 /**
@@ -62,7 +63,7 @@ export async function parsePerformanceData(
   const m = MESSAGES[lang];
   const limits: Limits = {
     maxRows: options.maxRows ?? MAX_DATA_ROWS,
-    targetZero: options.targetZero ?? 'EMPTY_WITH_NOTE',
+    rules: options.rules ?? DEFAULT_CAPAIAN_RULES,
   };
   const failed = (problems: DataProblem[]): ParseResult => ({
     ok: false,

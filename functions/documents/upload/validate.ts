@@ -1,3 +1,4 @@
+import type { CapaianRules } from '../../core/capaian-rules.ts';
 import type { DataProblem, IndicatorRow } from '../../core/performance-data.ts';
 import type { Period } from '../../core/report.ts';
 import { computeCapaian } from '../capaian.ts';
@@ -42,8 +43,8 @@ export type Validation =
 
 export interface Limits {
   maxRows: number;
-  /** `targetZero` of the configuration: what a row with target 0 needs. */
-  targetZero: 'EMPTY_WITH_NOTE';
+  /** The capaian rules of the configuration: what a row with target 0 or below target needs. */
+  rules: CapaianRules;
 }
 
 /** What a reader hands over: the non-blank rows it kept, and whether it stopped at the row limit. */
@@ -95,7 +96,7 @@ export async function validate(
     period,
     mixed,
     style: decideStyle(evidence, read.numberStyleHint),
-    targetZero: limits.targetZero,
+    rules: limits.rules,
     seen: new Map(),
   };
   const rows: IndicatorRow[] = [];
@@ -150,7 +151,7 @@ interface RowContext {
   period: CheckedPeriod;
   mixed: boolean;
   style: NumberStyle | null;
-  targetZero: Limits['targetZero'];
+  rules: CapaianRules;
   /** tahun|periode|KODE → the row it first appeared on. */
   seen: Map<string, number>;
 }
@@ -196,14 +197,12 @@ function checkRow(row: SheetRow, cx: RowContext): { problems: DataProblem[]; row
     else cx.seen.set(key, row.number);
   }
   if (v.target !== undefined && v.realisasi !== undefined && v.polaritas !== undefined) {
-    if (v.target === 0) {
-      // EMPTY_WITH_NOTE, the one rule configurable so far: capaian stays empty, so the reader needs the reason.
-      if (cx.targetZero === 'EMPTY_WITH_NOTE' && !isMeaningful(v.keterangan)) {
-        add('keterangan', get(row, 'keterangan'), m.targetZero);
-      }
+    const capaian = computeCapaian(v.polaritas, v.target, v.realisasi, cx.rules);
+    if (capaian === null) {
+      // Target 0 without a rule for it: capaian stays empty, so the reader needs the reason.
+      if (!isMeaningful(v.keterangan)) add('keterangan', get(row, 'keterangan'), m.targetZero);
     } else {
-      const capaian = computeCapaian(v.polaritas, v.target, v.realisasi);
-      if (capaian !== null && capaian < 100 && !isMeaningful(v.tindakLanjut) && !isMeaningful(v.faktorPenghambat)) {
+      if (capaian < 100 && !isMeaningful(v.tindakLanjut) && !isMeaningful(v.faktorPenghambat)) {
         add('tindak_lanjut', get(row, 'tindak_lanjut'), m.belowTarget(formatPercent(capaian, m)));
       }
     }

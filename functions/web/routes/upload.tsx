@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Period } from '../../core/report.ts';
 import { canUpload, type SessionPerson } from '../../core/session.ts';
+import { dataSettings } from '../../documents/check-data.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { unitDirectory } from '../../usecases/directory.ts';
 import {
@@ -101,11 +102,7 @@ export function uploadRoutes(opts: PortalOptions) {
       csrf,
       pageScript: c.get('asset')('upload-page'),
       workerScript: c.get('asset')('upload-check'),
-      settings: {
-        ratingScale: deps.config.ratingScale,
-        targetZero: deps.config.targetZero,
-        dataLimits: deps.config.dataLimits,
-      },
+      settings: dataSettings(deps.config),
       years: Array.from({ length: last - first + 1 }, (_, i) => last - i),
       tahun,
       periode,
