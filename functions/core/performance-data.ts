@@ -144,11 +144,23 @@ export interface AssembledReport {
   pk?: PerjanjianKinerja;
   /** The narrative of an annual report (LKjIP), from the upload's Narasi sheet. */
   narasi?: Narasi;
+  /** An annual report's quarters as documented (the LKjIP's Lampiran): each quarter's capaian to date. */
+  quarterly?: QuarterFigures[];
+  /** The unit's officials from the directory at assembly (the LKjIP's Bab I profile). */
+  officials?: { role: Role; title: string; name: string; nip: string }[];
   preparedBy?: PreparedBy;
   /** The unit's kind and role titles (the signature line reads "KEPALA DINAS …" or "CAMAT …"); absent in data
    *  assembled before units had titles, which renders with the kecamatan's. */
   kind?: UnitKind;
   roleTitles?: Record<Role, string>;
+}
+
+/** One quarter's documented figures of an annual report's indicators (the LKjIP's Lampiran). */
+export interface QuarterFigures {
+  periode: Period;
+  /** The quarterly report's revision the figures are from (its last valid assembly). */
+  revision: number;
+  indicators: { kode: string; target: number; realisasi: number; capaian: number | null }[];
 }
 
 /** A decision entry of the disposition sheet (lembar disposisi): paraf or tanda tangan. */
