@@ -39,3 +39,34 @@ export function parseUploadKey(key: string): UploadKey {
 export function uploadKey(unit: string, tahun: number, periode: Period, fileName: string): string {
   return `${UPLOAD_PREFIX}${unit}/${tahun}/${periode}/${fileName}`;
 }
+
+/** The folder of a unit's Perjanjian Kinerja for a year: masuk/<unit>/<tahun>/PK/<file>. */
+export const PK_FOLDER = 'PK';
+
+export interface PkUploadKey {
+  unit: string;
+  tahun: number;
+  fileName: string;
+}
+
+/** True when the key is under a PK folder (whatever else is wrong with it): intake routes it to the PK. */
+export function isPkUploadKey(key: string): boolean {
+  const parts = key.slice(UPLOAD_PREFIX.length).split('/');
+  return key.startsWith(UPLOAD_PREFIX) && parts.length === 4 && parts[2]?.toUpperCase() === PK_FOLDER;
+}
+
+/** masuk/<unit>/<tahun>/PK/<file> → the unit and year whose PK it is. */
+export function parsePkUploadKey(key: string): PkUploadKey {
+  if (!isPkUploadKey(key)) throw new InvalidUploadKeyError('SHAPE', 'expected masuk/<unit>/<tahun>/PK/<file>');
+  const [unit, tahunText, , fileName] = key.slice(UPLOAD_PREFIX.length).split('/') as [string, string, string, string];
+  if (!SAFE_SEGMENT.test(unit)) throw new InvalidUploadKeyError('UNIT', `invalid unit segment "${unit}"`);
+  if (!/^20\d\d$/.test(tahunText)) throw new InvalidUploadKeyError('YEAR', `invalid year "${tahunText}"`);
+  if (!SAFE_FILE.test(fileName) || fileName.includes('..')) {
+    throw new InvalidUploadKeyError('FILE_NAME', `invalid file name "${fileName}"`);
+  }
+  return { unit, tahun: Number(tahunText), fileName };
+}
+
+export function pkUploadKey(unit: string, tahun: number, fileName: string): string {
+  return `${UPLOAD_PREFIX}${unit}/${tahun}/${PK_FOLDER}/${fileName}`;
+}

@@ -3,8 +3,9 @@ import type { UnitProfile } from '../core/directory.ts';
 import type { Report } from '../core/report.ts';
 import { reportTitle } from '../i18n/labels.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { Button, Closing, closing, Facts, greeting, Heading, Muted, P, TD, TH, tdFor, UrlLine } from './parts.tsx';
+import { Button, Closing, closing, Facts, greeting, Heading, Muted, P, UrlLine } from './parts.tsx';
 import { uploadPageUrl } from './portal-links.ts';
+import { ProblemsTable, problemLines } from './problems-table.tsx';
 import { type Mail, MailShell, mailDocument, subjectOf } from './shell.tsx';
 
 const T = {
@@ -14,10 +15,6 @@ const T = {
     intro: (n: number) =>
       `Data yang diunggah belum dapat disusun menjadi laporan: ditemukan ${n} masalah. Daftar lengkap terlampir dalam berkas XLSX.`,
     file: 'Berkas yang diperiksa',
-    row: 'Baris',
-    column: 'Kolom',
-    value: 'Nilai',
-    problem: 'Masalah',
     more: (n: number) => `… dan ${n} masalah lainnya (lihat lampiran).`,
     upload:
       'Mohon Bapak/Ibu memperbaiki data tersebut, lalu mengunggahnya kembali melalui halaman unggah portal lapkin:',
@@ -29,10 +26,6 @@ const T = {
     intro: (n: number) =>
       `The uploaded data could not be assembled into a report: ${n} problems were found. The full list is in the attached XLSX.`,
     file: 'File checked',
-    row: 'Row',
-    column: 'Column',
-    value: 'Value',
-    problem: 'Problem',
     more: (n: number) => `… and ${n} more (see the attachment).`,
     upload: "Please correct the data and upload it again on the lapkin portal's upload page:",
     button: 'Upload corrected data',
@@ -61,7 +54,6 @@ export function dataInvalidMail(a: {
   const rest = a.problemCount - shown.length;
   const upload = uploadPageUrl(a.portal, a.report.reportId);
   const file: [string, string] = [t.file, a.report.source.key];
-  const rowsText = shown.map((p) => `- ${t.row} ${p.row ?? '–'}, ${t.column} ${p.column ?? '–'}: ${p.message}`);
   return {
     subject,
     text: [
@@ -72,7 +64,7 @@ export function dataInvalidMail(a: {
       t.intro(a.problemCount),
       `${file[0]}: ${file[1]}`,
       '',
-      ...rowsText,
+      ...problemLines(shown, a.lang),
       ...(rest > 0 ? [t.more(rest)] : []),
       '',
       t.upload,
@@ -97,22 +89,7 @@ export function dataInvalidMail(a: {
           </Button>
         </p>
         <UrlLine href={upload} />
-        <table style="width:100%;border-collapse:collapse;font-size:13px;margin-top:8px">
-          <tr>
-            <th style={TH}>{t.row}</th>
-            <th style={TH}>{t.column}</th>
-            <th style={TH}>{t.value}</th>
-            <th style={TH}>{t.problem}</th>
-          </tr>
-          {shown.map((p) => (
-            <tr>
-              <td style={`${TD};text-align:right;white-space:nowrap`}>{p.row ?? '–'}</td>
-              <td style={TD}>{p.column ?? '–'}</td>
-              <td style={tdFor(p.value ?? '')}>{p.value ?? ''}</td>
-              <td style={tdFor(p.message)}>{p.message}</td>
-            </tr>
-          ))}
-        </table>
+        <ProblemsTable problems={shown} lang={a.lang} />
         {rest > 0 ? <Muted>{t.more(rest)}</Muted> : null}
         <Closing lang={a.lang} />
       </MailShell>,
