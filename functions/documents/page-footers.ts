@@ -1,16 +1,8 @@
 import type { Lang } from '../i18n/lang.ts';
 import type { Doc } from './pdf-layout.ts';
+import { currentFont, restoreTextState, swapPageContent, textState } from './pdfkit-internals.ts';
 
-/** What pdfkit keeps about the current text state and a page, beyond its public typings. */
-interface PdfkitInternals {
-  _font: unknown;
-  _fontSize: number;
-  _fillColor: unknown;
-  _strokeColor: unknown;
-  _opacity?: unknown;
-  page: Omit<PDFKit.PDFPage, 'content'> & { content: PdfRef; xobjects: Record<string, PdfRef> };
-  ref(data: object): PdfRef;
-}
+/** A PDF object as pdfkit's `doc.ref()` makes it: its dictionary and its stream, closed by `end()`. */
 interface PdfRef {
   data: Record<string, unknown>;
   end(): void;
@@ -32,11 +24,11 @@ export interface FooterStyle {
  * page that is filled in at `end()`. Same text, same place, still real (extractable) text in the embedded font.
  */
 export function startPageFooters(doc: Doc, left: string, lang: Lang, style: FooterStyle, skip = 0): { end(): void } {
-  const internals = doc as unknown as PdfkitInternals;
+  const ref = (data: object): PdfRef => doc.ref(data) as unknown as PdfRef;
   const numbers: { ref: PdfRef; page: number; x: number; y: number }[] = [];
   let pageIndex = 0;
   let stamping = false;
-  const place = (page: PdfkitInternals['page']) => {
+  const place = (page: PDFKit.PDFPage) => {
     const x = page.margins.left;
     const width = page.width - page.margins.left - page.margins.right;
     return { x, width, y: page.height - 40 };
@@ -46,16 +38,8 @@ export function startPageFooters(doc: Doc, left: string, lang: Lang, style: Foot
     const index = pageIndex++;
     if (index < skip || stamping) return;
     stamping = true;
-    const page = internals.page;
-    const saved = {
-      x: doc.x,
-      y: doc.y,
-      font: internals._font,
-      fontSize: internals._fontSize,
-      fill: internals._fillColor,
-      stroke: internals._strokeColor,
-      bottom: page.margins.bottom,
-    };
+    const page = doc.page;
+    const saved = { x: doc.x, y: doc.y, text: textState(doc), bottom: page.margins.bottom };
     // Writing inside the bottom margin would otherwise make pdfkit start a new page.
     page.margins.bottom = 0;
     const { x, width, y } = place(page);
@@ -69,19 +53,14 @@ export function startPageFooters(doc: Doc, left: string, lang: Lang, style: Foot
     doc.font(style.font).fontSize(style.fontSize).fillColor(style.color);
     doc.text(left, x, y, { width: width - 90, lineBreak: false, ellipsis: true });
     // The page number is drawn later into this page's own Form XObject, in the page's coordinate system.
-    const ref = internals.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, page.width, page.height] });
+    const form = ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, page.width, page.height] });
     const name = `Pg${index + 1}`;
-    page.xobjects[name] = ref;
+    page.xobjects[name] = form;
     doc.addContent(`/${name} Do`);
     doc.restore();
-    numbers.push({ ref, page: index + 1, x: x + width - 90, y });
+    numbers.push({ ref: form, page: index + 1, x: x + width - 90, y });
     page.margins.bottom = saved.bottom;
-    Object.assign(internals, {
-      _font: saved.font,
-      _fontSize: saved.fontSize,
-      _fillColor: saved.fill,
-      _strokeColor: saved.stroke,
-    });
+    restoreTextState(doc, saved.text);
     doc.x = saved.x;
     doc.y = saved.y;
     stamping = false;
@@ -100,22 +79,21 @@ export function startPageFooters(doc: Doc, left: string, lang: Lang, style: Foot
       stamp();
       doc.addPage = addPage;
       const total = pageIndex;
-      const page = internals.page;
-      const content = page.content;
+      const page = doc.page;
       const bottom = page.margins.bottom;
       page.margins.bottom = 0;
       for (const n of numbers) {
         // pdfkit writes text into the current page's content stream: point it at the XObject for a moment, and
         // give the XObject the font resource the text selects.
-        page.content = n.ref;
+        const content = swapPageContent(doc, n.ref);
         doc.font(style.font).fontSize(style.fontSize).fillColor(style.color);
         const label = lang === 'id' ? `Halaman ${n.page} dari ${total}` : `Page ${n.page} of ${total}`;
         doc.text(label, n.x, n.y, { width: 90, align: 'right', lineBreak: false });
-        const font = internals._font as { id: string; ref(): unknown };
+        const font = currentFont(doc);
         n.ref.data.Resources = { Font: { [font.id]: font.ref() } };
         n.ref.end();
+        swapPageContent(doc, content);
       }
-      page.content = content;
       page.margins.bottom = bottom;
     },
   };

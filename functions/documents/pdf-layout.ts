@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { AssembledReport } from '../core/performance-data.ts';
 import { fontData, hasGlyph } from './fonts.ts';
 import { startPageFooters } from './page-footers.ts';
+import { clearLayoutCaches } from './pdfkit-internals.ts';
 
 /**
  * The layout toolkit of lapkin's PDFs — document setup, fonts, headings, paragraphs, tables that break across
@@ -71,18 +72,11 @@ export function createDoc(
     doc.on('error', reject);
   });
   for (const face of ['regular', 'bold', 'italic', 'mono'] as const) doc.registerFont(FONT[face], faces[face]);
-  // pdfkit caches the glyph layout of every distinct word per font and never lets go: with codes and numbers
-  // unique per row that grows by ~4–5 KB per indicator (≈ 90 MB at 20 000 rows, measured). Emptied when it passes
+  // pdfkit's per-font cache of word layouts grows without bound (see clearLayoutCaches). Emptied when it passes
   // LAYOUT_CACHE_WORDS — beyond the configured maximum upload, so it never costs the normal case a re-layout (a
-  // 20 000-word bound made 10 000 rows 50 % slower) — it bounds the memory of an outsized document; layouts are
-  // deterministic, so the bytes are the same.
+  // 20 000-word bound made 10 000 rows 50 % slower) — it bounds the memory of an outsized document.
   doc.on('pageAdded', () => {
-    const families = (doc as unknown as { _fontFamilies: Record<string, { layoutCache?: object }> })._fontFamilies;
-    for (const font of Object.values(families)) {
-      if (font.layoutCache && Object.keys(font.layoutCache).length > LAYOUT_CACHE_WORDS) {
-        font.layoutCache = Object.create(null);
-      }
-    }
+    clearLayoutCaches(doc, LAYOUT_CACHE_WORDS);
   });
   doc.font(FONT.regular).fontSize(10).fillColor(COLOR.text);
   return { doc, done };

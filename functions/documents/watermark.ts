@@ -1,11 +1,5 @@
 import { type Doc, FONT, pdfText } from './pdf-layout.ts';
-
-/** What pdfkit keeps about the text state beyond its public typings (restored after drawing, see page-footers.ts). */
-interface TextState {
-  _font: unknown;
-  _fontSize: number;
-  _fillColor: unknown;
-}
+import { restoreTextState, textState } from './pdfkit-internals.ts';
 
 /** Light enough that table text and numbers drawn over it stay fully readable, in print and on screen. */
 const WATERMARK_GREY = '#DDE1E7';
@@ -16,9 +10,8 @@ const WATERMARK_GREY = '#DDE1E7';
  * text (a reader's text search and pdftotext find it), never wrapped, so drawing it can never start a page.
  */
 export function watermarkEveryPage(doc: Doc, text: string): void {
-  const state = doc as unknown as TextState;
   const draw = () => {
-    const saved = { x: doc.x, y: doc.y, font: state._font, fontSize: state._fontSize, fill: state._fillColor };
+    const saved = { x: doc.x, y: doc.y, text: textState(doc) };
     const { width, height } = doc.page;
     const label = pdfText(text);
     doc.font(FONT.bold);
@@ -31,7 +24,7 @@ export function watermarkEveryPage(doc: Doc, text: string): void {
     doc.rotate(-angle, { origin: [width / 2, height / 2] });
     doc.fillColor(WATERMARK_GREY).text(label, width / 2 - w / 2, height / 2 - size / 2, { lineBreak: false });
     doc.restore();
-    Object.assign(state, { _font: saved.font, _fontSize: saved.fontSize, _fillColor: saved.fill });
+    restoreTextState(doc, saved.text);
     doc.x = saved.x;
     doc.y = saved.y;
   };

@@ -1,6 +1,6 @@
 import type { Period } from '../core/report.ts';
 import { formatVerificationCode, normalizeVerificationCode } from '../core/verification-code.ts';
-import { approvalOfStep } from '../documents/report-pdf-approvals.ts';
+import { approvalOfStep } from '../documents/report-pdf/approvals.ts';
 import { type ArchiveResult, approvalsOf, dispositionEntries } from './archive-report.ts';
 import type { Deps } from './deps.ts';
 import { unitDirectory } from './directory.ts';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DISPOSITION_LABELS } from '../../functions/documents/disposition-pdf.ts';
-import { REPORT_PDF_LABELS } from '../../functions/documents/report-pdf-labels.ts';
+import { REPORT_PDF_LABELS } from '../../functions/documents/report-pdf/labels.ts';
 import { MESSAGES } from '../../functions/documents/upload/messages.ts';
 import { PERIOD_LABEL, ROLE_LABEL, STATUS_LABEL, STEP_LABEL } from '../../functions/i18n/labels.ts';
 import { ACTION_LABEL } from '../../functions/web/timeline-labels.ts';

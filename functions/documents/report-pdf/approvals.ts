@@ -1,6 +1,6 @@
-import type { AssembledReport, DispositionEntry, PreparedBy } from '../core/performance-data.ts';
-import { formatDate, formatDateTime } from '../i18n/format.ts';
-import type { Lang } from '../i18n/lang.ts';
+import type { AssembledReport, DispositionEntry, PreparedBy } from '../../core/performance-data.ts';
+import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import {
   CELL_PAD,
   COLOR,
@@ -14,15 +14,15 @@ import {
   paragraph,
   pdfText,
   type TableRow,
-} from './pdf-layout.ts';
-import { REPORT_PDF_LABELS as L } from './report-pdf-labels.ts';
-import { actingPrefix, headSignatureLine, signatoryOf, signaturePlace } from './signatory.ts';
+} from '../pdf-layout.ts';
+import { actingPrefix, headSignatureLine, signatoryOf, signaturePlace } from '../signatory.ts';
 import {
   drawVerificationLine,
   drawVerificationMark,
   signatureLabelRoom,
   type VerificationMark,
-} from './verification-pdf.ts';
+} from '../verification-pdf.ts';
+import { REPORT_PDF_LABELS as L } from './labels.ts';
 
 /**
  * Section VI of the report PDF: the paraf table (team lead, Sekretaris) and the head of the unit's signature
@@ -46,8 +46,8 @@ export function approvalOfStep<E extends Pick<DispositionEntry, 'approved' | 'st
 export function drawApprovals(
   doc: Doc,
   report: AssembledReport,
-  approvals: DispositionEntry[],
   lang: Lang,
+  approvals: DispositionEntry[],
   mark?: VerificationMark,
 ): void {
   const l = L[lang];

@@ -1,4 +1,4 @@
-import type { Signatory } from './signatory.ts';
+import type { Signatory } from '../signatory.ts';
 
 type Titles = Signatory['roleTitles'];
 

@@ -1,0 +1,92 @@
+import type { AssembledReport } from '../../core/performance-data.ts';
+import { formatNumber, formatPercent } from '../../i18n/format.ts';
+import { kategoriLabel, periodLabel } from '../../i18n/labels.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { kategoriOrder, ratingScaleOf, round2, scaleRanges } from '../capaian.ts';
+import {
+  COLOR,
+  contentWidth,
+  type Doc,
+  drawTable,
+  ensureSpace,
+  FONT,
+  heading,
+  paragraph,
+  pdfText,
+  type TableRow,
+} from '../pdf-layout.ts';
+import { REPORT_PDF_LABELS as L } from './labels.ts';
+import { kategoriPalette } from './palette.ts';
+
+/** Section I: the summary in words, four key figures, and how many indicators fall in each kategori of the scale. */
+export function drawSummary(doc: Doc, report: AssembledReport, lang: Lang): void {
+  const l = L[lang];
+  const s = report.summary;
+  const per = periodLabel(report.periode, lang);
+  heading(doc, l.s1);
+  paragraph(doc, l.intro(s.indicatorCount, report.organization.name, per, report.tahun));
+  doc.y += 4;
+  paragraph(doc, l.introAvg(formatPercent(s.averageCapaian, lang), s.belowTarget));
+  doc.y += 12;
+
+  const serapan =
+    s.totalPagu !== null && s.totalPagu > 0 && s.totalRealisasiAnggaran !== null
+      ? round2((s.totalRealisasiAnggaran / s.totalPagu) * 100)
+      : null;
+  const figures: [string, string][] = [
+    [l.keyFigures.count, formatNumber(s.indicatorCount, {}, lang)],
+    [l.keyFigures.avg, formatPercent(s.averageCapaian, lang)],
+    [l.keyFigures.below, formatNumber(s.belowTarget, {}, lang)],
+    [l.keyFigures.serapan, formatPercent(serapan, lang)],
+  ];
+  ensureSpace(doc, 70);
+  const gap = 10;
+  const boxW = (contentWidth(doc) - gap * (figures.length - 1)) / figures.length;
+  const y = doc.y;
+  figures.forEach(([label, value], i) => {
+    const bx = doc.page.margins.left + i * (boxW + gap);
+    doc.rect(bx, y, boxW, 56).fill(COLOR.zebra);
+    doc.rect(bx, y, boxW, 56).lineWidth(0.6).strokeColor(COLOR.grid).stroke();
+    doc
+      .font(FONT.bold)
+      .fontSize(16)
+      .fillColor(COLOR.accent)
+      .text(value, bx, y + 10, { width: boxW, align: 'center' });
+    doc
+      .font(FONT.regular)
+      .fontSize(8)
+      .fillColor(COLOR.muted)
+      .text(pdfText(label), bx + 4, y + 34, { width: boxW - 8, align: 'center' });
+  });
+  doc.y = y + 56 + 16;
+  doc.fillColor(COLOR.text);
+
+  const notComputable = report.indicators.filter((i) => i.capaian === null).length;
+  const scale = ratingScaleOf(report.ratingScale);
+  const order = kategoriOrder(scale);
+  const palette = kategoriPalette(order);
+  const ranges = scaleRanges(scale, lang);
+  // The scale is configuration: printing its ranges keeps the report readable on its own.
+  const rows: TableRow[] = order.map((k) => ({
+    cells: [
+      kategoriLabel(k, lang),
+      ranges
+        .filter((r) => r.kategori === k)
+        .map((r) => r.range)
+        .join('; '),
+      formatNumber(s.byKategori[k] ?? 0, {}, lang),
+    ],
+    cellFills: [palette.tint(k), undefined, undefined],
+  }));
+  if (notComputable > 0) rows.push({ cells: [l.notComputable, '', formatNumber(notComputable, {}, lang)] });
+  drawTable(
+    doc,
+    [
+      { header: l.distHeaders[0] ?? '', width: 150 },
+      { header: l.distHeaders[1] ?? '', width: 170 },
+      { header: l.distHeaders[2] ?? '', width: 100, align: 'right' },
+    ],
+    rows,
+    { fontSize: 9 },
+  );
+}
