@@ -55,12 +55,14 @@ export function makeHandler(depsOf: () => Deps, tools: Powertools) {
     const result = await receiveUpload(depsOf(), { key, versionId, sequencer: parsed.data.detail.object.sequencer });
     const reportId = 'reportId' in result ? result.reportId : undefined;
     // unit, reportId and status as keys: the dashboard's table of units tabulates the reports from these logs.
-    logger.appendKeys({ reportId, unit: reportId ? unitOfReportId(reportId) : undefined, status: statusAfter(result) });
+    const unit = reportId ? unitOfReportId(reportId) : 'unit' in result ? result.unit : undefined;
+    logger.appendKeys({ reportId, unit, status: statusAfter(result) });
     logger.info('intake', {
       key,
       versionId,
       outcome: result.outcome,
       ...('reason' in result ? { reason: result.reason } : {}),
+      ...('problems' in result ? { problems: result.problems } : {}),
     });
     // Reports, not uploads: a corrected upload resuming a report is a correction, not another report received.
     const subject = reportId ? reportSubject(reportId) : undefined;
@@ -68,6 +70,11 @@ export function makeHandler(depsOf: () => Deps, tools: Powertools) {
     addSopMetric(metrics, 'CorrectionsReceived', MetricUnit.Count, result.outcome === 'RESUMED' ? 1 : 0, subject);
     // No per-unit copy: a refused key may name a unit that does not exist, and must not create a metric.
     metrics.addMetric('UploadsRejected', MetricUnit.Count, result.outcome === 'REJECTED' ? 1 : 0);
+    // A unit's Perjanjian Kinerja: accepted, or refused for its problems (the uploader has the list by mail).
+    if (result.outcome === 'PK_STORED' || result.outcome === 'PK_INVALID') {
+      metrics.addMetric('PerjanjianKinerjaReceived', MetricUnit.Count, 1);
+      metrics.addMetric('PerjanjianKinerjaRejected', MetricUnit.Count, result.outcome === 'PK_INVALID' ? 1 : 0);
+    }
     return result;
   });
 }

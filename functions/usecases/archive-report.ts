@@ -7,8 +7,8 @@ import type { AssembledReport, DispositionEntry } from '../core/performance-data
 import type { AuditEvent, DocumentRef, Report } from '../core/report.ts';
 import { formatVerificationCode, newVerificationCode, verificationUrl } from '../core/verification-code.ts';
 import { renderDispositionPdf } from '../documents/disposition-pdf.ts';
+import { renderReportDocument } from '../documents/report-document.ts';
 import { approvalOfStep } from '../documents/report-pdf/approvals.ts';
-import { renderReportPdf } from '../documents/report-pdf.ts';
 import type { VerificationMark } from '../documents/verification-pdf.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { STEP_LABEL } from '../i18n/labels.ts';
@@ -64,7 +64,7 @@ export async function archiveReport(deps: Deps, input: { reportId: string }): Pr
   };
   const archivedAt = deps.clock.now().toISOString();
   const pdfBytes = await deps.signer.sign(
-    await renderReportPdf(titled, approvals, lang, { verification }),
+    await renderReportDocument(titled, approvals, lang, { verification }),
     new Date(archivedAt),
   );
   const pdf = await putOnce(deps, `${base}/${name}-disahkan.pdf`, pdfBytes, 'application/pdf');

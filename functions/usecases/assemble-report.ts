@@ -4,17 +4,19 @@ import { unitOfReportId } from '../core/directory.ts';
 import { parseEmailAddress } from '../core/email-address.ts';
 import { DocumentTooLargeError, InvalidUploadKeyError, ReportNotFoundError } from '../core/errors.ts';
 import { dueAt } from '../core/mutu-baku.ts';
-import type { AssembledReport, DiffSummary, SendBack } from '../core/performance-data.ts';
+import type { AssembledReport, DiffSummary, QuarterFigures, SendBack } from '../core/performance-data.ts';
+import type { PerjanjianKinerja } from '../core/perjanjian-kinerja.ts';
 import type { DocumentRef, Report } from '../core/report.ts';
 import { parseUploadKey } from '../core/upload-key.ts';
 import { belowTargetList } from '../documents/capaian.ts';
 import { checkFileSize, checkPerformanceData, type DataCheck } from '../documents/check-data.ts';
 import { renderProblemsXlsx } from '../documents/problems-xlsx.ts';
-import { renderReportPdf } from '../documents/report-pdf.ts';
+import { renderReportDocument } from '../documents/report-document.ts';
 import { renderReportXlsx } from '../documents/report-xlsx.ts';
 import { diffRevisions, summarizeDiff } from '../documents/revision-diff.ts';
+import { dataContextFor } from './data-context.ts';
 import type { Deps } from './deps.ts';
-import { personIn, unitDirectory } from './directory.ts';
+import { officialsOf, personIn, unitDirectory } from './directory.ts';
 import { uploaderAddress } from './uploader-address.ts';
 
 export interface AssembleInput {
@@ -100,7 +102,7 @@ async function assemble(deps: Deps, input: AssembleInput): Promise<Assembled> {
   }
 
   const lang = deps.config.language;
-  const { source, uploaderEmail, checked } = await readAndCheck(deps, report, input.source);
+  const { source, uploaderEmail, checked, pk, quarterly } = await readAndCheck(deps, report, input.source);
   const keys = reportKeys(report);
   const from = ['DITERIMA', 'PERLU_REVISI', 'PERLU_PERBAIKAN_DATA'] as const;
   const now = deps.clock.now();
@@ -153,6 +155,10 @@ async function assemble(deps: Deps, input: AssembleInput): Promise<Assembled> {
     summary: checked.summary,
     ratingScale: checked.ratingScale,
     rules: checked.rules,
+    ...(pk && checked.pk ? { pk } : {}),
+    ...(checked.narasi ? { narasi: checked.narasi } : {}),
+    ...(quarterly ? { quarterly } : {}),
+    officials: officialsOf(unit),
     // SOP step 2 belongs to TIMSAKIP; the system does it for them from the upload (see the PDF's approval block).
     preparedBy: {
       role: 'TIMSAKIP',
@@ -170,7 +176,7 @@ async function assemble(deps: Deps, input: AssembleInput): Promise<Assembled> {
       ) as AssembledReport)
     : undefined;
   const diff = previous ? diffRevisions(previous, assembled, await revisionRequest(deps, report)) : undefined;
-  const [pdf, xlsx] = await Promise.all([renderReportPdf(assembled, [], lang), renderReportXlsx(assembled, lang)]);
+  const [pdf, xlsx] = await Promise.all([renderReportDocument(assembled, [], lang), renderReportXlsx(assembled, lang)]);
   const data = new TextEncoder().encode(JSON.stringify(assembled));
   const diffBytes = diff ? new TextEncoder().encode(JSON.stringify(diff)) : undefined;
   const meta = {
@@ -255,7 +261,13 @@ async function readAndCheck(
   deps: Deps,
   report: Report,
   ref: { key: string; versionId: string },
-): Promise<{ source: DocumentRef; uploaderEmail: string | undefined; checked: DataCheck }> {
+): Promise<{
+  source: DocumentRef;
+  uploaderEmail: string | undefined;
+  checked: DataCheck;
+  pk?: PerjanjianKinerja;
+  quarterly?: QuarterFigures[];
+}> {
   const lang = deps.config.language;
   const maxBytes = deps.config.dataLimits.maxFileMB * 1024 * 1024;
   const doc = await deps.store.get(ref.key, ref.versionId, { maxBytes }).catch((err: unknown) => {
@@ -271,12 +283,14 @@ async function readAndCheck(
   const source: DocumentRef = { key: ref.key, versionId: ref.versionId, sha256: sha256Hex(doc.body) };
   const uploaderEmail = await uploaderAddress(deps, report.reportId, doc.metadata, ref);
   const fileName = ref.key.split('/').pop() ?? 'data';
+  const { context, quarterly } = await dataContextFor(deps, report);
   const checked = await checkPerformanceData(
     doc.body,
     fileName,
     { tahun: report.tahun, periode: report.periode },
     deps.config,
     lang,
+    context,
   );
-  return { source, uploaderEmail, checked };
+  return { source, uploaderEmail, checked, pk: context.pk, quarterly };
 }

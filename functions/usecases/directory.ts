@@ -101,6 +101,14 @@ export function personIn(unit: UnitDirectory, role: Role): Person {
   return person;
 }
 
+/** The unit's officials, head first, with their titles: the annual report's profile of the unit (Bab I). */
+export function officialsOf(unit: UnitDirectory): { role: Role; title: string; name: string; nip: string }[] {
+  return ROLES.flatMap((role) => {
+    const p = unit.people[role];
+    return p ? [{ role, title: unit.profile.roleTitles[role], name: p.name, nip: p.nip }] : [];
+  });
+}
+
 /** The city-level person (KOTA), if one is set: escalations after the head of the unit go there too. */
 export async function cityPerson(deps: DirectoryDeps): Promise<Person | undefined> {
   const entries = await deps.directory.people(CITY_UNIT);

@@ -1,6 +1,6 @@
 import { isReportId, PERIODS, type Period } from '../core/report.ts';
 import { canUpload, type SessionPerson } from '../core/session.ts';
-import { parseUploadKey, uploadKey } from '../core/upload-key.ts';
+import { parsePkUploadKey, parseUploadKey, pkUploadKey, uploadKey } from '../core/upload-key.ts';
 import type { UploadForm } from '../ports/upload-signer.ts';
 import type { Deps } from './deps.ts';
 
@@ -37,9 +37,17 @@ export interface UploadChoice {
 
 export interface PreparedUpload {
   form: UploadForm;
-  reportId: string;
+  /** The report the upload starts or corrects; absent for a Perjanjian Kinerja, which is no report. */
+  reportId?: string;
+  /** The unit and year whose Perjanjian Kinerja the upload is. */
+  pk?: { unit: string; tahun: number };
   expiresAt: string;
 }
+
+/** The periode choice of the unit's Perjanjian Kinerja: the team lead's once-a-year upload. */
+export const PK_CHOICE = 'PK';
+/** Who uploads the PK: the team lead who compiles the unit's SAKIP documents (SOP step 2's role). */
+export const canUploadPk = (p: Pick<SessionPerson, 'roles'>) => p.roles.includes('TIMSAKIP');
 
 /** The years an upload may be for, now. */
 export function uploadYears(now: Date): { first: number; last: number } {
@@ -75,13 +83,16 @@ export async function prepareUpload(
   const now = deps.clock.now();
   const tahun = parseTahun(choice.tahun, now);
   if (tahun === undefined) throw new UploadInputError('tahun');
-  const periode = parsePeriode(choice.periode);
-  if (!periode) throw new UploadInputError('periode');
+  const pk = typeof choice.periode === 'string' && choice.periode.trim().toUpperCase() === PK_CHOICE;
+  const periode = pk ? undefined : parsePeriode(choice.periode);
+  if (!pk && !periode) throw new UploadInputError('periode');
+  if (pk && !canUploadPk(person)) throw new UploadNotAllowedError('the PK upload needs the TIMSAKIP role');
   const jenis = choice.jenis === 'csv' || choice.jenis === 'xlsx' ? (choice.jenis as FileKind) : undefined;
   if (!jenis) throw new UploadInputError('jenis');
-  const key = uploadKey(person.unit, tahun, periode, `${crypto.randomUUID()}.${jenis}`);
+  const fileName = `${crypto.randomUUID()}.${jenis}`;
+  const key = periode ? uploadKey(person.unit, tahun, periode, fileName) : pkUploadKey(person.unit, tahun, fileName);
   // The key must be one intake accepts: a unit code the key syntax refuses is a configuration error, not the user's.
-  const { reportId } = parseUploadKey(key);
+  const target = periode ? { reportId: parseUploadKey(key).reportId } : { pk: parsePkUploadKey(key) };
   const form = await deps.uploads.presignPost({
     key,
     contentType: FILE_KINDS[jenis],
@@ -89,7 +100,9 @@ export async function prepareUpload(
     metadata: { 'uploader-email': person.email, 'uploader-nip': person.nip },
     expiresInSeconds: UPLOAD_FORM_SECONDS,
   });
-  return { form, reportId, expiresAt: new Date(now.getTime() + UPLOAD_FORM_SECONDS * 1000).toISOString() };
+  const expiresAt = new Date(now.getTime() + UPLOAD_FORM_SECONDS * 1000).toISOString();
+  if ('reportId' in target) return { form, reportId: target.reportId, expiresAt };
+  return { form, pk: { unit: target.pk.unit, tahun: target.pk.tahun }, expiresAt };
 }
 
 /** The report an upload corrects (the revision mail's `?laporan=<id>`), or why it is none. */

@@ -4,27 +4,17 @@ import { DocumentNotFoundError, InvalidUploadKeyError, TaskGoneError, UnknownUni
 import { executionNameFor } from '../core/execution-name.ts';
 import { dueAt } from '../core/mutu-baku.ts';
 import { AWAITING_UPLOAD, type DocumentRef, type Report } from '../core/report.ts';
-import { parseUploadKey } from '../core/upload-key.ts';
+import { isPkUploadKey, parsePkUploadKey, parseUploadKey } from '../core/upload-key.ts';
 import { uploadIgnoredMail } from '../mails/upload-ignored.tsx';
 import { uploadRejectedMail } from '../mails/upload-rejected.tsx';
 import type { Deps } from './deps.ts';
 import { cityPerson, personIn, unitDirectory } from './directory.ts';
+import { type PkOutcome, receivePerjanjianKinerja } from './perjanjian-kinerja.ts';
 import { reopenFailedReport } from './retry-report.ts';
+import { isOlderUpload, type UploadReceived } from './upload-order.ts';
 import { workflowInput } from './workflow-input.ts';
 
-export interface UploadReceived {
-  key: string;
-  versionId: string;
-  /** S3's per-key event order (detail.object.sequencer); absent in hand-made events. */
-  sequencer?: string;
-}
-
-/** S3 sequencers compare as strings once the shorter is right-padded with zeros (S3 event docs). */
-export function isOlderUpload(sequencer: string | undefined, than: string | undefined): boolean {
-  if (!sequencer || !than) return false;
-  const len = Math.max(sequencer.length, than.length);
-  return sequencer.padEnd(len, '0') < than.padEnd(len, '0');
-}
+export { isOlderUpload, type UploadReceived } from './upload-order.ts';
 
 export type IntakeOutcome =
   | { outcome: 'STARTED'; reportId: string; executionArn: string }
@@ -32,7 +22,8 @@ export type IntakeOutcome =
   | { outcome: 'RESUMED'; reportId: string }
   | { outcome: 'IGNORED'; reportId: string; status: Report['status'] }
   | { outcome: 'STALE'; reportId: string }
-  | { outcome: 'REJECTED'; reason: string };
+  | { outcome: 'REJECTED'; reason: string }
+  | PkOutcome;
 
 /**
  * SOP step 1 — "Hasil pengumpulan kinerja": an upload under masuk/ arrives.
@@ -43,6 +34,7 @@ export type IntakeOutcome =
  * 4. A report in review or already documented keeps its state; the upload is recorded and the uploader told.
  */
 export async function receiveUpload(deps: Deps, upload: UploadReceived): Promise<IntakeOutcome> {
+  if (isPkUploadKey(upload.key)) return receivePk(deps, upload);
   let parsed: ReturnType<typeof parseUploadKey>;
   let unit: UnitDirectory;
   try {
@@ -130,6 +122,26 @@ export async function receiveUpload(deps: Deps, upload: UploadReceived): Promise
     ...uploadIgnoredMail({ unit: unit.profile, lang: deps.config.language, report, to }),
   });
   return { outcome: 'IGNORED', reportId, status: report.status };
+}
+
+/** A unit's Perjanjian Kinerja: no report, no workflow; checked and stored (see perjanjian-kinerja.ts). */
+async function receivePk(deps: Deps, upload: UploadReceived): Promise<IntakeOutcome> {
+  let parsed: ReturnType<typeof parsePkUploadKey>;
+  let unit: UnitDirectory;
+  try {
+    parsed = parsePkUploadKey(upload.key);
+    unit = await unitDirectory(deps, parsed.unit);
+  } catch (err) {
+    if (!(err instanceof InvalidUploadKeyError) && !(err instanceof UnknownUnitError)) throw err;
+    const rejected =
+      err instanceof InvalidUploadKeyError
+        ? err
+        : new InvalidUploadKeyError('UNIT_NOT_CONFIGURED', `unit "${unitInKey(upload.key)}" is not in the directory`);
+    const known = err instanceof InvalidUploadKeyError ? unitInKey(upload.key) : undefined;
+    const told = await tellRejected(deps, upload, rejected, known);
+    return { outcome: 'REJECTED', reason: `${rejected.message}${told ? '' : NOBODY_TOLD}` };
+  }
+  return receivePerjanjianKinerja(deps, upload, parsed, unit);
 }
 
 /**

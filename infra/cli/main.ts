@@ -1,14 +1,12 @@
-import { existsSync, statSync } from 'node:fs';
-import { readFile, rename } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ConfigError, type LapkinConfig, loadConfigFile } from '../../functions/core/config.ts';
 import type { AuditEvent, Report } from '../../functions/core/report.ts';
-import { PERIODS, type Period } from '../../functions/core/report.ts';
-import { parseUploadKey, uploadKey } from '../../functions/core/upload-key.ts';
 import { formatVerificationCode, verificationUrl } from '../../functions/core/verification-code.ts';
-import { STATUS_LABEL } from '../../functions/i18n/labels.ts';
 import { answeringStack } from '../local/stack-file.ts';
+import { type Ctx, fail, requireRunning } from './context.ts';
 import { DELEGATE_OPTIONS, PEOPLE_OPTIONS } from './people-options.ts';
 
 // The local stack (dynalite, MailDev, the Step Functions engine) is loaded only by the commands that run it:
@@ -31,8 +29,9 @@ const COMMANDS: Record<string, Command> = {
     options: { port: { type: 'string' }, 'clock-speed': { type: 'string' } },
   },
   upload: {
-    usage: 'lapkin upload <file> --tahun YYYY --periode TW1|TW2|TW3|TW4|TAHUNAN [--unit U] [--as email]',
-    summary: 'upload data to the running stack and say what intake did with it',
+    usage: 'lapkin upload <file> --tahun YYYY --periode TW1|TW2|TW3|TW4|TAHUNAN|PK [--unit U] [--as email]',
+    summary:
+      "upload data to the running stack and say what intake did with it; --periode PK: the unit's Perjanjian Kinerja of the year",
     options: {
       unit: { type: 'string' },
       tahun: { type: 'string' },
@@ -64,6 +63,17 @@ const COMMANDS: Record<string, Command> = {
     summary:
       'Plh / Plt: who acts for an official while away (dates in WIB, whole days); pending requests go to the delegate',
     options: DELEGATE_OPTIONS,
+  },
+  rollup: {
+    usage: 'lapkin rollup --unit U --tahun YYYY [--out file.xlsx] [--force]',
+    summary:
+      "the year's figures from the four documented quarters by each indicator's sifat (PK), as the annual workbook to complete and upload as TAHUNAN",
+    options: {
+      unit: { type: 'string' },
+      tahun: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      force: { type: 'boolean' },
+    },
   },
   export: {
     usage: 'lapkin export <reportId> [--out DIR]',
@@ -123,11 +133,6 @@ ${GLOBAL}
 
 const commandUsage = (c: Command) => `Usage: ${c.usage}\n  ${c.summary}\n\n${GLOBAL}\n`;
 
-function fail(message: string, code = 1): never {
-  process.stderr.write(`lapkin: ${message}\n`);
-  process.exit(code);
-}
-
 function loadConfig(): LapkinConfig {
   try {
     return loadConfigFile(process.env.LAPKIN_CONFIG_FILE ?? join(PROJECT_ROOT, 'cdk.json'));
@@ -138,16 +143,6 @@ function loadConfig(): LapkinConfig {
 }
 
 const clock = () => new Date().toISOString().slice(11, 19);
-
-interface Ctx {
-  config: LapkinConfig;
-  stateDir: string;
-  values: Record<string, string | boolean | undefined>;
-  positionals: string[];
-  /** The raw arguments, without --state-dir and --help, for the commands that parse their own. */
-  rest: string[];
-  usage: () => never;
-}
 
 function clockSpeed(ctx: Ctx) {
   const raw = ctx.values['clock-speed'];
@@ -195,88 +190,6 @@ Press Ctrl-C to stop; everything is kept for the next start.`);
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
-}
-
-/** The running stack of this checkout's state dir, or a clear way out. */
-async function requireRunning(ctx: Ctx) {
-  const running = await answeringStack(ctx.stateDir);
-  if (!running) fail(`the local stack of ${ctx.stateDir} is not running; start it with: npm start`);
-  return running;
-}
-
-async function upload(ctx: Ctx) {
-  const v = ctx.values as { unit?: string; tahun?: string; periode?: string; as?: string };
-  const file = ctx.positionals[0];
-  if (!file) return ctx.usage();
-  // With one unit configured, --unit may be left out; with several, the upload must say whose data it is.
-  const unit = v.unit ?? (ctx.config.units.length === 1 ? ctx.config.units[0]?.organization.unitCode : undefined);
-  if (!unit) fail(`--unit is required: one of ${ctx.config.units.map((u) => u.organization.unitCode).join(', ')}`, 2);
-  const periode = (v.periode ?? '').toUpperCase();
-  if (!v.tahun || !/^20\d\d$/.test(v.tahun)) fail('--tahun YYYY is required', 2);
-  if (!(PERIODS as readonly string[]).includes(periode)) fail(`--periode must be one of ${PERIODS.join(', ')}`, 2);
-  if (!existsSync(file)) fail(`file not found: ${file}`, 2);
-  // The same size rule the assemble function applies, answered here before anything is sent.
-  const { sizeProblem } = await import('../../functions/documents/upload/index.ts');
-  const tooBig = sizeProblem(statSync(file).size, {
-    lang: ctx.config.language,
-    maxFileMB: ctx.config.dataLimits.maxFileMB,
-  });
-  if (tooBig) fail(`upload refused: ${tooBig.message}`);
-  const key = uploadKey(unit, Number(v.tahun), periode as Period, basename(file).replace(/[^A-Za-z0-9._ -]/g, '_'));
-  try {
-    parseUploadKey(key);
-  } catch (err) {
-    fail((err as Error).message, 2);
-  }
-  const stack = await requireRunning(ctx);
-  // A unit the directory does not know is refused here, before anything is stored under its folder.
-  const { unitProblem } = await import('./people.ts');
-  const unknown = await unitProblem(ctx.config, ctx.stateDir, unit);
-  if (unknown) fail(`upload refused: ${unknown}`);
-  const body = await readFile(file);
-  const type = file.toLowerCase().endsWith('.xlsx')
-    ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-    : 'text/csv';
-  // tunggu=1: the answer comes once intake has decided what the upload does.
-  const res = await fetch(`${stack.urls.http}/_lokal/unggah?key=${encodeURIComponent(key)}&tunggu=1`, {
-    method: 'POST',
-    headers: { 'content-type': type, ...(v.as ? { 'x-uploader-email': v.as } : {}) },
-    body,
-  }).catch(() => fail(`the local stack at ${stack.urls.http} does not answer; restart it with: npm start`));
-  if (!res.ok) fail(`upload refused: ${res.status} ${await res.text()}`);
-  const out = (await res.json()) as {
-    key: string;
-    versionId: string;
-    intake?: { outcome?: string; reportId?: string; status?: Report['status']; reason?: string };
-  };
-  console.log(`uploaded ${file} → ${out.key} (versionId ${out.versionId})`);
-  const i = out.intake;
-  const lang = ctx.config.language;
-  switch (i?.outcome) {
-    case 'STARTED':
-      return console.log(`report ${i.reportId} started; follow it with: npx lapkin status --watch ${i.reportId}`);
-    case 'RESUMED':
-      return console.log(`report ${i.reportId} resumed with the corrected data`);
-    case 'DUPLICATE':
-      return console.log(`report ${i.reportId} already has this upload; nothing new`);
-    case 'STALE':
-      process.exitCode = 1;
-      return console.log(`ignored: report ${i.reportId} already uses a newer upload`);
-    case 'IGNORED': {
-      process.exitCode = 1;
-      const label = i.status ? ` (${STATUS_LABEL[lang][i.status]})` : '';
-      const next =
-        i.status === 'TERDOKUMENTASI'
-          ? '; it is finished — upload data for another period (e.g. --periode TW2)'
-          : '; it takes a corrected upload only when it waits for one (PERLU_REVISI or PERLU_PERBAIKAN_DATA)';
-      return console.log(`ignored: report ${i.reportId} is ${i.status}${label}${next}`);
-    }
-    case 'REJECTED':
-      process.exitCode = 1;
-      return console.log(`refused: ${i.reason}`);
-    default:
-      return console.log('intake has not answered (see the stack output); check with: npx lapkin status');
-  }
 }
 
 /**
@@ -453,9 +366,13 @@ const directoryCommand = (ctx: Ctx) => ({
 
 const run: Record<string, (ctx: Ctx) => Promise<unknown>> = {
   up,
-  upload,
+  upload: async (ctx) => (await import('./upload-command.ts')).upload(ctx),
   status,
   export: exportCommand,
+  rollup: async (ctx) => {
+    const { runRollUp } = await import('./rollup.ts');
+    await runRollUp(ctx, (await readState(ctx)).reports);
+  },
   demo,
   check: async (ctx) => {
     const { runCheck } = await import('./check.ts');

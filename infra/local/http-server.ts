@@ -43,8 +43,23 @@ function uploadKeyProblem(key: string): { pesan: string; message: string } | und
 
 /** What an uploader learns of the intake's answer: the outcome and its reason, nothing internal. */
 function intakeView(outcome: unknown) {
-  const o = outcome as { outcome?: string; reportId?: string; status?: string; reason?: string };
-  return { outcome: o.outcome, reportId: o.reportId, status: o.status, reason: o.reason };
+  const o = outcome as {
+    outcome?: string;
+    reportId?: string;
+    status?: string;
+    reason?: string;
+    indicators?: number;
+    problems?: number;
+  };
+  // A PK's outcome counts its indicators or problems; the problems themselves go by mail.
+  return {
+    outcome: o.outcome,
+    reportId: o.reportId,
+    status: o.status,
+    reason: o.reason,
+    indicators: o.indicators,
+    problems: o.problems,
+  };
 }
 
 /** Where a console URL lives in the portal: /laporan with its ?unit, ?periode and ?lang. */

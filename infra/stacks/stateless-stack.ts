@@ -98,7 +98,11 @@ export class StatelessStack extends Stack {
     ) =>
       new LapkinFunction(this, handler, { handler, description, environment: env, configFile, logRetention, ...extra });
 
-    const intake = fn('intake', 'SOP 1: an upload under masuk/ starts or resumes a report');
+    // Intake also checks and stores a unit's Perjanjian Kinerja (masuk/<unit>/<tahun>/PK/): a whole XLSX read.
+    const intake = fn('intake', 'SOP 1: an upload under masuk/ starts or resumes a report, or is a PK', {
+      memorySize: 1024,
+      timeout: Duration.minutes(2),
+    });
     const assemble = fn('assemble', 'SOP 2: validate data, compute capaian, write the report PDF + XLSX', {
       memorySize: 1769,
       timeout: Duration.minutes(4),
@@ -128,11 +132,15 @@ export class StatelessStack extends Stack {
     };
     for (const f of Object.values(this.functions)) f.bindTable(table, 'RW');
     // Intake hashes each upload for the audit trail.
-    intake.bindBucket(documents, UPLOAD_PREFIX, 'RO');
+    intake.bindBucket(documents, UPLOAD_PREFIX, 'RO').bindBucket(documents, 'pk/', 'RW');
     // Audit checkpoints (Object Lock): written after decisions (portal) and the documentation (archive), and
     // repaired by the steps that write right after a decision if a checkpoint was cut off.
     for (const f of [portal, archive, requestDecision, requestRevision]) f.bindBucket(documents, 'audit/', 'RW_LOCKED');
-    assemble.bindBucket(documents, UPLOAD_PREFIX, 'RO').bindBucket(documents, 'laporan/', 'RW');
+    // Assembly checks data against the unit's PK and adds up the documented quarters.
+    assemble
+      .bindBucket(documents, UPLOAD_PREFIX, 'RO')
+      .bindBucket(documents, 'laporan/', 'RW')
+      .bindBucket(documents, 'pk/', 'RO');
     requestDecision.bindBucket(documents, 'laporan/', 'RO');
     // The clock re-addresses pending requests when a Plh / Plt starts or ends: the request mail carries the PDF.
     mutuBakuClock.bindBucket(documents, 'laporan/', 'RO');
@@ -142,6 +150,7 @@ export class StatelessStack extends Stack {
       .bindBucket(documents, UPLOAD_PREFIX, 'RO')
       .bindBucket(documents, 'laporan/', 'RO')
       .bindBucket(documents, 'arsip/', 'RO')
+      .bindBucket(documents, 'pk/', 'RO')
       .bindUploadSigning(documents, UPLOAD_PREFIX)
       .bindPortalItems(table);
     requestRevision.bindBucket(documents, 'laporan/', 'RO');

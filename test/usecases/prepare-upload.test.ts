@@ -92,3 +92,23 @@ describe('prepareUpload', () => {
     expect(f.uploads.requests).toHaveLength(0);
   });
 });
+
+describe('prepareUpload of a Perjanjian Kinerja', () => {
+  const timsakip: SessionPerson = { ...staf, roles: ['TIMSAKIP'], email: 'timsakip@example.go.id' };
+
+  it('signs the unit’s PK folder of the year for the team lead, with no report', async () => {
+    const f = fakeDeps();
+    const prepared = await prepareUpload(f.deps, timsakip, { tahun: '2026', periode: 'pk', jenis: 'xlsx' });
+    expect(f.uploads.requests[0]?.key).toMatch(/^masuk\/karawaci\/2026\/PK\/[0-9a-f-]{36}\.xlsx$/);
+    expect(prepared).toMatchObject({ pk: { unit: 'karawaci', tahun: 2026 } });
+    expect(prepared.reportId).toBeUndefined();
+  });
+
+  it('refuses a PK from a data collector who is not TIMSAKIP', async () => {
+    const f = fakeDeps();
+    await expect(prepareUpload(f.deps, staf, { tahun: '2026', periode: 'PK', jenis: 'xlsx' })).rejects.toThrow(
+      UploadNotAllowedError,
+    );
+    expect(f.uploads.requests).toHaveLength(0);
+  });
+});

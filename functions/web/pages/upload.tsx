@@ -35,6 +35,13 @@ export const UPLOAD_TEXT = {
     value: 'Nilai',
     reason: 'Alasan',
     warnings: 'Catatan (bukan kesalahan)',
+    pkOption: 'Perjanjian Kinerja dan Rencana Aksi (PK)',
+    pkHint:
+      'Perjanjian Kinerja diunggah sekali setahun oleh TIMSAKIP (lembar PK pada templat). Setelah diterima, data triwulan cukup memuat kode indikator, realisasi, realisasi anggaran dan uraian.',
+    annualTitle: 'Laporan tahunan (LKjIP)',
+    annualBody:
+      'Periode Tahunan menghasilkan LKjIP. Berkasnya berformat XLSX dengan lembar Data dan lembar Narasi (kata pengantar, ikhtisar eksekutif, bab I–IV); narasi ditulis oleh unit, lapkin tidak mengarangnya. Bila keempat laporan triwulan telah terdokumentasi, rekap data tahunan menurut sifat indikator dapat diunduh di sini, dilengkapi narasinya, lalu diunggah sebagai periode Tahunan.',
+    annualLink: 'Unduh rekap data tahunan (TW1–TW4) untuk tahun yang dipilih',
   },
   en: {
     title: 'Upload performance data',
@@ -59,6 +66,13 @@ export const UPLOAD_TEXT = {
     value: 'Value',
     reason: 'Reason',
     warnings: 'Notes (not errors)',
+    pkOption: 'Performance agreement and action plan (PK)',
+    pkHint:
+      "The performance agreement is uploaded once a year by TIMSAKIP (the template's PK sheet). Once accepted, quarterly data needs only the indicator code, the actual, the budget spent and the narrative.",
+    annualTitle: 'Annual report (LKjIP)',
+    annualBody:
+      "The annual period produces the LKjIP. Its file is an XLSX with a Data sheet and a Narasi sheet (foreword, executive summary, chapters I–IV); the unit writes the narrative, lapkin never makes it up. Once all four quarterly reports are documented, the year's figures rolled up by each indicator's type can be downloaded here, completed with the narrative, and uploaded as the annual period.",
+    annualLink: 'Download the annual roll-up (TW1–TW4) of the chosen year',
   },
 };
 
@@ -74,6 +88,8 @@ export interface UploadPageProps {
   years: number[];
   tahun: number;
   periode: Period;
+  /** The person may upload the unit's Perjanjian Kinerja (TIMSAKIP). */
+  canUploadPk: boolean;
   /** ?laporan=<id>: the report this upload corrects (of the person's unit), or the id that was not found. */
   revision?: { reportId: string; note?: string } | { unknown: string };
 }
@@ -132,6 +148,7 @@ export function UploadPage(p: UploadPageProps) {
         data-settings={JSON.stringify(p.settings)}
         data-lang={p.lang}
         data-revision={revision?.reportId ?? ''}
+        data-pk-url="/unggah/pk"
       >
         <CsrfField token={p.csrf} />
         <div class="row2">
@@ -153,6 +170,7 @@ export function UploadPage(p: UploadPageProps) {
                   {PERIOD_LABEL[p.lang][x]} ({x})
                 </option>
               ))}
+              {p.canUploadPk ? <option value="PK">{t.pkOption}</option> : null}
             </select>
           </div>
         </div>
@@ -193,6 +211,20 @@ export function UploadPage(p: UploadPageProps) {
       <section id="catatan" hidden>
         <h2>{t.warnings}</h2>
         <ul />
+      </section>
+      {p.canUploadPk ? <p class="muted">{t.pkHint}</p> : null}
+      <section aria-labelledby="tahunan-judul">
+        <h2 id="tahunan-judul">{t.annualTitle}</h2>
+        <p class="muted">{t.annualBody}</p>
+        <p>
+          <a
+            id="rekap-tahunan"
+            href={`/unggah/rekap-tahunan?tahun=${p.tahun}`}
+            data-href="/unggah/rekap-tahunan?tahun="
+          >
+            {t.annualLink}
+          </a>
+        </p>
       </section>
     </Layout>
   );

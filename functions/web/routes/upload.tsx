@@ -3,15 +3,20 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Period } from '../../core/report.ts';
 import { canUpload, type SessionPerson } from '../../core/session.ts';
 import { dataSettings } from '../../documents/check-data.ts';
+import { renderRollUpXlsx } from '../../documents/roll-up-xlsx.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { unitDirectory } from '../../usecases/directory.ts';
+import { currentPerjanjianKinerja } from '../../usecases/perjanjian-kinerja.ts';
 import {
+  canUploadPk,
+  parseTahun,
   prepareUpload,
   reportToCorrect,
   UploadInputError,
   UploadNotAllowedError,
   uploadYears,
 } from '../../usecases/prepare-upload.ts';
+import { RollUpNotReadyError, rollUpYear } from '../../usecases/roll-up-year.ts';
 import { MessagePage } from '../pages/message.tsx';
 import { UploadPage, type UploadPageProps } from '../pages/upload.tsx';
 import type { PortalEnv, PortalOptions } from '../portal-env.ts';
@@ -25,6 +30,8 @@ const TEXT = {
     forbidden: 'Unggah data tidak tersedia',
     forbiddenBody: 'Unggah data hanya untuk Staf, Kepala Seksi dan TIMSAKIP unit ini.',
     home: 'Ke beranda',
+    rollUpTitle: 'Rekap data tahunan belum dapat dibuat',
+    back: 'Kembali ke halaman unggah',
     signIn: 'Sesi Bapak/Ibu telah berakhir. Mohon masuk kembali lalu ulangi.',
     bad: {
       tahun: 'Tahun tidak valid.',
@@ -37,6 +44,8 @@ const TEXT = {
     forbidden: 'Upload not available',
     forbiddenBody: 'Uploading data is for the unit’s Staf, Kepala Seksi and TIMSAKIP only.',
     home: 'Go to the home page',
+    rollUpTitle: 'The annual roll-up cannot be made yet',
+    back: 'Back to the upload page',
     signIn: 'Your session has ended. Please sign in again and retry.',
     bad: {
       tahun: 'Invalid year.',
@@ -54,6 +63,22 @@ export function lastQuarter(now: Date): { tahun: number; periode: Period } {
   return quarter === 0
     ? { tahun: wib.getUTCFullYear() - 1, periode: 'TW4' }
     : { tahun: wib.getUTCFullYear(), periode: `TW${quarter}` as Period };
+}
+
+/** The roll-up cannot be made yet (or a bad year): why, and the way back to the upload page. */
+function messagePage(lang: Lang, person: SessionPerson, csrf: string | undefined, body: string) {
+  const t = TEXT[lang];
+  return (
+    <MessagePage
+      lang={lang}
+      title={t.rollUpTitle}
+      body={body}
+      tone="warn"
+      person={person}
+      csrf={csrf}
+      next={{ href: '/unggah', label: t.back }}
+    />
+  );
 }
 
 function forbiddenPage(lang: Lang, person: SessionPerson | undefined, csrf: string | undefined) {
@@ -103,6 +128,7 @@ export function uploadRoutes(opts: PortalOptions) {
       pageScript: c.get('asset')('upload-page'),
       workerScript: c.get('asset')('upload-check'),
       settings: dataSettings(deps.config),
+      canUploadPk: canUploadPk(person),
       years: Array.from({ length: last - first + 1 }, (_, i) => last - i),
       tahun,
       periode,
@@ -114,6 +140,45 @@ export function uploadRoutes(opts: PortalOptions) {
             : undefined,
     };
     return c.html(<UploadPage {...props} />);
+  });
+
+  /**
+   * The unit's PK of a year, for the page's checker: with a PK in force a short-format upload is checked against
+   * it in the browser as the assembly will. Own unit only; null when none was accepted.
+   */
+  app.get('/unggah/pk', requireSignIn, async (c) => {
+    const deps = opts.deps();
+    const person = c.get('person') as SessionPerson;
+    if (!canUpload(person)) return c.json({ pesan: TEXT[c.get('lang')].forbiddenBody }, 403);
+    const tahun = parseTahun(c.req.query('tahun'), deps.clock.now());
+    if (tahun === undefined) return c.json({ pesan: TEXT[c.get('lang')].bad.tahun }, 400);
+    const stored = await currentPerjanjianKinerja(deps, person.unit, tahun);
+    return c.json({ pk: stored?.pk ?? null });
+  });
+
+  /**
+   * The year's figures rolled up from the four documented quarters by sifat, as the annual workbook (Data and
+   * an empty Narasi sheet) the staff complete and upload as TAHUNAN; or a page saying what is missing.
+   */
+  app.get('/unggah/rekap-tahunan', requireSignIn, async (c) => {
+    const deps = opts.deps();
+    const lang = c.get('lang');
+    const person = c.get('person') as SessionPerson;
+    const csrf = c.get('session')?.csrf;
+    if (!canUpload(person)) return c.html(forbiddenPage(lang, person, csrf), 403);
+    const tahun = parseTahun(c.req.query('tahun'), deps.clock.now());
+    if (tahun === undefined) return c.html(messagePage(lang, person, csrf, TEXT[lang].bad.tahun), 400);
+    try {
+      const year = await rollUpYear(deps, person.unit, tahun, lang);
+      const xlsx = await renderRollUpXlsx(year, lang);
+      return c.body(new Uint8Array(xlsx), 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename="data-tahunan-${person.unit}-${tahun}.xlsx"`,
+      });
+    } catch (err) {
+      if (!(err instanceof RollUpNotReadyError)) throw err;
+      return c.html(messagePage(lang, person, csrf, err.reasons.join(' ')), 409);
+    }
   });
 
   app.post(
@@ -145,7 +210,8 @@ export function uploadRoutes(opts: PortalOptions) {
         return c.json({
           url: prepared.form.url,
           fields: prepared.form.fields,
-          reportId: prepared.reportId,
+          ...(prepared.reportId ? { reportId: prepared.reportId } : {}),
+          ...(prepared.pk ? { pk: prepared.pk } : {}),
           expiresAt: prepared.expiresAt,
         });
       } catch (err) {

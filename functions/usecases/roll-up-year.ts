@@ -1,0 +1,93 @@
+import { figureToDate } from '../core/capaian-rules.ts';
+import type { PerjanjianKinerja } from '../core/perjanjian-kinerja.ts';
+import type { Period } from '../core/report.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { documentedQuarters, type QuarterSources } from './data-context.ts';
+import { currentPerjanjianKinerja } from './perjanjian-kinerja.ts';
+
+const QUARTERS: readonly Period[] = ['TW1', 'TW2', 'TW3', 'TW4'];
+
+/** One indicator's annual figures rolled up from the four documented quarters. */
+export interface RolledUpIndicator {
+  kode: string;
+  indikator: string;
+  sifat: PerjanjianKinerja['indicators'][number]['sifat'];
+  /** Each quarter's own figure, TW1–TW4. */
+  quarters: number[];
+  /** The year's figure by sifat: the sum, the last quarter's, or the mean. */
+  realisasi: number;
+  /** Realisasi anggaran to date at TW4 (the quarters report it to date), when given. */
+  realisasiAnggaran?: number;
+}
+
+export interface RolledUpYear {
+  unit: string;
+  tahun: number;
+  pk: PerjanjianKinerja;
+  indicators: RolledUpIndicator[];
+}
+
+/** The year cannot be rolled up yet: each reason in words for the person who asked. */
+export class RollUpNotReadyError extends Error {
+  override name = 'RollUpNotReadyError';
+  constructor(readonly reasons: string[]) {
+    super(reasons.join(' '));
+  }
+}
+
+const WHY = {
+  id: {
+    noPk: (t: number) =>
+      `Perjanjian Kinerja tahun ${t} belum diterima: data tahunan dihitung menurut sifat setiap indikator pada Perjanjian Kinerja. Mohon unggah Perjanjian Kinerja terlebih dahulu.`,
+    notDocumented: (qs: string[]) =>
+      `Laporan triwulan ${qs.join(', ')} belum terdokumentasi: rekap tahunan hanya memakai data triwulan yang telah disahkan.`,
+    missing: (kode: string, qs: string[]) =>
+      `Indikator ${kode} tidak ada dalam data triwulan ${qs.join(', ')} yang terdokumentasi.`,
+  },
+  en: {
+    noPk: (t: number) =>
+      `No performance agreement (PK) for ${t} has been accepted: the annual figures are rolled up by each indicator's type in the PK. Please upload the PK first.`,
+    notDocumented: (qs: string[]) =>
+      `The quarterly reports ${qs.join(', ')} are not documented yet: the annual roll-up uses ratified quarters only.`,
+    missing: (kode: string, qs: string[]) => `Indicator ${kode} is not in the documented data of ${qs.join(', ')}.`,
+  },
+};
+
+/**
+ * The annual figures of a unit from its four documented quarters, each indicator by its sifat in the PK: what the
+ * staff start the annual upload (LKjIP) from when no annual data file was made. Every quarter must be documented
+ * and carry every PK indicator, else nothing is rolled up and every reason is given at once.
+ */
+export async function rollUpYear(deps: QuarterSources, unit: string, tahun: number, lang: Lang): Promise<RolledUpYear> {
+  const w = WHY[lang];
+  const stored = await currentPerjanjianKinerja(deps, unit, tahun);
+  const documented = await documentedQuarters(deps, unit, tahun, QUARTERS);
+  const reasons: string[] = [];
+  if (!stored) reasons.push(w.noPk(tahun));
+  const absent = QUARTERS.filter((q) => !documented.some((d) => d.periode === q));
+  if (absent.length > 0) reasons.push(w.notDocumented(absent));
+  if (!stored || reasons.length > 0) throw new RollUpNotReadyError(reasons);
+
+  const byQuarter = documented.map((d) => new Map(d.data.indicators.map((i) => [i.kode.toUpperCase(), i])));
+  const indicators: RolledUpIndicator[] = [];
+  for (const ind of stored.pk.indicators) {
+    const rows = byQuarter.map((m) => m.get(ind.kode.toUpperCase()));
+    const lacking = QUARTERS.filter((_q, i) => !rows[i]);
+    if (lacking.length > 0) {
+      reasons.push(w.missing(ind.kode, lacking));
+      continue;
+    }
+    const quarters = rows.map((r) => r?.realisasiPeriode ?? r?.realisasi ?? 0);
+    const lastSpent = rows[3]?.realisasiAnggaran;
+    indicators.push({
+      kode: ind.kode,
+      indikator: ind.indikator,
+      sifat: ind.sifat,
+      quarters,
+      realisasi: figureToDate(ind.sifat, quarters) ?? 0,
+      ...(lastSpent !== undefined ? { realisasiAnggaran: lastSpent } : {}),
+    });
+  }
+  if (reasons.length > 0) throw new RollUpNotReadyError(reasons);
+  return { unit, tahun, pk: stored.pk, indicators };
+}

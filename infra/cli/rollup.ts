@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { LocalDocumentStore } from '../../functions/adapters/local-document-store.ts';
+import type { Report } from '../../functions/core/report.ts';
+import { renderRollUpXlsx } from '../../functions/documents/roll-up-xlsx.ts';
+import { RollUpNotReadyError, rollUpYear } from '../../functions/usecases/roll-up-year.ts';
+import { type Ctx, fail } from './context.ts';
+
+/**
+ * `lapkin rollup --unit U --tahun YYYY`: the year's figures from the unit's four documented quarters, by each
+ * indicator's sifat in its PK, written as the annual workbook (Data, an empty Narasi sheet, the quarters) to
+ * complete and upload with `lapkin upload … --periode TAHUNAN`. Reads the state directory whether or not the
+ * stack runs: the reports through `reports`, the documents straight from its versioned folder.
+ */
+export async function runRollUp(ctx: Ctx, reports: Report[]): Promise<void> {
+  const v = ctx.values as { unit?: string; tahun?: string; out?: string; force?: boolean };
+  const unit = v.unit ?? (ctx.config.units.length === 1 ? ctx.config.units[0]?.organization.unitCode : undefined);
+  if (!unit) fail(`--unit is required: one of ${ctx.config.units.map((u) => u.organization.unitCode).join(', ')}`, 2);
+  if (!v.tahun || !/^20\d\d$/.test(v.tahun)) fail('--tahun YYYY is required', 2);
+  const tahun = Number(v.tahun);
+  const out = resolve(v.out ?? `data-tahunan-${unit}-${tahun}.xlsx`);
+  if (existsSync(out) && !v.force) fail(`${out} exists; add --force to overwrite it`, 2);
+  const byId = new Map(reports.map((r) => [r.reportId, r]));
+  const store = new LocalDocumentStore(join(ctx.stateDir, 'documents'), {
+    baseUrl: ctx.config.publicBaseUrl,
+    secret: 'unused',
+  });
+  const lang = ctx.config.language;
+  const year = await rollUpYear({ repo: { get: async (id) => byId.get(id) }, store }, unit, tahun, lang).catch(
+    (err: Error) => {
+      if (err instanceof RollUpNotReadyError)
+        fail(`cannot roll up ${unit} ${tahun} yet:\n- ${err.reasons.join('\n- ')}`);
+      throw err;
+    },
+  );
+  await writeFile(out, await renderRollUpXlsx(year, lang));
+  for (const i of year.indicators) {
+    console.log(`${i.kode.padEnd(8)} ${i.sifat.padEnd(14)} ${i.quarters.join(' + ').padEnd(30)} → ${i.realisasi}`);
+  }
+  console.log(`\n${year.indicators.length} indicators written to ${out}`);
+  console.log(
+    `Fill in its Narasi sheet, then: npx lapkin upload ${out} --unit ${unit} --tahun ${tahun} --periode TAHUNAN`,
+  );
+}
