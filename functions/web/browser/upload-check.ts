@@ -4,6 +4,7 @@
  * and sends nothing anywhere but back to the page: the progress, then every problem.
  */
 import { checkFileSize, checkPerformanceData } from '../../documents/check-data.ts';
+import { checkPerjanjianKinerja } from '../../documents/check-pk.ts';
 import type { CheckReply, CheckRequest } from './upload-protocol.ts';
 
 const scope = self as unknown as {
@@ -14,21 +15,30 @@ const scope = self as unknown as {
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 async function check(request: CheckRequest): Promise<CheckReply> {
-  const { file, fileName, expected, settings, lang } = request;
+  const { file, fileName, expected, settings, lang, pk } = request;
   // Over the limit: answered from the size alone, without reading the file into memory (as the server does).
   const tooLarge = checkFileSize(file.size, settings, lang);
   if (tooLarge) return { type: 'done', valid: false, problems: tooLarge.problems, warnings: [], rows: 0, kind: 'csv' };
   scope.postMessage({ type: 'progress', stage: 'read' });
   const bytes = new Uint8Array(await file.arrayBuffer());
   scope.postMessage({ type: 'progress', stage: 'check' });
-  const result = await checkPerformanceData(bytes, fileName, expected, settings, lang);
+  const kind = ZIP_MAGIC.every((b, i) => bytes[i] === b) ? 'xlsx' : 'csv';
+  const { periode, tahun } = expected;
+  if (periode === 'PK') {
+    const checked = await checkPerjanjianKinerja(bytes, fileName, { tahun, unit: request.unit ?? '' }, settings, lang);
+    const rows = checked.indicators.length;
+    return { type: 'done', valid: checked.valid, problems: checked.problems, warnings: checked.warnings, rows, kind };
+  }
+  // The earlier quarters' figures are the server's (documented reports): the check here is of this file alone.
+  const context = pk ? { pk } : {};
+  const result = await checkPerformanceData(bytes, fileName, { tahun, periode }, settings, lang, context);
   return {
     type: 'done',
     valid: result.valid,
     problems: result.problems,
     warnings: result.warnings,
     rows: result.indicators.length,
-    kind: ZIP_MAGIC.every((b, i) => bytes[i] === b) ? 'xlsx' : 'csv',
+    kind,
   };
 }
 

@@ -19,6 +19,9 @@ const TEXT = {
     valid: (rows: number) => `Berkas valid (${rows} indikator). Meminta formulir unggah…`,
     sending: 'Mengirim berkas…',
     sent: (id: string) => `Berkas terkirim; laporan ${id} sedang diproses.`,
+    pkSent: (tahun: number) =>
+      `Perjanjian Kinerja ${tahun} terkirim. Hasil pemeriksaannya dikirim ke surel Bapak/Ibu dan TIMSAKIP; setelah diterima, data ${tahun} diperiksa terhadapnya.`,
+    pkFailed: 'Perjanjian Kinerja unit tidak dapat dibaca. Mohon muat ulang halaman lalu ulangi.',
     open: 'Lihat laporan',
     whole: 'seluruh berkas',
     checkFailed: 'Pemeriksaan berkas gagal di peramban ini. Mohon muat ulang halaman lalu ulangi.',
@@ -39,6 +42,9 @@ const TEXT = {
     valid: (rows: number) => `The file is valid (${rows} indicators). Asking for the upload form…`,
     sending: 'Sending the file…',
     sent: (id: string) => `File sent; report ${id} is being processed.`,
+    pkSent: (tahun: number) =>
+      `The ${tahun} performance agreement was sent. The result of its check is mailed to you and TIMSAKIP; once accepted, the ${tahun} data is checked against it.`,
+    pkFailed: "The unit's performance agreement could not be read. Please reload the page and try again.",
     open: 'Open the report',
     whole: 'whole file',
     checkFailed: 'The file check failed in this browser. Please reload the page and try again.',
@@ -55,7 +61,9 @@ const TEXT = {
 interface SignedForm {
   url: string;
   fields: Record<string, string>;
-  reportId: string;
+  /** The report the upload starts or corrects; absent for a Perjanjian Kinerja. */
+  reportId?: string;
+  pk?: { unit: string; tahun: number };
 }
 
 const LABELS = { id: ['Baris', 'Kolom', 'Nilai', 'Alasan'], en: ['Row', 'Column', 'Value', 'Reason'] };
@@ -73,6 +81,20 @@ function setup(): void {
   const t = TEXT[lang];
   const settings = JSON.parse(form.dataset.settings ?? '{}') as CheckRequest['settings'];
   const workerUrl = form.dataset.worker ?? '';
+  const pkUrl = form.dataset.pkUrl ?? '/unggah/pk';
+  // The annual roll-up link follows the chosen year.
+  const yearSelect = form.elements.namedItem('tahun') as HTMLSelectElement;
+  const rollUp = document.getElementById('rekap-tahunan') as HTMLAnchorElement | null;
+  yearSelect.addEventListener('change', () => {
+    if (rollUp) rollUp.href = `${rollUp.dataset.href ?? ''}${encodeURIComponent(yearSelect.value)}`;
+  });
+
+  /** The unit's PK of the year in force, or null; a data upload is checked against it as the assembly will. */
+  const pkOf = async (tahun: number): Promise<CheckRequest['pk']> => {
+    const res = await fetch(`${pkUrl}?tahun=${tahun}&lang=${lang}`, { credentials: 'same-origin' });
+    if (!res.ok) throw new Error(t.pkFailed);
+    return ((await res.json()) as { pk: CheckRequest['pk'] }).pk;
+  };
   const button = byId<HTMLButtonElement>('kirim');
   const fileInput = byId<HTMLInputElement>('berkas');
   const status = byId<HTMLDivElement>('status');
@@ -146,7 +168,9 @@ function setup(): void {
       credentials: 'same-origin',
     });
     const answer = (await res.json().catch(() => ({}))) as Partial<SignedForm> & { pesan?: string };
-    if (!res.ok || !answer.url || !answer.fields || !answer.reportId) throw new Error(answer.pesan ?? t.formFailed);
+    if (!res.ok || !answer.url || !answer.fields || !(answer.reportId || answer.pk)) {
+      throw new Error(answer.pesan ?? t.formFailed);
+    }
     return answer as SignedForm;
   };
 
@@ -196,8 +220,10 @@ function setup(): void {
     showNotes([]);
     try {
       let result: Extract<CheckReply, { type: 'done' }>;
+      const pk = periode === 'PK' ? undefined : await pkOf(tahun);
       try {
-        result = await check({ file, fileName: file.name, expected: { tahun, periode }, settings, lang });
+        const unit = form.dataset.unit ?? '';
+        result = await check({ file, fileName: file.name, expected: { tahun, periode }, settings, lang, unit, pk });
       } catch {
         say(t.checkFailed, 'error');
         return;
@@ -219,11 +245,13 @@ function setup(): void {
       bar.value = 100;
       percent.textContent = '100 %';
       status.className = 'ok';
-      status.replaceChildren(document.createTextNode(`${t.sent(signed.reportId)} `));
-      const link = document.createElement('a');
-      link.href = `/laporan/${encodeURIComponent(signed.reportId)}`;
-      link.textContent = t.open;
-      status.append(link);
+      if (signed.reportId) {
+        status.replaceChildren(document.createTextNode(`${t.sent(signed.reportId)} `));
+        const link = document.createElement('a');
+        link.href = `/laporan/${encodeURIComponent(signed.reportId)}`;
+        link.textContent = t.open;
+        status.append(link);
+      } else status.replaceChildren(document.createTextNode(t.pkSent(tahun)));
       form.reset();
       const chosenYear = form.elements.namedItem('tahun') as HTMLSelectElement;
       chosenYear.value = String(tahun);

@@ -3,15 +3,20 @@
  * worker runs the very checkPerformanceData of the assemble function on the chosen file.
  */
 
+import type { PerjanjianKinerja } from '../../core/perjanjian-kinerja.ts';
 import type { Period } from '../../core/report.ts';
 import type { DataSettings } from '../../documents/check-data.ts';
 
 export interface CheckRequest {
   file: Blob;
   fileName: string;
-  expected: { tahun: number; periode: Period };
+  /** periode 'PK': the file is the unit's Perjanjian Kinerja of the year, checked by its own rules. */
+  expected: { tahun: number; periode: Period | 'PK' };
   settings: DataSettings;
   lang: 'id' | 'en';
+  /** The unit and its PK of the year in force (from /unggah/pk), so a short-format upload checks as it will. */
+  unit?: string;
+  pk?: PerjanjianKinerja | null;
 }
 
 export interface Problem {

@@ -149,6 +149,7 @@ export function UploadPage(p: UploadPageProps) {
         data-lang={p.lang}
         data-revision={revision?.reportId ?? ''}
         data-pk-url="/unggah/pk"
+        data-unit={p.person.unit}
       >
         <CsrfField token={p.csrf} />
         <div class="row2">
