@@ -104,6 +104,24 @@ const TEXT: Record<FieldKey, ColumnText> = {
     example: 'Sumber: rekap layanan Januari–Maret.',
     width: 30,
   },
+  sifat: {
+    header: 'Sifat',
+    note: 'Opsional (tanpa Perjanjian Kinerja): kumulatif, non-kumulatif (posisi akhir) atau rata-rata (pilih dari daftar). Dengan Perjanjian Kinerja, sifat diambil dari PK.',
+    example: 'non-kumulatif',
+    width: 14,
+  },
+  target_renstra_akhir: {
+    header: 'Target Renstra Akhir',
+    note: 'Opsional: target pada akhir periode Renstra, untuk perbandingan.',
+    example: '98',
+    width: 12,
+  },
+  standar_nasional: {
+    header: 'Standar Nasional',
+    note: 'Opsional: standar nasional (SPM atau standar kementerian), bila ada.',
+    example: '90',
+    width: 12,
+  },
 };
 
 type ExampleRow = Partial<Record<FieldKey, string | number>>;

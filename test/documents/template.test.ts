@@ -81,7 +81,7 @@ describe('renderTemplateXlsx', () => {
       const note = header?.getCell(i + 1).note;
       return typeof note === 'string' ? note : (note?.texts?.map((t) => t.text).join('') ?? '');
     });
-    expect(notes).toHaveLength(17);
+    expect(notes).toHaveLength(20);
     COLUMNS.forEach((c, i) => {
       expect(notes[i]).toMatch(c.required ? /^Wajib — / : /^Opsional — /);
       expect(notes[i]).toContain(`Nama kolom: ${c.key}`);
