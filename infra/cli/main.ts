@@ -84,8 +84,9 @@ const COMMANDS: Record<string, Command> = {
     delegated: true,
   },
   check: {
-    usage: 'lapkin check <file> [--json] [--tahun YYYY --periode P] [--lang id|en]',
-    summary: 'validate data offline, as the report would; exit 1 if invalid',
+    usage: 'lapkin check <file> [--json] [--pk <PK file>] [--tahun YYYY --periode P] [--lang id|en]',
+    summary:
+      'validate data (against a PK with --pk) or a Perjanjian Kinerja offline, as the report would; exit 1 if invalid',
     options: {},
     delegated: true,
   },

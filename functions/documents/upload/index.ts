@@ -11,12 +11,15 @@ import { type CapaianRules, DEFAULT_CAPAIAN_RULES } from '../../core/capaian-rul
 import type { Narasi } from '../../core/narasi.ts';
 import type { DataProblem, IndicatorRow } from '../../core/performance-data.ts';
 import type { PkIndicator } from '../../core/perjanjian-kinerja.ts';
+import { HEADER_LOOKUP, normalizeHeader } from './columns.ts';
 import { readCsv } from './csv-reader.ts';
 import { sniff } from './file-type.ts';
-import { MAX_DATA_ROWS, MAX_FILE_MB } from './limits.ts';
+import { HEADER_SEARCH_ROWS, MAX_DATA_ROWS, MAX_FILE_MB } from './limits.ts';
 import { fileProblem, formatLimit, type Lang, MESSAGES, megabytes } from './messages.ts';
 import { NARASI_SHEET, readNarasi } from './narasi-sheet.ts';
+import { PK_HEADER_LOOKUP } from './pk-columns.ts';
 import { validatePk } from './pk-validate.ts';
+import { cellText, isBlankRow } from './sheet.ts';
 import {
   type CheckedPeriod,
   type DataContext,
@@ -199,4 +202,29 @@ export function sizeProblem(
   const maxFileMB = options.maxFileMB ?? MAX_FILE_MB;
   if (byteLength <= maxFileMB * 1024 * 1024) return null;
   return fileProblem(m.tooLarge(megabytes(byteLength, m), formatLimit(maxFileMB, m)));
+}
+
+/**
+ * Whether an upload is a Perjanjian Kinerja or performance data, for a checker handed a file without its folder:
+ * a workbook with a "PK" sheet and no "Data" sheet is a PK; else the header decides — Rencana Aksi targets
+ * (target_tw1…) without a realisasi column make a PK. Anything unreadable counts as data (its checker says why).
+ */
+export async function uploadKind(bytes: Uint8Array, fileName: string): Promise<'pk' | 'data'> {
+  const names = (await sheetNames(bytes, fileName)).map((n) => n.trim().toLowerCase());
+  if (names.includes('pk') && !names.includes('data')) return 'pk';
+  const read = await readRows(bytes, fileName, DATA_SHEET, MAX_DATA_ROWS, {});
+  if (!read.ok) return 'data';
+  const head = read.rows.filter((r) => !isBlankRow(r)).slice(0, HEADER_SEARCH_ROWS);
+  for (const row of head) {
+    const names = row.cells.flatMap((c) => (c === null ? [] : [normalizeHeader(cellText(c))]));
+    const known = Math.max(
+      names.filter((n) => HEADER_LOOKUP.has(n)).length,
+      names.filter((n) => PK_HEADER_LOOKUP.has(n)).length,
+    );
+    // The header row as the checkers find it; the data rows below it may well hold "TW1".
+    if (known < 3) continue;
+    const quarterTargets = names.some((n) => /^target_tw[1-4]$/.test(PK_HEADER_LOOKUP.get(n) ?? ''));
+    return quarterTargets && !names.some((n) => HEADER_LOOKUP.get(n) === 'realisasi') ? 'pk' : 'data';
+  }
+  return 'data';
 }
