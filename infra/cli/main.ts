@@ -79,7 +79,8 @@ const COMMANDS: Record<string, Command> = {
   },
   template: {
     usage: 'lapkin template [--unit U] [--out file.xlsx] [--tahun YYYY] [--periode P] [--force]',
-    summary: 'the blank data template (guide, dropdowns, example sheet); --unit: headed with that unit, else the city',
+    summary:
+      'the blank template (guide, PK, Data and Narasi sheets, dropdowns, examples); --unit: headed with that unit, else the city',
     options: {},
     delegated: true,
   },

@@ -338,12 +338,51 @@ describe('lapkin template', () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Petunjuk', 'Data', 'Contoh']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Petunjuk',
+      'PK',
+      'Data',
+      'Narasi',
+      'Contoh PK',
+      'Contoh',
+      'Contoh Narasi',
+    ]);
 
     const check = await lapkin(['check', file, '--json']);
     expect(check.code).toBe(1);
     expect(json(check).errors).toEqual([
       { row: null, column: null, value: null, message: 'Tidak ada baris data di bawah judul kolom.' },
+    ]);
+  });
+
+  it('checks the template’s PK sheet once filled, then its Data sheet against it with --pk', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lapkin-template-'));
+    expect((await lapkin(['template', '--tahun', '2026'], dir)).code).toBe(0);
+    const file = join(dir, 'templat-data-kinerja.xlsx');
+    const copy = async (pairs: [string, string][]) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      for (const [from, to] of pairs) {
+        const target = wb.getWorksheet(to);
+        wb.getWorksheet(from)?.eachRow((row, n) => {
+          if (n > 1 && target) target.getRow(n).values = row.values as ExcelJS.CellValue[];
+        });
+      }
+      await wb.xlsx.writeFile(file);
+    };
+    await copy([['Contoh PK', 'PK']]);
+    // The Data sheet is still empty: the workbook is checked as its PK.
+    const pk = await lapkin(['check', file, '--json']);
+    expect(pk.code).toBe(0);
+    expect(JSON.parse(pk.stdout)).toMatchObject({ valid: true, kind: 'pk', tahun: 2026 });
+    expect(JSON.parse(pk.stdout).indicators).toHaveLength(6);
+    await copy([['Contoh', 'Data']]);
+    const data = await lapkin(['check', file, '--pk', file, '--tahun', '2026', '--periode', 'TW1', '--json']);
+    expect(data.code).toBe(0);
+    expect(json(data).sasaran.map((s) => s.sasaran)).toEqual([
+      'Meningkatnya kualitas pelayanan publik kecamatan',
+      'Meningkatnya akuntabilitas kinerja dan tata kelola pemerintahan kecamatan',
+      'Terwujudnya ketenteraman dan ketertiban umum',
     ]);
   });
 

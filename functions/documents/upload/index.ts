@@ -206,13 +206,20 @@ export function sizeProblem(
 
 /**
  * Whether an upload is a Perjanjian Kinerja or performance data, for a checker handed a file without its folder:
- * a workbook with a "PK" sheet and no "Data" sheet is a PK; else the header decides — Rencana Aksi targets
+ * a workbook with a "PK" sheet and no "Data" sheet, or with an empty Data sheet and a filled PK sheet (the
+ * template), is a PK; else the header decides — Rencana Aksi targets
  * (target_tw1…) without a realisasi column make a PK. Anything unreadable counts as data (its checker says why).
  */
 export async function uploadKind(bytes: Uint8Array, fileName: string): Promise<'pk' | 'data'> {
   const names = (await sheetNames(bytes, fileName)).map((n) => n.trim().toLowerCase());
   if (names.includes('pk') && !names.includes('data')) return 'pk';
   const read = await readRows(bytes, fileName, DATA_SHEET, MAX_DATA_ROWS, {});
+  if (names.includes('pk') && read.ok) {
+    // The template holds both sheets: its PK is checked when its Data sheet has no rows under the header yet.
+    const pk = await readRows(bytes, fileName, PK_SHEET, MAX_DATA_ROWS, {});
+    const filled = (r: RowsRead) => r.ok && r.rows.filter((row) => !isBlankRow(row)).length > 1;
+    if (!filled(read) && filled(pk)) return 'pk';
+  }
   if (!read.ok) return 'data';
   const head = read.rows.filter((r) => !isBlankRow(r)).slice(0, HEADER_SEARCH_ROWS);
   for (const row of head) {
