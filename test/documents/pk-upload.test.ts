@@ -359,6 +359,22 @@ describe('checkPerformanceData against a PK', () => {
     ]);
   });
 
+  it('reports a missing kode column once, not every PK indicator as missing', async () => {
+    const pk = await pkOf();
+    const upload = csv('kode;realisasi_anggaran;realisasi', 'IK-01;1;110').toString().replace('kode;', 'nomor;');
+    const checked = await checkPerformanceData(
+      Buffer.from(upload),
+      'x.csv',
+      { tahun: 2026, periode: 'TW1' },
+      config,
+      'id',
+      { pk },
+    );
+    expect(checked.problems.map((p) => p.message)).toEqual([
+      'Kolom wajib "kode_indikator" tidak ditemukan pada baris judul.',
+    ]);
+  });
+
   it('checks the full-row columns against the PK: texts without regard to case and spacing, the target to date exactly', async () => {
     const pk = await pkOf();
     const header = 'tahun;periode;kode_indikator;sasaran_strategis;indikator;satuan;polaritas;sifat;target;realisasi';

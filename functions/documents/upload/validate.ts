@@ -159,7 +159,9 @@ export async function validate(
     if (checked.row) rows.push(checked.row);
   }
   const warnings: DataProblem[] = [];
-  if (join) {
+  // Without a kode column (reported once on the header) no row could name its indicator: listing every PK
+  // indicator as missing would bury that one problem.
+  if (join && header.index.has('kode_indikator')) {
     for (const indicator of join.pk.indicators) {
       if (join.seen.has(indicator.kode.toUpperCase())) continue;
       problems.push({
@@ -169,9 +171,9 @@ export async function validate(
         message: m.missingIndicator(indicator.kode, indicator.indikator),
       });
     }
-    for (const [quarters, kodes] of join.missingQuarters) {
-      warnings.push(fileProblem(m.quartersMissing(quarters, period.periode ?? '', kodes.length, kodes.join(', '))));
-    }
+  }
+  for (const [quarters, kodes] of join?.missingQuarters ?? []) {
+    warnings.push(fileProblem(m.quartersMissing(quarters, period.periode ?? '', kodes.length, kodes.join(', '))));
   }
   if (problems.length > 0) return { ok: false, problems, rows, period, warnings };
   return { ok: true, rows, period, warnings };
