@@ -1,11 +1,21 @@
 import { type CapaianRules, capaianRules } from '../core/capaian-rules.ts';
 import type { LapkinConfig } from '../core/config.ts';
+import type { Narasi } from '../core/narasi.ts';
 import type { ComputedIndicator, DataProblem, RatingScale, ReportSummary } from '../core/performance-data.ts';
 import { formatNumber, formatPercent } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { computeIndicators, overspent, ratingScaleOf } from './capaian.ts';
 import { summarize } from './report-summary.ts';
-import { type CheckedPeriod, type ExpectedPeriod, parsePerformanceData, sizeProblem } from './upload/index.ts';
+import {
+  type CheckedPeriod,
+  type DataContext,
+  type ExpectedPeriod,
+  parseNarasi,
+  parsePerformanceData,
+  sizeProblem,
+} from './upload/index.ts';
+
+export type { DataContext } from './upload/index.ts';
 
 /** The parts of the configuration that decide whether data is valid and how it is rated. */
 export type DataSettings = Pick<LapkinConfig, 'ratingScale' | 'targetZero' | 'capaian' | 'dataLimits'>;
@@ -34,6 +44,10 @@ export interface DataCheck {
   ratingScale: RatingScale;
   rules: CapaianRules;
   period: CheckedPeriod | null;
+  /** Whether the rows were checked against (and joined with) the unit's Perjanjian Kinerja. */
+  pk: boolean;
+  /** The narrative of an annual (TAHUNAN) upload, from its Narasi sheet. */
+  narasi?: Narasi;
 }
 
 const WARN = {
@@ -51,7 +65,9 @@ const WARN = {
 
 /**
  * The one validation and computation of uploaded data: the assemble Lambda and `lapkin check` both call this, so
- * the offline checker can never disagree with what the report will say.
+ * the offline checker can never disagree with what the report will say. With `context.pk` the upload is checked
+ * against the unit's Perjanjian Kinerja (a short upload of kode and realisasi suffices) and a quarter's realisasi
+ * becomes the figure to date with `context.earlier`. An annual upload (TAHUNAN) needs its Narasi sheet.
  */
 export async function checkPerformanceData(
   bytes: Uint8Array,
@@ -59,6 +75,7 @@ export async function checkPerformanceData(
   expected: ExpectedPeriod | null,
   settings: DataSettings,
   lang: Lang = 'id',
+  context?: DataContext,
 ): Promise<DataCheck> {
   const ratingScale = ratingScaleOf(settings.ratingScale);
   const rules = capaianRules(settings);
@@ -67,11 +84,20 @@ export async function checkPerformanceData(
     maxFileMB: settings.dataLimits.maxFileMB,
     maxRows: settings.dataLimits.maxRows,
     rules,
+    context,
   });
+  const problems = parsed.ok ? [] : [...parsed.problems];
+  let narasi: Narasi | undefined;
+  // The LKjIP's narrative: only once the file could be read as data at all (its period is known).
+  if (parsed.period?.periode === 'TAHUNAN') {
+    const read = await parseNarasi(bytes, fileName, { lang, maxFileMB: settings.dataLimits.maxFileMB });
+    problems.push(...read.problems);
+    narasi = read.narasi;
+  }
   const indicators = computeIndicators(parsed.rows, ratingScale, rules);
   return {
-    valid: parsed.ok,
-    problems: parsed.ok ? [] : parsed.problems,
+    valid: problems.length === 0,
+    problems,
     warnings: [...parsed.warnings, ...budgetWarnings(indicators, lang)],
     fileWarnings: parsed.warnings,
     indicators,
@@ -79,6 +105,8 @@ export async function checkPerformanceData(
     ratingScale,
     rules,
     period: parsed.period,
+    pk: context?.pk !== undefined,
+    ...(narasi ? { narasi } : {}),
   };
 }
 
@@ -97,6 +125,7 @@ export function checkFileSize(byteLength: number, settings: DataSettings, lang: 
     ratingScale,
     rules: capaianRules(settings),
     period: null,
+    pk: false,
   };
 }
 

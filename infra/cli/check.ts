@@ -1,11 +1,15 @@
 import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LapkinConfig } from '../../functions/core/config.ts';
 import type { ComputedIndicator, DataProblem } from '../../functions/core/performance-data.ts';
+import type { PerjanjianKinerja, PkIndicator } from '../../functions/core/perjanjian-kinerja.ts';
 import { PERIODS, type Period } from '../../functions/core/report.ts';
 import { round2 } from '../../functions/documents/capaian.ts';
 import { checkFileSize, checkPerformanceData, type DataCheck } from '../../functions/documents/check-data.ts';
+import { checkPerjanjianKinerja, type PkCheck } from '../../functions/documents/check-pk.ts';
+import { uploadKind } from '../../functions/documents/upload/index.ts';
+import { SIFAT_SHORT } from '../../functions/i18n/capaian-words.ts';
 import { formatNumber, formatPercent } from '../../functions/i18n/format.ts';
 import { kategoriLabel } from '../../functions/i18n/labels.ts';
 
@@ -24,8 +28,27 @@ export interface CheckJson {
   valid: boolean;
   errors: { row: number | null; column: string | null; value: string | null; message: string }[];
   indicators: { kode: string; capaian: number | null; kategori: string | null }[];
+  /** Capaian per sasaran strategis (each indicator capped at the configured cap), in the order they first appear. */
+  sasaran: { sasaran: string; capaian: number | null; kategori: string | null }[];
   /** Not errors (the file was read as windows-1252, spending above the pagu); last, so older readers are unaffected. */
   warnings: { row: number | null; column: string | null; value: string | null; message: string }[];
+}
+
+/** What `lapkin check --json` prints for a Perjanjian Kinerja file. */
+export interface PkCheckJson {
+  valid: boolean;
+  kind: 'pk';
+  tahun: number | null;
+  errors: CheckJson['errors'];
+  indicators: {
+    kode: string;
+    sasaran: string;
+    indikator: string;
+    sifat: string;
+    targetTahunan: number;
+    targetTriwulan: [number, number, number, number];
+  }[];
+  warnings: CheckJson['warnings'];
 }
 
 const T = {
@@ -47,7 +70,8 @@ const T = {
     value: 'nilai',
     valid: (n: number) => `VALID: ${n} indikator siap diunggah.`,
     invalid: (n: number) => `TIDAK VALID: ${n} masalah. Perbaiki semuanya lalu periksa lagi.`,
-    usage: 'Pemakaian: lapkin check <berkas> [--json] [--tahun YYYY --periode TW1|TW2|TW3|TW4|TAHUNAN] [--lang id|en]',
+    usage:
+      'Pemakaian: lapkin check <berkas> [--json] [--pk <berkas PK>] [--tahun YYYY --periode TW1|TW2|TW3|TW4|TAHUNAN] [--lang id|en]',
     noFile: (f: string) => `berkas tidak ditemukan: ${f}`,
     badYear: '--tahun harus empat digit, mis. 2026',
     badPeriod: `--periode harus salah satu dari ${PERIODS.join(', ')}`,
@@ -55,6 +79,18 @@ const T = {
     badLang: '--lang harus id atau en',
     oneFile: 'periksa satu berkas setiap kali',
     unreadable: (f: string, why: string) => `berkas tidak dapat dibaca: ${f} (${why})`,
+    sasaranHeaders: ['Sasaran strategis', 'Indikator', 'Capaian', 'Kategori'],
+    perSasaran: 'Capaian per sasaran strategis:',
+    narasi: (n: number) => `Narasi: ${n} bagian terisi.`,
+    againstPk: (f: string, tahun: number, n: number) =>
+      `Dicocokkan dengan Perjanjian Kinerja ${f} (tahun ${tahun}, ${n} indikator).`,
+    pkFile: (tahun: number | null, n: number) =>
+      `Perjanjian Kinerja${tahun === null ? '' : ` tahun ${tahun}`}: ${n} indikator terbaca.`,
+    pkHeaders: ['Kode', 'Sifat', 'Target tahunan', 'TW1', 'TW2', 'TW3', 'TW4'],
+    pkValid: (n: number) =>
+      `VALID: Perjanjian Kinerja dengan ${n} indikator siap diunggah ke masuk/<unit>/<tahun>/PK/.`,
+    pkInvalid: (f: string) => `Perjanjian Kinerja ${f} tidak valid; perbaiki dulu berkas PK (lapkin check ${f}).`,
+    pkNoYear: 'tahun Perjanjian Kinerja tidak diketahui (tanpa kolom tahun); beri --tahun dan --periode',
   },
   en: {
     checking: (file: string) => `Checking ${file}`,
@@ -74,7 +110,8 @@ const T = {
     value: 'value',
     valid: (n: number) => `VALID: ${n} indicator${n === 1 ? '' : 's'} ready to upload.`,
     invalid: (n: number) => `INVALID: ${n} problem${n === 1 ? '' : 's'}. Fix them all and check again.`,
-    usage: 'Usage: lapkin check <file> [--json] [--tahun YYYY --periode TW1|TW2|TW3|TW4|TAHUNAN] [--lang id|en]',
+    usage:
+      'Usage: lapkin check <file> [--json] [--pk <PK file>] [--tahun YYYY --periode TW1|TW2|TW3|TW4|TAHUNAN] [--lang id|en]',
     noFile: (f: string) => `file not found: ${f}`,
     badYear: '--tahun must have four digits, e.g. 2026',
     badPeriod: `--periode must be one of ${PERIODS.join(', ')}`,
@@ -82,15 +119,29 @@ const T = {
     badLang: '--lang must be id or en',
     oneFile: 'check one file at a time',
     unreadable: (f: string, why: string) => `cannot read the file: ${f} (${why})`,
+    sasaranHeaders: ['Strategic goal', 'Indicators', 'Achieved', 'Rating'],
+    perSasaran: 'Achievement per strategic goal:',
+    narasi: (n: number) => `Narrative: ${n} section${n === 1 ? '' : 's'} filled in.`,
+    againstPk: (f: string, tahun: number, n: number) =>
+      `Checked against the performance agreement ${f} (${tahun}, ${n} indicator${n === 1 ? '' : 's'}).`,
+    pkFile: (tahun: number | null, n: number) =>
+      `Performance agreement (Perjanjian Kinerja)${tahun === null ? '' : ` of ${tahun}`}: ${n} indicator${n === 1 ? '' : 's'} read.`,
+    pkHeaders: ['Code', 'Aggregation', 'Annual target', 'Q1', 'Q2', 'Q3', 'Q4'],
+    pkValid: (n: number) =>
+      `VALID: the performance agreement with ${n} indicator${n === 1 ? '' : 's'} is ready to upload to masuk/<unit>/<tahun>/PK/.`,
+    pkInvalid: (f: string) => `The performance agreement ${f} is invalid; fix the PK file first (lapkin check ${f}).`,
+    pkNoYear: 'the year of the performance agreement is not known (no tahun column); give --tahun and --periode',
   },
 };
 
 /**
  * `lapkin check <file>`: the assemble Lambda's validation and computation, offline (no local stack, no AWS),
- * with the configured rating scale, limits and target-0 rule. Returns the exit code.
+ * with the configured rating scale, limits and target-0 rule. A Perjanjian Kinerja file (its "PK" sheet or its
+ * Rencana Aksi columns, or a file under a PK/ folder) is checked as one; `--pk <file>` checks data against a PK.
+ * Returns the exit code.
  */
 export async function runCheck(config: LapkinConfig, args: string[], io: CliIo): Promise<number> {
-  let values: { json?: boolean; tahun?: string; periode?: string; lang?: string };
+  let values: { json?: boolean; tahun?: string; periode?: string; lang?: string; pk?: string };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -101,6 +152,7 @@ export async function runCheck(config: LapkinConfig, args: string[], io: CliIo):
         tahun: { type: 'string' },
         periode: { type: 'string' },
         lang: { type: 'string' },
+        pk: { type: 'string' },
       },
     }));
   } catch (err) {
@@ -132,22 +184,102 @@ export async function runCheck(config: LapkinConfig, args: string[], io: CliIo):
     if (!(PERIODS as readonly string[]).includes(periode)) return usage(t.badPeriod);
     expected = { tahun: Number(values.tahun), periode: periode as Period };
   }
+  const json = values.json === true;
   const stats = await stat(file).catch(() => null);
   if (!stats?.isFile()) return usage(t.noFile(file));
 
   // An oversized file is answered from its size: reading gigabytes only to refuse them would exhaust memory.
   const oversized = checkFileSize(stats.size, config, lang);
-  if (oversized) return report(file, oversized, expected, lang, values.json === true, io);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (err) {
-    // Exit 1 means "the data is invalid"; a file that cannot be read is not an answer about the data.
-    io.err(`lapkin: ${t.unreadable(file, (err as NodeJS.ErrnoException).code ?? (err as Error).message)}\n`);
-    return EXIT.usage;
+  if (oversized) return report(file, oversized, expected, lang, json, io);
+  const read = async (path: string): Promise<Buffer | null> => {
+    try {
+      return await readFile(path);
+    } catch (err) {
+      // Exit 1 means "the data is invalid"; a file that cannot be read is not an answer about the data.
+      io.err(`lapkin: ${t.unreadable(path, (err as NodeJS.ErrnoException).code ?? (err as Error).message)}\n`);
+      return null;
+    }
+  };
+  const bytes = await read(file);
+  if (!bytes) return EXIT.usage;
+
+  let pk: PerjanjianKinerja | undefined;
+  if (values.pk !== undefined) {
+    const pkStats = await stat(values.pk).catch(() => null);
+    if (!pkStats?.isFile()) return usage(t.noFile(values.pk));
+    const pkBytes = await read(values.pk);
+    if (!pkBytes) return EXIT.usage;
+    const tahun = expected ? { tahun: expected.tahun, unit: '' } : null;
+    const checked = await checkPerjanjianKinerja(pkBytes, basename(values.pk), tahun, config, lang);
+    if (!checked.valid) {
+      io.err(`lapkin: ${t.pkInvalid(values.pk)}\n`);
+      io.out(`${json ? JSON.stringify(pkJson(checked), null, 2) : humanPkReport(values.pk, checked, lang)}\n`);
+      return EXIT.invalid;
+    }
+    if (checked.tahun === null) return usage(t.pkNoYear);
+    pk = {
+      unit: '',
+      tahun: checked.tahun,
+      source: { key: values.pk, versionId: 'lokal' },
+      receivedAt: new Date().toISOString(),
+      indicators: checked.indicators,
+    };
+  } else if (underPkFolder(file) || (await uploadKind(bytes, basename(file))) === 'pk') {
+    const tahun = expected ? { tahun: expected.tahun, unit: '' } : null;
+    const checked = await checkPerjanjianKinerja(bytes, basename(file), tahun, config, lang);
+    io.out(`${json ? JSON.stringify(pkJson(checked), null, 2) : humanPkReport(file, checked, lang)}\n`);
+    return checked.valid ? EXIT.valid : EXIT.invalid;
   }
-  const result = await checkPerformanceData(bytes, basename(file), expected, config, lang);
-  return report(file, result, expected, lang, values.json === true, io);
+  // Offline there are no documented earlier quarters: a quarter's figure to date is its own, and the checker says so.
+  const result = await checkPerformanceData(bytes, basename(file), expected, config, lang, pk ? { pk } : undefined);
+  if (pk && !json && values.pk) io.out(`${t.againstPk(values.pk, pk.tahun, pk.indicators.length)}\n`);
+  return report(file, result, expected, lang, json, io);
+}
+
+/** A file under a <tahun>/PK/ folder (a copy of masuk/<unit>/<tahun>/PK/…) is a Perjanjian Kinerja. */
+function underPkFolder(file: string): boolean {
+  const dirs = resolve(file).split(sep).slice(0, -1);
+  return dirs.at(-1) === 'PK' && /^\d{4}$/.test(dirs.at(-2) ?? '');
+}
+
+export function pkJson(r: PkCheck): PkCheckJson {
+  return {
+    valid: r.valid,
+    kind: 'pk',
+    tahun: r.tahun,
+    errors: r.problems.map((p) => ({ row: p.row, column: p.column, value: p.value, message: p.message })),
+    indicators: r.indicators.map((i) => ({
+      kode: i.kode,
+      sasaran: i.sasaran,
+      indikator: i.indikator,
+      sifat: i.sifat,
+      targetTahunan: i.targetTahunan,
+      targetTriwulan: i.targetTriwulan,
+    })),
+    warnings: r.warnings.map((w) => ({ row: w.row, column: w.column, value: w.value, message: w.message })),
+  };
+}
+
+function pkTable(indicators: PkIndicator[], lang: Lang): string {
+  const rows = indicators.map((i) => [
+    i.kode,
+    SIFAT_SHORT[lang][i.sifat],
+    numberText(i.targetTahunan, lang),
+    ...i.targetTriwulan.map((n) => numberText(n, lang)),
+  ]);
+  return textTable(T[lang].pkHeaders, rows, [false, false, true, true, true, true, true]);
+}
+
+function humanPkReport(file: string, r: PkCheck, lang: Lang): string {
+  const t = T[lang];
+  const out = [t.checking(file), t.pkFile(r.tahun, r.indicators.length), ''];
+  if (r.indicators.length > 0) out.push(pkTable(r.indicators, lang), '');
+  if (r.warnings.length > 0)
+    out.push(t.warnings(r.warnings.length), ...r.warnings.map((w) => problemLine(w, lang)), '');
+  if (r.problems.length > 0)
+    out.push(t.problems(r.problems.length), ...r.problems.map((p) => problemLine(p, lang)), '');
+  out.push(r.valid ? t.pkValid(r.indicators.length) : t.invalid(r.problems.length));
+  return out.join('\n');
 }
 
 /** Prints the check for people or as JSON; returns the exit code. */
@@ -177,6 +309,11 @@ export function toJson(r: DataCheck): CheckJson {
       capaian: i.capaian === null ? null : round2(i.capaian),
       kategori: i.kategori,
     })),
+    sasaran: (r.summary.sasaran ?? []).map((s) => ({
+      sasaran: s.sasaran,
+      capaian: s.capaian === null ? null : round2(s.capaian),
+      kategori: s.kategori,
+    })),
     warnings: r.warnings.map((w) => ({ row: w.row, column: w.column, value: w.value, message: w.message })),
   };
 }
@@ -205,7 +342,6 @@ function numberText(n: number, lang: Lang): string {
 }
 
 function table(indicators: ComputedIndicator[], lang: Lang): string {
-  const t = T[lang];
   const rows = indicators.map((i) => [
     i.kode,
     truncate(i.indikator, 44),
@@ -214,14 +350,27 @@ function table(indicators: ComputedIndicator[], lang: Lang): string {
     formatPercent(i.capaian, lang),
     kategoriLabel(i.kategori, lang),
   ]);
-  const widths = t.headers.map((h, c) => Math.max([...h].length, ...rows.map((r) => [...(r[c] ?? '')].length)));
-  const right = [false, false, true, true, true, false];
+  return textTable(T[lang].headers, rows, [false, false, true, true, true, false]);
+}
+
+function sasaranTable(r: DataCheck, lang: Lang): string {
+  const rows = (r.summary.sasaran ?? []).map((s) => [
+    truncate(s.sasaran, 56),
+    String(s.indicatorCount),
+    formatPercent(s.capaian, lang),
+    kategoriLabel(s.kategori, lang),
+  ]);
+  return textTable(T[lang].sasaranHeaders, rows, [false, true, true, false]);
+}
+
+function textTable(headers: string[], rows: string[][], right: boolean[]): string {
+  const widths = headers.map((h, c) => Math.max([...h].length, ...rows.map((r) => [...(r[c] ?? '')].length)));
   const line = (cells: string[]) =>
     cells
       .map((cell, c) => pad(cell, widths[c] ?? 0, right[c]))
       .join('  ')
       .trimEnd();
-  return [line(t.headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+  return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
 function problemLine(p: DataProblem, lang: Lang): string {
@@ -249,9 +398,11 @@ function humanReport(
     out.push(t.summary(r.summary.indicatorCount, formatPercent(r.summary.averageCapaian, lang), r.summary.belowTarget));
     if (!r.valid) out.push(t.partial);
     out.push('');
+    if ((r.summary.sasaran ?? []).length > 0) out.push(t.perSasaran, sasaranTable(r, lang), '');
   } else {
     out.push(t.noRows, '');
   }
+  if (r.narasi) out.push(t.narasi(Object.keys(r.narasi).length), '');
   if (r.warnings.length > 0)
     out.push(t.warnings(r.warnings.length), ...r.warnings.map((w) => problemLine(w, lang)), '');
   if (r.problems.length > 0)

@@ -89,13 +89,15 @@ const COMMANDS: Record<string, Command> = {
   },
   template: {
     usage: 'lapkin template [--unit U] [--out file.xlsx] [--tahun YYYY] [--periode P] [--force]',
-    summary: 'the blank data template (guide, dropdowns, example sheet); --unit: headed with that unit, else the city',
+    summary:
+      'the blank template (guide, PK, Data and Narasi sheets, dropdowns, examples); --unit: headed with that unit, else the city',
     options: {},
     delegated: true,
   },
   check: {
-    usage: 'lapkin check <file> [--json] [--tahun YYYY --periode P] [--lang id|en]',
-    summary: 'validate data offline, as the report would; exit 1 if invalid',
+    usage: 'lapkin check <file> [--json] [--pk <PK file>] [--tahun YYYY --periode P] [--lang id|en]',
+    summary:
+      'validate data (against a PK with --pk) or a Perjanjian Kinerja offline, as the report would; exit 1 if invalid',
     options: {},
     delegated: true,
   },

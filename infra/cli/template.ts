@@ -16,7 +16,8 @@ function yearInWib(now = new Date()): number {
 }
 
 /**
- * `lapkin template`: writes the blank data template (guide, Data sheet with notes and dropdowns, example sheet).
+ * `lapkin template`: writes the blank template (guide; PK, Data and Narasi sheets with notes and dropdowns; an
+ * example sheet for each).
  * An existing file is never overwritten without --force: it may be someone's filled-in data.
  */
 export async function runTemplate(config: LapkinConfig, args: string[], io: CliIo): Promise<number> {
@@ -78,7 +79,15 @@ export async function runTemplate(config: LapkinConfig, args: string[], io: CliI
   });
   await writeFile(out, bytes);
   io.out(
-    `Templat ditulis ke ${out}\n  Isi lembar "Data" (contoh pengisian di lembar "Contoh", penjelasan di "Petunjuk"), lalu periksa:\n  npx lapkin check ${out} --tahun ${tahun} --periode ${periode}\n`,
+    [
+      `Templat ditulis ke ${out}`,
+      `  Perjanjian Kinerja (sekali setahun): isi lembar "PK" (contoh di "Contoh PK"), lalu periksa:`,
+      `  npx lapkin check ${out}`,
+      `  Data per periode: isi lembar "Data" (contoh pengisian di lembar "Contoh", penjelasan di "Petunjuk"), lalu periksa:`,
+      `  npx lapkin check ${out} --tahun ${tahun} --periode ${periode}`,
+      `  (dengan Perjanjian Kinerja: tambahkan --pk <berkas PK>; periode TAHUNAN juga memerlukan lembar "Narasi")`,
+      '',
+    ].join('\n'),
   );
   return EXIT.valid;
 }

@@ -3,7 +3,7 @@
  * infra/cli/main.ts …`), its exit code, stdout and stderr. No local stack, no network.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -43,6 +43,7 @@ interface CheckJson {
   valid: boolean;
   errors: { row: number | null; column: string | null; value: string | null; message: string }[];
   indicators: { kode: string; capaian: number | null; kategori: string | null }[];
+  sasaran: { sasaran: string; capaian: number | null; kategori: string | null }[];
   warnings: { row: number | null; column: string | null; value: string | null; message: string }[];
 }
 
@@ -60,11 +61,24 @@ describe('lapkin check', () => {
     const r = await lapkin(['check', 'infra/local/sample/kinerja-tw1-awal.csv', '--json']);
     expect(r.code).toBe(0);
     const out = json(r);
-    expect(Object.keys(out)).toEqual(['valid', 'errors', 'indicators', 'warnings']);
+    expect(Object.keys(out)).toEqual(['valid', 'errors', 'indicators', 'sasaran', 'warnings']);
     expect(out).toEqual({
       valid: true,
       errors: [],
       warnings: [],
+      sasaran: [
+        // (101,77 + 101,89 + 116) / 3 = 106,553…
+        { sasaran: 'Meningkatnya kualitas pelayanan publik kecamatan', capaian: 106.55, kategori: 'Sangat Tinggi' },
+        // (80,56 + 87,5) / 2 = 84,03
+        {
+          sasaran: 'Meningkatnya akuntabilitas kinerja dan tata kelola pemerintahan kecamatan',
+          capaian: 84.03,
+          kategori: 'Tinggi',
+        },
+        { sasaran: 'Terwujudnya ketenteraman dan ketertiban umum', capaian: 75, kategori: 'Sedang' },
+        // (107 + 108,33) / 2 = 107,665
+        { sasaran: 'Meningkatnya partisipasi dan pemberdayaan masyarakat', capaian: 107.67, kategori: 'Sangat Tinggi' },
+      ],
       indicators: [
         { kode: 'IK-01', capaian: 101.77, kategori: 'Sangat Tinggi' }, // 83,45 / 82
         { kode: 'IK-02', capaian: 101.89, kategori: 'Sangat Tinggi' }, // 96,80 / 95
@@ -222,6 +236,93 @@ describe('lapkin check', () => {
   });
 });
 
+const PK_CSV = [
+  'kode_indikator;sasaran_strategis;indikator;satuan;polaritas;sifat;target_tahunan;target_tw1;target_tw2;target_tw3;target_tw4;tahun',
+  'IK-01;Meningkatnya kualitas pelayanan publik kecamatan;Jumlah layanan administrasi;layanan;naik;kumulatif;400;100;200;300;400;2026',
+  'IK-02;Meningkatnya kualitas pelayanan publik kecamatan;Indeks Kepuasan Masyarakat;indeks;naik;rata-rata;82;80;80;81;82;2026',
+  'IK-03;Terwujudnya ketenteraman dan ketertiban umum;Jumlah kasus gangguan;kasus;turun;non-kumulatif;4;6;5;5;4;2026',
+].join('\n');
+
+describe('lapkin check of a Perjanjian Kinerja', () => {
+  it('recognises a PK file by its columns and prints its indicators with sifat and targets', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lapkin-pk-'));
+    const file = join(dir, 'pk-2026.csv');
+    writeFileSync(file, `${PK_CSV}\n`);
+    const [human, asJson] = await Promise.all([lapkin(['check', file]), lapkin(['check', file, '--json'])]);
+    expect(human.code).toBe(0);
+    const lines = human.stdout.split('\n');
+    expect(lines).toContain('Perjanjian Kinerja tahun 2026: 3 indikator terbaca.');
+    expect(lines.find((l) => l.startsWith('Kode'))).toMatch(/^Kode +Sifat +Target tahunan +TW1 +TW2 +TW3 +TW4$/);
+    expect(lines.find((l) => l.startsWith('IK-01'))).toMatch(/^IK-01 +Kum\. +400 +100 +200 +300 +400$/);
+    expect(lines.find((l) => l.startsWith('IK-03'))).toMatch(/^IK-03 +Non-kum\. +4 +6 +5 +5 +4$/);
+    expect(lines.at(-2)).toBe(
+      'VALID: Perjanjian Kinerja dengan 3 indikator siap diunggah ke masuk/<unit>/<tahun>/PK/.',
+    );
+    expect(asJson.code).toBe(0);
+    const out = JSON.parse(asJson.stdout);
+    expect(out).toMatchObject({ valid: true, kind: 'pk', tahun: 2026, errors: [], warnings: [] });
+    expect(out.indicators[1]).toEqual({
+      kode: 'IK-02',
+      sasaran: 'Meningkatnya kualitas pelayanan publik kecamatan',
+      indikator: 'Indeks Kepuasan Masyarakat',
+      sifat: 'rata-rata',
+      targetTahunan: 82,
+      targetTriwulan: [80, 80, 81, 82],
+    });
+  });
+
+  it('checks a file under a <tahun>/PK/ folder as a PK, with its own rules', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'lapkin-pk-')), '2026', 'PK');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'perjanjian.csv');
+    writeFileSync(file, `${PK_CSV.replace(';400;2026', ';390;2026')}\n`);
+    const r = await lapkin(['check', file, '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).errors).toEqual([
+      {
+        row: 2,
+        column: 'target_tw4',
+        value: '390',
+        message:
+          'Target TW4 (390) harus sama dengan target tahunan (400): target Rencana Aksi adalah target s.d. triwulan.',
+      },
+    ]);
+  });
+
+  it('checks a short quarterly upload against the PK given with --pk', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lapkin-pk-'));
+    writeFileSync(join(dir, 'pk.csv'), `${PK_CSV}\n`);
+    writeFileSync(join(dir, 'tw1.csv'), 'kode_indikator;realisasi\nIK-01;110\nIK-02;81\nIK-03;5\n');
+    const args = ['check', join(dir, 'tw1.csv'), '--pk', join(dir, 'pk.csv'), '--tahun', '2026', '--periode', 'TW1'];
+    const [asJson, human] = await Promise.all([lapkin([...args, '--json']), lapkin(args)]);
+    expect(asJson.code).toBe(0);
+    expect(JSON.parse(asJson.stdout)).toMatchObject({
+      valid: true,
+      indicators: [
+        { kode: 'IK-01', capaian: 110 }, // 110 / 100
+        { kode: 'IK-02', capaian: 101.25 }, // 81 / 80
+        { kode: 'IK-03', capaian: 116.67 }, // turun: (2 × 6 − 5) / 6 = 7 / 6
+      ],
+      sasaran: [
+        // (110 + 101,25) / 2 = 105,625
+        { sasaran: 'Meningkatnya kualitas pelayanan publik kecamatan', capaian: 105.63, kategori: 'Sangat Tinggi' },
+        { sasaran: 'Terwujudnya ketenteraman dan ketertiban umum', capaian: 116.67, kategori: 'Sangat Tinggi' },
+      ],
+    });
+    expect(human.stdout).toContain('Capaian per sasaran strategis:');
+    expect(human.stdout.split('\n').find((l) => l.startsWith('Terwujudnya'))).toMatch(/ 1 +116,67 % +Sangat Tinggi$/);
+
+    writeFileSync(join(dir, 'tw1.csv'), 'kode_indikator;realisasi\nIK-01;110\nIK-09;81\n');
+    const wrong = await lapkin([...args, '--json']);
+    expect(wrong.code).toBe(1);
+    expect(JSON.parse(wrong.stdout).errors.map((e: { message: string }) => e.message)).toEqual([
+      'Kode indikator tidak terdapat pada Perjanjian Kinerja tahun 2026.',
+      'Indikator IK-02 (Indeks Kepuasan Masyarakat) pada Perjanjian Kinerja tidak terdapat dalam unggahan ini.',
+      'Indikator IK-03 (Jumlah kasus gangguan) pada Perjanjian Kinerja tidak terdapat dalam unggahan ini.',
+    ]);
+  });
+});
+
 describe('lapkin template', () => {
   it('writes the template, refuses to overwrite it, and check reads it as a file with no data yet', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lapkin-template-'));
@@ -237,12 +338,51 @@ describe('lapkin template', () => {
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Petunjuk', 'Data', 'Contoh']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Petunjuk',
+      'PK',
+      'Data',
+      'Narasi',
+      'Contoh PK',
+      'Contoh',
+      'Contoh Narasi',
+    ]);
 
     const check = await lapkin(['check', file, '--json']);
     expect(check.code).toBe(1);
     expect(json(check).errors).toEqual([
       { row: null, column: null, value: null, message: 'Tidak ada baris data di bawah judul kolom.' },
+    ]);
+  });
+
+  it('checks the template’s PK sheet once filled, then its Data sheet against it with --pk', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lapkin-template-'));
+    expect((await lapkin(['template', '--tahun', '2026'], dir)).code).toBe(0);
+    const file = join(dir, 'templat-data-kinerja.xlsx');
+    const copy = async (pairs: [string, string][]) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      for (const [from, to] of pairs) {
+        const target = wb.getWorksheet(to);
+        wb.getWorksheet(from)?.eachRow((row, n) => {
+          if (n > 1 && target) target.getRow(n).values = row.values as ExcelJS.CellValue[];
+        });
+      }
+      await wb.xlsx.writeFile(file);
+    };
+    await copy([['Contoh PK', 'PK']]);
+    // The Data sheet is still empty: the workbook is checked as its PK.
+    const pk = await lapkin(['check', file, '--json']);
+    expect(pk.code).toBe(0);
+    expect(JSON.parse(pk.stdout)).toMatchObject({ valid: true, kind: 'pk', tahun: 2026 });
+    expect(JSON.parse(pk.stdout).indicators).toHaveLength(6);
+    await copy([['Contoh', 'Data']]);
+    const data = await lapkin(['check', file, '--pk', file, '--tahun', '2026', '--periode', 'TW1', '--json']);
+    expect(data.code).toBe(0);
+    expect(json(data).sasaran.map((s) => s.sasaran)).toEqual([
+      'Meningkatnya kualitas pelayanan publik kecamatan',
+      'Meningkatnya akuntabilitas kinerja dan tata kelola pemerintahan kecamatan',
+      'Terwujudnya ketenteraman dan ketertiban umum',
     ]);
   });
 

@@ -1,3 +1,4 @@
+import type { Sifat } from '../../core/capaian-rules.ts';
 import type { IndicatorRow } from '../../core/performance-data.ts';
 import type { Period } from '../../core/report.ts';
 
@@ -18,21 +19,25 @@ export type FieldKey =
   | 'faktor_pendorong'
   | 'faktor_penghambat'
   | 'tindak_lanjut'
-  | 'keterangan';
+  | 'keterangan'
+  | 'sifat'
+  | 'target_renstra_akhir'
+  | 'standar_nasional';
 
-/** How a column's cells are read and checked (see validate.ts). */
-export type ColumnKind = 'year' | 'period' | 'text' | 'polarity' | 'number';
+/** How a column's cells are read and checked (see cells.ts). */
+export type ColumnKind = 'year' | 'period' | 'text' | 'polarity' | 'sifat' | 'number';
 
 /** The IndicatorRow properties a column fills (everything but the row number). */
 export type RowField = Exclude<keyof IndicatorRow, 'row'>;
 
-export interface ColumnSpec {
-  key: FieldKey;
+/** One column of an upload format: its key and names, whether it is required, how it is read, where it goes. */
+export interface ColumnSpec<K extends string = FieldKey, F extends string = RowField> {
+  key: K;
   en: string;
   required: boolean;
   aliases: string[];
   kind: ColumnKind;
-  field: RowField;
+  field: F;
 }
 
 /**
@@ -121,14 +126,37 @@ export const COLUMNS: readonly ColumnSpec[] = [
     field: 'tindakLanjut',
   },
   { key: 'keterangan', en: 'notes', required: false, aliases: ['remarks'], kind: 'text', field: 'keterangan' },
+  // Added with the Perjanjian Kinerja: last, so the columns of templates filled before keep their places.
+  { key: 'sifat', en: 'aggregation', required: false, aliases: ['sifat_indikator'], kind: 'sifat', field: 'sifat' },
+  {
+    key: 'target_renstra_akhir',
+    en: 'strategic_plan_end_target',
+    required: false,
+    aliases: [],
+    kind: 'number',
+    field: 'targetRenstraAkhir',
+  },
+  {
+    key: 'standar_nasional',
+    en: 'national_standard',
+    required: false,
+    aliases: ['spm'],
+    kind: 'number',
+    field: 'standarNasional',
+  },
 ];
 
 export const NUMERIC_FIELDS: readonly FieldKey[] = COLUMNS.filter((c) => c.kind === 'number').map((c) => c.key);
 
+/** Any accepted header spelling (normalised) → its column, for a column specification. */
+export function headerLookup<K extends string>(columns: readonly ColumnSpec<K, string>[]): ReadonlyMap<string, K> {
+  return new Map(
+    columns.flatMap((c) => [c.key, c.en, ...c.aliases].map((name) => [normalizeHeader(name), c.key] as const)),
+  );
+}
+
 /** Any accepted header spelling (normalised) → its column. */
-export const HEADER_LOOKUP: ReadonlyMap<string, FieldKey> = new Map(
-  COLUMNS.flatMap((c) => [c.key, c.en, ...c.aliases].map((name) => [name, c.key] as const)),
-);
+export const HEADER_LOOKUP: ReadonlyMap<string, FieldKey> = headerLookup(COLUMNS);
 
 /** Case, spacing, punctuation and text in parentheses do not matter: `Pagu Anggaran (Rp)` = `pagu_anggaran`. */
 export function normalizeHeader(h: string): string {
@@ -178,6 +206,31 @@ export function periodOf(text: string): Period | undefined {
 
 export function polarityOf(text: string): IndicatorRow['polaritas'] | undefined {
   return lookup(POLARITY_LOOKUP, text.toLowerCase());
+}
+
+/** The spellings of a sifat a PK or data sheet uses, normalised (case, spaces and dashes do not matter). */
+const SIFAT_LOOKUP: Record<string, Sifat> = {
+  kumulatif: 'kumulatif',
+  cumulative: 'kumulatif',
+  nonkumulatif: 'non-kumulatif',
+  noncumulative: 'non-kumulatif',
+  posisiakhir: 'non-kumulatif',
+  nonkumulatifposisiakhir: 'non-kumulatif',
+  endposition: 'non-kumulatif',
+  ratarata: 'rata-rata',
+  rata2: 'rata-rata',
+  average: 'rata-rata',
+  mean: 'rata-rata',
+};
+
+export function sifatOf(text: string): Sifat | undefined {
+  return lookup(
+    SIFAT_LOOKUP,
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ''),
+  );
 }
 
 /** Own keys only: "constructor" typed as a polaritas must not find Object's constructor. */

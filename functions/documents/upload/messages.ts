@@ -67,6 +67,35 @@ const id = {
   belowTarget: (capaian: string) =>
     `Capaian ${capaian} % di bawah 100 %: isi tindak lanjut atau faktor penghambat untuk indikator ini.`,
   targetZero: 'Target 0: capaian tidak dapat dihitung. Jelaskan di kolom keterangan.',
+  badSifat: 'Sifat indikator tidak dikenal; gunakan "kumulatif", "non-kumulatif" (posisi akhir), atau "rata-rata".',
+  // The Perjanjian Kinerja (PK) sheet.
+  pkDuplicate: (row: number) => `Duplikat: kode indikator ini sudah ada pada baris ${row} Perjanjian Kinerja.`,
+  pkTw4NotAnnual: (tw4: string, annual: string) =>
+    `Target TW4 (${tw4}) harus sama dengan target tahunan (${annual}): target Rencana Aksi adalah target s.d. triwulan.`,
+  pkDecreasing: (n: number, prev: string) =>
+    `Target s.d. TW${n} lebih kecil daripada target s.d. TW${n - 1} (${prev}); target indikator kumulatif tidak boleh turun antartriwulan.`,
+  // A data upload checked against the PK.
+  unknownKode: (tahun: number) => `Kode indikator tidak terdapat pada Perjanjian Kinerja tahun ${tahun}.`,
+  missingIndicator: (kode: string, indikator: string) =>
+    `Indikator ${kode} (${indikator}) pada Perjanjian Kinerja tidak terdapat dalam unggahan ini.`,
+  differsFromPk: (value: string) => `Nilai berbeda dengan Perjanjian Kinerja (${value}).`,
+  pkYearDiffers: (pkTahun: number, tahun: number) =>
+    `Perjanjian Kinerja yang dipakai adalah untuk tahun ${pkTahun}, sedangkan unggahan ini untuk tahun ${tahun}.`,
+  periodUnknown:
+    'Periode unggahan tidak diketahui: isi kolom periode, atau tentukan periode unggahan (folder masuk/<unit>/<tahun>/<periode>/).',
+  quartersMissing: (quarters: string, periode: string, n: number, kodes: string) =>
+    `Realisasi ${quarters} belum terdokumentasi untuk ${n} indikator (${kodes}); realisasi s.d. ${periode} dihitung tanpa triwulan tersebut.`,
+  // The Narasi sheet of an annual upload (LKjIP).
+  narasiNeedsXlsx:
+    'Laporan tahunan (LKjIP) memerlukan lembar Narasi, yang tidak dapat dimuat dalam berkas CSV. Mohon gunakan templat XLSX (lembar Data dan Narasi).',
+  narasiSheetMissing:
+    'Lembar kerja "Narasi" tidak ditemukan; laporan tahunan (LKjIP) memerlukannya. Mohon salin lembar Narasi dari templat dan isi bagian yang wajib.',
+  narasiNoHeader: 'Judul kolom "bagian" dan "isi" tidak ditemukan pada lembar Narasi.',
+  narasiRequired: (label: string) => `Bagian '${label}' pada lembar Narasi wajib diisi.`,
+  narasiUnknown: (known: string) => `Bagian tidak dikenal pada lembar Narasi; gunakan salah satu: ${known}.`,
+  narasiDuplicate: (row: number) => `Bagian ini sudah diisi pada baris ${row} lembar Narasi.`,
+  narasiNoSection: 'Kolom bagian pada lembar Narasi wajib diisi bila kolom isi diisi.',
+  narasiTooLong: (limit: string) => `Teks pada lembar Narasi terlalu panjang; maksimal ${limit} karakter.`,
   decimal: ',',
 };
 
@@ -128,6 +157,33 @@ const en: Messages = {
   belowTarget: (capaian) =>
     `Achievement ${capaian} % is below 100 %: fill in the follow-up or the inhibiting factors for this indicator.`,
   targetZero: 'Target 0: achievement cannot be computed. Explain it in the notes column.',
+  badSifat:
+    'Unknown aggregation (sifat); use "kumulatif" (cumulative), "non-kumulatif" (end position) or "rata-rata" (average).',
+  pkDuplicate: (row) => `Duplicate: this indicator code already appears on row ${row} of the performance agreement.`,
+  pkTw4NotAnnual: (tw4, annual) =>
+    `The Q4 target (${tw4}) must equal the annual target (${annual}): action plan targets are targets to date.`,
+  pkDecreasing: (n, prev) =>
+    `The target to Q${n} is lower than the target to Q${n - 1} (${prev}); a cumulative indicator's targets must not decrease from quarter to quarter.`,
+  unknownKode: (tahun) => `The indicator code is not in the performance agreement (Perjanjian Kinerja) of ${tahun}.`,
+  missingIndicator: (kode, indikator) =>
+    `Indicator ${kode} (${indikator}) of the performance agreement is missing from this upload.`,
+  differsFromPk: (value) => `The value differs from the performance agreement (${value}).`,
+  pkYearDiffers: (pkTahun, tahun) =>
+    `The performance agreement used is for ${pkTahun}, while this upload is for ${tahun}.`,
+  periodUnknown:
+    'The period of this upload is not known: fill in the period column, or choose the upload period (folder masuk/<unit>/<tahun>/<periode>/).',
+  quartersMissing: (quarters, periode, n, kodes) =>
+    `No documented actual for ${quarters} for ${n} indicator${n === 1 ? '' : 's'} (${kodes}); the actual to ${periode} is computed without ${quarters.includes(',') ? 'those quarters' : 'that quarter'}.`,
+  narasiNeedsXlsx:
+    'The annual report (LKjIP) needs the Narasi sheet, which a CSV file cannot hold. Please use the XLSX template (sheets Data and Narasi).',
+  narasiSheetMissing:
+    'The "Narasi" sheet is missing; the annual report (LKjIP) needs it. Please copy the Narasi sheet of the template and fill in the required sections.',
+  narasiNoHeader: 'The column headers "bagian" and "isi" are missing from the Narasi sheet.',
+  narasiRequired: (label) => `Section '${label}' of the Narasi sheet is required.`,
+  narasiUnknown: (known) => `Unknown section on the Narasi sheet; use one of: ${known}.`,
+  narasiDuplicate: (row) => `This section is already filled in on row ${row} of the Narasi sheet.`,
+  narasiNoSection: 'The section column of the Narasi sheet is required when its text is filled in.',
+  narasiTooLong: (limit) => `Text on the Narasi sheet is too long; at most ${limit} characters.`,
   decimal: '.',
 };
 

@@ -1,26 +1,42 @@
-import type { CapaianRules } from '../../core/capaian-rules.ts';
+import { type CapaianRules, figureToDate } from '../../core/capaian-rules.ts';
 import type { DataProblem, IndicatorRow } from '../../core/performance-data.ts';
+import {
+  type PerjanjianKinerja,
+  type PkIndicator,
+  pkTargetFor,
+  quartersToDate,
+} from '../../core/perjanjian-kinerja.ts';
 import type { Period } from '../../core/report.ts';
 import { computeCapaian } from '../capaian.ts';
+import { isMeaningful, readCell, sameText, styleEvidence } from './cells.ts';
 import {
   COLUMNS,
   type ColumnSpec,
   type FieldKey,
+  HEADER_LOOKUP,
   NUMERIC_FIELDS,
   periodOf,
-  polarityOf,
   type RowField,
 } from './columns.ts';
-import { findHeader, type Header } from './header.ts';
-import { MAX_TEXT_LENGTH } from './limits.ts';
+import { findHeader, type Header, type HeaderFormat } from './header.ts';
 import { fileProblem, formatPercent, type Lang, MESSAGES, type Messages } from './messages.ts';
-import { classifyNumber, decideStyle, type NumberStyle, parseNumberText, type StyleEvidence } from './number-style.ts';
-import { type Cell, cellText, isBlankRow, preview, type SheetRow } from './sheet.ts';
+import { decideStyle, type NumberStyle } from './number-style.ts';
+import { type Cell, isBlankRow, preview, type SheetRow } from './sheet.ts';
 import { breathe } from './yield.ts';
 
 export interface ExpectedPeriod {
   tahun: number;
   periode: Period;
+}
+
+/**
+ * What a data upload is checked against besides its own rows: the unit's Perjanjian Kinerja of the year, and the
+ * documented figures of the quarters before this one (kode upper-case → figures), from which a figure to date is
+ * computed. Both absent offline or without a PK: then the full-row format applies.
+ */
+export interface DataContext {
+  pk?: PerjanjianKinerja;
+  earlier?: ReadonlyMap<string, { periode: Period; realisasi: number }[]>;
 }
 
 /**
@@ -35,16 +51,20 @@ export interface CheckedPeriod {
 
 /**
  * `rows` are the rows without any problem, also when the file as a whole is invalid: the offline checker shows
- * their capaian next to the problems. A report is only ever assembled from a file that is `ok`.
+ * their capaian next to the problems. A report is only ever assembled from a file that is `ok`. `warnings` are
+ * about the file as a whole (quarters without a documented figure).
  */
-export type Validation =
+export type Validation = (
   | { ok: true; rows: IndicatorRow[]; period: CheckedPeriod }
-  | { ok: false; problems: DataProblem[]; rows: IndicatorRow[]; period: CheckedPeriod | null };
+  | { ok: false; problems: DataProblem[]; rows: IndicatorRow[]; period: CheckedPeriod | null }
+) & { warnings: DataProblem[] };
 
 export interface Limits {
   maxRows: number;
   /** The capaian rules of the configuration: what a row with target 0 or below target needs. */
   rules: CapaianRules;
+  /** The PK and earlier quarters the upload is checked against, when there are. */
+  context?: DataContext;
 }
 
 /** What a reader hands over: the non-blank rows it kept, and whether it stopped at the row limit. */
@@ -55,12 +75,22 @@ export interface ReadRows {
   numberStyleHint: NumberStyle | null;
 }
 
-const failed = (problems: DataProblem[]): Validation => ({ ok: false, problems, rows: [], period: null });
+const failed = (problems: DataProblem[]): Validation => ({
+  ok: false,
+  problems,
+  rows: [],
+  period: null,
+  warnings: [],
+});
+
+/** Against a PK only the kode and the realisasi are required; the rest comes from the PK. */
+const PK_REQUIRED: ReadonlySet<FieldKey> = new Set<FieldKey>(['kode_indikator', 'realisasi']);
 
 /**
  * Checks the rows against the column specification (COLUMNS) and the rules across rows (one tahun and periode,
- * no duplicate kode, narrative below 100 %, a note for target 0). Every problem is collected, none stops the
- * check, so the uploader can fix them all in one correction.
+ * no duplicate kode, narrative below 100 %, a note for target 0). With a PK in the context the rows are joined
+ * with it first (see joinPk). Every problem is collected, none stops the check, so the uploader can fix them all
+ * in one correction.
  */
 export async function validate(
   read: ReadRows,
@@ -73,7 +103,15 @@ export async function validate(
   if (read.limitReached) return failed([fileProblem(m.tooManyRows(null, limits.maxRows))]);
   const nonBlank = read.rows.filter((r) => !isBlankRow(r));
   if (nonBlank.length === 0) return failed([fileProblem(m.empty)]);
-  const header = findHeader(nonBlank, lang);
+  const pk = limits.context?.pk;
+  const format: HeaderFormat<FieldKey> = {
+    columns: COLUMNS,
+    lookup: HEADER_LOOKUP,
+    required: pk ? (c) => PK_REQUIRED.has(c.key) : (c) => c.required,
+    // A short upload against a PK may have no more than kode and realisasi.
+    minKnown: pk ? 2 : 3,
+  };
+  const header = findHeader(nonBlank, lang, format);
   const problems = [...header.problems];
   const dataRows = nonBlank.filter((r) => r.number > header.row.number);
   if (dataRows.length > limits.maxRows) {
@@ -85,10 +123,23 @@ export async function validate(
     const i = header.index.get(key);
     return i === undefined ? null : (row.cells[i] ?? null);
   };
-  const period = checkedPeriod(dataRows, expected, get);
-  const evidence = styleEvidence(dataRows, get, header, m);
+  const period = checkedPeriod(dataRows, expected, get, pk);
+  const evidence = styleEvidence(dataRows, NUMERIC_FIELDS, get, header.name, m);
   const mixed = evidence.id !== undefined && evidence.en !== undefined;
   if (mixed) problems.push(fileProblem(m.mixedStyle(evidence.id as string, evidence.en as string)));
+  let join: PkJoin | null = null;
+  if (pk) {
+    if (period.tahun !== null && pk.tahun !== period.tahun)
+      problems.push(fileProblem(m.pkYearDiffers(pk.tahun, period.tahun)));
+    if (period.periode === null) problems.push(fileProblem(m.periodUnknown));
+    join = {
+      pk,
+      byKode: new Map(pk.indicators.map((i) => [i.kode.toUpperCase(), i])),
+      earlier: limits.context?.earlier,
+      seen: new Set(),
+      missingQuarters: new Map(),
+    };
+  }
   const context: RowContext = {
     m,
     header,
@@ -98,6 +149,7 @@ export async function validate(
     style: decideStyle(evidence, read.numberStyleHint),
     rules: limits.rules,
     seen: new Map(),
+    join,
   };
   const rows: IndicatorRow[] = [];
   for (const [i, row] of dataRows.entries()) {
@@ -106,14 +158,39 @@ export async function validate(
     problems.push(...checked.problems);
     if (checked.row) rows.push(checked.row);
   }
-  if (problems.length > 0) return { ok: false, problems, rows, period };
-  return { ok: true, rows, period };
+  const warnings: DataProblem[] = [];
+  // Without a kode column (reported once on the header) no row could name its indicator: listing every PK
+  // indicator as missing would bury that one problem.
+  if (join && header.index.has('kode_indikator')) {
+    for (const indicator of join.pk.indicators) {
+      if (join.seen.has(indicator.kode.toUpperCase())) continue;
+      problems.push({
+        row: null,
+        column: header.name('kode_indikator'),
+        value: indicator.kode,
+        message: m.missingIndicator(indicator.kode, indicator.indikator),
+      });
+    }
+  }
+  for (const [quarters, kodes] of join?.missingQuarters ?? []) {
+    warnings.push(fileProblem(m.quartersMissing(quarters, period.periode ?? '', kodes.length, kodes.join(', '))));
+  }
+  if (problems.length > 0) return { ok: false, problems, rows, period, warnings };
+  return { ok: true, rows, period, warnings };
 }
 
 type Get = (row: SheetRow, key: FieldKey) => Cell;
 
-/** Without a folder to compare with, the first readable tahun and periode stand for the whole file. */
-function checkedPeriod(dataRows: SheetRow[], expected: ExpectedPeriod | null, get: Get): CheckedPeriod {
+/**
+ * Without a folder to compare with, the first readable tahun and periode stand for the whole file; against a PK
+ * without a tahun column, the PK's year.
+ */
+function checkedPeriod(
+  dataRows: SheetRow[],
+  expected: ExpectedPeriod | null,
+  get: Get,
+  pk: PerjanjianKinerja | undefined,
+): CheckedPeriod {
   if (expected) return { tahun: expected.tahun, periode: expected.periode, fromRows: false };
   const period: CheckedPeriod = { tahun: null, periode: null, fromRows: true };
   for (const row of dataRows) {
@@ -126,27 +203,25 @@ function checkedPeriod(dataRows: SheetRow[], expected: ExpectedPeriod | null, ge
       period.periode = periodOf(String(p)) ?? null;
     }
   }
+  if (period.tahun === null && pk) period.tahun = pk.tahun;
   return period;
 }
 
-/** Number style: decided once per file from the cells that can only be read one way. */
-function styleEvidence(dataRows: SheetRow[], get: Get, header: Header, m: Messages): StyleEvidence {
-  const evidence: StyleEvidence = { ambiguous: false };
-  for (const row of dataRows) {
-    for (const key of NUMERIC_FIELDS) {
-      const cell = get(row, key);
-      if (typeof cell !== 'string') continue;
-      const cls = classifyNumber(cell);
-      if (cls === 'id' || cls === 'en') evidence[cls] ??= m.cellRef(cell, row.number, header.name(key));
-      else if (cls === 'ambiguous') evidence.ambiguous = true;
-    }
-  }
-  return evidence;
+/** The PK a data upload is joined with, and what the join has found so far. */
+interface PkJoin {
+  pk: PerjanjianKinerja;
+  /** Kode upper-case → its PK indicator. */
+  byKode: ReadonlyMap<string, PkIndicator>;
+  earlier: DataContext['earlier'];
+  /** Kode upper-case of every PK indicator the upload has a row for. */
+  seen: Set<string>;
+  /** The missing quarters ("TW1, TW2") → the kode of every indicator without them: one warning per group. */
+  missingQuarters: Map<string, string[]>;
 }
 
 interface RowContext {
   m: Messages;
-  header: Header;
+  header: Header<FieldKey>;
   get: Get;
   period: CheckedPeriod;
   mixed: boolean;
@@ -154,13 +229,11 @@ interface RowContext {
   rules: CapaianRules;
   /** tahun|periode|KODE → the row it first appeared on. */
   seen: Map<string, number>;
+  join: PkJoin | null;
 }
 
-/** A cell's value, or why it has none: a problem to report, or `silent` when it is reported elsewhere. */
-type Read<T> = { value: T } | { problem: string } | { silent: true } | { absent: true };
-
 function checkRow(row: SheetRow, cx: RowContext): { problems: DataProblem[]; row: IndicatorRow | null } {
-  const { m, header, get } = cx;
+  const { m, header, get, join } = cx;
   const problems: DataProblem[] = [];
   let rowOk = true;
   const add = (key: FieldKey | null, cell: Cell, message: string): void => {
@@ -170,31 +243,50 @@ function checkRow(row: SheetRow, cx: RowContext): { problems: DataProblem[]; row
   const lastFilled = row.cells.reduce<number>((w, c, i) => (c === null ? w : i + 1), 0);
   if (header.width > 0 && lastFilled > header.width) add(null, row.cells[lastFilled - 1] ?? null, m.extraCells);
 
+  const required = (spec: ColumnSpec): boolean => (join ? PK_REQUIRED.has(spec.key) : spec.required);
   const values: Partial<Record<RowField, unknown>> = {};
   for (const spec of COLUMNS) {
     if (!header.index.has(spec.key)) {
       // Already reported once, on the header row.
-      if (spec.required) rowOk = false;
+      if (required(spec)) rowOk = false;
       continue;
     }
     const cell = get(row, spec.key);
-    const read = readCell(spec, cell, cx);
+    const read = readCell(spec.kind, cell, cx);
     if ('value' in read) values[spec.field] = read.value;
     else if ('problem' in read) add(spec.key, cell, read.problem);
     else if ('silent' in read) rowOk = false;
-    else if (spec.required) add(spec.key, cell, m.required);
+    else if (required(spec)) add(spec.key, cell, m.required);
     // A value that is there but contradicts the folder or the other rows: reported, and still used below
     // (the duplicate check needs tahun and periode).
     const conflict = conflictOf(spec, values[spec.field], cx);
     if (conflict) add(spec.key, cell, conflict);
   }
 
-  const v = values as Partial<IndicatorRow>;
-  if (v.tahun !== undefined && v.periode !== undefined && v.kode !== undefined) {
-    const key = `${v.tahun}|${v.periode}|${v.kode.toUpperCase()}`;
+  let v = values as Partial<IndicatorRow>;
+  const tahun = v.tahun ?? (join ? cx.period.tahun : undefined);
+  const periode = v.periode ?? (join ? cx.period.periode : undefined);
+  if (tahun != null && periode != null && v.kode !== undefined) {
+    const key = `${tahun}|${periode}|${v.kode.toUpperCase()}`;
     const first = cx.seen.get(key);
     if (first !== undefined) add('kode_indikator', get(row, 'kode_indikator'), m.duplicate(first));
     else cx.seen.set(key, row.number);
+  }
+  if (join) {
+    if (v.kode === undefined || v.realisasi === undefined) return { problems, row: null };
+    const indicator = join.byKode.get(v.kode.toUpperCase());
+    if (!indicator) {
+      add('kode_indikator', get(row, 'kode_indikator'), m.unknownKode(join.pk.tahun));
+      return { problems, row: null };
+    }
+    join.seen.add(indicator.kode.toUpperCase());
+    if (tahun == null || periode == null) return { problems, row: null };
+    const joined = joinPk(indicator, v, { tahun, periode }, join);
+    for (const d of pkDifferences(v, joined)) {
+      const shown = typeof d.pk === 'number' ? String(d.pk).replace('.', m.decimal) : d.pk;
+      add(d.key, get(row, d.key), m.differsFromPk(shown));
+    }
+    v = joined;
   }
   if (v.target !== undefined && v.realisasi !== undefined && v.polaritas !== undefined) {
     const capaian = computeCapaian(v.polaritas, v.target, v.realisasi, cx.rules);
@@ -207,53 +299,102 @@ function checkRow(row: SheetRow, cx: RowContext): { problems: DataProblem[]; row
       }
     }
   }
-  const complete = COLUMNS.every((c) => !c.required || values[c.field] !== undefined);
+  const complete = join !== null || COLUMNS.every((c) => !c.required || values[c.field] !== undefined);
   // The values were checked by kind above, and every required field is present: this is an IndicatorRow.
-  return { problems, row: rowOk && complete ? ({ row: row.number, ...values } as IndicatorRow) : null };
+  return { problems, row: rowOk && complete ? ({ row: row.number, ...v } as IndicatorRow) : null };
 }
 
-/** Reads one cell by its column's kind. */
-function readCell(spec: ColumnSpec, cell: Cell, cx: RowContext): Read<unknown> {
-  const { m } = cx;
-  if (cell === null) return { absent: true };
-  if (typeof cell === 'object') return { problem: m[cell.issue] };
-  switch (spec.kind) {
-    case 'year': {
-      const t = cellText(cell);
-      return /^\d{4}$/.test(t) ? { value: Number(t) } : { problem: m.badYear };
-    }
-    case 'number':
-      return readNumber(cell, cx);
-    default: {
-      const t = cellText(cell);
-      if (t.length > MAX_TEXT_LENGTH) return { problem: m.tooLong };
-      if (spec.kind === 'period') {
-        const p = periodOf(t);
-        return p ? { value: p } : { problem: m.badPeriod };
-      }
-      if (spec.kind === 'polarity') {
-        const p = polarityOf(t);
-        return p ? { value: p } : { problem: m.badPolarity };
-      }
-      return { value: t };
-    }
+/**
+ * An uploaded row joined with its PK indicator: what the PK fixes (sasaran, indikator, satuan, polaritas, sifat,
+ * the targets, program and pagu) comes from the PK; the realisasi of a quarter after TW1 becomes the figure to
+ * date by sifat, from the documented figures of the quarters before it and the uploaded one. A quarter without a
+ * documented figure is left out of it and named in one warning per group of indicators.
+ */
+function joinPk(
+  pk: PkIndicator,
+  v: Partial<IndicatorRow>,
+  at: { tahun: number; periode: Period },
+  join: PkJoin,
+): Partial<IndicatorRow> {
+  const uploaded = v.realisasi as number;
+  const joined: Partial<IndicatorRow> = {
+    ...v,
+    tahun: at.tahun,
+    periode: at.periode,
+    kode: pk.kode,
+    sasaran: pk.sasaran,
+    indikator: pk.indikator,
+    satuan: pk.satuan,
+    polaritas: pk.polaritas,
+    sifat: pk.sifat,
+    target: pkTargetFor(pk, at.periode),
+    targetTahunan: pk.targetTahunan,
+    targetRenstra: pk.targetRenstra ?? v.targetRenstra,
+    targetRenstraAkhir: pk.targetRenstraAkhir ?? v.targetRenstraAkhir,
+    standarNasional: pk.standarNasional ?? v.standarNasional,
+    program: pk.program ?? v.program,
+    pagu: pk.pagu ?? v.pagu,
+    realisasi: uploaded,
+  };
+  const quarters = quartersToDate(at.periode);
+  if (at.periode === 'TAHUNAN' || quarters.length < 2) return dropUndefined(joined);
+  const documented = join.earlier?.get(pk.kode.toUpperCase()) ?? [];
+  const figures: number[] = [];
+  const taken: string[] = [];
+  const missing: string[] = [];
+  for (const q of quarters.slice(0, -1)) {
+    const figure = documented.find((f) => f.periode === q);
+    if (figure) {
+      figures.push(figure.realisasi);
+      taken.push(q);
+    } else missing.push(q);
   }
+  joined.realisasiPeriode = uploaded;
+  joined.realisasi = figureToDate(pk.sifat, [...figures, uploaded]) ?? uploaded;
+  joined.quartersToDate = [...taken, at.periode];
+  if (missing.length > 0) {
+    joined.quartersMissing = missing;
+    const group = missing.join(', ');
+    join.missingQuarters.set(group, [...(join.missingQuarters.get(group) ?? []), pk.kode]);
+  }
+  return dropUndefined(joined);
 }
 
-function readNumber(cell: string | number, cx: RowContext): Read<number> {
-  const { m } = cx;
-  let n: number | null;
-  if (typeof cell === 'number') n = cell;
-  else {
-    const cls = classifyNumber(cell);
-    // Already reported once for the whole file.
-    if (cx.mixed && cls !== 'neutral' && cls !== 'invalid') return { silent: true };
-    if (cls === 'ambiguous' && cx.style === null) return { problem: m.ambiguousNumber };
-    n = parseNumberText(cell, cx.style);
+/** The uploaded values that differ from the PK: each names its column and the PK's value. */
+function pkDifferences(
+  v: Partial<IndicatorRow>,
+  joined: Partial<IndicatorRow>,
+): { key: FieldKey; pk: string | number }[] {
+  const out: { key: FieldKey; pk: string | number }[] = [];
+  const text = (key: FieldKey, field: 'sasaran' | 'indikator' | 'satuan') => {
+    const up = v[field];
+    const pk = joined[field] as string;
+    if (up !== undefined && !sameText(up, pk)) out.push({ key, pk });
+  };
+  text('sasaran_strategis', 'sasaran');
+  text('indikator', 'indikator');
+  text('satuan', 'satuan');
+  if (v.polaritas !== undefined && v.polaritas !== joined.polaritas) {
+    out.push({ key: 'polaritas', pk: String(joined.polaritas) });
   }
-  if (n === null) return { problem: m.notNumber };
-  if (n < 0) return { problem: m.negative };
-  return { value: n };
+  if (v.sifat !== undefined && v.sifat !== joined.sifat) out.push({ key: 'sifat', pk: String(joined.sifat) });
+  const numbers: [FieldKey, 'target' | 'targetRenstra' | 'targetRenstraAkhir' | 'standarNasional' | 'pagu'][] = [
+    ['target', 'target'],
+    ['target_renstra', 'targetRenstra'],
+    ['target_renstra_akhir', 'targetRenstraAkhir'],
+    ['standar_nasional', 'standarNasional'],
+    ['pagu', 'pagu'],
+  ];
+  for (const [key, field] of numbers) {
+    const up = v[field];
+    const pk = joined[field];
+    if (up !== undefined && pk !== undefined && up !== pk) out.push({ key, pk });
+  }
+  return out;
+}
+
+function dropUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined)) as T;
 }
 
 /** A tahun or periode other than the folder's (or, without a folder, the file's first). */
@@ -266,9 +407,4 @@ function conflictOf(spec: ColumnSpec, value: unknown, cx: RowContext): string | 
     return period.fromRows ? m.periodDiffers(period.periode) : m.periodMismatch(period.periode);
   }
   return null;
-}
-
-/** Placeholder text such as "-" or "." does not count as an explanation. */
-function isMeaningful(s: string | undefined): boolean {
-  return s !== undefined && /[\p{L}\p{N}]/u.test(s);
 }

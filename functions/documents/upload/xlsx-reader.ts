@@ -7,7 +7,22 @@ import type { ReadRows } from './validate.ts';
 import { attribute, XmlError, type XmlHandler, XmlScanner } from './xml-scanner.ts';
 import { openWorkbookZip, type WorkbookZip, zipProblem } from './zip.ts';
 
-export type XlsxRead = ({ ok: true } & ReadRows) | { ok: false; problems: DataProblem[] };
+/**
+ * `sheets`: the names of the workbook's sheets, in order; `found`: whether the sheet asked for by name was there
+ * (when not, and `orFirst` was asked, the rows are the first sheet's; else there are none).
+ */
+export type XlsxRead =
+  | ({ ok: true; sheets: string[]; found: boolean } & ReadRows)
+  | { ok: false; problems: DataProblem[] };
+
+/** Which sheet to read: the one named `name` (case and surrounding spaces do not matter), else the first one. */
+export interface SheetChoice {
+  name: string;
+  orFirst: boolean;
+}
+
+/** The data upload's sheet: the template's "Data", else the first. */
+export const DATA_SHEET: SheetChoice = { name: 'Data', orFirst: true };
 
 /** A shared string, resolved once the sheet is read: only the strings the kept rows use are ever stored. */
 type RawCell = Cell | { sst: number };
@@ -22,7 +37,12 @@ interface RawRow {
  * up to the end of its cells (data validations, merges and the like after them are never read), and the shared
  * strings the kept rows refer to — after the sheet, so that a huge string table costs time, not memory.
  */
-export async function readXlsx(bytes: Uint8Array, maxRows: number, m: Messages): Promise<XlsxRead> {
+export async function readXlsx(
+  bytes: Uint8Array,
+  maxRows: number,
+  m: Messages,
+  choice: SheetChoice = DATA_SHEET,
+): Promise<XlsxRead> {
   const fail = (message: string): XlsxRead => ({ ok: false, problems: [fileProblem(message)] });
   const opened = await openWorkbookZip(bytes, m);
   if (!opened.ok) return fail(opened.message);
@@ -30,7 +50,12 @@ export async function readXlsx(bytes: Uint8Array, maxRows: number, m: Messages):
   try {
     const book = await readWorkbook(zip);
     const rels = await readRelationships(zip);
-    const sheetPath = pickSheet(book.sheets, rels, zip);
+    const sheets = book.sheets.map((s) => s.name);
+    const named = book.sheets.find((s) => s.name.trim().toLowerCase() === choice.name.toLowerCase());
+    if (!named && !choice.orFirst) {
+      return { ok: true, rows: [], limitReached: false, numberStyleHint: null, sheets, found: false };
+    }
+    const sheetPath = pickSheet(named ?? book.sheets[0], rels, zip);
     if (!sheetPath) return fail(m.noWorksheet);
     const dateStyles = await readDateStyles(zip, relTarget(rels, 'styles') ?? 'xl/styles.xml');
     // A row counts as non-blank by its cells before the shared strings are resolved: a row whose cells are all
@@ -48,7 +73,14 @@ export async function readXlsx(bytes: Uint8Array, maxRows: number, m: Messages):
         c !== null && typeof c === 'object' && 'sst' in c ? textCell(strings.get(c.sst) ?? '') : c,
       ),
     }));
-    return { ok: true, rows, limitReached: kept.limitReached, numberStyleHint: null };
+    return {
+      ok: true,
+      rows,
+      limitReached: kept.limitReached,
+      numberStyleHint: null,
+      sheets,
+      found: named !== undefined,
+    };
   } catch (err) {
     return fail(err instanceof XmlError ? m.zipCorrupt : zipProblem(err, m));
   }
@@ -129,11 +161,14 @@ function relTarget(rels: Relationships, type: string): string | undefined {
 }
 
 /**
- * The sheet named "Data" (the template's), else the first. A workbook whose own list does not lead to a sheet
- * part (hand-made ZIPs) falls back to the first part under xl/worksheets/.
+ * The part of the chosen sheet. A workbook whose own list does not lead to a sheet part (hand-made ZIPs) falls
+ * back to the first part under xl/worksheets/.
  */
-function pickSheet(sheets: Workbook['sheets'], rels: Relationships, zip: WorkbookZip): string | undefined {
-  const sheet = sheets.find((s) => s.name.trim().toLowerCase() === 'data') ?? sheets[0];
+function pickSheet(
+  sheet: Workbook['sheets'][number] | undefined,
+  rels: Relationships,
+  zip: WorkbookZip,
+): string | undefined {
   const path = sheet?.rel ? rels.get(sheet.rel)?.target : undefined;
   if (path && zip.has(path)) return path;
   return zip
