@@ -2,7 +2,7 @@ import { DEFAULT_CAPAIAN_RULES } from '../../core/capaian-rules.ts';
 import type { AssembledReport, DispositionEntry } from '../../core/performance-data.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { addFooters, createDoc, ensureSpace, type PdfRenderOptions } from '../pdf-layout.ts';
-import { drawApprovals } from '../report-pdf-approvals.ts';
+import { drawApprovals } from '../report-pdf/approvals.ts';
 import { signatureLabelRoom, type VerificationMark, verificationFooter } from '../verification-pdf.ts';
 import { watermarkEveryPage } from '../watermark.ts';
 import { drawPendahuluan } from './bab1-pendahuluan.ts';
@@ -106,7 +106,7 @@ export async function drawLkjip(
   // The approval block keeps itself on one page; making the room here first puts its Daftar Isi line on that page.
   ensureSpace(doc, (mark ? 350 : 330) + signatureLabelRoom(mark));
   toc.mark('pengesahan', 0, l.approvals.toUpperCase());
-  drawApprovals(doc, report, approvals, lang, mark);
+  drawApprovals(doc, report, lang, approvals, mark);
 
   footers?.end();
   doc.end();

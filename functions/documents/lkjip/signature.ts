@@ -1,6 +1,6 @@
 import { formatDate } from '../../i18n/format.ts';
 import { COLOR, contentWidth, ensureSpace, FONT, pdfText } from '../pdf-layout.ts';
-import { approvalOfStep } from '../report-pdf-approvals.ts';
+import { approvalOfStep } from '../report-pdf/approvals.ts';
 import { headSignatureLine, signatoryOf, signaturePlace } from '../signatory.ts';
 import type { Lkjip } from './context.ts';
 import { headOfUnit } from './data.ts';
