@@ -89,7 +89,7 @@ describe('a quarterly upload checked against the PK', () => {
     const result = await assembleReport(f.deps, { reportId: 'karawaci-2026-TW1', source: up });
     expect(result.valid).toBe(false);
     const r = await f.repo.get('karawaci-2026-TW1');
-    const messages = r?.dataProblems?.sample.map((p) => p.message).join('\n') ?? '';
+    const messages = r?.dataProblems?.sample.map((p) => `${p.value ?? ''} ${p.message}`).join('\n') ?? '';
     expect(messages).toContain('IK-09');
     expect(messages).toContain('IK-03');
     expect(messages).toContain('IK-04');
