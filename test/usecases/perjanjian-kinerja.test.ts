@@ -11,7 +11,12 @@ describe('a unit uploads its Perjanjian Kinerja', () => {
   it('a valid PK becomes the one in force; the uploader and the team lead are told; no report, no workflow', async () => {
     const f = fakeDeps();
     const up = await uploadTo(f, KEY, pkBytes());
-    expect(await receiveUpload(f.deps, up)).toEqual({ outcome: 'PK_STORED', unit: 'karawaci', tahun: 2026, indicators: 4 });
+    expect(await receiveUpload(f.deps, up)).toEqual({
+      outcome: 'PK_STORED',
+      unit: 'karawaci',
+      tahun: 2026,
+      indicators: 4,
+    });
     const stored = await currentPerjanjianKinerja(f.deps, 'karawaci', 2026);
     expect(stored?.pk.indicators.map((i) => [i.kode, i.sifat, i.targetTahunan, i.targetTriwulan])).toEqual([
       ['IK-01', 'kumulatif', 40, [8, 20, 30, 40]],
@@ -19,7 +24,11 @@ describe('a unit uploads its Perjanjian Kinerja', () => {
       ['IK-03', 'rata-rata', 82, [82, 82, 82, 82]],
       ['IK-04', 'kumulatif', 12, [3, 6, 9, 12]],
     ]);
-    expect(stored?.pk.source).toEqual({ key: KEY, versionId: up.versionId, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(stored?.pk.source).toEqual({
+      key: KEY,
+      versionId: up.versionId,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(f.workflow.started).toHaveLength(0);
     expect(f.repo.reports.size).toBe(0);
     const mail = f.mailer.sent.at(-1);
@@ -34,10 +43,7 @@ describe('a unit uploads its Perjanjian Kinerja', () => {
     await receiveUpload(f.deps, await uploadTo(f, KEY, pkBytes()));
     const before = await currentPerjanjianKinerja(f.deps, 'karawaci', 2026);
     // IK-01's TW4 target 35 is not its annual target 40; IK-02 appears twice.
-    const bad = PK_CSV.replace(';8;20;30;40;', ';8;20;30;35;').replace(
-      'IK-03;',
-      'IK-02;',
-    );
+    const bad = PK_CSV.replace(';8;20;30;40;', ';8;20;30;35;').replace('IK-03;', 'IK-02;');
     const up = await uploadTo(f, KEY, pkBytes(bad));
     const outcome = await receiveUpload(f.deps, up);
     expect(outcome).toMatchObject({ outcome: 'PK_INVALID', unit: 'karawaci', tahun: 2026 });
