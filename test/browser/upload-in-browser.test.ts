@@ -38,10 +38,13 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-/** A browser signed in as the unit's Staf (a session started server-side, its cookie set). */
-async function signedIn(width: number): Promise<{ context: BrowserContext; page: Page }> {
-  const staf = people(testConfig()).STAF;
-  const { id } = await startSession(stack.deps(), { nip: staf.nip, unit: 'karawaci' });
+/** A browser signed in as the unit's Staf, or another role (a session started server-side, its cookie set). */
+async function signedIn(
+  width: number,
+  role: 'STAF' | 'TIMSAKIP' = 'STAF',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const who = people(testConfig())[role];
+  const { id } = await startSession(stack.deps(), { nip: who.nip, unit: 'karawaci' });
   const context = await browser.newContext({
     viewport: { width, height: width < 600 ? 844 : 900 },
     deviceScaleFactor: 1,
@@ -181,5 +184,40 @@ describe('uploading in a browser', () => {
     await screenshot(desk.page, { path: join(SHOTS, 'upload-05-refused-1200.png'), fullPage: true });
     await phone.context.close();
     await desk.context.close();
+  });
+
+  it('the team lead sends the PK; a short upload is then checked against it in the browser', async () => {
+    const { context, page } = await signedIn(390, 'TIMSAKIP');
+    await page.goto(`${stack.urls.http}/unggah`);
+    await expect.poll(() => page.locator('#kirim').isEnabled()).toBe(true);
+    await choose(page, '2025', 'PK');
+    await page.setInputFiles('#berkas', join(ROOT, 'infra/local/sample/perjanjian-kinerja-2026.csv'));
+    await page.click('#kirim');
+    await expect
+      .poll(() => page.locator('#status.ok').textContent(), { timeout: 30_000 })
+      .toContain('Perjanjian Kinerja 2025 terkirim');
+    await screenshot(page, { path: join(SHOTS, 'upload-06-pk-sent-390.png'), fullPage: true });
+    await waitFor(
+      async () => (await stack.store.listKeys('pk/karawaci/2025/')).length > 0 || undefined,
+      30_000,
+      'PK stored',
+    );
+    // Kode and realisasi only, and IK-08 left out: the page checks it against the PK as the assembly will.
+    const short = [
+      'kode_indikator;realisasi;tindak_lanjut',
+      ...[1, 2, 3, 4, 5, 6, 7].map((i) => `IK-0${i};90;Dipantau.`),
+    ];
+    await choose(page, '2025', 'TW1');
+    await page.setInputFiles('#berkas', {
+      name: 'tw1.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(short.join('\n')),
+    });
+    await page.click('#kirim');
+    await page.locator('#masalah:not([hidden])').waitFor({ timeout: 15_000 });
+    expect(await page.locator('#masalah tbody').textContent()).toContain('IK-08');
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await screenshot(page, { path: join(SHOTS, 'upload-07-against-pk-390.png'), fullPage: true });
+    await context.close();
   });
 });
