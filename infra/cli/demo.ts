@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { type LapkinConfig, unitHasParaf } from '../../functions/core/config.ts';
 import type { UnitDirectory } from '../../functions/core/directory.ts';
 import type { Report } from '../../functions/core/report.ts';
-import { uploadKey } from '../../functions/core/upload-key.ts';
+import { pkUploadKey, uploadKey } from '../../functions/core/upload-key.ts';
 import { delegateNow, endDelegationNow } from '../../functions/usecases/delegation.ts';
 import { personIn, unitDirectory } from '../../functions/usecases/directory.ts';
 import { openDecisionPage, postDecision } from '../local/decide-client.ts';
@@ -12,6 +12,8 @@ import { type LocalStack, PROJECT_ROOT, startLocalStack } from '../local/stack.t
 import { checkMailIsolation, type IsolationProblem, type SentMail, type UnitPeople } from './mail-isolation.ts';
 
 export const SAMPLE_DIR = join(PROJECT_ROOT, 'infra/local/sample');
+/** The unit's Perjanjian Kinerja 2026 with its Rencana Aksi, sent before the first quarter. */
+const PK_SAMPLE = 'perjanjian-kinerja-2026.csv';
 const SAMPLES = ['kinerja-tw1-awal.csv', 'kinerja-tw1-perbaikan-1.csv', 'kinerja-tw1-perbaikan-2.csv'] as const;
 
 export interface DemoResult {
@@ -101,6 +103,16 @@ export async function runDemo(opts: DemoOptions): Promise<DemoResult> {
   };
 
   try {
+    // Once a year, first: the team lead sends the unit's Perjanjian Kinerja; the quarter is checked against it.
+    const pkKey = pkUploadKey(organization.unitCode, 2026, PK_SAMPLE);
+    await stack.store.put({
+      key: pkKey,
+      body: await readFile(join(SAMPLE_DIR, PK_SAMPLE)),
+      contentType: 'text/csv',
+      metadata: { 'uploader-email': team.email },
+    });
+    say(`upload ${PK_SAMPLE} → ${pkKey} (the Perjanjian Kinerja 2026)`);
+    await mail.next(team.email, '[Perjanjian Kinerja diterima]');
     await upload(SAMPLES[0]);
     await paraf('Data telah dicocokkan dengan data dukung; mohon perhatian pada indikator di bawah target.');
     await decide(
