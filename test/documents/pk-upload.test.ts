@@ -328,6 +328,31 @@ describe('checkPerformanceData against a PK', () => {
     ]);
   });
 
+  it('checked without the documented quarters (offline), leaves the below-target rule of a sum or mean to the assembly', async () => {
+    const pk = await pkOf();
+    const upload = csv('kode_indikator;realisasi', 'IK-01;110', 'IK-02;80', 'IK-03;83', 'IK-04;3');
+    const checked = await checkPerformanceData(upload, 'tw2.csv', { tahun: 2026, periode: 'TW2' }, config, 'id', {
+      pk,
+    });
+    // IK-01 kumulatif: 110 of the target to date 200 looks like 55 %, but TW1's figure is not known here; IK-02 is a
+    // position, its own figure is its figure to date: 80 / 87 = 91,95 % is below target whatever TW1 was.
+    expect(checked.problems.map((p) => [p.row, p.message])).toEqual([
+      [3, 'Capaian 91,95 % di bawah 100 %: isi tindak lanjut atau faktor penghambat untuk indikator ini.'],
+    ]);
+    expect(checked.indicators.map((i) => [i.kode, i.realisasi, i.quartersMissing, i.capaian])).toEqual([
+      ['IK-01', 110, ['TW1'], 55],
+      ['IK-03', 83, ['TW1'], 103.75], // 83 / 80
+      ['IK-04', 3, ['TW1'], 150], // (2 × 6 − 3) / 6
+    ]);
+    expect(checked.warnings.map((w) => w.message)).toEqual([
+      'Realisasi TW1 tidak tersedia dalam pemeriksaan ini untuk 4 indikator (IK-01, IK-02, IK-03, IK-04): realisasi s.d. TW2 di atas hanya memuat triwulan ini. Saat laporan disusun, realisasi triwulan yang telah didokumentasikan ikut dihitung, dan capaian di bawah 100 % memerlukan tindak lanjut atau faktor penghambat.',
+    ]);
+    const en = await checkPerformanceData(upload, 'tw2.csv', { tahun: 2026, periode: 'TW2' }, config, 'en', { pk });
+    expect(en.warnings[0]?.message).toBe(
+      'No actual for TW1 is available to this check for 4 indicators (IK-01, IK-02, IK-03, IK-04): the actual to TW2 above holds this quarter only. When the report is assembled the documented quarters are included, and an achievement below 100 % then needs follow-up or inhibiting factors.',
+    );
+  });
+
   it('reports an unknown kode and every PK indicator missing from the upload', async () => {
     const pk = await pkOf();
     const upload = csv('kode_indikator;realisasi', 'IK-01;110', 'IK-02;86', 'IK-99;5');

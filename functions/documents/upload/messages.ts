@@ -85,6 +85,8 @@ const id = {
     'Periode unggahan tidak diketahui: isi kolom periode, atau tentukan periode unggahan (folder masuk/<unit>/<tahun>/<periode>/).',
   quartersMissing: (quarters: string, periode: string, n: number, kodes: string) =>
     `Realisasi ${quarters} belum terdokumentasi untuk ${n} indikator (${kodes}); realisasi s.d. ${periode} dihitung tanpa triwulan tersebut.`,
+  quartersUnknown: (quarters: string, periode: string, n: number, kodes: string) =>
+    `Realisasi ${quarters} tidak tersedia dalam pemeriksaan ini untuk ${n} indikator (${kodes}): realisasi s.d. ${periode} di atas hanya memuat triwulan ini. Saat laporan disusun, realisasi triwulan yang telah didokumentasikan ikut dihitung, dan capaian di bawah 100 % memerlukan tindak lanjut atau faktor penghambat.`,
   // The Narasi sheet of an annual upload (LKjIP).
   narasiNeedsXlsx:
     'Laporan tahunan (LKjIP) memerlukan lembar Narasi, yang tidak dapat dimuat dalam berkas CSV. Mohon gunakan templat XLSX (lembar Data dan Narasi).',
@@ -174,6 +176,8 @@ const en: Messages = {
     'The period of this upload is not known: fill in the period column, or choose the upload period (folder masuk/<unit>/<tahun>/<periode>/).',
   quartersMissing: (quarters, periode, n, kodes) =>
     `No documented actual for ${quarters} for ${n} indicator${n === 1 ? '' : 's'} (${kodes}); the actual to ${periode} is computed without ${quarters.includes(',') ? 'those quarters' : 'that quarter'}.`,
+  quartersUnknown: (quarters, periode, n, kodes) =>
+    `No actual for ${quarters} is available to this check for ${n} indicator${n === 1 ? '' : 's'} (${kodes}): the actual to ${periode} above holds this quarter only. When the report is assembled the documented quarters are included, and an achievement below 100 % then needs follow-up or inhibiting factors.`,
   narasiNeedsXlsx:
     'The annual report (LKjIP) needs the Narasi sheet, which a CSV file cannot hold. Please use the XLSX template (sheets Data and Narasi).',
   narasiSheetMissing:

@@ -173,7 +173,8 @@ export async function validate(
     }
   }
   for (const [quarters, kodes] of join?.missingQuarters ?? []) {
-    warnings.push(fileProblem(m.quartersMissing(quarters, period.periode ?? '', kodes.length, kodes.join(', '))));
+    const say = join?.earlier ? m.quartersMissing : m.quartersUnknown;
+    warnings.push(fileProblem(say(quarters, period.periode ?? '', kodes.length, kodes.join(', '))));
   }
   if (problems.length > 0) return { ok: false, problems, rows, period, warnings };
   return { ok: true, rows, period, warnings };
@@ -287,6 +288,11 @@ function checkRow(row: SheetRow, cx: RowContext): { problems: DataProblem[]; row
       add(d.key, get(row, d.key), m.differsFromPk(shown));
     }
     v = joined;
+    // Checked without the documented quarters (offline): a sum or mean to date is not known here, so neither is
+    // whether it falls below target. The assembly, which has them, applies the rules; the warning says so.
+    if (join.earlier === undefined && v.quartersMissing && v.sifat !== 'non-kumulatif') {
+      return { problems, row: rowOk ? ({ row: row.number, ...v } as IndicatorRow) : null };
+    }
   }
   if (v.target !== undefined && v.realisasi !== undefined && v.polaritas !== undefined) {
     const capaian = computeCapaian(v.polaritas, v.target, v.realisasi, cx.rules);
