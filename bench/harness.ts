@@ -38,6 +38,8 @@ export interface P3Plan {
   stepsAtLargest?: P3Step[];
   /** Also run the whole assembly at the configured maximum upload (cdk.json dataLimits.maxRows). */
   atConfiguredMaximum: boolean;
+  /** Sizes (indicators) at which the annual report's LKjIP PDF is rendered (step lkjip). */
+  lkjipSizes?: number[];
 }
 
 export interface BenchConfig {
@@ -70,6 +72,7 @@ export const FULL: BenchConfig = {
     largestPdfLimitMs: 60_000,
     stepsAtLargest: ['raw', 'check', 'pdf', 'xlsx'],
     atConfiguredMaximum: true,
+    lkjipSizes: [1000],
   },
   p4: { handlers: HANDLERS, reps: 7, variantHandlers: ['intake', 'assemble'] },
   p5: { reports: 5, warmup: 1 },
@@ -351,6 +354,17 @@ export async function runBench(o: RunOptions): Promise<BenchResults> {
         if (!outcome.ok) log(`P3 — ${rows} rows: ${step} ${outcome.error}, peak RSS ${outcome.peakRssMB} MB`);
         results.p3.push({ rows, step, outcome });
       }
+    }
+    for (const rows of c.p3.lkjipSizes ?? []) {
+      const { warmup, reps } = p3Reps(rows, 'lkjip', c.name === 'quick');
+      log(`P3 — ${rows} indicators: the TAHUNAN report as an LKjIP${reps > 1 ? ` (×${reps})` : ''}`);
+      const outcome = await child<P3StepResult>(
+        'p3',
+        { step: 'lkjip', rows, dir, warmup, reps } satisfies P3StepOptions,
+        180_000,
+      );
+      if (!outcome.ok) log(`P3 — ${rows} indicators: lkjip ${outcome.error}, peak RSS ${outcome.peakRssMB} MB`);
+      results.p3.push({ rows, step: 'lkjip', outcome });
     }
     if (c.p3.atConfiguredMaximum) {
       const rows = testConfig().dataLimits.maxRows;

@@ -281,7 +281,7 @@ export function renderResults(r: BenchResults): string {
             const raw = find(s, step.endsWith('xlsx') && step !== 'xlsx' ? 'raw-xlsx' : 'raw')?.outcome.result?.ms
               .median;
             const v = row?.outcome.result?.ms.median;
-            return `${p3Cell(row)}${v && raw && !step.startsWith('raw') ? ` (${(v / raw).toFixed(0)}× raw)` : ''}`;
+            return `${p3Cell(row)}${v && raw && !step.startsWith('raw') && step !== 'lkjip' ? ` (${(v / raw).toFixed(0)}× raw)` : ''}`;
           }),
           growthFactors(r, step)
             .map((g) => `×${g.factor}`)

@@ -7,6 +7,8 @@
  *   pdf       the report PDF (renderReportPdf), after an untimed check
  *   xlsx      the report XLSX (renderReportXlsx), after an untimed check
  *   total     check, then PDF and XLSX together, exactly as assembleReport does
+ *   lkjip     the annual report (TAHUNAN) as an LKjIP (renderLkjipPdf): `rows` indicators over 20 sasaran with PK,
+ *             four quarters and Narasi (test/fakes/lkjip-sample.ts), built untimed
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +20,7 @@ import { testConfig } from '../../test/fakes/deps.ts';
 import { generatedCsv } from '../lib/data.ts';
 import { type Summary, summarize } from '../lib/stats.ts';
 
-export const P3_STEPS = ['raw', 'check', 'pdf', 'xlsx', 'total', 'raw-xlsx', 'check-xlsx'] as const;
+export const P3_STEPS = ['raw', 'check', 'pdf', 'xlsx', 'total', 'raw-xlsx', 'check-xlsx', 'lkjip'] as const;
 export type P3Step = (typeof P3_STEPS)[number];
 
 export interface P3StepOptions {
@@ -105,8 +107,12 @@ function assembled(config: LapkinConfig, check: DataCheck): AssembledReport {
   };
 }
 
+/** Sasaran of the LKjIP step: a kecamatan's or an OPD's Renstra has a handful; 20 is a large one. */
+export const LKJIP_SASARAN = 20;
+
 /** Child side: one step at one size, `warmup` untimed + `reps` timed runs. */
 export async function runP3Step(opts: P3StepOptions): Promise<P3StepResult> {
+  if (opts.step === 'lkjip') return runLkjipStep(opts);
   // Each step loads only the modules it needs, so a step's RSS is its own.
   const raw = opts.step === 'raw' || opts.step === 'raw-xlsx';
   const parseCsv = opts.step === 'raw' ? (await import('csv-parse/sync')).parse : undefined;
@@ -178,6 +184,8 @@ export async function runP3Step(opts: P3StepOptions): Promise<P3StepResult> {
         const [pdf, xlsx] = await Promise.all([pdfOf(r), xlsxOf(r)]);
         return pdf.byteLength + xlsx.byteLength;
       }
+      case 'lkjip':
+        throw new Error('bench: the lkjip step runs in runLkjipStep');
     }
   };
   for (let i = 0; i < opts.warmup; i++) await once();
@@ -197,5 +205,30 @@ export async function runP3Step(opts: P3StepOptions): Promise<P3StepResult> {
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     output,
     ...(valid !== undefined ? { valid } : {}),
+  };
+}
+
+/** The LKjIP step: no upload file, the annual report is built from the sample's indicators (untimed). */
+async function runLkjipStep(opts: P3StepOptions): Promise<P3StepResult> {
+  const { renderLkjipPdf } = await import('../../functions/documents/lkjip/index.ts');
+  const { largeLkjipSample } = await import('../../test/fakes/lkjip-sample.ts');
+  const report = largeLkjipSample(opts.rows, LKJIP_SASARAN);
+  const language = testConfig().language;
+  for (let i = 0; i < opts.warmup; i++) await renderLkjipPdf(report, [], language);
+  const rssBefore = process.memoryUsage.rss();
+  const times: number[] = [];
+  let output = 0;
+  for (let i = 0; i < opts.reps; i++) {
+    const t0 = performance.now();
+    output = (await renderLkjipPdf(report, [], language)).byteLength;
+    times.push(performance.now() - t0);
+  }
+  return {
+    step: opts.step,
+    rows: opts.rows,
+    ms: summarize(times),
+    rssBeforeMB: Math.round(rssBefore / 1024 / 1024),
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    output,
   };
 }

@@ -26,6 +26,11 @@ const TABLE_FONT = 7.5;
  */
 export function drawSasaran(ctx: Lkjip, g: SasaranGroup, withStandard: boolean): void {
   const { doc, l, lang } = ctx;
+  const marks = new Set<NonNullable<ComputedIndicator['capaianBy']>>();
+  const targets = targetTable(ctx, g.indicators, marks);
+  // The sasaran's title and capaian stay with its first table when that fits on a page: never a title alone at the
+  // foot of a page because the table that follows moved on.
+  keepTogether(doc, 70 + 22 + tableHeight(doc, targets.columns, targets.rows, { fontSize: TABLE_FONT }));
   minorHeading(doc, l.sasaranHeading(g.no, g.capaian.sasaran), 170, { size: 11 });
   note(
     doc,
@@ -39,8 +44,8 @@ export function drawSasaran(ctx: Lkjip, g: SasaranGroup, withStandard: boolean):
     { gap: 6 },
   );
 
-  const marks = new Set<NonNullable<ComputedIndicator['capaianBy']>>();
-  drawTargets(ctx, g.indicators, marks);
+  caption(ctx, l.targetTableTitle, targets.columns, targets.rows);
+  drawTable(doc, targets.columns, targets.rows, { fontSize: TABLE_FONT });
   drawComparison(ctx, g.indicators, withStandard, marks);
   for (const by of marks) note(doc, l.ruleMarkNote[by], { size: 7.5, color: COLOR.muted, gap: 1 });
   doc.y += 4;
@@ -84,11 +89,11 @@ function caption(ctx: Lkjip, text: string, columns: TableColumn[], rows: TableRo
   note(doc, text, { size: 9, font: FONT.bold, gap: 3 });
 }
 
-function drawTargets(
+function targetTable(
   ctx: Lkjip,
   indicators: ComputedIndicator[],
   marks: Set<NonNullable<ComputedIndicator['capaianBy']>>,
-): void {
+): { columns: TableColumn[]; rows: TableRow[] } {
   const { doc, l, lang } = ctx;
   const w = fitWidths(doc, [36, 150, 40, 58, 46, 46, 50, 63]);
   const columns: TableColumn[] = l.targetHeaders.map((header, i) => ({
@@ -108,8 +113,7 @@ function drawTargets(
       kategoriLabel(ind.kategori, lang),
     ],
   }));
-  caption(ctx, l.targetTableTitle, columns, rows);
-  drawTable(doc, columns, rows, { fontSize: TABLE_FONT });
+  return { columns, rows };
 }
 
 function drawComparison(

@@ -38,7 +38,7 @@ const MAX_PASSES = 4;
  * signature as renderReportPdf, so the caller picks the renderer by periode.
  *
  * pdfkit writes every page out as it is left, so the Daftar Isi on page 3 cannot wait for the pages of what
- * follows: a first pass lays the document out (no compression, footers or watermark, which take no room) to learn
+ * follows: a first pass lays the document out (without footers and watermark, which take no room) to learn
  * the page of every heading, the second draws it with those pages, and checks that every heading landed where the
  * Daftar Isi says — else it draws again with what it found.
  */
@@ -75,7 +75,7 @@ export async function drawLkjip(
       author: report.organization.name,
       createdAt: report.generatedAt,
     },
-    layoutOnly ? { compress: false } : options,
+    layoutOnly ? {} : options,
   );
   const toc = new TocRecorder(doc);
   const ctx: Lkjip = {

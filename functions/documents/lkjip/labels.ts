@@ -135,8 +135,9 @@ const id = {
     'Target TW I\u2013TW IV adalah target Rencana Aksi s.d. triwulan tersebut (kumulatif sampai dengan akhir triwulan).',
   pkFromData:
     'Perjanjian Kinerja belum tercatat di sistem: tabel berikut disusun dari target tahunan pada data kinerja yang diunggah.',
-  pkDetails: 'Program, kegiatan, dan pagu',
-  pkDetailHeaders: ['Kode', 'Program', 'Kegiatan', 'Pagu (Rp)'],
+  pkDetails: 'Definisi operasional, formula, program, dan pagu',
+  kegiatan: 'Kegiatan',
+  pkDetailHeaders: ['Kode', 'Definisi Operasional', 'Formula / Sumber Data', 'Program / Kegiatan', 'Pagu (Rp)'],
   quarterHeaders: [
     'Kode',
     'Indikator',
@@ -286,8 +287,9 @@ const en: LkjipWords = {
   pkFullNote: 'Targets Q1\u2013Q4 are the action plan targets to date (up to the end of that quarter).',
   pkFromData:
     'No Performance Agreement is recorded in the system: the table below is built from the annual targets of the uploaded data.',
-  pkDetails: 'Programmes, activities and budgets',
-  pkDetailHeaders: ['Code', 'Programme', 'Activity', 'Budget (Rp)'],
+  pkDetails: 'Definitions, formulas, programmes and budgets',
+  kegiatan: 'Activity',
+  pkDetailHeaders: ['Code', 'Operational Definition', 'Formula / Data Source', 'Programme / Activity', 'Budget (Rp)'],
   quarterHeaders: [
     'Code',
     'Indicator',

@@ -61,40 +61,39 @@ function drawPkFull(ctx: Lkjip): void {
     drawTable(doc, columns, rows, { fontSize: TABLE_FONT });
   });
 
-  // What the PK says of each indicator beyond its targets, when it says it: definition, formula, program, pagu.
-  const defined = lines.filter((p) => p.definisiOperasional?.trim() || p.formula?.trim());
-  if (defined.length > 0) {
-    const dw = fitWidths(doc, [34, 255, 200]);
-    minorHeading(doc, lang === 'id' ? 'Definisi operasional dan formula' : 'Definitions and formulas', 80, {
-      size: 9.5,
-    });
-    drawTable(
-      doc,
-      (lang === 'id'
-        ? ['Kode', 'Definisi Operasional', 'Formula / Sumber Data']
-        : ['Code', 'Operational Definition', 'Formula / Data Source']
-      ).map((header, i) => ({ header, width: dw[i] ?? 0 })),
-      defined.map((p) => ({ cells: [p.kode, p.definisiOperasional ?? l.missing, p.formula ?? l.missing] })),
-      { fontSize: TABLE_FONT },
-    );
-  }
-  const funded = lines.filter((p) => p.program?.trim() || p.kegiatan?.trim() || p.pagu !== undefined);
-  if (funded.length > 0) {
-    const fw = fitWidths(doc, [34, 170, 190, 95]);
-    minorHeading(doc, l.pkDetails, 80, { size: 9.5 });
-    drawTable(
-      doc,
-      l.pkDetailHeaders.map((header, i) => ({
-        header,
-        width: fw[i] ?? 0,
-        ...(i === 3 ? { align: 'right' as const } : {}),
-      })),
-      funded.map((p) => ({
-        cells: [p.kode, p.program ?? l.missing, p.kegiatan ?? l.missing, rupiah(p.pagu, lang)],
-      })),
-      { fontSize: TABLE_FONT },
-    );
-  }
+  // What the PK says of each indicator beyond its targets, when it says any: one row per indicator (one table, not
+  // one per kind of detail: a 1 000-indicator PK is long enough).
+  const detailed = lines.filter(
+    (p) =>
+      p.definisiOperasional?.trim() ||
+      p.formula?.trim() ||
+      p.program?.trim() ||
+      p.kegiatan?.trim() ||
+      p.pagu !== undefined,
+  );
+  if (detailed.length === 0) return;
+  const dw = fitWidths(doc, [34, 140, 115, 140, 60]);
+  minorHeading(doc, l.pkDetails, 80, { size: 9.5 });
+  drawTable(
+    doc,
+    l.pkDetailHeaders.map((header, i) => ({
+      header,
+      width: dw[i] ?? 0,
+      ...(i === 4 ? { align: 'right' as const } : {}),
+    })),
+    detailed.map((p) => ({
+      cells: [
+        p.kode,
+        p.definisiOperasional?.trim() || l.missing,
+        p.formula?.trim() || l.missing,
+        [p.program?.trim(), p.kegiatan?.trim() ? `${l.kegiatan}: ${p.kegiatan.trim()}` : undefined]
+          .filter(Boolean)
+          .join('\n') || l.missing,
+        rupiah(p.pagu, lang),
+      ],
+    })),
+    { fontSize: TABLE_FONT },
+  );
 }
 
 /** Each indicator's TW1–TW4 target, realisasi and capaian to date, a dash for a quarter without documented data. */
