@@ -545,3 +545,30 @@ describe('dispositionLevels', () => {
     expect(dispositionLevels([{ ...CAMAT, revision: 2, approved: false }], 2)[0]?.entry).toBeUndefined();
   });
 });
+
+describe('the quarterly report against the Renstra', () => {
+  it('computes no capaian against a Renstra target: 15 cases in TW1 against an end target of 8 is not 12,50 %', async () => {
+    // The example: a turun indicator, 15 cases in TW1, Renstra target 8. The old table applied the turun
+    // formula to one quarter against the Renstra target: (2 × 8 − 15) ÷ 8 × 100 = 12,50 %, which means nothing.
+    const r = report([
+      {
+        kode: 'IK-09',
+        indikator: 'Jumlah kasus gangguan ketertiban umum',
+        satuan: 'kasus',
+        polaritas: 'turun',
+        sifat: 'kumulatif',
+        target: 20,
+        realisasi: 15,
+        targetRenstra: 8,
+        targetRenstraAkhir: 5,
+        realisasiTahunLalu: 64,
+      },
+    ]);
+    const text = pdfTextOf(await renderReportPdf(r, [], 'id', { compress: false })).replace(/\s+/g, ' ');
+    expect(text).not.toContain('12,50 %');
+    expect(text).not.toContain('Capaian terhadap Renstra');
+    expect(text).toContain('Target Renstra tahun 2026');
+    expect(text).toContain('Target akhir Renstra');
+    expect(text).toContain('dihitung pada laporan tahunan');
+  });
+});
