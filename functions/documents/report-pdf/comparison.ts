@@ -15,7 +15,8 @@ import {
   type TableRow,
   tableHeight,
 } from '../pdf-layout.ts';
-import { notesHeight, quarterShort, reportRules } from './figures.ts';
+import { reportRules } from '../report-method.ts';
+import { notesHeight, quarterShort } from './figures.ts';
 import { REPORT_PDF_LABELS as L } from './labels.ts';
 import { indicatorNumber } from './numbers.ts';
 

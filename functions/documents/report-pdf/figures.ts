@@ -1,46 +1,13 @@
-import { type CapaianRules, DEFAULT_CAPAIAN_RULES } from '../../core/capaian-rules.ts';
 import type { AssembledReport, ComputedIndicator } from '../../core/performance-data.ts';
-import { rulesNote } from '../../i18n/capaian-words.ts';
-import { formatNumber } from '../../i18n/format.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { contentWidth, type Doc, FONT, pdfText } from '../pdf-layout.ts';
 import { REPORT_PDF_LABELS as L } from './labels.ts';
 
 /**
- * How the quarterly report reads its figures: which rules computed them, and whether an indicator's realisasi is
- * a figure to date (s.d. triwulan) — shared by the summary, the tables and the method note so they agree.
+ * How the quarterly report reads its figures: whether an indicator's realisasi is a figure to date (s.d.
+ * triwulan), and the marks and notes under its tables — shared by the sections so they agree. The rules the
+ * numbers were computed by are ../report-method.ts.
  */
-
-/**
- * The rules of data assembled before they were recorded: the turun formula (2T-R)/T, no capaian for target 0,
- * and averages over uncapped values. Re-rendering such data must say what its numbers are, not today's rules.
- */
-const LEGACY_RULES: CapaianRules = {
-  ...DEFAULT_CAPAIAN_RULES,
-  turunFormula: '(2T-R)/T',
-  targetZero: 'EMPTY_WITH_NOTE',
-};
-
-/** The rules the report's numbers were computed by; `capped` false for data from before the cap. */
-export function reportRules(report: AssembledReport): { rules: CapaianRules; capped: boolean } {
-  return report.rules ? { rules: report.rules, capped: true } : { rules: LEGACY_RULES, capped: false };
-}
-
-/** The cap as printed ("120 %"), or null when the report's averages were not capped. */
-export function capText(report: AssembledReport, lang: Lang): string | null {
-  const { rules, capped } = reportRules(report);
-  return capped ? `${formatNumber(rules.cap, { maxDecimals: 2 }, lang)} %` : null;
-}
-
-/**
- * The method note: rulesNote's sentences (formulas, target 0, cap, sifat). For data from before the cap, its
- * first three (naik, turun, target 0) and a sentence saying the averages are uncapped; that data had no sifat.
- */
-export function methodNote(report: AssembledReport, lang: Lang): string[] {
-  const { rules, capped } = reportRules(report);
-  const lines = rulesNote(rules, lang);
-  return capped ? lines : [...lines.slice(0, 3), L[lang].legacyRules];
-}
 
 /** A quarter's short name in a header: "TW II", "Q2". */
 export function quarterShort(report: AssembledReport, lang: Lang): string {

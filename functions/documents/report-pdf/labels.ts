@@ -39,8 +39,6 @@ export const REPORT_PDF_LABELS = {
       serapan: 'Serapan anggaran',
     },
     methodTitle: 'Metode perhitungan',
-    legacyRules:
-      'Rata-rata capaian dihitung tanpa batas atas capaian per indikator: data laporan ini disusun sebelum batas tersebut diberlakukan.',
     distHeaders: ['Kategori capaian', 'Rentang capaian', 'Jumlah indikator'],
     notComputable: 'Tidak dapat dihitung (target 0)',
     s2: 'II. CAPAIAN INDIKATOR KINERJA',
@@ -157,8 +155,6 @@ export const REPORT_PDF_LABELS = {
       serapan: 'Budget absorption',
     },
     methodTitle: 'Method of calculation',
-    legacyRules:
-      'Averages count each indicator without an upper limit: the data of this report was compiled before that limit applied.',
     distHeaders: ['Rating', 'Achievement range', 'Number of indicators'],
     notComputable: 'Not computable (target 0)',
     s2: 'II. INDICATOR ACHIEVEMENT',

@@ -15,7 +15,7 @@ import {
   pdfText,
   type TableRow,
 } from '../pdf-layout.ts';
-import { capText, methodNote } from './figures.ts';
+import { capText, methodNote } from '../report-method.ts';
 import { REPORT_PDF_LABELS as L } from './labels.ts';
 import { kategoriPalette } from './palette.ts';
 
