@@ -1,5 +1,5 @@
 import { type CapaianRules, DEFAULT_CAPAIAN_RULES } from '../core/capaian-rules.ts';
-import type { AssembledReport } from '../core/performance-data.ts';
+import type { AssembledReport, ComputedIndicator } from '../core/performance-data.ts';
 import { rulesNote } from '../i18n/capaian-words.ts';
 import { formatNumber } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -39,4 +39,16 @@ export function methodNote(report: Pick<AssembledReport, 'rules'>, lang: Lang): 
   const { rules, capped } = reportRules(report);
   const lines = rulesNote(rules, lang);
   return capped ? lines : [...lines.slice(0, 3), LEGACY_CAP[lang]];
+}
+
+/**
+ * The realisasi is a figure to date over more than the period itself (kumulatif over TW1–TW2, …), or would be
+ * but for quarters without documented figures.
+ */
+export function isToDate(ind: ComputedIndicator): boolean {
+  return (
+    (ind.quartersToDate?.length ?? 0) > 1 ||
+    ind.realisasiPeriode !== undefined ||
+    (ind.quartersMissing?.length ?? 0) > 0
+  );
 }

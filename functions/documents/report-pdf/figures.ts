@@ -1,6 +1,7 @@
 import type { AssembledReport, ComputedIndicator } from '../../core/performance-data.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { contentWidth, type Doc, FONT, pdfText } from '../pdf-layout.ts';
+import { isToDate } from '../report-method.ts';
 import { REPORT_PDF_LABELS as L } from './labels.ts';
 
 /**
@@ -12,18 +13,6 @@ import { REPORT_PDF_LABELS as L } from './labels.ts';
 /** A quarter's short name in a header: "TW II", "Q2". */
 export function quarterShort(report: AssembledReport, lang: Lang): string {
   return L[lang].quarter[report.periode];
-}
-
-/**
- * The realisasi is a figure to date over more than the period itself (kumulatif over TW1–TW2, …), or would be
- * but for quarters without documented figures.
- */
-export function isToDate(ind: ComputedIndicator): boolean {
-  return (
-    (ind.quartersToDate?.length ?? 0) > 1 ||
-    ind.realisasiPeriode !== undefined ||
-    (ind.quartersMissing?.length ?? 0) > 0
-  );
 }
 
 /**
