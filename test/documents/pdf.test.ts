@@ -5,7 +5,7 @@ import type { AssembledReport, DispositionEntry, IndicatorRow } from '../../func
 import { computeIndicators } from '../../functions/documents/capaian.ts';
 import { checkPerformanceData } from '../../functions/documents/check-data.ts';
 import { dispositionLevels, renderDispositionPdf } from '../../functions/documents/disposition-pdf.ts';
-import { pdfText } from '../../functions/documents/pdf-layout.ts';
+import { bottomLimit, createDoc, drawTable, pdfText } from '../../functions/documents/pdf-layout.ts';
 import { renderReportPdf } from '../../functions/documents/report-pdf.ts';
 import { summarize } from '../../functions/documents/report-summary.ts';
 import { parsePerformanceData } from '../../functions/documents/upload/index.ts';
@@ -367,6 +367,32 @@ describe('renderReportPdf for a dinas', () => {
     expect(text).toContain('CAMAT KARAWACI');
     expect(text).toContain('Sekretaris Camat (verifikasi)');
     expect(text).toContain('Karawaci, ....');
+  });
+});
+
+describe('drawTable', () => {
+  async function table(reserveAfter: number | undefined) {
+    const { doc, done } = createDoc(
+      { title: 't', subject: 's', author: 'a', createdAt: '2026-01-01T00:00:00Z' },
+      {
+        compress: false,
+      },
+    );
+    // Room for the header and two rows (about 16 pt each at 8 pt), not for 200 pt of notes below them.
+    doc.y = bottomLimit(doc) - 60;
+    drawTable(doc, [{ header: 'Kolom', width: 200 }], [{ cells: ['baris satu'] }, { cells: ['baris dua'] }], {
+      ...(reserveAfter === undefined ? {} : { reserveAfter }),
+    });
+    doc.end();
+    return pdfTextOf(await done).split('\n');
+  }
+
+  it('keeps the last row with the notes below the table: it starts the next page, under the repeated header', async () => {
+    const kept = await table(200);
+    expect(kept.filter((l) => l === 'Kolom')).toHaveLength(2);
+    expect(kept.indexOf('baris dua')).toBeGreaterThan(kept.lastIndexOf('Kolom'));
+    // Without notes the table stays on its page.
+    expect((await table(undefined)).filter((l) => l === 'Kolom')).toHaveLength(1);
   });
 });
 
