@@ -619,6 +619,34 @@ describe('the quarterly report against the Renstra', () => {
   });
 });
 
+describe('the Renstra comparison of other periods', () => {
+  const textOf = async (r: AssembledReport) =>
+    pdfTextOf(await renderReportPdf(r, [], 'id', { compress: false })).replace(/\s+/g, ' ');
+
+  it('labels a TW II figure without sifat (full-row format) as the quarter’s own, not to date', async () => {
+    const text = await textOf(report([{ periode: 'TW2', targetRenstra: 100 }], { periode: 'TW2' }));
+    expect(text).toContain('Realisasi Tahun Lalu Realisasi TW II Target Renstra tahun 2026');
+    expect(text).not.toContain('s.d. TW II');
+  });
+
+  it('computes an annual report’s capaian against the Renstra target of its year, by the report’s rules', async () => {
+    // Naik: 95,5 ÷ 100 = 95,50 %. Turun, (2T-R)/T: (2 × 8 − 10) ÷ 8 = 75,00 %.
+    const text = await textOf(
+      report(
+        [
+          { periode: 'TAHUNAN', targetRenstra: 100 },
+          { periode: 'TAHUNAN', polaritas: 'turun', target: 10, realisasi: 10, targetRenstra: 8 },
+        ],
+        { periode: 'TAHUNAN' },
+      ),
+    );
+    expect(text).toContain('Realisasi tahun 2026 Target Renstra tahun 2026 Capaian terhadap Target Renstra tahun 2026');
+    expect(text).toContain('95,50 100 95,50 %');
+    expect(text).toContain('10 8 75,00 %');
+    expect(text).not.toContain('dihitung pada laporan tahunan');
+  });
+});
+
 describe('the quarterly report explains its numbers', () => {
   // The sample (test/fakes/quarterly-sample.ts), TW II, figures to date by sifat, capaian by computeIndicators:
   //   IK-01 naik kumulatif      1 200 + 1 350 = 2 550 / 2 400        = 106,25 %

@@ -15,8 +15,8 @@ import {
   type TableRow,
   tableHeight,
 } from '../pdf-layout.ts';
-import { reportRules } from '../report-method.ts';
-import { notesHeight, quarterShort } from './figures.ts';
+import { isToDate, reportRules } from '../report-method.ts';
+import { notesHeight, quarterShort, showsToDate } from './figures.ts';
 import { REPORT_PDF_LABELS as L } from './labels.ts';
 import { indicatorNumber } from './numbers.ts';
 
@@ -34,14 +34,21 @@ export function drawComparison(doc: Doc, report: AssembledReport, lang: Lang): v
   if (!indicators.some((i) => i.realisasiTahunLalu !== undefined || i.targetRenstra !== undefined || hasEnd)) return;
   const l = L[lang];
   const annual = report.periode === 'TAHUNAN';
+  // The realisasi is to date when the report has figures to date (or is TW I, whose own figure is to date); the
+  // full-row format without sifat has the quarter's own figure, labelled as such, and in a report with figures to
+  // date a row without sifat has none to date ("-", as in the main table).
+  const toDate = showsToDate(report);
+  const tw = quarterShort(report, lang);
+  const realisasiHeader = annual
+    ? l.compareRealisasiTahun(report.tahun)
+    : toDate || report.periode === 'TW1'
+      ? l.compareRealisasi(tw)
+      : l.realisasiOf(tw);
   const h = l.compareHeaders;
   const figure = { width: 0, align: 'right' as const };
   const figures: TableColumn[] = [
     { ...figure, header: h[3] ?? '' },
-    {
-      ...figure,
-      header: annual ? l.compareRealisasiTahun(report.tahun) : l.compareRealisasi(quarterShort(report, lang)),
-    },
+    { ...figure, header: realisasiHeader },
     { ...figure, header: l.renstraOfYear(report.tahun) },
     ...(hasEnd ? [{ ...figure, header: l.renstraEnd }] : []),
     ...(annual ? [{ ...figure, header: l.renstraCapaian(report.tahun) }] : []),
@@ -62,7 +69,7 @@ export function drawComparison(doc: Doc, report: AssembledReport, lang: Lang): v
       ind.indikator,
       ind.satuan,
       indicatorNumber(ind.realisasiTahunLalu, lang),
-      indicatorNumber(ind.realisasi, lang),
+      toDate && !isToDate(ind) && ind.sifat === undefined ? '-' : indicatorNumber(ind.realisasi, lang),
       indicatorNumber(ind.targetRenstra, lang),
       ...(hasEnd ? [indicatorNumber(ind.targetRenstraAkhir, lang)] : []),
       ...(annual
