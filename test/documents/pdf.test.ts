@@ -775,6 +775,19 @@ describe('the quarterly report explains its numbers', () => {
     );
   });
 
+  it('names at most 30 codes in a note, and how many more', async () => {
+    const rows = Array.from({ length: 35 }, () => ({
+      periode: 'TW2' as const,
+      sifat: 'kumulatif' as const,
+      quartersToDate: ['TW2'],
+      quartersMissing: ['TW1'],
+    }));
+    const text = await textOf(report(rows, { periode: 'TW2' }));
+    expect(text).toContain('tanpa data TW I, yang belum terdokumentasi: IK-01, IK-02,');
+    expect(text).toContain('IK-29, IK-30 dan 5 indikator lainnya.');
+    expect(text).not.toContain('IK-30, IK-31');
+  });
+
   it('reads the same in English', async () => {
     const text = await textOf(quarterlyReport(), 'en');
     expect(text).toContain('Pol. / Type Target to Q2 Actual Q2 Actual to Q2 Achieved Rating');

@@ -14,6 +14,7 @@ import { kategoriPalette } from './palette.ts';
 /** Why a figure carries a footnote mark; each kind gets the next mark the first time a row needs it. */
 type NoteKind = 'TARGET_NOL' | 'REALISASI_NOL' | 'missing' | 'noSifat';
 const NOTE_ORDER: NoteKind[] = ['TARGET_NOL', 'REALISASI_NOL', 'missing', 'noSifat'];
+const MAX_CODES = 30;
 
 /**
  * Section II: every indicator with its polaritas and sifat, target, realisasi, capaian and kategori; the sasaran
@@ -123,11 +124,12 @@ function legend(report: AssembledReport, lang: Lang, hasSifat: boolean): string 
 
 function footnotes(report: AssembledReport, lang: Lang, markOf: Map<NoteKind, string>, tw: string): string[] {
   const l = L[lang];
-  const kodes = (pick: (i: ComputedIndicator) => boolean) =>
-    report.indicators
-      .filter(pick)
-      .map((i) => i.kode)
-      .join(', ');
+  // A long report names the first codes only: the notes stay a few lines under the table, not pages.
+  const list = (codes: string[]) =>
+    codes.length > MAX_CODES
+      ? `${codes.slice(0, MAX_CODES).join(', ')} ${l.andMore(codes.length - MAX_CODES)}`
+      : codes.join(', ');
+  const kodes = (pick: (i: ComputedIndicator) => boolean) => list(report.indicators.filter(pick).map((i) => i.kode));
   const out: string[] = [];
   const targetNol = markOf.get('TARGET_NOL');
   if (targetNol) out.push(l.footTargetNol(targetNol));
@@ -146,7 +148,7 @@ function footnotes(report: AssembledReport, lang: Lang, markOf: Map<NoteKind, st
       const key = ind.quartersMissing.map((q) => l.quarter[q as keyof typeof l.quarter] ?? q).join(and);
       sets.set(key, [...(sets.get(key) ?? []), ind.kode]);
     }
-    for (const [quarters, list] of sets) out.push(l.footMissing(missing, quarters, list.join(', ')));
+    for (const [quarters, codes] of sets) out.push(l.footMissing(missing, quarters, list(codes)));
   }
   const noSifat = markOf.get('noSifat');
   if (noSifat)

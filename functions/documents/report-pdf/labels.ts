@@ -69,6 +69,7 @@ export const REPORT_PDF_LABELS = {
       `${m} Realisasi s.d. triwulan tanpa data ${quarters}, yang belum terdokumentasi: ${kodes}.`,
     footNoSifat: (m: string, tw: string, kodes: string) =>
       `${m} Tanpa sifat indikator: target dan realisasi ${tw} saja, sebagaimana diunggah: ${kodes}.`,
+    andMore: (n: number) => `dan ${n} indikator lainnya`,
     sasaranTitle: 'Capaian per Sasaran Strategis',
     sasaranHeaders: [
       'Sasaran Strategis',
@@ -175,6 +176,7 @@ export const REPORT_PDF_LABELS = {
       `${m} Actual to date without ${quarters}, not yet documented: ${kodes}.`,
     footNoSifat: (m: string, tw: string, kodes: string) =>
       `${m} No indicator type: target and actual of ${tw} only, as uploaded: ${kodes}.`,
+    andMore: (n: number) => `and ${n} more`,
     sasaranTitle: 'Achievement per Strategic Goal',
     sasaranHeaders: [
       'Strategic Goal',
