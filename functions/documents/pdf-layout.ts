@@ -224,7 +224,12 @@ export function drawTable(
   doc: Doc,
   columns: TableColumn[],
   rows: TableRow[],
-  opts: { fontSize?: number; zebra?: boolean } = {},
+  opts: {
+    fontSize?: number;
+    zebra?: boolean;
+    /** Room kept below the last row on its page, for the notes under the table: they never start a page alone. */
+    reserveAfter?: number;
+  } = {},
 ): void {
   const size = opts.fontSize ?? 8;
   const x0 = doc.page.margins.left;
@@ -315,7 +320,10 @@ export function drawTable(
       return { texts: f.texts, height: Math.max(f.height, row.minHeight ?? 0) };
     };
     let r = pick(firstOnPage);
-    if (doc.y + r.height > bottomLimit(doc)) {
+    // The last row goes to the next page with the notes when they would not fit below it (unless it is the only
+    // row on this page: the notes then just follow).
+    const reserve = index === rows.length - 1 && !firstOnPage ? (opts.reserveAfter ?? 0) : 0;
+    if (doc.y + r.height + reserve > bottomLimit(doc)) {
       doc.addPage();
       startPage();
       r = pick(true);

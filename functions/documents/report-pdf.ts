@@ -10,6 +10,7 @@ import { drawCover } from './report-pdf/cover.ts';
 import { drawIndicatorTable } from './report-pdf/indicator-table.ts';
 import { REPORT_PDF_LABELS as L } from './report-pdf/labels.ts';
 import { drawNarrative } from './report-pdf/narrative.ts';
+import { drawSasaran } from './report-pdf/sasaran.ts';
 import type { ReportSection } from './report-pdf/section.ts';
 import { drawSummary } from './report-pdf/summary.ts';
 import { type VerificationMark, verificationFooter } from './verification-pdf.ts';
@@ -19,7 +20,15 @@ import { watermarkEveryPage } from './watermark.ts';
  * The quarterly performance report (Laporan Kinerja triwulan): a cover page, then sections I–V one after the
  * other, then the approval block (section VI). Each section is its own module under report-pdf/.
  */
-const BODY: ReportSection[] = [drawSummary, drawIndicatorTable, drawComparison, drawChart, drawBudget, drawNarrative];
+const BODY: ReportSection[] = [
+  drawSummary,
+  drawIndicatorTable,
+  drawSasaran,
+  drawComparison,
+  drawChart,
+  drawBudget,
+  drawNarrative,
+];
 
 export interface ReportPdfOptions extends PdfRenderOptions {
   /**

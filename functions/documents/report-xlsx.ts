@@ -1,10 +1,14 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { AssembledReport, ComputedIndicator } from '../core/performance-data.ts';
+import { DEFAULT_CAPAIAN_RULES } from '../core/capaian-rules.ts';
+import type { AssembledReport, SasaranCapaian } from '../core/performance-data.ts';
+import type { Period } from '../core/report.ts';
+import { POLARITAS_SHORT, SIFAT_LABEL } from '../i18n/capaian-words.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { kategoriLabel, periodLabel } from '../i18n/labels.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { kategoriOrder, ratingScaleOf, round2 } from './capaian.ts';
+import { kategoriOrder, rate, ratingScaleOf, round2 } from './capaian.ts';
+import { capText, isToDate, methodNote, reportRules } from './report-method.ts';
 import { safeCellText } from './safe-cell.ts';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
@@ -29,6 +33,17 @@ const LABELS = {
     value: 'Nilai',
     indicatorCount: 'Jumlah indikator',
     averageCapaian: 'Rata-rata capaian (%)',
+    averageCapped: (cap: string) => `Rata-rata capaian (%), capaian setiap indikator paling tinggi ${cap}`,
+    averageUncapped: 'Rata-rata capaian (%), tanpa batas atas per indikator',
+    turunFormula: 'Rumus indikator turun',
+    targetZero: 'Aturan target 0',
+    targetZeroRule: {
+      TURUN_NOL_TERCAPAI: 'Indikator turun: realisasi 0 = 100 %, lebih dari 0 = 0 %',
+      EMPTY_WITH_NOTE: 'Capaian tidak dihitung',
+    },
+    cap: 'Batas capaian per indikator dalam rata-rata (%)',
+    noCap: 'Tanpa batas',
+    method: 'Metode perhitungan',
     belowTarget: 'Indikator di bawah target',
     kategori: (k: string) => `Kategori ${k}`,
     notComputable: 'Capaian tidak dapat dihitung (target 0)',
@@ -42,12 +57,17 @@ const LABELS = {
       indikator: 'Indikator Kinerja',
       satuan: 'Satuan',
       polaritas: 'Polaritas',
-      target: 'Target',
-      realisasi: 'Realisasi',
+      sifat: 'Sifat',
+      target: (periode: Period) => (periode === 'TAHUNAN' ? 'Target Tahunan' : 'Target s.d. Triwulan'),
+      realisasiPeriode: (periode: Period) => (periode === 'TAHUNAN' ? 'Realisasi TW IV' : 'Realisasi Triwulan'),
+      realisasiToDate: (periode: Period) => (periode === 'TAHUNAN' ? 'Realisasi Tahunan' : 'Realisasi s.d. Triwulan'),
+      quartersMissing: 'Triwulan Tanpa Data',
       capaian: 'Capaian (%)',
+      capaianBy: 'Dasar Capaian',
       kategori: 'Kategori',
       realisasiTahunLalu: 'Realisasi Tahun Lalu',
-      targetRenstra: 'Target Renstra',
+      targetRenstra: (tahun: number) => `Target Renstra Tahun ${tahun}`,
+      targetRenstraAkhir: 'Target Akhir Renstra',
       pagu: 'Pagu (Rp)',
       realisasiAnggaran: 'Realisasi Anggaran (Rp)',
       serapanAnggaran: 'Serapan Anggaran (%)',
@@ -56,8 +76,22 @@ const LABELS = {
       tindakLanjut: 'Tindak Lanjut',
       keterangan: 'Keterangan',
     },
-    polaritas: { naik: 'Naik', turun: 'Turun' },
-    sheets: { summary: 'Ringkasan', detail: 'Capaian' },
+    capaianBy: { TARGET_NOL: 'Aturan target 0', REALISASI_NOL: 'Realisasi 0 (batas atas)' },
+    sasaran: {
+      sasaran: 'Sasaran Strategis',
+      count: 'Jumlah Indikator',
+      capaian: (cap: string) => `Capaian (%, setiap indikator paling tinggi ${cap})`,
+      kategori: 'Kategori',
+      pagu: 'Pagu (Rp)',
+      realisasiAnggaran: 'Realisasi Anggaran (Rp)',
+      serapan: 'Serapan Anggaran (%)',
+      efisiensi: 'Efisiensi (capaian ÷ serapan)',
+      efisiensiWord: 'Keterangan Efisiensi',
+      efisien: 'efisien',
+      kurangEfisien: 'kurang efisien',
+      overall: 'Seluruh sasaran',
+    },
+    sheets: { summary: 'Ringkasan', sasaran: 'Sasaran', detail: 'Capaian' },
   },
   en: {
     title: 'PERFORMANCE REPORT',
@@ -69,6 +103,17 @@ const LABELS = {
     value: 'Value',
     indicatorCount: 'Number of indicators',
     averageCapaian: 'Average achievement (%)',
+    averageCapped: (cap: string) => `Average achievement (%), each indicator at most ${cap}`,
+    averageUncapped: 'Average achievement (%), no upper limit per indicator',
+    turunFormula: 'Formula of down indicators',
+    targetZero: 'Target-0 rule',
+    targetZeroRule: {
+      TURUN_NOL_TERCAPAI: 'Down indicators: actual 0 = 100 %, above 0 = 0 %',
+      EMPTY_WITH_NOTE: 'No achievement computed',
+    },
+    cap: 'Upper limit per indicator in averages (%)',
+    noCap: 'None',
+    method: 'Method of calculation',
     belowTarget: 'Indicators below target',
     kategori: (k: string) => `Rating ${k}`,
     notComputable: 'Achievement not computable (target 0)',
@@ -82,12 +127,17 @@ const LABELS = {
       indikator: 'Performance Indicator',
       satuan: 'Unit',
       polaritas: 'Polarity',
-      target: 'Target',
-      realisasi: 'Actual',
+      sifat: 'Type',
+      target: (periode: Period) => (periode === 'TAHUNAN' ? 'Annual Target' : 'Target to Date'),
+      realisasiPeriode: (periode: Period) => (periode === 'TAHUNAN' ? 'Actual Q4' : 'Actual of the Quarter'),
+      realisasiToDate: (periode: Period) => (periode === 'TAHUNAN' ? 'Annual Actual' : 'Actual to Date'),
+      quartersMissing: 'Quarters Without Data',
       capaian: 'Achievement (%)',
+      capaianBy: 'Achievement Basis',
       kategori: 'Rating',
       realisasiTahunLalu: 'Last Year Actual',
-      targetRenstra: 'Strategic Plan Target',
+      targetRenstra: (tahun: number) => `Strategic Plan Target ${tahun}`,
+      targetRenstraAkhir: 'Strategic Plan End Target',
       pagu: 'Budget (Rp)',
       realisasiAnggaran: 'Budget Spent (Rp)',
       serapanAnggaran: 'Budget Absorption (%)',
@@ -96,9 +146,23 @@ const LABELS = {
       tindakLanjut: 'Follow-up',
       keterangan: 'Notes',
     },
-    polaritas: { naik: 'Up', turun: 'Down' },
+    capaianBy: { TARGET_NOL: 'Target-0 rule', REALISASI_NOL: 'Actual 0 (upper limit)' },
+    sasaran: {
+      sasaran: 'Strategic Goal',
+      count: 'Indicators',
+      capaian: (cap: string) => `Achievement (%, each indicator at most ${cap})`,
+      kategori: 'Rating',
+      pagu: 'Budget (Rp)',
+      realisasiAnggaran: 'Budget Spent (Rp)',
+      serapan: 'Budget Absorption (%)',
+      efisiensi: 'Efficiency (achievement ÷ absorption)',
+      efisiensiWord: 'Efficiency Note',
+      efisien: 'efficient',
+      kurangEfisien: 'less efficient',
+      overall: 'All goals',
+    },
     // Sheet names stay Indonesian so downstream tooling finds them whatever the language.
-    sheets: { summary: 'Ringkasan', detail: 'Capaian' },
+    sheets: { summary: 'Ringkasan', sasaran: 'Sasaran', detail: 'Capaian' },
   },
 };
 
@@ -150,12 +214,9 @@ export async function renderReportXlsx(report: AssembledReport, lang: Lang = 'id
   wb.title = safeCellText(`${l.title} ${report.organization.name} ${report.periode} ${report.tahun}`);
 
   writeSummary(wb.addWorksheet(l.sheets.summary), report, lang);
+  if (report.summary.sasaran?.length) writeSasaran(wb.addWorksheet(l.sheets.sasaran), report, lang);
   // A streamed sheet's views cannot change once rows are written: the frozen header goes in at creation.
-  writeDetail(
-    wb.addWorksheet(l.sheets.detail, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] }),
-    report.indicators,
-    lang,
-  );
+  writeDetail(wb.addWorksheet(l.sheets.detail, { views: [{ state: 'frozen', ySplit: 1, xSplit: 2 }] }), report, lang);
   await wb.commit();
   await ended;
   return Buffer.concat(chunks);
@@ -164,6 +225,7 @@ export async function renderReportXlsx(report: AssembledReport, lang: Lang = 'id
 function writeSummary(ws: ExcelJS.Worksheet, report: AssembledReport, lang: Lang): void {
   const l = LABELS[lang];
   const s = report.summary;
+  const cap = capText(report, lang);
   ws.columns = [{ width: 44 }, { width: 60 }];
   ws.addRow([cellValue(l.title)]).font = { bold: true, size: 14 };
   ws.addRow([cellValue(report.organization.name.toUpperCase())]).font = { bold: true, size: 12 };
@@ -190,7 +252,7 @@ function writeSummary(ws: ExcelJS.Worksheet, report: AssembledReport, lang: Lang
       : null;
   const lines: [string, CellInput, string][] = [
     [l.indicatorCount, s.indicatorCount, '#,##0'],
-    [l.averageCapaian, s.averageCapaian, FMT_PERCENT],
+    [cap === null ? l.averageUncapped : l.averageCapped(cap), s.averageCapaian, FMT_PERCENT],
     [l.belowTarget, s.belowTarget, '#,##0'],
     ...kategoriOrder(ratingScaleOf(report.ratingScale)).map((k): [string, CellInput, string] => [
       l.kategori(kategoriLabel(k, lang)),
@@ -210,11 +272,95 @@ function writeSummary(ws: ExcelJS.Worksheet, report: AssembledReport, lang: Lang
     v.alignment = { horizontal: 'right' };
     if (typeof value === 'number') v.numFmt = fmt;
   }
+
+  // The rules the numbers were computed by, as values and in sentences (the PDF's method note).
+  const { rules, capped } = reportRules(report);
+  ws.addRow([]);
+  styleHeader(ws.addRow([l.method, l.value]));
+  const ruleLines: [string, CellInput][] = [
+    [l.turunFormula, rules.turunFormula],
+    [l.targetZero, l.targetZeroRule[rules.targetZero]],
+    [l.cap, capped ? rules.cap : l.noCap],
+  ];
+  for (const [label, value] of ruleLines) {
+    const row = ws.addRow([cellValue(label), cellValue(value)]);
+    row.getCell(1).border = THIN;
+    row.getCell(2).border = THIN;
+    row.getCell(2).alignment = { horizontal: typeof value === 'number' ? 'right' : 'left', wrapText: true };
+  }
+  methodNote(report, lang).forEach((line, i) => {
+    const row = ws.addRow([cellValue(`${i + 1}.`), cellValue(line)]);
+    row.getCell(1).alignment = { horizontal: 'right', vertical: 'top' };
+    row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
+  });
   ws.commit();
 }
 
-function writeDetail(ws: ExcelJS.Worksheet, indicators: ComputedIndicator[], lang: Lang): void {
+/** Capaian per sasaran strategis (capped mean), its kategori, budget, serapan and efisiensi, and all together. */
+function writeSasaran(ws: ExcelJS.Worksheet, report: AssembledReport, lang: Lang): void {
+  const l = LABELS[lang].sasaran;
+  const s = report.summary;
+  const cap = capText(report, lang) ?? capText({ rules: DEFAULT_CAPAIAN_RULES }, lang) ?? '';
+  const columns: { header: string; width: number; fmt?: string }[] = [
+    { header: LABELS[lang].columns.no, width: 5, fmt: '#,##0' },
+    { header: l.sasaran, width: 44 },
+    { header: l.count, width: 12, fmt: '#,##0' },
+    { header: l.capaian(cap), width: 18, fmt: FMT_PERCENT },
+    { header: l.kategori, width: 16 },
+    { header: l.pagu, width: 18, fmt: FMT_MONEY },
+    { header: l.realisasiAnggaran, width: 18, fmt: FMT_MONEY },
+    { header: l.serapan, width: 14, fmt: FMT_PERCENT },
+    { header: l.efisiensi, width: 16, fmt: '#,##0.00' },
+    { header: l.efisiensiWord, width: 16 },
+  ];
+  ws.columns = columns.map((c) => ({ width: c.width }));
+  styleHeader(ws.addRow(columns.map((c) => c.header)));
+  const serapan =
+    s.totalPagu !== null && s.totalPagu > 0 && s.totalRealisasiAnggaran !== null
+      ? round2((s.totalRealisasiAnggaran / s.totalPagu) * 100)
+      : null;
+  const overall: SasaranCapaian = {
+    sasaran: l.overall,
+    indicatorCount: s.indicatorCount,
+    capaian: s.averageCapaian,
+    kategori: rate(s.averageCapaian, ratingScaleOf(report.ratingScale)),
+    pagu: s.totalPagu,
+    realisasiAnggaran: s.totalRealisasiAnggaran,
+    serapan,
+    efisiensi: s.averageCapaian !== null && serapan !== null && serapan > 0 ? round2(s.averageCapaian / serapan) : null,
+  };
+  const all = [...(s.sasaran ?? []), overall];
+  all.forEach((x, i) => {
+    const last = i === all.length - 1;
+    const values: CellInput[] = [
+      last ? null : i + 1,
+      x.sasaran,
+      x.indicatorCount,
+      x.capaian,
+      kategoriLabel(x.kategori, lang),
+      x.pagu,
+      x.realisasiAnggaran,
+      x.serapan,
+      x.efisiensi,
+      x.efisiensi === null ? null : x.efisiensi >= 1 ? l.efisien : l.kurangEfisien,
+    ];
+    const row = ws.addRow(values.map(cellValue));
+    columns.forEach((col, j) => {
+      const cell = row.getCell(j + 1);
+      cell.border = THIN;
+      cell.alignment = col.fmt ? { vertical: 'top', horizontal: 'right' } : { vertical: 'top', wrapText: true };
+      if (col.fmt && typeof values[j] === 'number') cell.numFmt = col.fmt;
+    });
+    if (last) row.font = { bold: true };
+    row.commit();
+  });
+  ws.commit();
+}
+
+function writeDetail(ws: ExcelJS.Worksheet, report: AssembledReport, lang: Lang): void {
+  const indicators = report.indicators;
   const c = LABELS[lang].columns;
+  const l = LABELS[lang];
   const columns: { header: string; width: number; kind: 'text' | 'number' | 'percent' | 'money' }[] = [
     { header: c.no, width: 5, kind: 'number' },
     { header: c.kode, width: 10, kind: 'text' },
@@ -222,12 +368,17 @@ function writeDetail(ws: ExcelJS.Worksheet, indicators: ComputedIndicator[], lan
     { header: c.indikator, width: 40, kind: 'text' },
     { header: c.satuan, width: 10, kind: 'text' },
     { header: c.polaritas, width: 10, kind: 'text' },
-    { header: c.target, width: 12, kind: 'number' },
-    { header: c.realisasi, width: 12, kind: 'number' },
+    { header: c.sifat, width: 16, kind: 'text' },
+    { header: c.target(report.periode), width: 12, kind: 'number' },
+    { header: c.realisasiPeriode(report.periode), width: 12, kind: 'number' },
+    { header: c.realisasiToDate(report.periode), width: 12, kind: 'number' },
+    { header: c.quartersMissing, width: 12, kind: 'text' },
     { header: c.capaian, width: 12, kind: 'percent' },
+    { header: c.capaianBy, width: 16, kind: 'text' },
     { header: c.kategori, width: 16, kind: 'text' },
     { header: c.realisasiTahunLalu, width: 14, kind: 'number' },
-    { header: c.targetRenstra, width: 14, kind: 'number' },
+    { header: c.targetRenstra(report.tahun), width: 14, kind: 'number' },
+    { header: c.targetRenstraAkhir, width: 14, kind: 'number' },
     { header: c.pagu, width: 18, kind: 'money' },
     { header: c.realisasiAnggaran, width: 18, kind: 'money' },
     { header: c.serapanAnggaran, width: 14, kind: 'percent' },
@@ -246,13 +397,19 @@ function writeDetail(ws: ExcelJS.Worksheet, indicators: ComputedIndicator[], lan
       ind.sasaran,
       ind.indikator,
       ind.satuan,
-      LABELS[lang].polaritas[ind.polaritas],
+      POLARITAS_SHORT[lang][ind.polaritas],
+      ind.sifat ? SIFAT_LABEL[lang][ind.sifat] : null,
       ind.target,
-      ind.realisasi,
+      ind.realisasiPeriode ?? ind.realisasi,
+      // A row without sifat has the quarter's own figure only (full-row format without a sifat column).
+      ind.sifat !== undefined || isToDate(ind) ? ind.realisasi : null,
+      ind.quartersMissing?.join(', '),
       ind.capaian,
+      ind.capaianBy ? l.capaianBy[ind.capaianBy] : null,
       kategoriLabel(ind.kategori, lang),
       ind.realisasiTahunLalu,
       ind.targetRenstra,
+      ind.targetRenstraAkhir,
       ind.pagu,
       ind.realisasiAnggaran,
       ind.serapanAnggaran,

@@ -1,15 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { type CapaianRules, DEFAULT_CAPAIAN_RULES } from '../../functions/core/capaian-rules.ts';
 import type { AssembledReport, DispositionEntry, IndicatorRow } from '../../functions/core/performance-data.ts';
 import { computeIndicators } from '../../functions/documents/capaian.ts';
 import { checkPerformanceData } from '../../functions/documents/check-data.ts';
 import { dispositionLevels, renderDispositionPdf } from '../../functions/documents/disposition-pdf.ts';
-import { pdfText } from '../../functions/documents/pdf-layout.ts';
+import { bottomLimit, createDoc, drawTable, pdfText } from '../../functions/documents/pdf-layout.ts';
 import { renderReportPdf } from '../../functions/documents/report-pdf.ts';
 import { summarize } from '../../functions/documents/report-summary.ts';
 import { parsePerformanceData } from '../../functions/documents/upload/index.ts';
 import { testConfig } from '../fakes/deps.ts';
 import { pdfTextOf } from '../fakes/pdf-text.ts';
+import { quarterlyReport } from '../fakes/quarterly-sample.ts';
 
 function pageCount(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
@@ -48,6 +50,8 @@ function report(rows: Partial<IndicatorRow>[], over: Partial<AssembledReport> = 
     source: { key: 'masuk/karawaci/2026/TW1/data.csv', versionId: 'v-2' },
     indicators,
     summary: summarize(indicators),
+    // Every report assembled today records its rules (data from before renders as in 'data assembled before …').
+    rules: DEFAULT_CAPAIAN_RULES,
     ...over,
   };
 }
@@ -114,8 +118,9 @@ describe('renderReportPdf', () => {
       'CAMAT KARAWACI',
       'NIP. ....',
       'Halaman 2 dari',
-      // The formula with the multiplication sign, percent as formatPercent writes it (a space before "%").
-      'capaian = realisasi / target × 100 %',
+      // The method note's formula with the multiplication sign, percent as formatPercent writes it (a space before "%").
+      'Metode perhitungan',
+      'capaian = realisasi ÷ target × 100 %',
     ]) {
       expect(text.replace(/\s+/g, ' ')).toContain(expected);
     }
@@ -125,7 +130,7 @@ describe('renderReportPdf', () => {
     const compared = pdfTextOf(
       await renderReportPdf(report([{ targetRenstra: 100, realisasiTahunLalu: 90 }]), [], 'id', { compress: false }),
     ).replace(/\s+/g, ' ');
-    expect(compared).toContain('Capaian terhadap Renstra');
+    expect(compared).toContain('Target Renstra tahun 2026');
     expect(compared).not.toMatch(/\bthd\b/);
   });
 
@@ -202,7 +207,9 @@ describe('renderReportPdf', () => {
     expect(text).toContain('1.595.000.000'); // total pagu
     expect(text).toContain('352.025.500'); // total realisasi anggaran
     expect(text).toContain('22,07 %'); // serapan
-    expect(text.replace(/\s+/g, ' ')).toContain('Rata-rata capaian seluruh indikator adalah 97,99 %; 3 indikator');
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      'Rata-rata capaian seluruh indikator adalah 97,99 % (capaian setiap indikator dihitung paling tinggi 120 %); 3 indikator',
+    );
   });
 
   it('names the TIMSAKIP lead as compiler, marked system-prepared, when the data says who prepared it', async () => {
@@ -360,6 +367,32 @@ describe('renderReportPdf for a dinas', () => {
     expect(text).toContain('CAMAT KARAWACI');
     expect(text).toContain('Sekretaris Camat (verifikasi)');
     expect(text).toContain('Karawaci, ....');
+  });
+});
+
+describe('drawTable', () => {
+  async function table(reserveAfter: number | undefined) {
+    const { doc, done } = createDoc(
+      { title: 't', subject: 's', author: 'a', createdAt: '2026-01-01T00:00:00Z' },
+      {
+        compress: false,
+      },
+    );
+    // Room for the header and two rows (about 16 pt each at 8 pt), not for 200 pt of notes below them.
+    doc.y = bottomLimit(doc) - 60;
+    drawTable(doc, [{ header: 'Kolom', width: 200 }], [{ cells: ['baris satu'] }, { cells: ['baris dua'] }], {
+      ...(reserveAfter === undefined ? {} : { reserveAfter }),
+    });
+    doc.end();
+    return pdfTextOf(await done).split('\n');
+  }
+
+  it('keeps the last row with the notes below the table: it starts the next page, under the repeated header', async () => {
+    const kept = await table(200);
+    expect(kept.filter((l) => l === 'Kolom')).toHaveLength(2);
+    expect(kept.indexOf('baris dua')).toBeGreaterThan(kept.lastIndexOf('Kolom'));
+    // Without notes the table stays on its page.
+    expect((await table(undefined)).filter((l) => l === 'Kolom')).toHaveLength(1);
   });
 });
 
@@ -543,5 +576,239 @@ describe('dispositionLevels', () => {
     ]);
     // A send-back is no approval: that level did not act on revision 2.
     expect(dispositionLevels([{ ...CAMAT, revision: 2, approved: false }], 2)[0]?.entry).toBeUndefined();
+  });
+});
+
+describe('the quarterly report against the Renstra', () => {
+  it('computes no capaian against a Renstra target: 15 cases in TW1 against an end target of 8 is not 12,50 %', async () => {
+    // The example: a turun indicator, 15 cases in TW1, Renstra target 8. The old table applied the turun
+    // formula to one quarter against the Renstra target: (2 × 8 − 15) ÷ 8 × 100 = 12,50 %, which means nothing.
+    const r = report([
+      {
+        kode: 'IK-09',
+        indikator: 'Jumlah kasus gangguan ketertiban umum',
+        satuan: 'kasus',
+        polaritas: 'turun',
+        sifat: 'kumulatif',
+        target: 20,
+        realisasi: 15,
+        targetRenstra: 8,
+        targetRenstraAkhir: 5,
+        realisasiTahunLalu: 64,
+      },
+    ]);
+    const text = pdfTextOf(await renderReportPdf(r, [], 'id', { compress: false })).replace(/\s+/g, ' ');
+    expect(text).not.toContain('12,50 %');
+    expect(text).not.toContain('Capaian terhadap Renstra');
+    expect(text).not.toContain('Capaian terhadap Target Renstra');
+    // The figures side by side: last year 64, realisasi s.d. TW I 15, Renstra target of 2026 8, end target 5.
+    expect(text).toContain(
+      'Kode Indikator Kinerja Satuan Realisasi Tahun Lalu Realisasi s.d. TW I Target Renstra tahun 2026 Target akhir Renstra',
+    );
+    expect(text).toContain('IK-09 Jumlah kasus gangguan ketertiban umum');
+    expect(text).toContain('kasus 64 15 8 5');
+    expect(text).toContain('Capaian terhadap target Renstra dihitung pada laporan tahunan (LKjIP)');
+  });
+
+  it('reads the same in English', async () => {
+    const r = report([{ polaritas: 'turun', target: 20, realisasi: 15, targetRenstra: 8 }]);
+    const text = pdfTextOf(await renderReportPdf(r, [], 'en', { compress: false })).replace(/\s+/g, ' ');
+    expect(text).not.toContain('12.50 %');
+    expect(text).toContain('Actual to Q1 Strategic plan target 2026');
+    expect(text).toContain('computed in the annual report (LKjIP)');
+  });
+});
+
+describe('the Renstra comparison of other periods', () => {
+  const textOf = async (r: AssembledReport) =>
+    pdfTextOf(await renderReportPdf(r, [], 'id', { compress: false })).replace(/\s+/g, ' ');
+
+  it('labels a TW II figure without sifat (full-row format) as the quarter’s own, not to date', async () => {
+    const text = await textOf(report([{ periode: 'TW2', targetRenstra: 100 }], { periode: 'TW2' }));
+    expect(text).toContain('Realisasi Tahun Lalu Realisasi TW II Target Renstra tahun 2026');
+    expect(text).not.toContain('s.d. TW II');
+  });
+
+  it('computes an annual report’s capaian against the Renstra target of its year, by the report’s rules', async () => {
+    // Naik: 95,5 ÷ 100 = 95,50 %. Turun, (2T-R)/T: (2 × 8 − 10) ÷ 8 = 75,00 %.
+    const text = await textOf(
+      report(
+        [
+          { periode: 'TAHUNAN', targetRenstra: 100 },
+          { periode: 'TAHUNAN', polaritas: 'turun', target: 10, realisasi: 10, targetRenstra: 8 },
+        ],
+        { periode: 'TAHUNAN' },
+      ),
+    );
+    expect(text).toContain('Realisasi tahun 2026 Target Renstra tahun 2026 Capaian terhadap Target Renstra tahun 2026');
+    expect(text).toContain('95,50 100 95,50 %');
+    expect(text).toContain('10 8 75,00 %');
+    expect(text).not.toContain('dihitung pada laporan tahunan');
+  });
+});
+
+describe('the quarterly report explains its numbers', () => {
+  // The sample (test/fakes/quarterly-sample.ts), TW II, figures to date by sifat, capaian by computeIndicators:
+  //   IK-01 naik kumulatif      1 200 + 1 350 = 2 550 / 2 400        = 106,25 %
+  //   IK-02 naik rata-rata      (82 + 84) ÷ 2 = 83 / 82               = 101,22 %
+  //   IK-03 turun kumulatif     TW I missing: 9; (2 × 10 − 9) ÷ 10    = 110,00 %   (T/R: 10 ÷ 9 = 111,11 %)
+  //   IK-04 turun non-kumulatif target 0, last value 0                = 100,00 %   (target-0 rule)
+  //   IK-05 naik non-kumulatif  last value 55 / 60                    =  91,67 %
+  //   IK-06 naik kumulatif      3 + 1 = 4 / 10                        =  40,00 %
+  //   IK-07 naik kumulatif      10 + 30 = 40 / 10                     = 400,00 %   (counts 120 in averages)
+  // Per sasaran (capped mean): S1 (106,25 + 101,22) ÷ 2 = 103,735 → 103,74 %; S2 (110 + 100 + 91,67) ÷ 3 =
+  // 100,5567 → 100,56 %; S3 (40 + 120) ÷ 2 = 80,00 %. Overall (106,25 + 101,22 + 110 + 100 + 91,67 + 40 + 120)
+  // ÷ 7 = 669,14 ÷ 7 = 95,5914 → 95,59 % (uncapped it would be 949,14 ÷ 7 = 135,59 %).
+  // Serapan: S1 (55 + 12) ÷ (120 + 40) = 41,875 → 41,88 %; S2 30 ÷ 90 = 33,33 %; S3 110 ÷ 200 = 55,00 %; all
+  // 207 ÷ 450 = 46,00 %. Efisiensi: 103,74 ÷ 41,88 = 2,477 → 2,48; 100,56 ÷ 33,33 = 3,017 → 3,02;
+  // 80 ÷ 55 = 1,4545 → 1,45; 95,59 ÷ 46 = 2,078 → 2,08.
+  const textOf = async (r: AssembledReport, lang: 'id' | 'en' = 'id') =>
+    pdfTextOf(await renderReportPdf(r, [], lang, { compress: false })).replace(/\s+/g, ' ');
+
+  it('shows polaritas and sifat, the quarter beside the figure to date, and marks what a rule or a gap gave', async () => {
+    const text = await textOf(quarterlyReport());
+    expect(text).toContain(
+      'Kode Sasaran Strategis Indikator Kinerja Satuan Pol. / Sifat Target s.d. TW II Realisasi TW II Realisasi s.d. TW II Capaian Kategori',
+    );
+    expect(text).toContain('Jumlah dokumen kependudukan yang diterbitkan dokumen Naik Kum. 2.400 1.350 2.550 106,25 %');
+    expect(text).toContain('indeks Naik Rata2 82 84 83 101,22 %');
+    // IK-03 lacks TW I: its figure to date carries the mark of the note naming the quarter.
+    expect(text).toContain('kasus Turun Kum. 10 9 9² 110,00 %');
+    // IK-04: target 0, realisasi 0, turun: 100 % by the target-0 rule, marked.
+    expect(text).toContain('lokasi Turun Non-kum. 0 0 0 100,00 %¹');
+    expect(text).toContain('% Naik Non-kum. 60 55 55 91,67 %');
+    expect(text).toContain('400,00 %');
+    expect(text).toContain(
+      'Pol. = polaritas: Naik (semakin tinggi semakin baik); Turun (semakin rendah semakin baik). Sifat: Kum. = Kumulatif; Non-kum. = Non-kumulatif (posisi akhir); Rata2 = Rata-rata.',
+    );
+    expect(text).toContain('¹ Target 0 pada indikator turun: tercapai (100 %) bila realisasinya 0');
+    expect(text).toContain('² Realisasi s.d. triwulan tanpa data TW I, yang belum terdokumentasi: IK-03.');
+  });
+
+  it('prints capaian per sasaran, capped, with serapan and efisiensi, and says the average is capped', async () => {
+    const text = await textOf(quarterlyReport());
+    expect(text).toContain('Capaian per Sasaran Strategis');
+    expect(text).toContain(
+      'Sasaran Strategis Jumlah Indikator Capaian Kategori Pagu (Rp) Realisasi Anggaran (Rp) Serapan Anggaran Efisiensi',
+    );
+    expect(text).toContain(
+      'Meningkatnya kualitas pelayanan publik kecamatan 2 103,74 % Sangat Tinggi 160.000.000 67.000.000 41,88 % 2,48 efisien',
+    );
+    expect(text).toContain(
+      'Terwujudnya ketenteraman dan ketertiban umum 3 100,56 % Sangat Tinggi 90.000.000 30.000.000 33,33 % 3,02 efisien',
+    );
+    expect(text).toContain(
+      'Meningkatnya pemberdayaan masyarakat kelurahan 2 80,00 % Tinggi 200.000.000 110.000.000 55,00 % 1,45 efisien',
+    );
+    expect(text).toContain('Seluruh sasaran 7 95,59 % Sangat Tinggi 450.000.000 207.000.000 46,00 % 2,08 efisien');
+    expect(text).toContain('dengan capaian setiap indikator dibatasi paling tinggi 120 %');
+    expect(text).toContain(
+      'Rata-rata capaian seluruh indikator adalah 95,59 % (capaian setiap indikator dihitung paling tinggi 120 %)',
+    );
+    expect(text).toContain('95,59 % Rata-rata capaian (dibatasi 120 %)');
+    // The uncapped mean is printed nowhere.
+    expect(text).not.toContain('135,59');
+  });
+
+  it('marks a sasaran below 1 as kurang efisien', async () => {
+    // One sasaran: capaian 40 % (4 of 10), serapan 80 % (80 of 100 million): 40 ÷ 80 = 0,50 → kurang efisien.
+    const r = report([{ target: 10, realisasi: 4, pagu: 100_000_000, realisasiAnggaran: 80_000_000 }]);
+    expect(await textOf(r)).toContain('1 40,00 % Sangat Rendah 100.000.000 80.000.000 80,00 % 0,50 kurang efisien');
+  });
+
+  it('prints the method note of the rules it was computed by: (2T-R)/T or T/R, the target-0 rule, the cap', async () => {
+    const guide = await textOf(quarterlyReport());
+    expect(guide).toContain('Metode perhitungan');
+    expect(guide).toContain('1. Indikator naik: capaian = realisasi ÷ target × 100 %.');
+    expect(guide).toContain(
+      '2. Indikator turun: capaian = (2 × target − realisasi) ÷ target × 100 %, paling rendah 0 %.',
+    );
+    expect(guide).toContain('3. Target 0: indikator turun tercapai (100 %) bila realisasinya 0');
+    expect(guide).toContain(
+      '4. Rata-rata capaian per sasaran dan keseluruhan menghitung capaian setiap indikator paling tinggi 120 %.',
+    );
+    expect(guide).toContain('5. Indikator kumulatif dijumlahkan antartriwulan');
+    expect(guide.split('Metode perhitungan').length).toBe(2); // printed once
+
+    // T/R with a cap of 100 %: IK-03 10 ÷ 9 = 111,11 %, and every average counts each indicator at most 100:
+    // (100 + 100 + 100 + 100 + 91,67 + 40 + 100) ÷ 7 = 631,67 ÷ 7 = 90,2386 → 90,24 %;
+    // S1 (100 + 100) ÷ 2 = 100,00 %; S2 (100 + 100 + 91,67) ÷ 3 = 97,2233 → 97,22 %; S3 (40 + 100) ÷ 2 = 70,00 %.
+    const rules: CapaianRules = { turunFormula: 'T/R', targetZero: 'TURUN_NOL_TERCAPAI', cap: 100 };
+    const tr = await textOf(quarterlyReport(rules));
+    expect(tr).toContain('2. Indikator turun: capaian = target ÷ realisasi × 100 % (realisasi 0 dihitung 100 %).');
+    expect(tr).toContain('menghitung capaian setiap indikator paling tinggi 100 %.');
+    expect(tr).toContain('kasus Turun Kum. 10 9 9² 111,11 %');
+    expect(tr).toContain(
+      'Rata-rata capaian seluruh indikator adalah 90,24 % (capaian setiap indikator dihitung paling tinggi 100 %)',
+    );
+    expect(tr).toContain('Meningkatnya kualitas pelayanan publik kecamatan 2 100,00 %');
+    expect(tr).toContain('Terwujudnya ketenteraman dan ketertiban umum 3 97,22 %');
+    expect(tr).toContain('Meningkatnya pemberdayaan masyarakat kelurahan 2 70,00 % Sedang');
+    expect(tr).toContain('Seluruh sasaran 7 90,24 %');
+  });
+
+  it('marks a capaian the T/R rule gave for a realisasi of 0', async () => {
+    const rules: CapaianRules = { turunFormula: 'T/R', targetZero: 'TURUN_NOL_TERCAPAI', cap: 120 };
+    const indicators = computeIndicators(
+      [
+        {
+          row: 2,
+          tahun: 2026,
+          periode: 'TW1',
+          kode: 'IK-01',
+          sasaran: 'S',
+          indikator: 'Jumlah aduan yang tidak tertangani',
+          satuan: 'aduan',
+          polaritas: 'turun',
+          target: 5,
+          realisasi: 0,
+        },
+      ],
+      undefined,
+      rules,
+    );
+    const text = await textOf(report([], { indicators, summary: summarize(indicators, undefined, rules), rules }));
+    // Target 5, realisasi 0 under T/R: 5 ÷ 0 cannot divide; the rule counts it as the cap, 120 %.
+    expect(text).toContain('aduan Turun 5 0 120,00 %¹');
+    expect(text).toContain(
+      '¹ Realisasi 0 pada indikator turun dengan rumus target ÷ realisasi: capaian dihitung 120,00 %',
+    );
+  });
+
+  it('names at most 30 codes in a note, and how many more', async () => {
+    const rows = Array.from({ length: 35 }, () => ({
+      periode: 'TW2' as const,
+      sifat: 'kumulatif' as const,
+      quartersToDate: ['TW2'],
+      quartersMissing: ['TW1'],
+    }));
+    const text = await textOf(report(rows, { periode: 'TW2' }));
+    expect(text).toContain('tanpa data TW I, yang belum terdokumentasi: IK-01, IK-02,');
+    expect(text).toContain('IK-29, IK-30 dan 5 indikator lainnya.');
+    expect(text).not.toContain('IK-30, IK-31');
+  });
+
+  it('reads the same in English', async () => {
+    const text = await textOf(quarterlyReport(), 'en');
+    expect(text).toContain('Pol. / Type Target to Q2 Actual Q2 Actual to Q2 Achieved Rating');
+    expect(text).toContain('Up Cum. 2,400 1,350 2,550 106.25 %');
+    expect(text).toContain('Pol. = polarity: Up (higher is better); Down (lower is better). Type: Cum. = Cumulative;');
+    expect(text).toContain('Method of calculation');
+    expect(text).toContain('Achievement per Strategic Goal');
+    expect(text).toContain('All goals 7 95.59 % Very high 450,000,000 207,000,000 46.00 % 2.08 efficient');
+    expect(text).toContain('The average achievement is 95.59 % (each indicator counted at most 120 %)');
+  });
+
+  it('data assembled before the rules were recorded says it averaged uncapped values, and has no per-sasaran table', async () => {
+    const old = report([{ realisasi: 150 }, { realisasi: 50 }]);
+    const legacy = { ...old, rules: undefined, summary: { ...old.summary, sasaran: undefined, averageCapaian: 100 } };
+    const text = await textOf(legacy);
+    expect(text).toContain('3. Target 0: capaian tidak dihitung; indikator dijelaskan pada keterangan.');
+    expect(text).toContain('Rata-rata capaian dihitung tanpa batas atas capaian per indikator');
+    expect(text).toContain(
+      'Rata-rata capaian seluruh indikator adalah 100,00 % (tanpa batas atas capaian per indikator)',
+    );
+    expect(text).not.toContain('Capaian per Sasaran Strategis');
+    expect(text).not.toContain('dibatasi');
   });
 });

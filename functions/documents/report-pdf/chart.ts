@@ -64,7 +64,10 @@ export function drawChart(doc: Doc, report: AssembledReport, lang: Lang): void {
     ensureSpace(doc, 14 + rowH * Math.min(3, indicators.length - i) + 4);
     const top = doc.y + 12;
     const fits = Math.max(1, Math.floor((bottomLimit(doc) - top - 4) / rowH));
-    const chunk = indicators.slice(i, i + fits);
+    // No bar or two alone on the next page: this page leaves them a third one (an orphan reads as another chart).
+    const rest = indicators.length - i - fits;
+    const take = rest > 0 && rest < 3 && fits - (3 - rest) >= 3 ? fits - (3 - rest) : fits;
+    const chunk = indicators.slice(i, i + take);
     const bottom = top + chunk.length * rowH + 4;
     chunk.forEach((ind, j) => {
       const y = top + 4 + j * rowH;

@@ -20,17 +20,25 @@ export const REPORT_PDF_LABELS = {
     draft: 'DRAF \u2014 belum disahkan',
     s1: 'I. IKHTISAR KINERJA',
     intro: (n: number, org: string, per: string, tahun: number) =>
-      `Laporan ini menyajikan capaian ${n} indikator kinerja ${org} pada periode ${per} Tahun ${tahun}. Capaian dihitung dari perbandingan realisasi terhadap target: untuk indikator berpolaritas naik, capaian = realisasi / target × 100 %; untuk indikator berpolaritas turun, capaian = (2 × target − realisasi) / target × 100 % (paling rendah 0 %).`,
-    introAvg: (avg: string, below: number) =>
-      below === 0
-        ? `Rata-rata capaian seluruh indikator adalah ${avg}, dan seluruh indikator mencapai target.`
-        : `Rata-rata capaian seluruh indikator adalah ${avg}; ${below} indikator berada di bawah target dan dianalisis pada bagian V.`,
+      `Laporan ini menyajikan capaian ${n} indikator kinerja ${org} pada periode ${per} Tahun ${tahun}. Capaian setiap indikator dihitung dari perbandingan realisasi terhadap target menurut polaritas dan sifat indikatornya, dengan metode perhitungan pada akhir bagian ini.`,
+    /** `cap` null: data assembled before averages were capped (the average is then uncapped, and says so). */
+    introAvg: (avg: string, below: number, cap: string | null) => {
+      const how =
+        cap === null
+          ? ' (tanpa batas atas capaian per indikator)'
+          : ` (capaian setiap indikator dihitung paling tinggi ${cap})`;
+      return below === 0
+        ? `Rata-rata capaian seluruh indikator adalah ${avg}${how}, dan seluruh indikator mencapai target.`
+        : `Rata-rata capaian seluruh indikator adalah ${avg}${how}; ${below} indikator berada di bawah target dan dianalisis pada bagian V.`;
+    },
     keyFigures: {
       count: 'Jumlah indikator',
       avg: 'Rata-rata capaian',
+      avgCapped: (cap: string) => `Rata-rata capaian\n(dibatasi ${cap})`,
       below: 'Di bawah target',
       serapan: 'Serapan anggaran',
     },
+    methodTitle: 'Metode perhitungan',
     distHeaders: ['Kategori capaian', 'Rentang capaian', 'Jumlah indikator'],
     notComputable: 'Tidak dapat dihitung (target 0)',
     s2: 'II. CAPAIAN INDIKATOR KINERJA',
@@ -44,16 +52,49 @@ export const REPORT_PDF_LABELS = {
       'Capaian',
       'Kategori',
     ],
-    compareTitle: 'Perbandingan dengan realisasi tahun lalu dan target Renstra',
-    compareHeaders: [
-      'Kode',
-      'Indikator Kinerja',
-      'Satuan',
-      'Realisasi Tahun Lalu',
-      'Realisasi',
-      'Target Renstra',
-      'Capaian terhadap Renstra',
+    /** Headers of the main table that depend on the period: target and realisasi to date. */
+    polaritas: 'Polaritas',
+    polSifat: 'Pol. / Sifat',
+    targetToDate: (tw: string) => `Target s.d. ${tw}`,
+    realisasiOf: (tw: string) => `Realisasi ${tw}`,
+    realisasiToDate: (tw: string) => `Realisasi s.d. ${tw}`,
+    quarter: { TW1: 'TW I', TW2: 'TW II', TW3: 'TW III', TW4: 'TW IV', TAHUNAN: 'Tahunan' },
+    legend: (pol: string, sifat: string | null) =>
+      `Pol. = polaritas: ${pol}.${sifat === null ? '' : ` Sifat: ${sifat}.`}`,
+    footTargetNol: (m: string) =>
+      `${m} Target 0 pada indikator turun: tercapai (100 %) bila realisasinya 0 dan tidak tercapai (0 %) bila lebih dari 0 (aturan target 0 pada metode perhitungan).`,
+    footRealisasiNol: (m: string, cap: string) =>
+      `${m} Realisasi 0 pada indikator turun dengan rumus target ÷ realisasi: capaian dihitung ${cap} (batas atas).`,
+    footMissing: (m: string, quarters: string, kodes: string) =>
+      `${m} Realisasi s.d. triwulan tanpa data ${quarters}, yang belum terdokumentasi: ${kodes}.`,
+    footNoSifat: (m: string, tw: string, kodes: string) =>
+      `${m} Tanpa sifat indikator: target dan realisasi ${tw} saja, sebagaimana diunggah: ${kodes}.`,
+    andMore: (n: number) => `dan ${n} indikator lainnya`,
+    sasaranTitle: 'Capaian per Sasaran Strategis',
+    sasaranHeaders: [
+      'Sasaran Strategis',
+      'Jumlah Indikator',
+      'Capaian',
+      'Kategori',
+      'Pagu (Rp)',
+      'Realisasi Anggaran (Rp)',
+      'Serapan Anggaran',
+      'Efisiensi',
     ],
+    overall: 'Seluruh sasaran',
+    efisien: 'efisien',
+    kurangEfisien: 'kurang efisien',
+    sasaranNote: (cap: string) =>
+      `Capaian sasaran adalah rata-rata capaian indikatornya, dengan capaian setiap indikator dibatasi paling tinggi ${cap}. Efisiensi = capaian ÷ serapan anggaran: 1 atau lebih berarti efisien (capaian tidak kurang dari bagian anggaran yang terserap), kurang dari 1 berarti kurang efisien.`,
+    compareTitle: 'Perbandingan dengan realisasi tahun lalu dan target Renstra',
+    compareHeaders: ['Kode', 'Indikator Kinerja', 'Satuan', 'Realisasi Tahun Lalu'],
+    compareRealisasi: (tw: string) => `Realisasi s.d. ${tw}`,
+    compareRealisasiTahun: (tahun: number) => `Realisasi tahun ${tahun}`,
+    renstraOfYear: (tahun: number) => `Target Renstra tahun ${tahun}`,
+    renstraEnd: 'Target akhir Renstra',
+    renstraCapaian: (tahun: number) => `Capaian terhadap Target Renstra tahun ${tahun}`,
+    compareNote:
+      'Capaian terhadap target Renstra dihitung pada laporan tahunan (LKjIP) dari realisasi setahun penuh; laporan triwulan menyajikan angka-angkanya sebagai pembanding.',
     s3: 'III. GRAFIK CAPAIAN',
     chartNote: 'Garis merah putus-putus menandai target (100 %). Batang yang terpotong diberi tanda ">".',
     chartNa: 'tidak dapat dihitung',
@@ -100,31 +141,67 @@ export const REPORT_PDF_LABELS = {
     draft: 'DRAFT \u2014 not ratified',
     s1: 'I. PERFORMANCE SUMMARY',
     intro: (n: number, org: string, per: string, tahun: number) =>
-      `This report presents the achievement of ${n} performance indicators of ${org} for ${per} ${tahun}. Achievement compares the actual value with the target: for "up" indicators, achievement = actual / target × 100 %; for "down" indicators, achievement = (2 × target − actual) / target × 100 % (at least 0 %).`,
-    introAvg: (avg: string, below: number) =>
-      below === 0
-        ? `The average achievement is ${avg}, and every indicator met its target.`
-        : `The average achievement is ${avg}; ${below} indicators are below target and are analysed in section V.`,
+      `This report presents the achievement of ${n} performance indicators of ${org} for ${per} ${tahun}. Each indicator's achievement compares its actual value with its target according to its polarity and type, by the method of calculation at the end of this section.`,
+    introAvg: (avg: string, below: number, cap: string | null) => {
+      const how = cap === null ? ' (no upper limit per indicator)' : ` (each indicator counted at most ${cap})`;
+      return below === 0
+        ? `The average achievement is ${avg}${how}, and every indicator met its target.`
+        : `The average achievement is ${avg}${how}; ${below} indicators are below target and are analysed in section V.`;
+    },
     keyFigures: {
       count: 'Indicators',
       avg: 'Average achievement',
+      avgCapped: (cap: string) => `Average achievement\n(capped at ${cap})`,
       below: 'Below target',
       serapan: 'Budget absorption',
     },
+    methodTitle: 'Method of calculation',
     distHeaders: ['Rating', 'Achievement range', 'Number of indicators'],
     notComputable: 'Not computable (target 0)',
     s2: 'II. INDICATOR ACHIEVEMENT',
     mainHeaders: ['Code', 'Strategic Goal', 'Performance Indicator', 'Unit', 'Target', 'Actual', 'Achieved', 'Rating'],
-    compareTitle: 'Comparison with last year and the strategic-plan target',
-    compareHeaders: [
-      'Code',
-      'Performance Indicator',
-      'Unit',
-      'Last Year Actual',
-      'Actual',
-      'Strategic Plan Target',
-      'Achievement vs Plan',
+    polaritas: 'Polarity',
+    polSifat: 'Pol. / Type',
+    targetToDate: (tw: string) => `Target to ${tw}`,
+    realisasiOf: (tw: string) => `Actual ${tw}`,
+    realisasiToDate: (tw: string) => `Actual to ${tw}`,
+    quarter: { TW1: 'Q1', TW2: 'Q2', TW3: 'Q3', TW4: 'Q4', TAHUNAN: 'Annual' },
+    legend: (pol: string, sifat: string | null) =>
+      `Pol. = polarity: ${pol}.${sifat === null ? '' : ` Type: ${sifat}.`}`,
+    footTargetNol: (m: string) =>
+      `${m} Target 0 of a down indicator: achieved (100 %) when the actual is 0 and not achieved (0 %) when above 0 (the target-0 rule of the method of calculation).`,
+    footRealisasiNol: (m: string, cap: string) =>
+      `${m} Actual 0 of a down indicator under target ÷ actual: counted as ${cap} (the upper limit).`,
+    footMissing: (m: string, quarters: string, kodes: string) =>
+      `${m} Actual to date without ${quarters}, not yet documented: ${kodes}.`,
+    footNoSifat: (m: string, tw: string, kodes: string) =>
+      `${m} No indicator type: target and actual of ${tw} only, as uploaded: ${kodes}.`,
+    andMore: (n: number) => `and ${n} more`,
+    sasaranTitle: 'Achievement per Strategic Goal',
+    sasaranHeaders: [
+      'Strategic Goal',
+      'Indicators',
+      'Achieved',
+      'Rating',
+      'Budget (Rp)',
+      'Budget Spent (Rp)',
+      'Absorption',
+      'Efficiency',
     ],
+    overall: 'All goals',
+    efisien: 'efficient',
+    kurangEfisien: 'less efficient',
+    sasaranNote: (cap: string) =>
+      `A goal's achievement is the mean of its indicators' achievement, each counted at most ${cap}. Efficiency = achievement ÷ budget absorption: 1 or more is efficient (no less achieved than the share of the budget spent), below 1 less efficient.`,
+    compareTitle: 'Comparison with last year and the strategic-plan target',
+    compareHeaders: ['Code', 'Performance Indicator', 'Unit', 'Last Year Actual'],
+    compareRealisasi: (tw: string) => `Actual to ${tw}`,
+    compareRealisasiTahun: (tahun: number) => `Actual ${tahun}`,
+    renstraOfYear: (tahun: number) => `Strategic plan target ${tahun}`,
+    renstraEnd: 'Strategic plan end target',
+    renstraCapaian: (tahun: number) => `Achievement vs strategic plan target ${tahun}`,
+    compareNote:
+      'Achievement against the strategic-plan target is computed in the annual report (LKjIP) from the full year; a quarterly report shows the figures for comparison.',
     s3: 'III. ACHIEVEMENT CHART',
     chartNote: 'The dashed red line marks the target (100 %). Truncated bars end with ">".',
     chartNa: 'not computable',

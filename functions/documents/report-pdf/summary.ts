@@ -15,6 +15,7 @@ import {
   pdfText,
   type TableRow,
 } from '../pdf-layout.ts';
+import { capText, methodNote } from '../report-method.ts';
 import { REPORT_PDF_LABELS as L } from './labels.ts';
 import { kategoriPalette } from './palette.ts';
 
@@ -26,7 +27,9 @@ export function drawSummary(doc: Doc, report: AssembledReport, lang: Lang): void
   heading(doc, l.s1);
   paragraph(doc, l.intro(s.indicatorCount, report.organization.name, per, report.tahun));
   doc.y += 4;
-  paragraph(doc, l.introAvg(formatPercent(s.averageCapaian, lang), s.belowTarget));
+  // The average counts each indicator at most the cap (summarize); the words say so wherever it is printed.
+  const cap = capText(report, lang);
+  paragraph(doc, l.introAvg(formatPercent(s.averageCapaian, lang), s.belowTarget, cap));
   doc.y += 12;
 
   const serapan =
@@ -35,7 +38,7 @@ export function drawSummary(doc: Doc, report: AssembledReport, lang: Lang): void
       : null;
   const figures: [string, string][] = [
     [l.keyFigures.count, formatNumber(s.indicatorCount, {}, lang)],
-    [l.keyFigures.avg, formatPercent(s.averageCapaian, lang)],
+    [cap === null ? l.keyFigures.avg : l.keyFigures.avgCapped(cap), formatPercent(s.averageCapaian, lang)],
     [l.keyFigures.below, formatNumber(s.belowTarget, {}, lang)],
     [l.keyFigures.serapan, formatPercent(serapan, lang)],
   ];
@@ -89,4 +92,20 @@ export function drawSummary(doc: Doc, report: AssembledReport, lang: Lang): void
     rows,
     { fontSize: 9 },
   );
+  drawMethodNote(doc, report, lang);
+}
+
+/** "Metode perhitungan": the rules the report's capaian were computed by, once, at the end of the summary. */
+function drawMethodNote(doc: Doc, report: AssembledReport, lang: Lang): void {
+  const lines = methodNote(report, lang);
+  doc.y += 10;
+  // The title with at least its first two sentences: never a title alone at the foot of a page.
+  ensureSpace(doc, 60);
+  paragraph(doc, L[lang].methodTitle, { font: FONT.bold, size: 9 });
+  doc.y += 2;
+  lines.forEach((line, i) => {
+    ensureSpace(doc, 22);
+    paragraph(doc, `${i + 1}. ${line}`, { size: 8, indent: 10 });
+    doc.y += 1;
+  });
 }
