@@ -21,17 +21,16 @@ export const PK_CSV = [
 
 export const pkBytes = (text = PK_CSV) => new TextEncoder().encode(text);
 
-/** A short-format quarterly upload against the PK: kode and the quarter's own realisasi (+ a narrative). */
-export function shortUpload(periode: Period, rows: [kode: string, realisasi: number, anggaran?: number][]): Uint8Array {
+/** A short-format quarterly upload against the PK (its folder names the period): kode and the quarter's own realisasi (+ a narrative). */
+export function shortUpload(rows: [kode: string, realisasi: number, anggaran?: number][]): Uint8Array {
   const lines = rows.map(
     ([kode, r, a]) =>
       `${kode};${r};${a ?? ''};Koordinasi lintas seksi berjalan.;Keterbatasan petugas.;Penambahan jadwal layanan.`,
   );
   return new TextEncoder().encode(
-    [
-      'kode_indikator;realisasi;realisasi_anggaran;faktor_pendorong;faktor_penghambat;tindak_lanjut',
-      ...lines,
-    ].join('\n'),
+    ['kode_indikator;realisasi;realisasi_anggaran;faktor_pendorong;faktor_penghambat;tindak_lanjut', ...lines].join(
+      '\n',
+    ),
   );
 }
 
@@ -40,7 +39,9 @@ export async function uploadTo(f: Fakes, key: string, body: Uint8Array, sequence
   const { versionId } = await f.store.put({
     key,
     body,
-    contentType: key.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv',
+    contentType: key.endsWith('.xlsx')
+      ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      : 'text/csv',
     metadata: { 'uploader-email': 'timsakip@example.go.id' },
   });
   return { key, versionId, ...(sequencer ? { sequencer } : {}) };

@@ -27,7 +27,7 @@ describe('a quarterly upload checked against the PK', () => {
     const up = await uploadTo(
       f,
       uploadKey('karawaci', 2026, 'TW2', 'tw2.csv'),
-      shortUpload('TW2', [
+      shortUpload([
         ['IK-01', 15, 40_000_000],
         ['IK-02', 93.25],
         ['IK-03', 82.5],
@@ -60,7 +60,7 @@ describe('a quarterly upload checked against the PK', () => {
     const up = await uploadTo(
       f,
       uploadKey('karawaci', 2026, 'TW2', 'tw2.csv'),
-      shortUpload('TW2', [
+      shortUpload([
         ['IK-01', 15],
         ['IK-02', 93.25],
         ['IK-03', 82.5],
@@ -79,7 +79,7 @@ describe('a quarterly upload checked against the PK', () => {
     const up = await uploadTo(
       f,
       uploadKey('karawaci', 2026, 'TW1', 'tw1.csv'),
-      shortUpload('TW1', [
+      shortUpload([
         ['IK-01', 3],
         ['IK-02', 92],
         ['IK-09', 1],
