@@ -24,7 +24,7 @@ export const POLARITAS_SHORT: Record<Lang, Record<IndicatorRow['polaritas'], str
   en: { naik: 'Up', turun: 'Down' },
 };
 export const SIFAT_SHORT: Record<Lang, Record<Sifat, string>> = {
-  id: { kumulatif: 'Kum.', 'non-kumulatif': 'Non-kum.', 'rata-rata': 'Rata2' },
+  id: { kumulatif: 'Kum.', 'non-kumulatif': 'Non-kum.', 'rata-rata': 'Rerata' },
   en: { kumulatif: 'Cum.', 'non-kumulatif': 'Non-cum.', 'rata-rata': 'Avg.' },
 };
 

@@ -671,7 +671,7 @@ describe('the quarterly report explains its numbers', () => {
       'Kode Sasaran Strategis Indikator Kinerja Satuan Pol. / Sifat Target s.d. TW II Realisasi TW II Realisasi s.d. TW II Capaian Kategori',
     );
     expect(text).toContain('Jumlah dokumen kependudukan yang diterbitkan dokumen Naik Kum. 2.400 1.350 2.550 106,25 %');
-    expect(text).toContain('indeks Naik Rata2 82 84 83 101,22 %');
+    expect(text).toContain('indeks Naik Rerata 82 84 83 101,22 %');
     // IK-03 lacks TW I: its figure to date carries the mark of the note naming the quarter.
     expect(text).toContain('kasus Turun Kum. 10 9 9² 110,00 %');
     // IK-04: target 0, realisasi 0, turun: 100 % by the target-0 rule, marked.
@@ -679,7 +679,7 @@ describe('the quarterly report explains its numbers', () => {
     expect(text).toContain('% Naik Non-kum. 60 55 55 91,67 %');
     expect(text).toContain('400,00 %');
     expect(text).toContain(
-      'Pol. = polaritas: Naik (semakin tinggi semakin baik); Turun (semakin rendah semakin baik). Sifat: Kum. = Kumulatif; Non-kum. = Non-kumulatif (posisi akhir); Rata2 = Rata-rata.',
+      'Pol. = polaritas: Naik (semakin tinggi semakin baik); Turun (semakin rendah semakin baik). Sifat: Kum. = Kumulatif; Non-kum. = Non-kumulatif (posisi akhir); Rerata = Rata-rata.',
     );
     expect(text).toContain('¹ Target 0 pada indikator turun: tercapai (100 %) bila realisasinya 0');
     expect(text).toContain('² Realisasi s.d. triwulan tanpa data TW I, yang belum terdokumentasi: IK-03.');
