@@ -180,12 +180,14 @@ describe('functions', () => {
         .map((p) => `${p}*`)
         .sort();
     const expected: Record<string, string[]> = {
-      intake: ['masuk/*'],
-      assemble: ['laporan/*', 'masuk/*'],
+      // pk/: intake stores a unit's Perjanjian Kinerja; assembly checks data against it.
+      intake: ['masuk/*', 'pk/*'],
+      assemble: ['laporan/*', 'masuk/*', 'pk/*'],
       // audit/: the chain-head checkpoints, read back to repair one a crash cut off (audit-checkpoints.ts).
       'request-decision': ['audit/*', 'laporan/*'],
       // The portal offers the uploaded data, working copies and archived documents on report pages.
-      portal: ['arsip/*', 'audit/*', 'laporan/*', 'masuk/*'],
+      // pk/: the unit's PK, for the upload page's checker.
+      portal: ['arsip/*', 'audit/*', 'laporan/*', 'masuk/*', 'pk/*'],
       'request-revision': ['audit/*', 'laporan/*'],
       // sertifikat/: the certificate of the PDF signing key (kms-signer.ts).
       archive: ['arsip/*', 'audit/*', 'laporan/*', 'masuk/*', 'sertifikat/*'],
@@ -221,10 +223,11 @@ describe('functions', () => {
         .filter((st) => asList(st.Action).includes(action))
         .flatMap((st) => asList(st.Resource))
         .map((r) => JSON.stringify(r));
-    // Intake reads uploads only (to record their SHA-256), never writes.
+    // Intake reads uploads (to record their SHA-256, and a PK to check it), and writes only a unit's PK.
     expect(s3Resources('intake', 's3:GetObject').join()).toContain('/masuk/*');
     expect(s3Resources('intake', 's3:GetObject').join()).not.toMatch(/laporan|arsip|audit/);
-    expect(actionsOf('intake')).not.toContain('s3:PutObject');
+    expect(s3Resources('intake', 's3:PutObject').join()).toContain('/pk/*');
+    expect(s3Resources('intake', 's3:PutObject').join()).not.toMatch(/masuk|laporan|arsip|audit/);
     // The audit checkpoints are written under Object Lock by the functions that record decisions and the
     // documentation, and nowhere else.
     for (const name of ['portal', 'archive', 'request-decision', 'request-revision']) {
