@@ -398,3 +398,31 @@ export function letterhead(doc: Doc, org: AssembledReport['organization'], top: 
   doc.fillColor(COLOR.text);
   return y + 3;
 }
+
+/**
+ * A row of key-figure boxes (the big number, its label under it): the report's summary and the LKjIP's
+ * Ikhtisar Eksekutif show their key figures alike. Leaves the cursor under the boxes.
+ */
+export function keyFigureBoxes(doc: Doc, figures: readonly [label: string, value: string][], height = 56): void {
+  const gap = 10;
+  const boxW = (contentWidth(doc) - gap * (figures.length - 1)) / figures.length;
+  const y = doc.y;
+  figures.forEach(([label, value], i) => {
+    const bx = doc.page.margins.left + i * (boxW + gap);
+    doc.rect(bx, y, boxW, height).fill(COLOR.zebra);
+    doc.rect(bx, y, boxW, height).lineWidth(0.6).strokeColor(COLOR.grid).stroke();
+    doc
+      .font(FONT.bold)
+      .fontSize(16)
+      .fillColor(COLOR.accent)
+      .text(pdfText(value), bx, y + 10, { width: boxW, align: 'center', lineBreak: false });
+    doc
+      .font(FONT.regular)
+      .fontSize(8)
+      .fillColor(COLOR.muted)
+      .text(pdfText(label), bx + 4, y + 34, { width: boxW - 8, align: 'center' });
+  });
+  doc.y = y + height;
+  doc.x = doc.page.margins.left;
+  doc.fillColor(COLOR.text);
+}

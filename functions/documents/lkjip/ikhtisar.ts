@@ -1,16 +1,7 @@
 import { formatNumber } from '../../i18n/format.ts';
 import { kategoriLabel } from '../../i18n/labels.ts';
 import { round2 } from '../capaian.ts';
-import {
-  COLOR,
-  contentWidth,
-  drawTable,
-  ensureSpace,
-  FONT,
-  keepTogether,
-  pdfText,
-  tableHeight,
-} from '../pdf-layout.ts';
+import { COLOR, drawTable, ensureSpace, keepTogether, keyFigureBoxes, tableHeight } from '../pdf-layout.ts';
 import type { Lkjip } from './context.ts';
 import { sasaranGroups } from './data.ts';
 import { chapterPage, fitWidths, minorHeading, narrative, note, percent } from './layout.ts';
@@ -56,26 +47,8 @@ export function drawIkhtisar(ctx: Lkjip): void {
   keepTogether(doc, 24 + 60 + 40 + 30 + tableHeight(doc, tableColumns, rows, { fontSize: 8.5 }));
   ensureSpace(doc, 110);
   doc.y += 12;
-  const gap = 10;
-  const boxW = (contentWidth(doc) - gap * (figures.length - 1)) / figures.length;
-  const y = doc.y;
-  figures.forEach(([label, value], i) => {
-    const bx = doc.page.margins.left + i * (boxW + gap);
-    doc.rect(bx, y, boxW, 58).fill(COLOR.zebra);
-    doc.rect(bx, y, boxW, 58).lineWidth(0.6).strokeColor(COLOR.grid).stroke();
-    doc
-      .font(FONT.bold)
-      .fontSize(16)
-      .fillColor(COLOR.accent)
-      .text(pdfText(value), bx, y + 10, { width: boxW, align: 'center', lineBreak: false });
-    doc
-      .font(FONT.regular)
-      .fontSize(8)
-      .fillColor(COLOR.muted)
-      .text(pdfText(label), bx + 4, y + 35, { width: boxW - 8, align: 'center' });
-  });
-  doc.y = y + 58 + 6;
-  doc.x = doc.page.margins.left;
+  keyFigureBoxes(doc, figures, 58);
+  doc.y += 6;
   note(doc, l.averageNote(cap), { size: 8, color: COLOR.muted, gap: 10 });
 
   minorHeading(doc, l.sasaranTableTitle, 60, { size: 10 });

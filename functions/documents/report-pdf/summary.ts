@@ -4,15 +4,13 @@ import { kategoriLabel, periodLabel } from '../../i18n/labels.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { kategoriOrder, ratingScaleOf, round2, scaleRanges } from '../capaian.ts';
 import {
-  COLOR,
-  contentWidth,
   type Doc,
   drawTable,
   ensureSpace,
   FONT,
   heading,
+  keyFigureBoxes,
   paragraph,
-  pdfText,
   type TableRow,
 } from '../pdf-layout.ts';
 import { capText, methodNote } from '../report-method.ts';
@@ -43,26 +41,8 @@ export function drawSummary(doc: Doc, report: AssembledReport, lang: Lang): void
     [l.keyFigures.serapan, formatPercent(serapan, lang)],
   ];
   ensureSpace(doc, 70);
-  const gap = 10;
-  const boxW = (contentWidth(doc) - gap * (figures.length - 1)) / figures.length;
-  const y = doc.y;
-  figures.forEach(([label, value], i) => {
-    const bx = doc.page.margins.left + i * (boxW + gap);
-    doc.rect(bx, y, boxW, 56).fill(COLOR.zebra);
-    doc.rect(bx, y, boxW, 56).lineWidth(0.6).strokeColor(COLOR.grid).stroke();
-    doc
-      .font(FONT.bold)
-      .fontSize(16)
-      .fillColor(COLOR.accent)
-      .text(value, bx, y + 10, { width: boxW, align: 'center' });
-    doc
-      .font(FONT.regular)
-      .fontSize(8)
-      .fillColor(COLOR.muted)
-      .text(pdfText(label), bx + 4, y + 34, { width: boxW - 8, align: 'center' });
-  });
-  doc.y = y + 56 + 16;
-  doc.fillColor(COLOR.text);
+  keyFigureBoxes(doc, figures);
+  doc.y += 16;
 
   const notComputable = report.indicators.filter((i) => i.capaian === null).length;
   const scale = ratingScaleOf(report.ratingScale);

@@ -41,14 +41,15 @@ export interface ColumnSpec<K extends string = FieldKey, F extends string = RowF
 }
 
 /**
- * The columns of the data format, in template order: the one specification behind the template, the header
- * match and the validation of every cell (kind, required, and where the value goes). Problems of a row come in
- * this order.
+ * The columns the data format and the PK sheet share (same key, names, kind and property): one definition, so
+ * a header the one accepts the other accepts too. `sifat` is optional in data and required in the PK.
  */
-export const COLUMNS: readonly ColumnSpec[] = [
-  { key: 'tahun', en: 'year', required: true, aliases: [], kind: 'year', field: 'tahun' },
-  { key: 'periode', en: 'period', required: true, aliases: [], kind: 'period', field: 'periode' },
-  {
+type SharedKey = Extract<FieldKey, import('./pk-columns.ts').PkFieldKey>;
+type SharedField = Extract<RowField, import('./pk-columns.ts').PkField>;
+type SharedSpec = ColumnSpec<SharedKey, SharedField>;
+export const SHARED_COLUMNS = {
+  tahun: { key: 'tahun', en: 'year', required: true, aliases: [], kind: 'year', field: 'tahun' },
+  kode_indikator: {
     key: 'kode_indikator',
     en: 'indicator_code',
     required: true,
@@ -56,7 +57,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
     kind: 'text',
     field: 'kode',
   },
-  {
+  sasaran_strategis: {
     key: 'sasaran_strategis',
     en: 'strategic_goal',
     required: true,
@@ -64,7 +65,7 @@ export const COLUMNS: readonly ColumnSpec[] = [
     kind: 'text',
     field: 'sasaran',
   },
-  {
+  indikator: {
     key: 'indikator',
     en: 'indicator',
     required: true,
@@ -72,8 +73,57 @@ export const COLUMNS: readonly ColumnSpec[] = [
     kind: 'text',
     field: 'indikator',
   },
-  { key: 'satuan', en: 'unit', required: true, aliases: [], kind: 'text', field: 'satuan' },
-  { key: 'polaritas', en: 'polarity', required: true, aliases: [], kind: 'polarity', field: 'polaritas' },
+  satuan: { key: 'satuan', en: 'unit', required: true, aliases: [], kind: 'text', field: 'satuan' },
+  polaritas: { key: 'polaritas', en: 'polarity', required: true, aliases: [], kind: 'polarity', field: 'polaritas' },
+  sifat: {
+    key: 'sifat',
+    en: 'aggregation',
+    required: false,
+    aliases: ['sifat_indikator'],
+    kind: 'sifat',
+    field: 'sifat',
+  },
+  target_renstra: {
+    key: 'target_renstra',
+    en: 'strategic_plan_target',
+    required: false,
+    aliases: [],
+    kind: 'number',
+    field: 'targetRenstra',
+  },
+  target_renstra_akhir: {
+    key: 'target_renstra_akhir',
+    en: 'strategic_plan_end_target',
+    required: false,
+    aliases: [],
+    kind: 'number',
+    field: 'targetRenstraAkhir',
+  },
+  standar_nasional: {
+    key: 'standar_nasional',
+    en: 'national_standard',
+    required: false,
+    aliases: ['spm'],
+    kind: 'number',
+    field: 'standarNasional',
+  },
+  pagu: { key: 'pagu', en: 'budget', required: false, aliases: ['pagu_anggaran'], kind: 'number', field: 'pagu' },
+} as const satisfies Record<SharedKey, SharedSpec>;
+const S = SHARED_COLUMNS as Record<SharedKey, SharedSpec>;
+
+/**
+ * The columns of the data format, in template order: the one specification behind the template, the header
+ * match and the validation of every cell (kind, required, and where the value goes). Problems of a row come in
+ * this order.
+ */
+export const COLUMNS: readonly ColumnSpec[] = [
+  S.tahun,
+  { key: 'periode', en: 'period', required: true, aliases: [], kind: 'period', field: 'periode' },
+  S.kode_indikator,
+  S.sasaran_strategis,
+  S.indikator,
+  S.satuan,
+  S.polaritas,
   { key: 'target', en: 'target', required: true, aliases: [], kind: 'number', field: 'target' },
   { key: 'realisasi', en: 'actual', required: true, aliases: [], kind: 'number', field: 'realisasi' },
   {
@@ -84,15 +134,8 @@ export const COLUMNS: readonly ColumnSpec[] = [
     kind: 'number',
     field: 'realisasiTahunLalu',
   },
-  {
-    key: 'target_renstra',
-    en: 'strategic_plan_target',
-    required: false,
-    aliases: [],
-    kind: 'number',
-    field: 'targetRenstra',
-  },
-  { key: 'pagu', en: 'budget', required: false, aliases: ['pagu_anggaran'], kind: 'number', field: 'pagu' },
+  S.target_renstra,
+  S.pagu,
   {
     key: 'realisasi_anggaran',
     en: 'budget_spent',
@@ -127,23 +170,9 @@ export const COLUMNS: readonly ColumnSpec[] = [
   },
   { key: 'keterangan', en: 'notes', required: false, aliases: ['remarks'], kind: 'text', field: 'keterangan' },
   // Added with the Perjanjian Kinerja: last, so the columns of templates filled before keep their places.
-  { key: 'sifat', en: 'aggregation', required: false, aliases: ['sifat_indikator'], kind: 'sifat', field: 'sifat' },
-  {
-    key: 'target_renstra_akhir',
-    en: 'strategic_plan_end_target',
-    required: false,
-    aliases: [],
-    kind: 'number',
-    field: 'targetRenstraAkhir',
-  },
-  {
-    key: 'standar_nasional',
-    en: 'national_standard',
-    required: false,
-    aliases: ['spm'],
-    kind: 'number',
-    field: 'standarNasional',
-  },
+  S.sifat,
+  S.target_renstra_akhir,
+  S.standar_nasional,
 ];
 
 export const NUMERIC_FIELDS: readonly FieldKey[] = COLUMNS.filter((c) => c.kind === 'number').map((c) => c.key);

@@ -1,4 +1,4 @@
-import { type ColumnSpec, headerLookup } from './columns.ts';
+import { type ColumnSpec, headerLookup, SHARED_COLUMNS as S } from './columns.ts';
 
 /** The columns of the Perjanjian Kinerja (PK + Rencana Aksi) sheet. */
 export type PkFieldKey =
@@ -69,30 +69,9 @@ const tw = (n: 1 | 2 | 3 | 4): PkColumnSpec => ({
  * check of every cell. The Rencana Aksi targets are each the target to date (s.d. triwulan).
  */
 export const PK_COLUMNS: readonly PkColumnSpec[] = [
-  {
-    key: 'kode_indikator',
-    en: 'indicator_code',
-    required: true,
-    aliases: ['kode', 'code'],
-    kind: 'text',
-    field: 'kode',
-  },
-  {
-    key: 'sasaran_strategis',
-    en: 'strategic_goal',
-    required: true,
-    aliases: ['sasaran', 'strategic_objective'],
-    kind: 'text',
-    field: 'sasaran',
-  },
-  {
-    key: 'indikator',
-    en: 'indicator',
-    required: true,
-    aliases: ['indikator_kinerja', 'performance_indicator'],
-    kind: 'text',
-    field: 'indikator',
-  },
+  S.kode_indikator,
+  S.sasaran_strategis,
+  S.indikator,
   {
     key: 'definisi_operasional',
     en: 'operational_definition',
@@ -109,9 +88,9 @@ export const PK_COLUMNS: readonly PkColumnSpec[] = [
     kind: 'text',
     field: 'formula',
   },
-  { key: 'satuan', en: 'unit', required: true, aliases: [], kind: 'text', field: 'satuan' },
-  { key: 'polaritas', en: 'polarity', required: true, aliases: [], kind: 'polarity', field: 'polaritas' },
-  { key: 'sifat', en: 'aggregation', required: true, aliases: ['sifat_indikator'], kind: 'sifat', field: 'sifat' },
+  S.satuan,
+  S.polaritas,
+  { ...S.sifat, required: true },
   {
     key: 'target_tahunan',
     en: 'annual_target',
@@ -124,34 +103,13 @@ export const PK_COLUMNS: readonly PkColumnSpec[] = [
   tw(2),
   tw(3),
   tw(4),
-  {
-    key: 'target_renstra',
-    en: 'strategic_plan_target',
-    required: false,
-    aliases: [],
-    kind: 'number',
-    field: 'targetRenstra',
-  },
-  {
-    key: 'target_renstra_akhir',
-    en: 'strategic_plan_end_target',
-    required: false,
-    aliases: [],
-    kind: 'number',
-    field: 'targetRenstraAkhir',
-  },
-  {
-    key: 'standar_nasional',
-    en: 'national_standard',
-    required: false,
-    aliases: ['spm'],
-    kind: 'number',
-    field: 'standarNasional',
-  },
+  S.target_renstra,
+  S.target_renstra_akhir,
+  S.standar_nasional,
   { key: 'program', en: 'program', required: false, aliases: [], kind: 'text', field: 'program' },
   { key: 'kegiatan', en: 'activity', required: false, aliases: [], kind: 'text', field: 'kegiatan' },
-  { key: 'pagu', en: 'budget', required: false, aliases: ['pagu_anggaran'], kind: 'number', field: 'pagu' },
-  { key: 'tahun', en: 'year', required: false, aliases: [], kind: 'year', field: 'tahun' },
+  S.pagu,
+  { ...S.tahun, required: false },
 ];
 
 export const PK_HEADER_LOOKUP: ReadonlyMap<string, PkFieldKey> = headerLookup(PK_COLUMNS);
