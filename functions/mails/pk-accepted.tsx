@@ -2,8 +2,8 @@ import type { Person } from '../core/config.ts';
 import type { UnitProfile } from '../core/directory.ts';
 import type { PerjanjianKinerja } from '../core/perjanjian-kinerja.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { Closing, closing, Facts, greeting, Heading, P } from './parts.tsx';
-import { type Mail, MailShell, mailDocument, subjectOf } from './shell.tsx';
+import { reportNotice } from './report-notice.tsx';
+import type { Mail } from './shell.tsx';
 
 const T = {
   id: {
@@ -42,37 +42,20 @@ export function pkAcceptedMail(a: {
 }): Mail {
   const t = T[a.lang];
   const title = t.title(a.unit.organization.name, a.pk.tahun);
-  const subject = subjectOf(t.action, title);
   const facts: [string, string][] = [
     [t.indicators, String(a.pk.indicators.length)],
     [t.sasaran, String(new Set(a.pk.indicators.map((i) => i.sasaran)).size)],
     [t.file, a.pk.source.key.split('/').at(-1) ?? a.pk.source.key],
   ];
-  return {
-    subject,
-    text: [
-      greeting(a.to.name, a.lang),
-      '',
-      title,
-      '',
-      t.body(a.replaced),
-      '',
-      ...facts.map(([k, v]) => `${k}: ${v}`),
-      '',
-      closing(a.lang),
-      '',
-    ].join('\n'),
-    html: mailDocument(
-      <MailShell lang={a.lang} title={subject} tone="ok">
-        <P>{greeting(a.to.name, a.lang)}</P>
-        <Heading tone="ok">{t.heading}</Heading>
-        <P>
-          <strong>{title}</strong>
-        </P>
-        <P>{t.body(a.replaced)}</P>
-        <Facts rows={facts} />
-        <Closing lang={a.lang} />
-      </MailShell>,
-    ),
-  };
+  return reportNotice({
+    unit: a.unit,
+    lang: a.lang,
+    to: a.to,
+    about: { title },
+    action: t.action,
+    heading: t.heading,
+    body: t.body(a.replaced),
+    tone: 'ok',
+    facts,
+  });
 }

@@ -39,6 +39,7 @@ export function reportDocumentedMail(a: {
   const t = T[a.lang];
   return reportNotice({
     ...a,
+    about: a.report,
     action: t.action,
     heading: t.heading,
     body: t.body(a.ratifiedBy ?? a.unit.roleTitles.CAMAT),

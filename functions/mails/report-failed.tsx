@@ -36,6 +36,7 @@ export function reportFailedMail(a: {
   const t = T[a.lang];
   return reportNotice({
     ...a,
+    about: a.report,
     action: t.action,
     heading: t.heading,
     body: t.body,

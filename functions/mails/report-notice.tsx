@@ -19,13 +19,14 @@ import {
 import { type Mail, MailShell, mailDocument, subjectOf, type Tone } from './shell.tsx';
 
 /**
- * The layout the short notices about a report share (documented, failed, upload not used): what happened in a
- * sentence, the facts, and at most one way on.
+ * The layout the short notices share (a report documented, failed, an upload not used, a PK accepted): what
+ * happened in a sentence, the facts, and at most one way on.
  */
 export function reportNotice(a: {
   unit: UnitProfile;
   lang: Lang;
-  report: Report;
+  /** What the notice is about: a report (its title), or a title of its own (a unit's Perjanjian Kinerja). */
+  about: Report | { title: string };
   to: Person;
   action: string;
   heading: string;
@@ -36,7 +37,7 @@ export function reportNotice(a: {
   /** Notes quoted under a title: the arahan given with the approvals of a documented report. */
   notes?: { title: string; items: QuotedNote[] };
 }): Mail {
-  const title = reportTitle(a.report, a.unit.organization.name, a.lang);
+  const title = 'title' in a.about ? a.about.title : reportTitle(a.about, a.unit.organization.name, a.lang);
   const subject = subjectOf(a.action, title);
   const facts = a.facts ?? [];
   return {

@@ -26,6 +26,7 @@ export function uploadIgnoredMail(a: { unit: UnitProfile; lang: Lang; report: Re
   const t = T[a.lang];
   return reportNotice({
     ...a,
+    about: a.report,
     action: t.action,
     heading: t.heading,
     body: t.body(statusLabel(a.report.status, a.lang, a.unit)),
