@@ -249,7 +249,7 @@ describe('checkPerformanceData against a PK', () => {
       checked.indicators.map((i) => [i.kode, i.target, i.realisasiPeriode, i.realisasi, i.quartersToDate, i.capaian]),
     ).toEqual([
       ['IK-01', 200, 120, 210, ['TW1', 'TW2'], 105], // kumulatif: 90 + 120 = 210; 210 / 200
-      ['IK-02', 87, 88, 88, ['TW1', 'TW2'], 101.15], // non-kumulatif: the last, 88; 88 / 87 = 1.011494…
+      ['IK-02', 87, 88, 88, ['TW2'], 101.15], // non-kumulatif: the position at TW2, 88; 88 / 87 = 1.011494…
       ['IK-03', 80, 83, 81, ['TW1', 'TW2'], 101.25], // rata-rata: (79 + 83) / 2 = 81; 81 / 80
       ['IK-04', 6, 3, 7, ['TW1', 'TW2'], 83.33], // kumulatif turun: 4 + 3 = 7; (2 × 6 − 7) / 6 = 5 / 6
     ]);
@@ -284,12 +284,13 @@ describe('checkPerformanceData against a PK', () => {
       checked.indicators.map((i) => [i.kode, i.target, i.realisasi, i.quartersToDate, i.quartersMissing, i.capaian]),
     ).toEqual([
       ['IK-01', 300, 220, ['TW2', 'TW3'], ['TW1'], 73.33], // 120 + 100 = 220 (TW1 missing); 220 / 300
-      ['IK-02', 88, 89, ['TW2', 'TW3'], ['TW1'], 101.14], // the last, 89; 89 / 88 = 1.011363…
+      // The position at TW3 is the upload's alone: no earlier quarter is part of it, so none is missing.
+      ['IK-02', 88, 89, ['TW3'], undefined, 101.14], // the last, 89; 89 / 88 = 1.011363…
       ['IK-03', 81, 81.5, ['TW1', 'TW3'], ['TW2'], 100.62], // (79 + 84) / 2 = 81.5; 81.5 / 81 = 1.006172…
       ['IK-04', 9, 5, ['TW2', 'TW3'], ['TW1'], 144.44], // 3 + 2 = 5; (2 × 9 − 5) / 9 = 13 / 9
     ]);
     const warnings = [
-      'Realisasi TW1 belum terdokumentasi untuk 3 indikator (IK-01, IK-02, IK-04); realisasi s.d. TW3 dihitung tanpa triwulan tersebut.',
+      'Realisasi TW1 belum terdokumentasi untuk 2 indikator (IK-01, IK-04); realisasi s.d. TW3 dihitung tanpa triwulan tersebut.',
       'Realisasi TW2 belum terdokumentasi untuk 1 indikator (IK-03); realisasi s.d. TW3 dihitung tanpa triwulan tersebut.',
     ];
     expect(checked.warnings.map((w) => w.message)).toEqual(warnings);
@@ -300,7 +301,7 @@ describe('checkPerformanceData against a PK', () => {
       earlier,
     });
     expect(en.warnings.map((w) => w.message)).toEqual([
-      'No documented actual for TW1 for 3 indicators (IK-01, IK-02, IK-04); the actual to TW3 is computed without that quarter.',
+      'No documented actual for TW1 for 2 indicators (IK-01, IK-04); the actual to TW3 is computed without that quarter.',
       'No documented actual for TW2 for 1 indicator (IK-03); the actual to TW3 is computed without that quarter.',
     ]);
   });
@@ -345,11 +346,11 @@ describe('checkPerformanceData against a PK', () => {
       ['IK-04', 3, ['TW1'], 150], // (2 × 6 − 3) / 6
     ]);
     expect(checked.warnings.map((w) => w.message)).toEqual([
-      'Realisasi TW1 tidak tersedia dalam pemeriksaan ini untuk 4 indikator (IK-01, IK-02, IK-03, IK-04): realisasi s.d. TW2 di atas hanya memuat triwulan ini. Saat laporan disusun, realisasi triwulan yang telah didokumentasikan ikut dihitung, dan capaian di bawah 100 % memerlukan tindak lanjut atau faktor penghambat.',
+      'Realisasi TW1 tidak tersedia dalam pemeriksaan ini untuk 3 indikator (IK-01, IK-03, IK-04): realisasi s.d. TW2 di atas hanya memuat triwulan ini. Saat laporan disusun, realisasi triwulan yang telah didokumentasikan ikut dihitung, dan capaian di bawah 100 % memerlukan tindak lanjut atau faktor penghambat.',
     ]);
     const en = await checkPerformanceData(upload, 'tw2.csv', { tahun: 2026, periode: 'TW2' }, config, 'en', { pk });
     expect(en.warnings[0]?.message).toBe(
-      'No actual for TW1 is available to this check for 4 indicators (IK-01, IK-02, IK-03, IK-04): the actual to TW2 above holds this quarter only. When the report is assembled the documented quarters are included, and an achievement below 100 % then needs follow-up or inhibiting factors.',
+      'No actual for TW1 is available to this check for 3 indicators (IK-01, IK-03, IK-04): the actual to TW2 above holds this quarter only. When the report is assembled the documented quarters are included, and an achievement below 100 % then needs follow-up or inhibiting factors.',
     );
   });
 
@@ -381,6 +382,24 @@ describe('checkPerformanceData against a PK', () => {
     expect(en.problems.map((p) => p.message).slice(0, 2)).toEqual([
       'The indicator code is not in the performance agreement (Perjanjian Kinerja) of 2026.',
       'Indicator IK-03 (Indeks Kepuasan Masyarakat) of the performance agreement is missing from this upload.',
+    ]);
+  });
+
+  it('a row whose realisasi is wrong is not also reported missing, and its other differences are still named', async () => {
+    const pk = await pkOf();
+    const upload = csv(
+      'kode_indikator;satuan;realisasi',
+      'IK-01;layanan;110',
+      'IK-02;persen;-3',
+      'IK-03;indeks;81',
+      'IK-04;kasus;2',
+    );
+    const checked = await checkPerformanceData(upload, 'tw1.csv', { tahun: 2026, periode: 'TW1' }, config, 'id', {
+      pk,
+    });
+    expect(checked.problems.map((p) => [p.row, p.column, p.value])).toEqual([
+      [3, 'realisasi', '-3'],
+      [3, 'satuan', 'persen'],
     ]);
   });
 

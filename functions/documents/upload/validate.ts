@@ -274,19 +274,22 @@ function checkRow(row: SheetRow, cx: RowContext): { problems: DataProblem[]; row
     else cx.seen.set(key, row.number);
   }
   if (join) {
-    if (v.kode === undefined || v.realisasi === undefined) return { problems, row: null };
+    if (v.kode === undefined) return { problems, row: null };
     const indicator = join.byKode.get(v.kode.toUpperCase());
     if (!indicator) {
       add('kode_indikator', get(row, 'kode_indikator'), m.unknownKode(join.pk.tahun));
       return { problems, row: null };
     }
+    // The indicator is in the upload even when its realisasi is wrong: that row's problems say what to fix.
     join.seen.add(indicator.kode.toUpperCase());
     if (tahun == null || periode == null) return { problems, row: null };
-    const joined = joinPk(indicator, v, { tahun, periode }, join);
+    // The values written are compared with the PK whatever the realisasi: every problem of the row at once.
+    const joined = joinPk(indicator, { ...v, realisasi: v.realisasi ?? 0 }, { tahun, periode }, join);
     for (const d of pkDifferences(v, joined)) {
       const shown = typeof d.pk === 'number' ? String(d.pk).replace('.', m.decimal) : d.pk;
       add(d.key, get(row, d.key), m.differsFromPk(shown));
     }
+    if (v.realisasi === undefined) return { problems, row: null };
     v = joined;
     // Checked without the documented quarters (offline): a sum or mean to date is not known here, so neither is
     // whether it falls below target. The assembly, which has them, applies the rules; the warning says so.
@@ -343,7 +346,14 @@ function joinPk(
     realisasi: uploaded,
   };
   const quarters = quartersToDate(at.periode);
+  // The annual figure is the uploaded one; a non-kumulatif figure to date is the quarter's own position, so no
+  // earlier quarter is part of it (nor missing from it).
   if (at.periode === 'TAHUNAN' || quarters.length < 2) return dropUndefined(joined);
+  if (pk.sifat === 'non-kumulatif') {
+    joined.realisasiPeriode = uploaded;
+    joined.quartersToDate = [at.periode];
+    return dropUndefined(joined);
+  }
   const documented = join.earlier?.get(pk.kode.toUpperCase()) ?? [];
   const figures: number[] = [];
   const taken: string[] = [];
