@@ -6,7 +6,7 @@ import { DocumentTooLargeError, InvalidUploadKeyError, ReportNotFoundError } fro
 import { dueAt } from '../core/mutu-baku.ts';
 import type { AssembledReport, DiffSummary, QuarterFigures, SendBack } from '../core/performance-data.ts';
 import type { PerjanjianKinerja } from '../core/perjanjian-kinerja.ts';
-import type { DocumentRef, Report } from '../core/report.ts';
+import type { DocumentRef, Period, Report } from '../core/report.ts';
 import { parseUploadKey } from '../core/upload-key.ts';
 import { belowTargetList } from '../documents/capaian.ts';
 import { checkFileSize, checkPerformanceData, type DataCheck } from '../documents/check-data.ts';
@@ -47,6 +47,14 @@ function assertUploadOf(reportId: string, key: string): void {
   if (owner !== reportId)
     throw new SourceOutsideUploadsError(`source ${key} is an upload of ${owner}, not ${reportId}`);
 }
+
+/** An earlier quarter's figures counted while that quarter is still in review: the verifier must know. */
+const PROVISIONAL = {
+  id: (periode: string, revision: number) =>
+    `Realisasi s.d. triwulan memakai data ${periode} (revisi ${revision}) yang belum terdokumentasi: angkanya dapat berubah bila laporan tersebut direvisi.`,
+  en: (periode: string, revision: number) =>
+    `The actual to date uses the data of ${periode} (revision ${revision}), which is not documented yet: it may change if that report is revised.`,
+};
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -102,7 +110,7 @@ async function assemble(deps: Deps, input: AssembleInput): Promise<Assembled> {
   }
 
   const lang = deps.config.language;
-  const { source, uploaderEmail, checked, pk, quarterly } = await readAndCheck(deps, report, input.source);
+  const { source, uploaderEmail, checked, pk, quarterly, provisional } = await readAndCheck(deps, report, input.source);
   const keys = reportKeys(report);
   const from = ['DITERIMA', 'PERLU_REVISI', 'PERLU_PERBAIKAN_DATA'] as const;
   const now = deps.clock.now();
@@ -138,7 +146,10 @@ async function assemble(deps: Deps, input: AssembleInput): Promise<Assembled> {
   const revision = report.revision + 1;
   const indicators = checked.indicators;
   // The file was read, but not as the uploader may think (windows-1252): the verifier must see that.
-  const dataWarnings = checked.fileWarnings.map((w) => w.message);
+  const dataWarnings = [
+    ...checked.fileWarnings.map((w) => w.message),
+    ...(provisional ?? []).map((q) => PROVISIONAL[lang](q.periode, q.revision)),
+  ];
   const unit = await unitDirectory(deps, report.unit);
   const team = personIn(unit, 'TIMSAKIP');
   const uploader = uploaderEmail ?? parseEmailAddress(report.uploaderEmail);
@@ -267,6 +278,7 @@ async function readAndCheck(
   checked: DataCheck;
   pk?: PerjanjianKinerja;
   quarterly?: QuarterFigures[];
+  provisional?: { periode: Period; revision: number }[];
 }> {
   const lang = deps.config.language;
   const maxBytes = deps.config.dataLimits.maxFileMB * 1024 * 1024;
@@ -283,7 +295,7 @@ async function readAndCheck(
   const source: DocumentRef = { key: ref.key, versionId: ref.versionId, sha256: sha256Hex(doc.body) };
   const uploaderEmail = await uploaderAddress(deps, report.reportId, doc.metadata, ref);
   const fileName = ref.key.split('/').pop() ?? 'data';
-  const { context, quarterly } = await dataContextFor(deps, report);
+  const { context, quarterly, provisional } = await dataContextFor(deps, report);
   const checked = await checkPerformanceData(
     doc.body,
     fileName,
@@ -292,5 +304,5 @@ async function readAndCheck(
     lang,
     context,
   );
-  return { source, uploaderEmail, checked, pk: context.pk, quarterly };
+  return { source, uploaderEmail, checked, pk: context.pk, quarterly, provisional };
 }

@@ -9,18 +9,26 @@ import { currentPerjanjianKinerja } from './perjanjian-kinerja.ts';
 
 /**
  * What an upload of a report is checked against beyond its own rows: the unit's PK of the year in force, and the
- * figures of the quarters documented before it (a kumulatif indicator's realisasi to date adds them up). Only a
- * documented (ratified) quarter counts: a quarter still in review may change, and a figure to date must not.
- * For the annual report, also every documented quarter's figures: the LKjIP's Lampiran prints them.
+ * figures of the quarters before it (a kumulatif indicator's realisasi to date adds them up). A quarter counts
+ * with its last valid assembly: documented, or still in review — then `provisional` names it, because its
+ * figures may change with a revision, and the verifier is told so. A quarter never assembled is missing.
+ * For the annual report, also those quarters' figures: the LKjIP's Lampiran prints them.
  */
 export async function dataContextFor(
   deps: Deps,
   report: Pick<Report, 'unit' | 'tahun' | 'periode'>,
-): Promise<{ context: DataContext; quarterly?: QuarterFigures[] }> {
+): Promise<{
+  context: DataContext;
+  quarterly?: QuarterFigures[];
+  provisional: { periode: Period; revision: number }[];
+}> {
   const stored = await currentPerjanjianKinerja(deps, report.unit, report.tahun);
-  if (!stored) return { context: {} };
+  if (!stored) return { context: {}, provisional: [] };
   const before = quartersToDate(report.periode).filter((q) => q !== report.periode);
-  const documented = await documentedQuarters(deps, report.unit, report.tahun, before);
+  const documented = await documentedQuarters(deps, report.unit, report.tahun, before, { inReview: true });
+  const provisional = documented
+    .filter((q) => q.report.status !== 'TERDOKUMENTASI')
+    .map((q) => ({ periode: q.periode, revision: q.data.revision }));
   const earlier = new Map<string, { periode: Period; realisasi: number }[]>();
   for (const q of documented) {
     for (const ind of q.data.indicators) {
@@ -31,9 +39,10 @@ export async function dataContextFor(
     }
   }
   const context: DataContext = { pk: stored.pk, earlier };
-  if (report.periode !== 'TAHUNAN') return { context };
+  if (report.periode !== 'TAHUNAN') return { context, provisional };
   return {
     context,
+    provisional,
     quarterly: documented.map((q) => ({
       periode: q.periode,
       revision: q.data.revision,
@@ -53,17 +62,22 @@ export interface QuarterSources {
   store: DocumentStore;
 }
 
-/** The data of each of these quarters that is documented: the ratified revision's assembled data. */
+/**
+ * The data of each of these quarters that is documented: the ratified revision's assembled data. With
+ * `inReview`, also a quarter still on its way (its last valid assembly); never a failed one.
+ */
 export async function documentedQuarters(
   deps: QuarterSources,
   unit: string,
   tahun: number,
   quarters: readonly Period[],
+  opts: { inReview?: boolean } = {},
 ): Promise<{ periode: Period; report: Report; data: AssembledReport }[]> {
   const found = await Promise.all(
     quarters.map(async (periode) => {
       const report = await deps.repo.get(`${unit}-${tahun}-${periode}`);
-      if (report?.status !== 'TERDOKUMENTASI' || !report.reportData) return undefined;
+      if (!report?.reportData || report.status === 'GAGAL') return undefined;
+      if (report.status !== 'TERDOKUMENTASI' && !opts.inReview) return undefined;
       const doc = await deps.store.get(report.reportData.key, report.reportData.versionId);
       return { periode, report, data: JSON.parse(new TextDecoder().decode(doc.body)) as AssembledReport };
     }),

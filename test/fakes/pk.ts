@@ -55,6 +55,7 @@ export async function documentedQuarter(
   f: Fakes,
   periode: Period,
   figures: { kode: string; realisasi: number; realisasiAnggaran?: number }[],
+  status: Report['status'] = 'TERDOKUMENTASI',
 ) {
   const reportId = `karawaci-2026-${periode}`;
   const data = {
@@ -85,8 +86,8 @@ export async function documentedQuarter(
     unit: 'karawaci',
     tahun: 2026,
     periode,
-    status: 'TERDOKUMENTASI',
-    step: 'done',
+    status,
+    step: status === 'TERDOKUMENTASI' ? 'done' : 'verify',
     revision: 1,
     source: { key: `masuk/karawaci/2026/${periode}/x.csv`, versionId: 'v' },
     reportData: { key, versionId: put.versionId },

@@ -73,6 +73,40 @@ describe('a quarterly upload checked against the PK', () => {
     expect(data.indicators[0]).toMatchObject({ realisasi: 15, quartersMissing: ['TW1'] });
   });
 
+  it('TW2 while TW1 is still in review: its figures count, and the verifier is told they may still change', async () => {
+    const f = fakeDeps();
+    await receiveUpload(f.deps, await uploadTo(f, pkUploadKey('karawaci', 2026, 'pk.csv'), pkBytes()));
+    await documentedQuarter(
+      f,
+      'TW1',
+      [
+        { kode: 'IK-01', realisasi: 12 },
+        { kode: 'IK-02', realisasi: 91.5 },
+        { kode: 'IK-03', realisasi: 80 },
+        { kode: 'IK-04', realisasi: 2 },
+      ],
+      'MENUNGGU_VERIFIKASI',
+    );
+    const up = await uploadTo(
+      f,
+      uploadKey('karawaci', 2026, 'TW2', 'tw2.csv'),
+      shortUpload([
+        ['IK-01', 15],
+        ['IK-02', 93.25],
+        ['IK-03', 82.5],
+        ['IK-04', 4],
+      ]),
+    );
+    await receiveUpload(f.deps, up);
+    await assembleReport(f.deps, { reportId: 'karawaci-2026-TW2', source: up });
+    const data = await assembled(f, 'karawaci-2026-TW2');
+    expect(data.indicators[0]).toMatchObject({ realisasi: 27, quartersToDate: ['TW1', 'TW2'] }); // 12 + 15
+    expect(data.indicators[0]?.quartersMissing).toBeUndefined();
+    expect((await f.repo.get('karawaci-2026-TW2'))?.dataWarnings).toEqual([
+      'Realisasi s.d. triwulan memakai data TW1 (revisi 1) yang belum terdokumentasi: angkanya dapat berubah bila laporan tersebut direvisi.',
+    ]);
+  });
+
   it('an unknown kode and a missing PK indicator are problems; nothing is assembled', async () => {
     const f = fakeDeps();
     await receiveUpload(f.deps, await uploadTo(f, pkUploadKey('karawaci', 2026, 'pk.csv'), pkBytes()));
