@@ -76,8 +76,12 @@ export async function receivePerjanjianKinerja(
   const uploader = parseEmailAddress(read.metadata['uploader-email']);
   const team = personIn(unit, 'TIMSAKIP');
   const recipients = [...new Set([uploader, team.email].filter((e): e is string => !!e))];
-  const checked = read.problem
-    ? { valid: false, problems: [read.problem], indicators: [] }
+  // The PK is the team lead's (the portal offers it to TIMSAKIP only); an upload naming anybody else is refused.
+  // One without an uploader is an operator's direct put to the bucket, which the bucket's access already limits.
+  const notTheLead = uploader && uploader.toLowerCase() !== team.email.toLowerCase();
+  const refusal = read.problem ?? (notTheLead ? onlyTheLead(lang, unit.profile.roleTitles.TIMSAKIP) : undefined);
+  const checked = refusal
+    ? { valid: false, problems: [refusal], indicators: [] }
     : await checkPerjanjianKinerja(read.bytes, parsed.fileName, { tahun, unit: code }, deps.config, lang);
 
   if (!checked.valid) {
@@ -127,6 +131,14 @@ export async function receivePerjanjianKinerja(
     ...pkAcceptedMail({ unit: unit.profile, lang, pk, to: team, replaced: current !== undefined }),
   });
   return { outcome: 'PK_STORED', ...base, indicators: pk.indicators.length };
+}
+
+function onlyTheLead(lang: Deps['config']['language'], title: string): DataProblem {
+  const message =
+    lang === 'en'
+      ? `The performance agreement can only be uploaded by the unit's ${title}.`
+      : `Perjanjian Kinerja hanya dapat diunggah oleh ${title} unit ini.`;
+  return { row: null, column: null, value: null, message };
 }
 
 /** The last rejection of this unit's PK was of this very upload: a repeated event, already answered. */

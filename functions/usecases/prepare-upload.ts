@@ -15,9 +15,15 @@ export const FILE_KINDS = {
 } as const;
 export type FileKind = keyof typeof FILE_KINDS;
 
-/** The person holds none of the data collectors' roles in their unit. */
+/** The person holds none of the data collectors' roles in their unit (or, for the PK, is not its team lead). */
 export class UploadNotAllowedError extends Error {
   override name = 'UploadNotAllowedError';
+  constructor(
+    message: string,
+    readonly what: 'data' | 'pk' = 'data',
+  ) {
+    super(message);
+  }
 }
 
 /** tahun, periode or the file kind the page sent is not one an upload can have. */
@@ -86,7 +92,7 @@ export async function prepareUpload(
   const pk = typeof choice.periode === 'string' && choice.periode.trim().toUpperCase() === PK_CHOICE;
   const periode = pk ? undefined : parsePeriode(choice.periode);
   if (!pk && !periode) throw new UploadInputError('periode');
-  if (pk && !canUploadPk(person)) throw new UploadNotAllowedError('the PK upload needs the TIMSAKIP role');
+  if (pk && !canUploadPk(person)) throw new UploadNotAllowedError('the PK upload needs the TIMSAKIP role', 'pk');
   const jenis = choice.jenis === 'csv' || choice.jenis === 'xlsx' ? (choice.jenis as FileKind) : undefined;
   if (!jenis) throw new UploadInputError('jenis');
   const fileName = `${crypto.randomUUID()}.${jenis}`;

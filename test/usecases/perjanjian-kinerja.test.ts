@@ -76,6 +76,23 @@ describe('a unit uploads its Perjanjian Kinerja', () => {
     expect(f.mailer.sent.length).toBe(sent);
   });
 
+  it('a PK sent by anyone but the unit’s team lead is refused, and the PK in force stays', async () => {
+    const f = fakeDeps();
+    await receiveUpload(f.deps, await uploadTo(f, KEY, pkBytes()));
+    const before = await currentPerjanjianKinerja(f.deps, 'karawaci', 2026);
+    const { versionId } = await f.store.put({
+      key: KEY,
+      body: pkBytes(),
+      contentType: 'text/csv',
+      metadata: { 'uploader-email': 'staf@example.go.id' },
+    });
+    expect(await receiveUpload(f.deps, { key: KEY, versionId })).toMatchObject({ outcome: 'PK_INVALID', problems: 1 });
+    expect((await currentPerjanjianKinerja(f.deps, 'karawaci', 2026))?.versionId).toBe(before?.versionId);
+    const mail = f.mailer.sent.at(-1);
+    expect(mail?.to).toEqual(expect.arrayContaining(['staf@example.go.id', 'timsakip@example.go.id']));
+    expect(mail?.text).toContain('Perjanjian Kinerja hanya dapat diunggah oleh Ketua TIMSAKIP');
+  });
+
   it('a PK folder of a unit not in the directory is refused like any other upload', async () => {
     const f = fakeDeps();
     const up = await uploadTo(f, pkUploadKey('bukan-unit', 2026, 'pk.csv'), pkBytes());

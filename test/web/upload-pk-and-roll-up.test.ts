@@ -36,6 +36,22 @@ describe('the Perjanjian Kinerja on the upload page', () => {
     expect(await staf.text()).not.toContain('value="PK"');
   });
 
+  it('refuses a PK form to staff with the reason', async () => {
+    const f = fakeDeps();
+    await seedDirectory(f.deps);
+    const staf = people(f.config).STAF;
+    const { id, session } = await startSession(f.deps, { nip: staf.nip, unit: 'karawaci' });
+    const res = await portalOf(f.deps, { assets: () => assets }).request('/unggah/formulir', {
+      method: 'POST',
+      headers: { cookie: `lapkin_sesi=${id}`, 'content-type': 'application/json', 'x-csrf-token': session.csrf },
+      body: JSON.stringify({ tahun: 2026, periode: 'PK', jenis: 'xlsx' }),
+    });
+    expect(res.statusCode).toBe(403);
+    expect(JSON.parse(res.body)).toEqual({
+      pesan: 'Perjanjian Kinerja hanya dapat diunggah oleh Ketua TIMSAKIP unit ini.',
+    });
+  });
+
   it("hands the page's checker the unit's PK in force, and null before there is one", async () => {
     const { f, get } = await browserOf('STAF');
     expect(await (await get('/unggah/pk?tahun=2026')).json()).toEqual({ pk: null });

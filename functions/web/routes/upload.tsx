@@ -31,6 +31,7 @@ const TEXT = {
     forbiddenBody: 'Unggah data hanya untuk Staf, Kepala Seksi dan TIMSAKIP unit ini.',
     home: 'Ke beranda',
     rollUpTitle: 'Rekap data tahunan belum dapat dibuat',
+    pkForbidden: 'Perjanjian Kinerja hanya dapat diunggah oleh Ketua TIMSAKIP unit ini.',
     back: 'Kembali ke halaman unggah',
     signIn: 'Sesi Bapak/Ibu telah berakhir. Mohon masuk kembali lalu ulangi.',
     bad: {
@@ -45,6 +46,7 @@ const TEXT = {
     forbiddenBody: 'Uploading data is for the unit’s Staf, Kepala Seksi and TIMSAKIP only.',
     home: 'Go to the home page',
     rollUpTitle: 'The annual roll-up cannot be made yet',
+    pkForbidden: "The performance agreement can only be uploaded by the unit's TIMSAKIP lead.",
     back: 'Back to the upload page',
     signIn: 'Your session has ended. Please sign in again and retry.',
     bad: {
@@ -215,7 +217,9 @@ export function uploadRoutes(opts: PortalOptions) {
           expiresAt: prepared.expiresAt,
         });
       } catch (err) {
-        if (err instanceof UploadNotAllowedError) return c.json({ pesan: TEXT[lang].forbiddenBody }, 403);
+        if (err instanceof UploadNotAllowedError) {
+          return c.json({ pesan: err.what === 'pk' ? t.pkForbidden : t.forbiddenBody }, 403);
+        }
         if (err instanceof UploadInputError) return c.json({ pesan: t.bad[err.field], field: err.field }, 400);
         throw err;
       }
