@@ -106,7 +106,7 @@ export async function drawLkjip(
   // The approval block keeps itself on one page; making the room here first puts its Daftar Isi line on that page.
   ensureSpace(doc, (mark ? 350 : 330) + signatureLabelRoom(mark));
   toc.mark('pengesahan', 0, l.approvals.toUpperCase());
-  drawApprovals(doc, report, lang, approvals, mark);
+  drawApprovals(doc, report, lang, approvals, mark, l.approvals.toUpperCase());
 
   footers?.end();
   doc.end();

@@ -132,7 +132,7 @@ const id = {
     'Akhir Renstra',
   ],
   pkFullNote:
-    'Target TW I\u2013TW IV adalah target Rencana Aksi s.d. triwulan tersebut (kumulatif sampai dengan akhir triwulan).',
+    'Target TW I\u2013TW IV adalah target Rencana Aksi s.d. akhir triwulan tersebut, menurut sifat indikatornya: jumlah sampai triwulan itu (kumulatif), posisi pada akhir triwulan (non-kumulatif), atau rata-rata sampai triwulan itu (rata-rata).',
   pkFromData:
     'Perjanjian Kinerja belum tercatat di sistem: tabel berikut disusun dari target tahunan pada data kinerja yang diunggah.',
   pkDetails: 'Definisi operasional, formula, program, dan pagu',
@@ -284,7 +284,8 @@ const en: LkjipWords = {
     `Plan ${tahun}`,
     'Plan end',
   ],
-  pkFullNote: 'Targets Q1\u2013Q4 are the action plan targets to date (up to the end of that quarter).',
+  pkFullNote:
+    'Targets Q1\u2013Q4 are the action plan targets to the end of that quarter, by the indicator\u2019s type: the sum so far (cumulative), the position at the quarter\u2019s end (non-cumulative) or the mean so far (average).',
   pkFromData:
     'No Performance Agreement is recorded in the system: the table below is built from the annual targets of the uploaded data.',
   pkDetails: 'Definitions, formulas, programmes and budgets',

@@ -124,8 +124,8 @@ function drawQuarterly(ctx: Lkjip): void {
           if (!f) return [l.missing, l.missing, l.missing];
           // A mean to date (82,5333…) in a narrow column: two decimals, as the capaian beside it.
           return [
-            figure(f.target, lang, l.missing, 2),
-            figure(f.realisasi, lang, l.missing, 2),
+            figure(f.target, lang, l.missing),
+            figure(f.realisasi, lang, l.missing),
             percent(f.capaian, lang).replace(' %', ''),
           ];
         }),

@@ -1,6 +1,7 @@
 import { formatNumber, formatPercent } from '../../i18n/format.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { bottomLimit, COLOR, centered, contentWidth, type Doc, ensureSpace, FONT, pdfText } from '../pdf-layout.ts';
+import { indicatorNumber } from '../report-pdf/numbers.ts';
 import type { Lkjip } from './context.ts';
 
 /**
@@ -149,12 +150,9 @@ export function labelledRows(doc: Doc, rows: [string, string][], labelWidth = 13
   doc.x = x;
 }
 
-/** A figure as the tables print it: integers as they are, fractions with 2 to 4 decimals; a dash when none. */
-export function figure(n: number | null | undefined, lang: Lang, missing = '\u2014', maxDecimals = 4): string {
-  if (n === undefined || n === null) return missing;
-  if (Number.isInteger(n)) return formatNumber(n, {}, lang);
-  const decimals = Math.min(maxDecimals, Math.max(2, (String(n).split('.')[1] ?? '').length));
-  return formatNumber(n, { decimals }, lang);
+/** A figure as the tables print it (the quarterly report's rule, indicatorNumber); a dash when none. */
+export function figure(n: number | null | undefined, lang: Lang, missing = '\u2014'): string {
+  return indicatorNumber(n, lang, missing);
 }
 
 /** A percentage (2 decimals, "101,04 %"), a dash when there is none. */

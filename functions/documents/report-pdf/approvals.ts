@@ -49,13 +49,16 @@ export function drawApprovals(
   lang: Lang,
   approvals: DispositionEntry[],
   mark?: VerificationMark,
+  /** The block's heading: the quarterly report numbers it (section VI); the LKjIP, whose chapters are Bab I–IV,
+   *  titles it as its Daftar Isi does. */
+  title?: string,
 ): void {
   const l = L[lang];
   // The unit's titles: a dinas is signed by its Kepala Dinas, a kecamatan by its Camat (the SOP's roles are one).
   const signatory = signatoryOf(report);
   const titles = signatory.roleTitles;
   ensureSpace(doc, (mark ? 350 : 330) + signatureLabelRoom(mark));
-  heading(doc, l.s6);
+  heading(doc, title ?? l.s6);
   const tim = approvalOfStep(approvals, 'paraf');
   const sek = approvalOfStep(approvals, 'verify');
   const camat = approvalOfStep(approvals, 'ratify');
