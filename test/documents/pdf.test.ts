@@ -685,34 +685,47 @@ describe('the quarterly report explains its numbers', () => {
     expect(text).toContain('² Realisasi s.d. triwulan tanpa data TW I, yang belum terdokumentasi: IK-03.');
   });
 
-  it('prints capaian per sasaran, capped, with serapan and efisiensi, and says the average is capped', async () => {
+  it('prints capaian per sasaran, capped, with serapan, and says the average is capped; a quarter before TW4 rates no efisiensi', async () => {
     const text = await textOf(quarterlyReport());
     expect(text).toContain('Capaian per Sasaran Strategis');
     expect(text).toContain(
       'Sasaran Strategis Jumlah Indikator Capaian Kategori Pagu (Rp) Realisasi Anggaran (Rp) Serapan Anggaran Efisiensi',
     );
     expect(text).toContain(
-      'Meningkatnya kualitas pelayanan publik kecamatan 2 103,74 % Sangat Tinggi 160.000.000 67.000.000 41,88 % 2,48 efisien',
+      'Meningkatnya kualitas pelayanan publik kecamatan 2 103,74 % Sangat Tinggi 160.000.000 67.000.000 41,88 % -',
     );
     expect(text).toContain(
-      'Terwujudnya ketenteraman dan ketertiban umum 3 100,56 % Sangat Tinggi 90.000.000 30.000.000 33,33 % 3,02 efisien',
+      'Terwujudnya ketenteraman dan ketertiban umum 3 100,56 % Sangat Tinggi 90.000.000 30.000.000 33,33 % -',
     );
     expect(text).toContain(
-      'Meningkatnya pemberdayaan masyarakat kelurahan 2 80,00 % Tinggi 200.000.000 110.000.000 55,00 % 1,45 efisien',
+      'Meningkatnya pemberdayaan masyarakat kelurahan 2 80,00 % Tinggi 200.000.000 110.000.000 55,00 % -',
     );
-    expect(text).toContain('Seluruh sasaran 7 95,59 % Sangat Tinggi 450.000.000 207.000.000 46,00 % 2,08 efisien');
+    expect(text).toContain('Seluruh sasaran 7 95,59 % Sangat Tinggi 450.000.000 207.000.000 46,00 % -');
     expect(text).toContain('dengan capaian setiap indikator dibatasi paling tinggi 120 %');
     expect(text).toContain(
       'Rata-rata capaian seluruh indikator adalah 95,59 % (capaian setiap indikator dihitung paling tinggi 120 %)',
     );
     expect(text).toContain('95,59 % Rata-rata capaian (dibatasi 120 %)');
+    // TW2: its capaian is against the target to date, its serapan against the year's pagu: not comparable.
+    expect(text).toContain('Efisiensi dinilai pada TW IV dan laporan tahunan');
     // The uncapped mean is printed nowhere.
     expect(text).not.toContain('135,59');
   });
 
+  it('rates efisiensi at TW4, when capaian and serapan both cover the year', async () => {
+    const text = await textOf({ ...quarterlyReport(), periode: 'TW4' });
+    // 103,74 ÷ 41,88 = 2,477… → 2,48; overall 95,59 ÷ 46,00 = 2,078… → 2,08.
+    expect(text).toContain(
+      'Meningkatnya kualitas pelayanan publik kecamatan 2 103,74 % Sangat Tinggi 160.000.000 67.000.000 41,88 % 2,48 efisien',
+    );
+    expect(text).toContain('Seluruh sasaran 7 95,59 % Sangat Tinggi 450.000.000 207.000.000 46,00 % 2,08 efisien');
+  });
+
   it('marks a sasaran below 1 as kurang efisien', async () => {
     // One sasaran: capaian 40 % (4 of 10), serapan 80 % (80 of 100 million): 40 ÷ 80 = 0,50 → kurang efisien.
-    const r = report([{ target: 10, realisasi: 4, pagu: 100_000_000, realisasiAnggaran: 80_000_000 }]);
+    const r = report([{ target: 10, realisasi: 4, pagu: 100_000_000, realisasiAnggaran: 80_000_000 }], {
+      periode: 'TW4',
+    });
     expect(await textOf(r)).toContain('1 40,00 % Sangat Rendah 100.000.000 80.000.000 80,00 % 0,50 kurang efisien');
   });
 
@@ -795,7 +808,8 @@ describe('the quarterly report explains its numbers', () => {
     expect(text).toContain('Pol. = polarity: Up (higher is better); Down (lower is better). Type: Cum. = Cumulative;');
     expect(text).toContain('Method of calculation');
     expect(text).toContain('Achievement per Strategic Goal');
-    expect(text).toContain('All goals 7 95.59 % Very high 450,000,000 207,000,000 46.00 % 2.08 efficient');
+    expect(text).toContain('All goals 7 95.59 % Very high 450,000,000 207,000,000 46.00 % -');
+    expect(text).toContain('Efficiency is rated at Q4 and in the annual report');
     expect(text).toContain('The average achievement is 95.59 % (each indicator counted at most 120 %)');
   });
 

@@ -84,6 +84,8 @@ export const REPORT_PDF_LABELS = {
     overall: 'Seluruh sasaran',
     efisien: 'efisien',
     kurangEfisien: 'kurang efisien',
+    efisiensiYearEnd:
+      'Efisiensi dinilai pada TW IV dan laporan tahunan: sebelum itu capaian dihitung terhadap target s.d. triwulan, sedangkan serapan terhadap pagu setahun.',
     sasaranNote: (cap: string) =>
       `Capaian sasaran adalah rata-rata capaian indikatornya, dengan capaian setiap indikator dibatasi paling tinggi ${cap}. Efisiensi = capaian ÷ serapan anggaran: 1 atau lebih berarti efisien (capaian tidak kurang dari bagian anggaran yang terserap), kurang dari 1 berarti kurang efisien.`,
     compareTitle: 'Perbandingan dengan realisasi tahun lalu dan target Renstra',
@@ -191,6 +193,8 @@ export const REPORT_PDF_LABELS = {
     overall: 'All goals',
     efisien: 'efficient',
     kurangEfisien: 'less efficient',
+    efisiensiYearEnd:
+      "Efficiency is rated at Q4 and in the annual report: before then the achievement is against the target to date, the absorption against the year's budget.",
     sasaranNote: (cap: string) =>
       `A goal's achievement is the mean of its indicators' achievement, each counted at most ${cap}. Efficiency = achievement ÷ budget absorption: 1 or more is efficient (no less achieved than the share of the budget spent), below 1 less efficient.`,
     compareTitle: 'Comparison with last year and the strategic-plan target',

@@ -46,8 +46,11 @@ export function drawSasaran(doc: Doc, report: AssembledReport, lang: Lang): void
     { header: h[7] ?? '', width: 59.28, align: 'center' },
   ];
   const money = (n: number | null) => (n === null ? '-' : formatNumber(n, { maxDecimals: 2 }, lang));
+  // Before TW4 a quarter's capaian is against the target to date while its serapan is of the year's pagu: the two
+  // are not comparable, so efisiensi is rated only when both cover the year (TW4, the annual report).
+  const yearEnd = report.periode === 'TW4' || report.periode === 'TAHUNAN';
   const efisiensi = (e: number | null) =>
-    e === null ? '-' : `${formatNumber(e, { decimals: 2 }, lang)}\n${e >= 1 ? l.efisien : l.kurangEfisien}`;
+    e === null || !yearEnd ? '-' : `${formatNumber(e, { decimals: 2 }, lang)}\n${e >= 1 ? l.efisien : l.kurangEfisien}`;
   const row = (x: SasaranCapaian, extra: Partial<TableRow> = {}): TableRow => ({
     cells: [
       x.sasaran,
@@ -78,7 +81,7 @@ export function drawSasaran(doc: Doc, report: AssembledReport, lang: Lang): void
     efisiensi: s.averageCapaian !== null && serapan !== null && serapan > 0 ? round2(s.averageCapaian / serapan) : null,
   };
   const rows = [...sasaran.map((x) => row(x)), row(overall, { bold: true, fill: COLOR.headerFill })];
-  const note = l.sasaranNote(cap);
+  const note = yearEnd ? l.sasaranNote(cap) : `${l.sasaranNote(cap)} ${l.efisiensiYearEnd}`;
   doc.y += 14;
   ensureSpace(doc, 120);
   keepTogether(doc, 20 + tableHeight(doc, columns, rows, { fontSize: 7.5 }) + notesHeight(doc, [note]));
