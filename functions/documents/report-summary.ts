@@ -6,6 +6,7 @@ import type {
   ReportSummary,
   SasaranCapaian,
 } from '../core/performance-data.ts';
+import type { Period } from '../core/report.ts';
 import { capped, DEFAULT_RATING_SCALE, kategoriOrder, rate, ratingScaleOf, round2 } from './capaian.ts';
 
 /**
@@ -86,3 +87,30 @@ export function capaianPerSasaran(
     };
   });
 }
+
+/** All sasaran together, as the per-sasaran tables end: the overall (capped) average against the total serapan. */
+export function allSasaran(summary: ReportSummary, scale: RatingScale, label: string): SasaranCapaian {
+  const serapan =
+    summary.totalPagu !== null && summary.totalPagu > 0 && summary.totalRealisasiAnggaran !== null
+      ? round2((summary.totalRealisasiAnggaran / summary.totalPagu) * 100)
+      : null;
+  return {
+    sasaran: label,
+    indicatorCount: summary.indicatorCount,
+    capaian: summary.averageCapaian,
+    kategori: rate(summary.averageCapaian, ratingScaleOf(scale)),
+    pagu: summary.totalPagu,
+    realisasiAnggaran: summary.totalRealisasiAnggaran,
+    serapan,
+    efisiensi:
+      summary.averageCapaian !== null && serapan !== null && serapan > 0
+        ? round2(summary.averageCapaian / serapan)
+        : null,
+  };
+}
+
+/**
+ * Whether a period's report rates efisiensi: before TW4 a quarter's capaian is against the target to date while
+ * its serapan is of the year's pagu, which are not comparable; at TW4 and in the annual report both cover the year.
+ */
+export const ratesEfisiensi = (periode: Period): boolean => periode === 'TW4' || periode === 'TAHUNAN';

@@ -1,14 +1,15 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { DEFAULT_CAPAIAN_RULES } from '../core/capaian-rules.ts';
-import type { AssembledReport, SasaranCapaian } from '../core/performance-data.ts';
+import type { AssembledReport } from '../core/performance-data.ts';
 import type { Period } from '../core/report.ts';
 import { POLARITAS_SHORT, SIFAT_LABEL } from '../i18n/capaian-words.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { kategoriLabel, periodLabel } from '../i18n/labels.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { kategoriOrder, rate, ratingScaleOf, round2 } from './capaian.ts';
+import { kategoriOrder, ratingScaleOf, round2 } from './capaian.ts';
 import { capText, isToDate, methodNote, reportRules } from './report-method.ts';
+import { allSasaran, ratesEfisiensi } from './report-summary.ts';
 import { safeCellText } from './safe-cell.ts';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
@@ -315,20 +316,9 @@ function writeSasaran(ws: ExcelJS.Worksheet, report: AssembledReport, lang: Lang
   ];
   ws.columns = columns.map((c) => ({ width: c.width }));
   styleHeader(ws.addRow(columns.map((c) => c.header)));
-  const serapan =
-    s.totalPagu !== null && s.totalPagu > 0 && s.totalRealisasiAnggaran !== null
-      ? round2((s.totalRealisasiAnggaran / s.totalPagu) * 100)
-      : null;
-  const overall: SasaranCapaian = {
-    sasaran: l.overall,
-    indicatorCount: s.indicatorCount,
-    capaian: s.averageCapaian,
-    kategori: rate(s.averageCapaian, ratingScaleOf(report.ratingScale)),
-    pagu: s.totalPagu,
-    realisasiAnggaran: s.totalRealisasiAnggaran,
-    serapan,
-    efisiensi: s.averageCapaian !== null && serapan !== null && serapan > 0 ? round2(s.averageCapaian / serapan) : null,
-  };
+  const overall = allSasaran(s, ratingScaleOf(report.ratingScale), l.overall);
+  // Efisiensi only where capaian and serapan both cover the year (see ratesEfisiensi).
+  const rated = ratesEfisiensi(report.periode);
   const all = [...(s.sasaran ?? []), overall];
   all.forEach((x, i) => {
     const last = i === all.length - 1;
@@ -341,8 +331,8 @@ function writeSasaran(ws: ExcelJS.Worksheet, report: AssembledReport, lang: Lang
       x.pagu,
       x.realisasiAnggaran,
       x.serapan,
-      x.efisiensi,
-      x.efisiensi === null ? null : x.efisiensi >= 1 ? l.efisien : l.kurangEfisien,
+      rated ? x.efisiensi : null,
+      x.efisiensi === null || !rated ? null : x.efisiensi >= 1 ? l.efisien : l.kurangEfisien,
     ];
     const row = ws.addRow(values.map(cellValue));
     columns.forEach((col, j) => {

@@ -193,7 +193,10 @@ describe('renderReportXlsx of a quarter with figures to date', () => {
   });
 
   it('has a Sasaran sheet with capaian, kategori, serapan and efisiensi, and the rules in Ringkasan', async () => {
-    const wb = await load(await renderReportXlsx(quarterlyReport()));
+    // Before TW4 no efisiensi is rated (capaian to date against the serapan of the year's pagu).
+    const tw2 = (await load(await renderReportXlsx(quarterlyReport()))).getWorksheet('Sasaran')!;
+    expect(values(tw2.getRow(2)).slice(7)).toEqual([41.88]); // the efisiensi cells are empty
+    const wb = await load(await renderReportXlsx({ ...quarterlyReport(), periode: 'TW4' }));
     const sasaran = wb.getWorksheet('Sasaran')!;
     expect(values(sasaran.getRow(1))).toEqual([
       'No',

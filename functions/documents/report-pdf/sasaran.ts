@@ -3,7 +3,7 @@ import type { AssembledReport, SasaranCapaian } from '../../core/performance-dat
 import { formatNumber, formatPercent } from '../../i18n/format.ts';
 import { kategoriLabel } from '../../i18n/labels.ts';
 import type { Lang } from '../../i18n/lang.ts';
-import { kategoriOrder, rate, ratingScaleOf, round2 } from '../capaian.ts';
+import { kategoriOrder, ratingScaleOf } from '../capaian.ts';
 import {
   COLOR,
   type Doc,
@@ -16,6 +16,7 @@ import {
   type TableRow,
   tableHeight,
 } from '../pdf-layout.ts';
+import { allSasaran, ratesEfisiensi } from '../report-summary.ts';
 import { notesHeight } from './figures.ts';
 import { REPORT_PDF_LABELS as L } from './labels.ts';
 import { kategoriPalette } from './palette.ts';
@@ -48,7 +49,7 @@ export function drawSasaran(doc: Doc, report: AssembledReport, lang: Lang): void
   const money = (n: number | null) => (n === null ? '-' : formatNumber(n, { maxDecimals: 2 }, lang));
   // Before TW4 a quarter's capaian is against the target to date while its serapan is of the year's pagu: the two
   // are not comparable, so efisiensi is rated only when both cover the year (TW4, the annual report).
-  const yearEnd = report.periode === 'TW4' || report.periode === 'TAHUNAN';
+  const yearEnd = ratesEfisiensi(report.periode);
   const efisiensi = (e: number | null) =>
     e === null || !yearEnd ? '-' : `${formatNumber(e, { decimals: 2 }, lang)}\n${e >= 1 ? l.efisien : l.kurangEfisien}`;
   const row = (x: SasaranCapaian, extra: Partial<TableRow> = {}): TableRow => ({
@@ -65,21 +66,7 @@ export function drawSasaran(doc: Doc, report: AssembledReport, lang: Lang): void
     cellFills: [undefined, undefined, undefined, x.kategori ? palette.tint(x.kategori) : undefined],
     ...extra,
   });
-  // All sasaran together: the overall average (capped, from summarize) against the total serapan.
-  const serapan =
-    s.totalPagu !== null && s.totalPagu > 0 && s.totalRealisasiAnggaran !== null
-      ? round2((s.totalRealisasiAnggaran / s.totalPagu) * 100)
-      : null;
-  const overall: SasaranCapaian = {
-    sasaran: l.overall,
-    indicatorCount: s.indicatorCount,
-    capaian: s.averageCapaian,
-    kategori: rate(s.averageCapaian, scale),
-    pagu: s.totalPagu,
-    realisasiAnggaran: s.totalRealisasiAnggaran,
-    serapan,
-    efisiensi: s.averageCapaian !== null && serapan !== null && serapan > 0 ? round2(s.averageCapaian / serapan) : null,
-  };
+  const overall = allSasaran(s, scale, l.overall);
   const rows = [...sasaran.map((x) => row(x)), row(overall, { bold: true, fill: COLOR.headerFill })];
   const note = yearEnd ? l.sasaranNote(cap) : `${l.sasaranNote(cap)} ${l.efisiensiYearEnd}`;
   doc.y += 14;
