@@ -17,8 +17,13 @@ export async function runRollUp(ctx: Ctx, reports: Report[]): Promise<void> {
   const v = ctx.values as { unit?: string; tahun?: string; out?: string; force?: boolean };
   const unit = v.unit ?? (ctx.config.units.length === 1 ? ctx.config.units[0]?.organization.unitCode : undefined);
   if (!unit) fail(`--unit is required: one of ${ctx.config.units.map((u) => u.organization.unitCode).join(', ')}`, 2);
-  if (!v.tahun || !/^20\d\d$/.test(v.tahun)) fail('--tahun YYYY is required', 2);
+  if (!v.tahun) fail('--tahun YYYY is required', 2);
+  if (!/^20\d\d$/.test(v.tahun)) fail(`--tahun must be a four-digit year such as 2026, not "${v.tahun}"`, 2);
   const tahun = Number(v.tahun);
+  // A unit the directory does not know has no reports to roll up: say that, not that its PK is missing.
+  const { unitProblem } = await import('./people.ts');
+  const unknown = await unitProblem(ctx.config, ctx.stateDir, unit);
+  if (unknown) fail(unknown, 2);
   const out = resolve(v.out ?? `data-tahunan-${unit}-${tahun}.xlsx`);
   if (existsSync(out) && !v.force) fail(`${out} exists; add --force to overwrite it`, 2);
   const byId = new Map(reports.map((r) => [r.reportId, r]));
@@ -35,8 +40,10 @@ export async function runRollUp(ctx: Ctx, reports: Report[]): Promise<void> {
     },
   );
   await writeFile(out, await renderRollUpXlsx(year, lang));
+  const how = { kumulatif: 'sum', 'non-kumulatif': 'last', 'rata-rata': 'mean' } as const;
   for (const i of year.indicators) {
-    console.log(`${i.kode.padEnd(8)} ${i.sifat.padEnd(14)} ${i.quarters.join(' + ').padEnd(30)} → ${i.realisasi}`);
+    const quarters = i.quarters.map((q, n) => `TW${n + 1} ${q}`).join(', ');
+    console.log(`${i.kode.padEnd(8)} ${i.sifat.padEnd(14)} ${quarters.padEnd(44)} ${how[i.sifat]} → ${i.realisasi}`);
   }
   console.log(`\n${year.indicators.length} indicators written to ${out}`);
   console.log(

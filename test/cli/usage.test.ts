@@ -46,6 +46,11 @@ describe('lapkin usage', () => {
     [['up', '--prot', '9000'], "Unknown option '--prot'"],
     [['export'], 'Usage: lapkin export'],
     [['status', '--json', '--watch'], '--json and --watch do not go together'],
+    [['rollup', '--unit', 'karawaci', '--tahun', '26'], '--tahun must be a four-digit year such as 2026, not "26"'],
+    [
+      ['rollup', '--unit', 'nowhere', '--tahun', '2026', '--state-dir', '/nonexistent-lapkin'],
+      'unit "nowhere" is not in the directory',
+    ],
   ])('%j: exit 2 with the reason and no TypeError', async (args, reason) => {
     const r = await lapkin(args);
     expect(r.code).toBe(2);
