@@ -104,8 +104,15 @@ const PAGE_CSS = `
   .upload-progress { margin: 12px 0; }
   .upload-progress progress { width: 100%; height: 22px; }
   .upload-progress .pct { font-weight: 600; }
-  .problems td.row-no { white-space: nowrap; }
-  .problems .val { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .88rem; }
+  .problems .val { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: .88rem; overflow-wrap: anywhere; }
+  @media (min-width: 601px) {
+    /* Fixed columns: a long reason wraps in its own column instead of squeezing row, column and value. */
+    .problems { table-layout: fixed; width: 100%; }
+    .problems th:nth-child(1) { width: 13%; }
+    .problems th:nth-child(2) { width: 22%; }
+    .problems th:nth-child(3) { width: 20%; }
+    .problems td { overflow-wrap: anywhere; }
+  }
   @media (max-width: 600px) {
     .problems thead { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); }
     .problems, .problems tbody, .problems tr, .problems td { display:block; width:100%; }
