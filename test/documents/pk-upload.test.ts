@@ -496,6 +496,14 @@ describe('checkPerformanceData against a PK', () => {
       config,
     );
     expect(checked.pk).toBe(false);
+    // The first problem says why: the short format needs the year's PK (the tester chose 2027, before its PK).
+    expect(checked.problems[0]).toEqual({
+      row: null,
+      column: null,
+      value: null,
+      message:
+        'Berkas ini berformat ringkas (kode indikator dan realisasi), yang memerlukan Perjanjian Kinerja tahun 2026, tetapi Perjanjian Kinerja tahun tersebut belum diterima. Mohon TIMSAKIP mengunggah Perjanjian Kinerja terlebih dahulu, atau lengkapi berkas dengan kolom format baris lengkap.',
+    });
   });
 
   it('carries sifat, target_renstra_akhir and standar_nasional of a full-row file without a PK', async () => {

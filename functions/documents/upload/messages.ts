@@ -79,6 +79,8 @@ const id = {
   missingIndicator: (kode: string, indikator: string) =>
     `Indikator ${kode} (${indikator}) pada Perjanjian Kinerja tidak terdapat dalam unggahan ini.`,
   differsFromPk: (value: string) => `Nilai berbeda dengan Perjanjian Kinerja (${value}).`,
+  shortWithoutPk: (tahun: number | null) =>
+    `Berkas ini berformat ringkas (kode indikator dan realisasi), yang memerlukan Perjanjian Kinerja tahun ${tahun ?? 'laporan'}, tetapi Perjanjian Kinerja tahun tersebut belum diterima. Mohon TIMSAKIP mengunggah Perjanjian Kinerja terlebih dahulu, atau lengkapi berkas dengan kolom format baris lengkap.`,
   pkYearDiffers: (pkTahun: number, tahun: number) =>
     `Perjanjian Kinerja yang dipakai adalah untuk tahun ${pkTahun}, sedangkan unggahan ini untuk tahun ${tahun}.`,
   periodUnknown:
@@ -170,6 +172,8 @@ const en: Messages = {
   missingIndicator: (kode, indikator) =>
     `Indicator ${kode} (${indikator}) of the performance agreement is missing from this upload.`,
   differsFromPk: (value) => `The value differs from the performance agreement (${value}).`,
+  shortWithoutPk: (tahun) =>
+    `This file is in the short format (indicator code and actual), which needs the performance agreement of ${tahun ?? 'the year'}, but none has been accepted for that year. Please have TIMSAKIP upload the performance agreement first, or complete the file with the full-row columns.`,
   pkYearDiffers: (pkTahun, tahun) =>
     `The performance agreement used is for ${pkTahun}, while this upload is for ${tahun}.`,
   periodUnknown:

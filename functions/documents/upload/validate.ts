@@ -124,6 +124,10 @@ export async function validate(
     return i === undefined ? null : (row.cells[i] ?? null);
   };
   const period = checkedPeriod(dataRows, expected, get, pk);
+  // Kode and realisasi without the full-row columns is the short format, which only a PK completes: say that
+  // first, above the missing columns it causes (an upload for a year whose PK was not accepted yet).
+  const short = header.index.has('kode_indikator') && header.index.has('realisasi') && !header.index.has('target');
+  if (!pk && short) problems.unshift(fileProblem(m.shortWithoutPk(period.tahun)));
   const evidence = styleEvidence(dataRows, NUMERIC_FIELDS, get, header.name, m);
   const mixed = evidence.id !== undefined && evidence.en !== undefined;
   if (mixed) problems.push(fileProblem(m.mixedStyle(evidence.id as string, evidence.en as string)));
