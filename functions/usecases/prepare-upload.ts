@@ -1,4 +1,4 @@
-import { isReportId, PERIODS, type Period } from '../core/report.ts';
+import { AWAITING_UPLOAD, isReportId, PERIODS, type Period, type ReportStatus } from '../core/report.ts';
 import { canUpload, type SessionPerson } from '../core/session.ts';
 import { parsePkUploadKey, parseUploadKey, pkUploadKey, uploadKey } from '../core/upload-key.ts';
 import type { UploadForm } from '../ports/upload-signer.ts';
@@ -23,6 +23,20 @@ export class UploadNotAllowedError extends Error {
     readonly what: 'data' | 'pk' = 'data',
   ) {
     super(message);
+  }
+}
+
+/**
+ * The report of that period takes no upload now: documented, or in review (an upload would be kept but not used,
+ * which the page must say before the file is sent, not after).
+ */
+export class ReportNotTakingUploadsError extends Error {
+  override name = 'ReportNotTakingUploadsError';
+  constructor(
+    readonly reportId: string,
+    readonly status: ReportStatus,
+  ) {
+    super(`report ${reportId} is ${status}`);
   }
 }
 
@@ -81,7 +95,7 @@ export function parsePeriode(value: unknown): Period | undefined {
  * or resumes the report through the bucket event, like any other upload.
  */
 export async function prepareUpload(
-  deps: Pick<Deps, 'uploads' | 'config' | 'clock'>,
+  deps: Pick<Deps, 'uploads' | 'config' | 'clock' | 'repo'>,
   person: SessionPerson,
   choice: UploadChoice,
 ): Promise<PreparedUpload> {
@@ -99,6 +113,13 @@ export async function prepareUpload(
   const key = periode ? uploadKey(person.unit, tahun, periode, fileName) : pkUploadKey(person.unit, tahun, fileName);
   // The key must be one intake accepts: a unit code the key syntax refuses is a configuration error, not the user's.
   const target = periode ? { reportId: parseUploadKey(key).reportId } : { pk: parsePkUploadKey(key) };
+  if (target.reportId) {
+    // A new report, one waiting for a corrected upload, or a failed one (an upload restarts it) take the file.
+    const report = await deps.repo.get(target.reportId);
+    if (report && !AWAITING_UPLOAD.includes(report.status) && report.status !== 'GAGAL') {
+      throw new ReportNotTakingUploadsError(report.reportId, report.status);
+    }
+  }
   const form = await deps.uploads.presignPost({
     key,
     contentType: FILE_KINDS[jenis],

@@ -161,7 +161,16 @@ describe('uploading in a browser', () => {
     await screenshot(desk.page, { path: join(SHOTS, `upload-04-sent-1200.png`), fullPage: true });
     await waitFor(async () => (await stack.deps().repo.get('karawaci-2026-TW2')) !== undefined, 30_000, 'TW2 report');
 
-    // The bucket's refusals, in Bahasa Indonesia: an expired form, a file over the size range.
+    // TW2 is now in review: a further upload would not be used, and the page says so before sending anything.
+    await choose(desk.page, '2026', 'TW2');
+    await desk.page.setInputFiles('#berkas', { name: 'kinerja-tw2.csv', mimeType: 'text/csv', buffer: tw2 });
+    await desk.page.click('#kirim');
+    await expect
+      .poll(() => desk.page.locator('#status.error').textContent(), { timeout: 15_000 })
+      .toContain('Laporan karawaci-2026-TW2 sedang dalam tahap');
+
+    // The bucket's refusals, in Bahasa Indonesia: an expired form, a file over the size range (for TW3, which has
+    // no report yet, so the form is signed).
     for (const [code, message, expected] of [
       ['AccessDenied', 'Invalid according to Policy: Policy expired.', 'Formulir unggah sudah kedaluwarsa'],
       ['EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', 'terlalu besar'],
@@ -173,8 +182,12 @@ describe('uploading in a browser', () => {
           body: `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`,
         }),
       );
-      await choose(desk.page, '2026', 'TW2');
-      await desk.page.setInputFiles('#berkas', { name: 'kinerja-tw2.csv', mimeType: 'text/csv', buffer: tw2 });
+      await choose(desk.page, '2026', 'TW3');
+      await desk.page.setInputFiles('#berkas', {
+        name: 'kinerja-tw3.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(new TextDecoder().decode(tw2).replaceAll(';TW2;', ';TW3;')),
+      });
       await desk.page.click('#kirim');
       await expect
         .poll(() => desk.page.locator('#status.error').textContent(), { timeout: 15_000 })

@@ -7,6 +7,7 @@ import type { SessionPerson } from '../../functions/core/session.ts';
 import { parseUploadKey } from '../../functions/core/upload-key.ts';
 import {
   prepareUpload,
+  ReportNotTakingUploadsError,
   UPLOAD_FORM_SECONDS,
   UploadInputError,
   UploadNotAllowedError,
@@ -110,5 +111,49 @@ describe('prepareUpload of a Perjanjian Kinerja', () => {
       UploadNotAllowedError,
     );
     expect(f.uploads.requests).toHaveLength(0);
+  });
+});
+
+describe('prepareUpload for a report that takes no upload now', () => {
+  it('refuses a form for a documented report or one in review, saying why; a report waiting for a correction gets one', async () => {
+    const f = fakeDeps();
+    const base = {
+      unit: 'karawaci',
+      tahun: 2026,
+      step: 'done',
+      revision: 3,
+      source: { key: 'masuk/karawaci/2026/TW1/a.csv', versionId: 'v1' },
+      createdAt: '2026-04-01T00:00:00Z',
+      updatedAt: '2026-04-01T00:00:00Z',
+    };
+    f.repo.reports.set('karawaci-2026-TW1', {
+      ...base,
+      reportId: 'karawaci-2026-TW1',
+      periode: 'TW1',
+      status: 'TERDOKUMENTASI',
+    } as never);
+    f.repo.reports.set('karawaci-2026-TW2', {
+      ...base,
+      reportId: 'karawaci-2026-TW2',
+      periode: 'TW2',
+      status: 'MENUNGGU_VERIFIKASI',
+    } as never);
+    f.repo.reports.set('karawaci-2026-TW3', {
+      ...base,
+      reportId: 'karawaci-2026-TW3',
+      periode: 'TW3',
+      status: 'PERLU_REVISI',
+    } as never);
+    const documented = await prepareUpload(f.deps, staf, { tahun: '2026', periode: 'TW1', jenis: 'csv' }).catch(
+      (e) => e,
+    );
+    expect(documented).toBeInstanceOf(ReportNotTakingUploadsError);
+    expect(documented.status).toBe('TERDOKUMENTASI');
+    const inReview = await prepareUpload(f.deps, staf, { tahun: '2026', periode: 'TW2', jenis: 'csv' }).catch((e) => e);
+    expect(inReview).toBeInstanceOf(ReportNotTakingUploadsError);
+    expect(f.uploads.requests).toHaveLength(0);
+    await prepareUpload(f.deps, staf, { tahun: '2026', periode: 'TW3', jenis: 'csv' });
+    await prepareUpload(f.deps, staf, { tahun: '2026', periode: 'TW4', jenis: 'csv' });
+    expect(f.uploads.requests).toHaveLength(2);
   });
 });

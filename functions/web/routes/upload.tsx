@@ -4,6 +4,7 @@ import type { Period } from '../../core/report.ts';
 import { canUpload, type SessionPerson } from '../../core/session.ts';
 import { dataSettings } from '../../documents/check-data.ts';
 import { renderRollUpXlsx } from '../../documents/roll-up-xlsx.ts';
+import { statusLabel } from '../../i18n/labels.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { unitDirectory } from '../../usecases/directory.ts';
 import { currentPerjanjianKinerja } from '../../usecases/perjanjian-kinerja.ts';
@@ -11,6 +12,7 @@ import {
   canUploadPk,
   parseTahun,
   prepareUpload,
+  ReportNotTakingUploadsError,
   reportToCorrect,
   UploadInputError,
   UploadNotAllowedError,
@@ -32,6 +34,10 @@ const TEXT = {
     home: 'Ke beranda',
     rollUpTitle: 'Rekap data tahunan belum dapat dibuat',
     pkForbidden: 'Perjanjian Kinerja hanya dapat diunggah oleh Ketua TIMSAKIP unit ini.',
+    notTaking: (id: string, status: string, done: boolean) =>
+      done
+        ? `Laporan ${id} telah terdokumentasi; unggahan baru untuk periode ini tidak akan digunakan. Mohon pilih periode lain.`
+        : `Laporan ${id} sedang dalam tahap "${status}"; unggahan baru hanya diterima setelah laporan dikembalikan untuk revisi.`,
     back: 'Kembali ke halaman unggah',
     signIn: 'Sesi Bapak/Ibu telah berakhir. Mohon masuk kembali lalu ulangi.',
     bad: {
@@ -47,6 +53,10 @@ const TEXT = {
     home: 'Go to the home page',
     rollUpTitle: 'The annual roll-up cannot be made yet',
     pkForbidden: "The performance agreement can only be uploaded by the unit's TIMSAKIP lead.",
+    notTaking: (id: string, status: string, done: boolean) =>
+      done
+        ? `Report ${id} is documented; a new upload for this period would not be used. Please choose another period.`
+        : `Report ${id} is at "${status}"; a new upload is taken only once the report is sent back for revision.`,
     back: 'Back to the upload page',
     signIn: 'Your session has ended. Please sign in again and retry.',
     bad: {
@@ -221,6 +231,10 @@ export function uploadRoutes(opts: PortalOptions) {
           return c.json({ pesan: err.what === 'pk' ? t.pkForbidden : t.forbiddenBody }, 403);
         }
         if (err instanceof UploadInputError) return c.json({ pesan: t.bad[err.field], field: err.field }, 400);
+        if (err instanceof ReportNotTakingUploadsError) {
+          const status = statusLabel(err.status, lang);
+          return c.json({ pesan: t.notTaking(err.reportId, status, err.status === 'TERDOKUMENTASI') }, 409);
+        }
         throw err;
       }
     },
