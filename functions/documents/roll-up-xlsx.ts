@@ -10,7 +10,7 @@ const T = {
     data: 'Data',
     narasi: 'Narasi',
     quarters: 'Rincian Triwulan',
-    note: 'Rekap dari data triwulan yang telah terdokumentasi, menurut sifat indikator pada Perjanjian Kinerja. Periksa angkanya, isi faktor pendorong/penghambat dan tindak lanjut bila capaian di bawah 100 %, lalu isi lembar Narasi.',
+    note: 'Rekap dari data triwulan yang telah terdokumentasi, menurut sifat indikator pada Perjanjian Kinerja; realisasi tahun lalu dari LKjIP tahun lalu. Uraian faktor dan tindak lanjut disalin dari triwulan (bertanda TW): mohon disusun ulang untuk setahun. Isi uraian bila capaian di bawah 100 %, lalu isi lembar Narasi.',
     narasiNote:
       'Isi kolom isi untuk setiap bagian; bagian bertanda wajib harus diisi. Pisahkan paragraf dengan baris kosong.',
     required: 'wajib',
@@ -22,7 +22,7 @@ const T = {
     data: 'Data',
     narasi: 'Narasi',
     quarters: 'Quarters',
-    note: "Rolled up from the documented quarterly data, by each indicator's type in the performance agreement. Check the figures, fill in the factors and follow-up where achievement is below 100 %, then the Narasi sheet.",
+    note: "Rolled up from the documented quarterly data, by each indicator's type in the performance agreement; last year's actual from last year's LKjIP. The factors and follow-up are copied from the quarters (marked TW): please rewrite them for the year. Fill them in where achievement is below 100 %, then the Narasi sheet.",
     narasiNote:
       'Fill in the isi column of every section; the required ones must be filled. Separate paragraphs with a blank line.',
     required: 'required',
@@ -39,6 +39,7 @@ const DATA_HEADERS = [
   'indikator',
   'realisasi',
   'realisasi_anggaran',
+  'realisasi_tahun_lalu',
   'faktor_pendorong',
   'faktor_penghambat',
   'tindak_lanjut',
@@ -58,7 +59,7 @@ export async function renderRollUpXlsx(year: RolledUpYear, lang: Lang): Promise<
   wb.modified = wb.created;
 
   const data = wb.addWorksheet(t.data);
-  data.columns = [8, 10, 12, 48, 12, 16, 36, 36, 36, 30].map((width) => ({ width }));
+  data.columns = [8, 10, 12, 48, 12, 16, 14, 36, 36, 36, 30].map((width) => ({ width }));
   const head = data.addRow(DATA_HEADERS);
   head.font = { bold: true };
   head.getCell(1).note = t.note;
@@ -70,11 +71,12 @@ export async function renderRollUpXlsx(year: RolledUpYear, lang: Lang): Promise<
       safeCellText(ind.indikator),
       ind.realisasi,
       ind.realisasiAnggaran ?? null,
+      ind.realisasiTahunLalu ?? null,
+      ind.faktorPendorong ? safeCellText(ind.faktorPendorong) : null,
+      ind.faktorPenghambat ? safeCellText(ind.faktorPenghambat) : null,
+      ind.tindakLanjut ? safeCellText(ind.tindakLanjut) : null,
       null,
-      null,
-      null,
-      null,
-    ]);
+    ]).alignment = { vertical: 'top', wrapText: true };
   }
   data.getColumn(6).numFmt = '#,##0';
   data.views = [{ state: 'frozen', ySplit: 1 }];

@@ -18,6 +18,15 @@ export interface RolledUpIndicator {
   realisasi: number;
   /** Realisasi anggaran to date at TW4 (the quarters report it to date), when given. */
   realisasiAnggaran?: number;
+  /** Last year's annual figure, from last year's documented annual report (LKjIP), when there is one. */
+  realisasiTahunLalu?: number;
+  /**
+   * The quarters' own narrative, each line marked with its quarter ("TW2: …"): the staff's words, a starting
+   * point to rewrite for the year — never text lapkin makes up.
+   */
+  faktorPendorong?: string;
+  faktorPenghambat?: string;
+  tindakLanjut?: string;
 }
 
 export interface RolledUpYear {
@@ -69,6 +78,8 @@ export async function rollUpYear(deps: QuarterSources, unit: string, tahun: numb
   if (!stored || reasons.length > 0) throw new RollUpNotReadyError(reasons);
 
   const byQuarter = documented.map((d) => new Map(d.data.indicators.map((i) => [i.kode.toUpperCase(), i])));
+  const [lastYear] = await documentedQuarters(deps, unit, tahun - 1, ['TAHUNAN']);
+  const lastYearOf = new Map((lastYear?.data.indicators ?? []).map((i) => [i.kode.toUpperCase(), i.realisasi]));
   const indicators: RolledUpIndicator[] = [];
   for (const ind of stored.pk.indicators) {
     const rows = byQuarter.map((m) => m.get(ind.kode.toUpperCase()));
@@ -79,6 +90,14 @@ export async function rollUpYear(deps: QuarterSources, unit: string, tahun: numb
     }
     const quarters = rows.map((r) => r?.realisasiPeriode ?? r?.realisasi ?? 0);
     const lastSpent = rows[3]?.realisasiAnggaran;
+    const said = (field: 'faktorPendorong' | 'faktorPenghambat' | 'tindakLanjut') => {
+      const lines = QUARTERS.flatMap((q, i) => {
+        const text = rows[i]?.[field]?.trim();
+        return text ? [`${q}: ${text}`] : [];
+      });
+      return lines.length > 0 ? { [field]: lines.join('\n') } : {};
+    };
+    const previous = lastYearOf.get(ind.kode.toUpperCase());
     indicators.push({
       kode: ind.kode,
       indikator: ind.indikator,
@@ -86,6 +105,10 @@ export async function rollUpYear(deps: QuarterSources, unit: string, tahun: numb
       quarters,
       realisasi: figureToDate(ind.sifat, quarters) ?? 0,
       ...(lastSpent !== undefined ? { realisasiAnggaran: lastSpent } : {}),
+      ...(previous !== undefined ? { realisasiTahunLalu: previous } : {}),
+      ...said('faktorPendorong'),
+      ...said('faktorPenghambat'),
+      ...said('tindakLanjut'),
     });
   }
   if (reasons.length > 0) throw new RollUpNotReadyError(reasons);

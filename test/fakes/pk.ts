@@ -54,12 +54,20 @@ export async function uploadTo(f: Fakes, key: string, body: Uint8Array, sequence
 export async function documentedQuarter(
   f: Fakes,
   periode: Period,
-  figures: { kode: string; realisasi: number; realisasiAnggaran?: number }[],
+  figures: {
+    kode: string;
+    realisasi: number;
+    realisasiAnggaran?: number;
+    faktorPendorong?: string;
+    faktorPenghambat?: string;
+    tindakLanjut?: string;
+  }[],
   status: Report['status'] = 'TERDOKUMENTASI',
+  tahun = 2026,
 ) {
-  const reportId = `karawaci-2026-${periode}`;
+  const reportId = `karawaci-${tahun}-${periode}`;
   const data = {
-    tahun: 2026,
+    tahun,
     periode,
     revision: 1,
     indicators: figures.map(
@@ -71,10 +79,13 @@ export async function documentedQuarter(
           target: 1,
           capaian: null,
           ...(x.realisasiAnggaran !== undefined ? { realisasiAnggaran: x.realisasiAnggaran } : {}),
+          ...(x.faktorPendorong ? { faktorPendorong: x.faktorPendorong } : {}),
+          ...(x.faktorPenghambat ? { faktorPenghambat: x.faktorPenghambat } : {}),
+          ...(x.tindakLanjut ? { tindakLanjut: x.tindakLanjut } : {}),
         }) as unknown as ComputedIndicator,
     ),
   } as unknown as AssembledReport;
-  const key = `laporan/karawaci/2026/${periode}/laporan-kinerja-karawaci-2026-${periode}.json`;
+  const key = `laporan/karawaci/${tahun}/${periode}/laporan-kinerja-karawaci-${tahun}-${periode}.json`;
   const put = await f.store.put({
     key,
     body: new TextEncoder().encode(JSON.stringify(data)),
@@ -84,12 +95,12 @@ export async function documentedQuarter(
   const report: Report = {
     reportId,
     unit: 'karawaci',
-    tahun: 2026,
+    tahun,
     periode,
     status,
     step: status === 'TERDOKUMENTASI' ? 'done' : 'verify',
     revision: 1,
-    source: { key: `masuk/karawaci/2026/${periode}/x.csv`, versionId: 'v' },
+    source: { key: `masuk/karawaci/${tahun}/${periode}/x.csv`, versionId: 'v' },
     reportData: { key, versionId: put.versionId },
     createdAt: now,
     updatedAt: now,

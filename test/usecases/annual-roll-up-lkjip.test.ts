@@ -34,8 +34,8 @@ async function fillNarasi(xlsx: Buffer, narasi: Record<string, string>): Promise
   const data = wb.getWorksheet('Data');
   data?.eachRow((row, n) => {
     if (n === 1) return;
-    row.getCell(8).value = 'Keterbatasan petugas pada triwulan II.';
-    row.getCell(9).value = 'Penambahan jadwal layanan keliling.';
+    row.getCell(9).value = 'Keterbatasan petugas pada triwulan II.';
+    row.getCell(10).value = 'Penambahan jadwal layanan keliling.';
   });
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

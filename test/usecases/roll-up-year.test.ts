@@ -47,6 +47,43 @@ describe('the annual roll-up of the four documented quarters', () => {
     expect(year.indicators[0]?.realisasiAnggaran).toBe(80_000_000);
   });
 
+  it("carries the quarters' own narrative, each marked with its quarter, and last year's annual figure", async () => {
+    const f = fakeDeps();
+    await withPk(f);
+    await documentAll(f, ['TW1', 'TW2', 'TW3']);
+    await documentedQuarter(f, 'TW4', [
+      {
+        kode: 'IK-01',
+        realisasi: 14,
+        faktorPenghambat: 'Petugas loket cuti bersama.',
+        tindakLanjut: 'Layanan daring.',
+      },
+      { kode: 'IK-02', realisasi: 96.4, faktorPendorong: 'Jemput bola KTP-el.' },
+      { kode: 'IK-03', realisasi: 84.1 },
+      { kode: 'IK-04', realisasi: 3 },
+    ]);
+    // Last year's LKjIP, documented: its annual figures are this year's "realisasi tahun lalu".
+    await documentedQuarter(
+      f,
+      'TAHUNAN',
+      [
+        { kode: 'IK-01', realisasi: 44 },
+        { kode: 'IK-03', realisasi: 79.5 },
+      ],
+      'TERDOKUMENTASI',
+      2025,
+    );
+    const year = await rollUpYear(f.deps, 'karawaci', 2026, 'id');
+    expect(year.indicators[0]).toMatchObject({
+      faktorPenghambat: 'TW4: Petugas loket cuti bersama.',
+      tindakLanjut: 'TW4: Layanan daring.',
+      realisasiTahunLalu: 44,
+    });
+    expect(year.indicators[1]).toMatchObject({ faktorPendorong: 'TW4: Jemput bola KTP-el.' });
+    expect(year.indicators[1]?.realisasiTahunLalu).toBeUndefined();
+    expect(year.indicators[2]?.realisasiTahunLalu).toBe(79.5);
+  });
+
   it('refuses without a PK, and names every quarter not documented yet', async () => {
     const f = fakeDeps();
     await documentAll(f, ['TW1', 'TW3']);
