@@ -85,7 +85,7 @@ export async function upload(ctx: Ctx) {
       const label = i.status ? ` (${STATUS_LABEL[lang][i.status]})` : '';
       const next =
         i.status === 'TERDOKUMENTASI'
-          ? '; it is finished — upload data for another period (e.g. --periode TW2)'
+          ? '; it is finished — upload data for another period'
           : '; it takes a corrected upload only when it waits for one (PERLU_REVISI or PERLU_PERBAIKAN_DATA)';
       return console.log(`ignored: report ${i.reportId} is ${i.status}${label}${next}`);
     }
