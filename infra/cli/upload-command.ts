@@ -85,7 +85,7 @@ export async function upload(ctx: Ctx) {
       const label = i.status ? ` (${STATUS_LABEL[lang][i.status]})` : '';
       const next =
         i.status === 'TERDOKUMENTASI'
-          ? '; it is finished — upload data for another period'
+          ? `; it is finished — upload data for the next period (${nextPeriodArgs(Number(v.tahun), periode as Period)})`
           : '; it takes a corrected upload only when it waits for one (PERLU_REVISI or PERLU_PERBAIKAN_DATA)';
       return console.log(`ignored: report ${i.reportId} is ${i.status}${label}${next}`);
     }
@@ -109,4 +109,10 @@ export async function upload(ctx: Ctx) {
     default:
       return console.log('intake has not answered (see the stack output); check with: npx lapkin status');
   }
+}
+
+/** The period after this one, as upload arguments: TW4 → TAHUNAN, TAHUNAN → TW1 of the next year. */
+function nextPeriodArgs(tahun: number, periode: Period): string {
+  const i = PERIODS.indexOf(periode);
+  return i < PERIODS.length - 1 ? `--periode ${PERIODS[i + 1]}` : `--tahun ${tahun + 1} --periode ${PERIODS[0]}`;
 }
