@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
+import type { RolledUpYear } from '../core/annual-roll-up.ts';
 import { NARASI_SECTIONS } from '../core/narasi.ts';
 import { SIFAT_LABEL } from '../i18n/capaian-words.ts';
 import type { Lang } from '../i18n/lang.ts';
-import type { RolledUpYear } from '../usecases/roll-up-year.ts';
 import { safeCellText } from './safe-cell.ts';
 
 const T = {

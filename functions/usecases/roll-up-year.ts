@@ -1,40 +1,12 @@
+import type { RolledUpIndicator, RolledUpYear } from '../core/annual-roll-up.ts';
 import { figureToDate } from '../core/capaian-rules.ts';
-import type { PerjanjianKinerja } from '../core/perjanjian-kinerja.ts';
 import type { Period } from '../core/report.ts';
+import { renderRollUpXlsx } from '../documents/roll-up-xlsx.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { documentedQuarters, type QuarterSources } from './data-context.ts';
 import { currentPerjanjianKinerja } from './perjanjian-kinerja.ts';
 
 const QUARTERS: readonly Period[] = ['TW1', 'TW2', 'TW3', 'TW4'];
-
-/** One indicator's annual figures rolled up from the four documented quarters. */
-export interface RolledUpIndicator {
-  kode: string;
-  indikator: string;
-  sifat: PerjanjianKinerja['indicators'][number]['sifat'];
-  /** Each quarter's own figure, TW1–TW4. */
-  quarters: number[];
-  /** The year's figure by sifat: the sum, the last quarter's, or the mean. */
-  realisasi: number;
-  /** Realisasi anggaran to date at TW4 (the quarters report it to date), when given. */
-  realisasiAnggaran?: number;
-  /** Last year's annual figure, from last year's documented annual report (LKjIP), when there is one. */
-  realisasiTahunLalu?: number;
-  /**
-   * The quarters' own narrative, each line marked with its quarter ("TW2: …"): the staff's words, a starting
-   * point to rewrite for the year — never text lapkin makes up.
-   */
-  faktorPendorong?: string;
-  faktorPenghambat?: string;
-  tindakLanjut?: string;
-}
-
-export interface RolledUpYear {
-  unit: string;
-  tahun: number;
-  pk: PerjanjianKinerja;
-  indicators: RolledUpIndicator[];
-}
 
 /** The year cannot be rolled up yet: each reason in words for the person who asked. */
 export class RollUpNotReadyError extends Error {
@@ -114,3 +86,16 @@ export async function rollUpYear(deps: QuarterSources, unit: string, tahun: numb
   if (reasons.length > 0) throw new RollUpNotReadyError(reasons);
   return { unit, tahun, pk: stored.pk, indicators };
 }
+
+/** The roll-up as the annual workbook the staff complete and upload (what the CLI writes and the portal serves). */
+export async function annualWorkbook(
+  deps: QuarterSources,
+  unit: string,
+  tahun: number,
+  lang: Lang,
+): Promise<{ year: RolledUpYear; xlsx: Buffer }> {
+  const year = await rollUpYear(deps, unit, tahun, lang);
+  return { year, xlsx: await renderRollUpXlsx(year, lang) };
+}
+
+export type { RolledUpIndicator, RolledUpYear };

@@ -3,8 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { LocalDocumentStore } from '../../functions/adapters/local-document-store.ts';
 import type { Report } from '../../functions/core/report.ts';
-import { renderRollUpXlsx } from '../../functions/documents/roll-up-xlsx.ts';
-import { RollUpNotReadyError, rollUpYear } from '../../functions/usecases/roll-up-year.ts';
+import { annualWorkbook, RollUpNotReadyError } from '../../functions/usecases/roll-up-year.ts';
 import { type Ctx, fail } from './context.ts';
 
 /**
@@ -32,14 +31,12 @@ export async function runRollUp(ctx: Ctx, reports: Report[]): Promise<void> {
     secret: 'unused',
   });
   const lang = ctx.config.language;
-  const year = await rollUpYear({ repo: { get: async (id) => byId.get(id) }, store }, unit, tahun, lang).catch(
-    (err: Error) => {
-      if (err instanceof RollUpNotReadyError)
-        fail(`cannot roll up ${unit} ${tahun} yet:\n- ${err.reasons.join('\n- ')}`);
-      throw err;
-    },
-  );
-  await writeFile(out, await renderRollUpXlsx(year, lang));
+  const sources = { repo: { get: async (id: string) => byId.get(id) }, store };
+  const { year, xlsx } = await annualWorkbook(sources, unit, tahun, lang).catch((err: Error) => {
+    if (err instanceof RollUpNotReadyError) fail(`cannot roll up ${unit} ${tahun} yet:\n- ${err.reasons.join('\n- ')}`);
+    throw err;
+  });
+  await writeFile(out, xlsx);
   const how = { kumulatif: 'sum', 'non-kumulatif': 'last', 'rata-rata': 'mean' } as const;
   for (const i of year.indicators) {
     const quarters = i.quarters.map((q, n) => `TW${n + 1} ${q}`).join(', ');

@@ -3,7 +3,6 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Period } from '../../core/report.ts';
 import { canUpload, type SessionPerson } from '../../core/session.ts';
 import { dataSettings } from '../../documents/check-data.ts';
-import { renderRollUpXlsx } from '../../documents/roll-up-xlsx.ts';
 import { statusLabel } from '../../i18n/labels.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { unitDirectory } from '../../usecases/directory.ts';
@@ -18,7 +17,7 @@ import {
   UploadNotAllowedError,
   uploadYears,
 } from '../../usecases/prepare-upload.ts';
-import { RollUpNotReadyError, rollUpYear } from '../../usecases/roll-up-year.ts';
+import { annualWorkbook, RollUpNotReadyError } from '../../usecases/roll-up-year.ts';
 import { MessagePage } from '../pages/message.tsx';
 import { UploadPage, type UploadPageProps } from '../pages/upload.tsx';
 import type { PortalEnv, PortalOptions } from '../portal-env.ts';
@@ -181,8 +180,7 @@ export function uploadRoutes(opts: PortalOptions) {
     const tahun = parseTahun(c.req.query('tahun'), deps.clock.now());
     if (tahun === undefined) return c.html(messagePage(lang, person, csrf, TEXT[lang].bad.tahun), 400);
     try {
-      const year = await rollUpYear(deps, person.unit, tahun, lang);
-      const xlsx = await renderRollUpXlsx(year, lang);
+      const { xlsx } = await annualWorkbook(deps, person.unit, tahun, lang);
       return c.body(new Uint8Array(xlsx), 200, {
         'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         'content-disposition': `attachment; filename="data-tahunan-${person.unit}-${tahun}.xlsx"`,
