@@ -25,12 +25,12 @@ export async function dataContextFor(
   const stored = await currentPerjanjianKinerja(deps, report.unit, report.tahun);
   if (!stored) return { context: {}, provisional: [] };
   const before = quartersToDate(report.periode).filter((q) => q !== report.periode);
-  const documented = await documentedQuarters(deps, report.unit, report.tahun, before, { inReview: true });
-  const provisional = documented
+  const earlierData = await periodData(deps, report.unit, report.tahun, before, { inReview: true });
+  const provisional = earlierData
     .filter((q) => q.report.status !== 'TERDOKUMENTASI')
     .map((q) => ({ periode: q.periode, revision: q.data.revision }));
   const earlier = new Map<string, { periode: Period; realisasi: number }[]>();
-  for (const q of documented) {
+  for (const q of earlierData) {
     for (const ind of q.data.indicators) {
       const key = ind.kode.toUpperCase();
       const list = earlier.get(key) ?? [];
@@ -43,7 +43,7 @@ export async function dataContextFor(
   return {
     context,
     provisional,
-    quarterly: documented.map((q) => ({
+    quarterly: earlierData.map((q) => ({
       periode: q.periode,
       revision: q.data.revision,
       indicators: q.data.indicators.map((i) => ({
@@ -63,10 +63,10 @@ export interface QuarterSources {
 }
 
 /**
- * The data of each of these quarters that is documented: the ratified revision's assembled data. With
- * `inReview`, also a quarter still on its way (its last valid assembly); never a failed one.
+ * The data of each of these periods that is documented: the ratified revision's assembled data. With
+ * `inReview`, also a period still on its way (its last valid assembly); never a failed one.
  */
-export async function documentedQuarters(
+export async function periodData(
   deps: QuarterSources,
   unit: string,
   tahun: number,

@@ -3,7 +3,7 @@ import { figureToDate } from '../core/capaian-rules.ts';
 import type { Period } from '../core/report.ts';
 import { renderRollUpXlsx } from '../documents/roll-up-xlsx.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { documentedQuarters, type QuarterSources } from './data-context.ts';
+import { periodData, type QuarterSources } from './data-context.ts';
 import { currentPerjanjianKinerja } from './perjanjian-kinerja.ts';
 
 const QUARTERS: readonly Period[] = ['TW1', 'TW2', 'TW3', 'TW4'];
@@ -42,7 +42,7 @@ const WHY = {
 export async function rollUpYear(deps: QuarterSources, unit: string, tahun: number, lang: Lang): Promise<RolledUpYear> {
   const w = WHY[lang];
   const stored = await currentPerjanjianKinerja(deps, unit, tahun);
-  const documented = await documentedQuarters(deps, unit, tahun, QUARTERS);
+  const documented = await periodData(deps, unit, tahun, QUARTERS);
   const reasons: string[] = [];
   if (!stored) reasons.push(w.noPk(tahun));
   const absent = QUARTERS.filter((q) => !documented.some((d) => d.periode === q));
@@ -50,7 +50,7 @@ export async function rollUpYear(deps: QuarterSources, unit: string, tahun: numb
   if (!stored || reasons.length > 0) throw new RollUpNotReadyError(reasons);
 
   const byQuarter = documented.map((d) => new Map(d.data.indicators.map((i) => [i.kode.toUpperCase(), i])));
-  const [lastYear] = await documentedQuarters(deps, unit, tahun - 1, ['TAHUNAN']);
+  const [lastYear] = await periodData(deps, unit, tahun - 1, ['TAHUNAN']);
   const lastYearOf = new Map((lastYear?.data.indicators ?? []).map((i) => [i.kode.toUpperCase(), i.realisasi]));
   const indicators: RolledUpIndicator[] = [];
   for (const ind of stored.pk.indicators) {
