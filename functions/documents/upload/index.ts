@@ -4,8 +4,8 @@
  * csv-reader.ts (CSV as a stream), zip.ts, xml-scanner.ts and xlsx-reader.ts (the zip-bomb guard and the sheet
  * as a stream), bounded-rows.ts (the row limit while reading), columns.ts (the one column specification),
  * header.ts, cells.ts, number-style.ts and validate.ts (the rules), messages.ts (every text, in Bahasa Indonesia
- * and English), limits.ts (the defaults). The Perjanjian Kinerja sheet: pk-columns.ts and pk-validate.ts; a data upload joined with it: pk-join.ts; the
- * Narasi sheet of an annual upload: narasi-sheet.ts.
+ * and English), limits.ts (the defaults). The Perjanjian Kinerja sheet: pk-columns.ts and pk-validate.ts; a
+ * data upload joined with it: pk-join.ts; the Narasi sheet of an annual upload: narasi-sheet.ts.
  */
 import { type CapaianRules, DEFAULT_CAPAIAN_RULES } from '../../core/capaian-rules.ts';
 import type { Narasi } from '../../core/narasi.ts';
