@@ -26,6 +26,9 @@ export class UploadNotAllowedError extends Error {
   }
 }
 
+/** A report takes an upload when it waits for a corrected one, or failed (an upload restarts it). */
+export const takesUpload = (status: ReportStatus): boolean => AWAITING_UPLOAD.includes(status) || status === 'GAGAL';
+
 /**
  * The report of that period takes no upload now: documented, or in review (an upload would be kept but not used,
  * which the page must say before the file is sent, not after).
@@ -116,7 +119,7 @@ export async function prepareUpload(
   if (target.reportId) {
     // A new report, one waiting for a corrected upload, or a failed one (an upload restarts it) take the file.
     const report = await deps.repo.get(target.reportId);
-    if (report && !AWAITING_UPLOAD.includes(report.status) && report.status !== 'GAGAL') {
+    if (report && !takesUpload(report.status)) {
       throw new ReportNotTakingUploadsError(report.reportId, report.status);
     }
   }
@@ -134,7 +137,7 @@ export async function prepareUpload(
 
 /** The report an upload corrects (the revision mail's `?laporan=<id>`), or why it is none. */
 export type CorrectedReport =
-  | { kind: 'report'; reportId: string; tahun: number; periode: Period; note?: string }
+  | { kind: 'report'; reportId: string; tahun: number; periode: Period; status: ReportStatus; note?: string }
   | { kind: 'unknown'; id: string };
 
 /**
@@ -154,6 +157,7 @@ export async function reportToCorrect(
     reportId: report.reportId,
     tahun: report.tahun,
     periode: report.periode,
+    status: report.status,
     note: report.revisionNote,
   };
 }

@@ -36,7 +36,7 @@ function report(over: Partial<Report>): Report {
     unit: 'karawaci',
     tahun: 2025,
     periode: 'TW3',
-    status: 'MENUNGGU_REVISI',
+    status: 'PERLU_REVISI',
     step: 'revision',
     revision: 1,
     source: { key: 'masuk/karawaci/2025/TW3/a.csv', versionId: 'v1' },
@@ -97,6 +97,17 @@ describe('the upload page', () => {
     expect(theirs.statusCode).toBe(200);
     expect(theirs.body).not.toContain('RAHASIA');
     expect(theirs.body).toContain('tidak ditemukan di unit Bapak/Ibu');
+  });
+
+  it('says at once that a report named by an old revision link is documented, and does not offer it as a correction', async () => {
+    const { request, cookie, f } = await signedIn();
+    f.repo.reports.set('karawaci-2025-TW3', report({ status: 'TERDOKUMENTASI', revisionNote: 'Catatan lama.' }));
+    const res = await request('/unggah?laporan=karawaci-2025-TW3', { headers: { cookie } });
+    expect(res.body).not.toContain('Perbaikan untuk laporan');
+    expect(res.body).not.toContain('Catatan lama.');
+    expect(res.body).toContain(
+      'Laporan karawaci-2025-TW3 telah terdokumentasi; unggahan baru untuk periode ini tidak akan digunakan. Mohon pilih periode lain.',
+    );
   });
 });
 

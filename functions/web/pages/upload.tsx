@@ -88,6 +88,8 @@ export interface UploadPageProps {
   years: number[];
   tahun: number;
   periode: Period;
+  /** ?laporan= named a report of the unit that takes no upload now: why, in words. */
+  closed?: string;
   /** The person may upload the unit's Perjanjian Kinerja (TIMSAKIP). */
   canUploadPk: boolean;
   /** ?laporan=<id>: the report this upload corrects (of the person's unit), or the id that was not found. */
@@ -143,6 +145,7 @@ export function UploadPage(p: UploadPageProps) {
         </div>
       ) : null}
       {unknown ? <div class="notice">{t.unknownReport(unknown)}</div> : null}
+      {p.closed ? <div class="notice">{p.closed}</div> : null}
       <noscript>
         <div class="error">{t.noScript}</div>
       </noscript>

@@ -13,6 +13,7 @@ import {
   prepareUpload,
   ReportNotTakingUploadsError,
   reportToCorrect,
+  takesUpload,
   UploadInputError,
   UploadNotAllowedError,
   uploadYears,
@@ -123,7 +124,13 @@ export function uploadRoutes(opts: PortalOptions) {
     if (!canUpload(person)) return c.html(forbiddenPage(lang, person, csrf), 403);
     const now = deps.clock.now();
     const { first, last } = uploadYears(now);
-    const found = await reportToCorrect(deps, person, c.req.query('laporan'));
+    const named = await reportToCorrect(deps, person, c.req.query('laporan'));
+    // An old revision link to a report that takes no upload now: say so at once, offer no correction.
+    const closed =
+      named?.kind === 'report' && !takesUpload(named.status)
+        ? TEXT[lang].notTaking(named.reportId, statusLabel(named.status, lang), named.status === 'TERDOKUMENTASI')
+        : undefined;
+    const found = closed ? undefined : named;
     const { tahun, periode } = found?.kind === 'report' ? found : lastQuarter(now);
     let unitName = person.unit;
     try {
@@ -140,6 +147,7 @@ export function uploadRoutes(opts: PortalOptions) {
       workerScript: c.get('asset')('upload-check'),
       settings: dataSettings(deps.config),
       canUploadPk: canUploadPk(person),
+      ...(closed ? { closed } : {}),
       years: Array.from({ length: last - first + 1 }, (_, i) => last - i),
       tahun,
       periode,
