@@ -64,6 +64,22 @@ describe('the Perjanjian Kinerja on the upload page', () => {
     expect((await get('/unggah/pk?tahun=abc')).status).toBe(400);
   });
 
+  it('with a quarter, also hands the figures of the earlier quarters, so the page computes the figure to date as the assembly will', async () => {
+    const { f, get } = await browserOf('STAF');
+    await receiveUpload(f.deps, await uploadTo(f, pkUploadKey('karawaci', 2026, 'pk.csv'), pkBytes()));
+    await documentedQuarter(f, 'TW1', [
+      { kode: 'IK-01', realisasi: 12 },
+      { kode: 'IK-03', realisasi: 80 },
+    ]);
+    const answer = (await (await get('/unggah/pk?tahun=2026&periode=TW2')).json()) as {
+      earlier: [string, { periode: string; realisasi: number }[]][];
+    };
+    expect(answer.earlier).toEqual([
+      ['IK-01', [{ periode: 'TW1', realisasi: 12 }]],
+      ['IK-03', [{ periode: 'TW1', realisasi: 80 }]],
+    ]);
+  });
+
   it("never shows another unit's PK", async () => {
     const { f, get } = await browserOf('STAF', 'sukamaju');
     await receiveUpload(f.deps, await uploadTo(f, pkUploadKey('karawaci', 2026, 'pk.csv'), pkBytes()));

@@ -15,7 +15,7 @@ const scope = self as unknown as {
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 async function check(request: CheckRequest): Promise<CheckReply> {
-  const { file, fileName, expected, settings, lang, pk } = request;
+  const { file, fileName, expected, settings, lang, pk, earlier } = request;
   // Over the limit: answered from the size alone, without reading the file into memory (as the server does).
   const tooLarge = checkFileSize(file.size, settings, lang);
   if (tooLarge) return { type: 'done', valid: false, problems: tooLarge.problems, warnings: [], rows: 0, kind: 'csv' };
@@ -29,8 +29,8 @@ async function check(request: CheckRequest): Promise<CheckReply> {
     const rows = checked.indicators.length;
     return { type: 'done', valid: checked.valid, problems: checked.problems, warnings: checked.warnings, rows, kind };
   }
-  // The earlier quarters' figures are the server's (documented reports): the check here is of this file alone.
-  const context = pk ? { pk } : {};
+  // With the earlier quarters' figures the server handed over, the figure to date is the assembly's.
+  const context = pk ? { pk, ...(earlier ? { earlier: new Map(earlier) } : {}) } : {};
   const result = await checkPerformanceData(bytes, fileName, { tahun, periode }, settings, lang, context);
   return {
     type: 'done',

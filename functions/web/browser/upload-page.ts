@@ -89,11 +89,15 @@ function setup(): void {
     if (rollUp) rollUp.href = `${rollUp.dataset.href ?? ''}${encodeURIComponent(yearSelect.value)}`;
   });
 
-  /** The unit's PK of the year in force, or null; a data upload is checked against it as the assembly will. */
-  const pkOf = async (tahun: number): Promise<CheckRequest['pk']> => {
-    const res = await fetch(`${pkUrl}?tahun=${tahun}&lang=${lang}`, { credentials: 'same-origin' });
+  /**
+   * The unit's PK of the year in force (or null) and the earlier quarters' figures: a data upload is checked
+   * against them as the assembly will.
+   */
+  const pkOf = async (tahun: number, periode: string): Promise<Pick<CheckRequest, 'pk' | 'earlier'>> => {
+    const query = `tahun=${tahun}&periode=${encodeURIComponent(periode)}&lang=${lang}`;
+    const res = await fetch(`${pkUrl}?${query}`, { credentials: 'same-origin' });
     if (!res.ok) throw new Error(t.pkFailed);
-    return ((await res.json()) as { pk: CheckRequest['pk'] }).pk;
+    return (await res.json()) as Pick<CheckRequest, 'pk' | 'earlier'>;
   };
   const button = byId<HTMLButtonElement>('kirim');
   const fileInput = byId<HTMLInputElement>('berkas');
@@ -220,10 +224,18 @@ function setup(): void {
     showNotes([]);
     try {
       let result: Extract<CheckReply, { type: 'done' }>;
-      const pk = periode === 'PK' ? undefined : await pkOf(tahun);
+      const against = periode === 'PK' ? {} : await pkOf(tahun, periode);
       try {
         const unit = form.dataset.unit ?? '';
-        result = await check({ file, fileName: file.name, expected: { tahun, periode }, settings, lang, unit, pk });
+        result = await check({
+          file,
+          fileName: file.name,
+          expected: { tahun, periode },
+          settings,
+          lang,
+          unit,
+          ...against,
+        });
       } catch {
         say(t.checkFailed, 'error');
         return;

@@ -17,6 +17,8 @@ export interface CheckRequest {
   /** The unit and its PK of the year in force (from /unggah/pk), so a short-format upload checks as it will. */
   unit?: string;
   pk?: PerjanjianKinerja | null;
+  /** The earlier quarters' figures by kode (upper-case), as the assembly adds them up: [kode, figures] pairs. */
+  earlier?: [string, { periode: Period; realisasi: number }[]][];
 }
 
 export interface Problem {

@@ -5,10 +5,12 @@ import { canUpload, type SessionPerson } from '../../core/session.ts';
 import { dataSettings } from '../../documents/check-data.ts';
 import { statusLabel } from '../../i18n/labels.ts';
 import type { Lang } from '../../i18n/lang.ts';
+import { dataContextFor } from '../../usecases/data-context.ts';
 import { unitDirectory } from '../../usecases/directory.ts';
 import { currentPerjanjianKinerja } from '../../usecases/perjanjian-kinerja.ts';
 import {
   canUploadPk,
+  parsePeriode,
   parseTahun,
   prepareUpload,
   ReportNotTakingUploadsError,
@@ -171,8 +173,14 @@ export function uploadRoutes(opts: PortalOptions) {
     if (!canUpload(person)) return c.json({ pesan: TEXT[c.get('lang')].forbiddenBody }, 403);
     const tahun = parseTahun(c.req.query('tahun'), deps.clock.now());
     if (tahun === undefined) return c.json({ pesan: TEXT[c.get('lang')].bad.tahun }, 400);
-    const stored = await currentPerjanjianKinerja(deps, person.unit, tahun);
-    return c.json({ pk: stored?.pk ?? null });
+    const periode = parsePeriode(c.req.query('periode'));
+    if (!periode) {
+      const stored = await currentPerjanjianKinerja(deps, person.unit, tahun);
+      return c.json({ pk: stored?.pk ?? null });
+    }
+    // With the quarter: also the earlier quarters' figures the assembly will add up (as [kode, figures] pairs).
+    const { context } = await dataContextFor(deps, { unit: person.unit, tahun, periode });
+    return c.json({ pk: context.pk ?? null, earlier: [...(context.earlier ?? new Map())] });
   });
 
   /**
