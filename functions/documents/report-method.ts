@@ -32,6 +32,14 @@ export function capText(report: Pick<AssembledReport, 'rules'>, lang: Lang): str
 }
 
 /**
+ * The cap the capaian per sasaran were averaged with, as printed. Only data from after the cap has capaian per
+ * sasaran, so the default is the type's fallback, not a claim about old data.
+ */
+export function sasaranCapText(report: Pick<AssembledReport, 'rules'>, lang: Lang): string {
+  return capText(report, lang) ?? capText({ rules: DEFAULT_CAPAIAN_RULES }, lang) ?? '';
+}
+
+/**
  * The method note: rulesNote's sentences (naik, turun, target 0, the cap, sifat). For data from before the cap,
  * its first three and a sentence saying the averages are uncapped (that data had no sifat either).
  */

@@ -1,6 +1,5 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { DEFAULT_CAPAIAN_RULES } from '../core/capaian-rules.ts';
 import type { AssembledReport } from '../core/performance-data.ts';
 import type { Period } from '../core/report.ts';
 import { POLARITAS_SHORT, SIFAT_LABEL } from '../i18n/capaian-words.ts';
@@ -8,7 +7,7 @@ import { formatDateTime } from '../i18n/format.ts';
 import { kategoriLabel, periodLabel } from '../i18n/labels.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { kategoriOrder, ratingScaleOf, round2 } from './capaian.ts';
-import { capText, isToDate, methodNote, reportRules } from './report-method.ts';
+import { capText, isToDate, methodNote, reportRules, sasaranCapText } from './report-method.ts';
 import { allSasaran, ratesEfisiensi } from './report-summary.ts';
 import { safeCellText } from './safe-cell.ts';
 
@@ -301,7 +300,7 @@ function writeSummary(ws: ExcelJS.Worksheet, report: AssembledReport, lang: Lang
 function writeSasaran(ws: ExcelJS.Worksheet, report: AssembledReport, lang: Lang): void {
   const l = LABELS[lang].sasaran;
   const s = report.summary;
-  const cap = capText(report, lang) ?? capText({ rules: DEFAULT_CAPAIAN_RULES }, lang) ?? '';
+  const cap = sasaranCapText(report, lang);
   const columns: { header: string; width: number; fmt?: string }[] = [
     { header: LABELS[lang].columns.no, width: 5, fmt: '#,##0' },
     { header: l.sasaran, width: 44 },

@@ -1,8 +1,8 @@
-import { rulesNote } from '../../i18n/capaian-words.ts';
 import { formatNumber } from '../../i18n/format.ts';
 import { kategoriLabel } from '../../i18n/labels.ts';
 import { ratingScaleOf, scaleRanges } from '../capaian.ts';
 import { COLOR, drawTable, FONT, keepTogether, type TableColumn, type TableRow, tableHeight } from '../pdf-layout.ts';
+import { methodNote } from '../report-method.ts';
 import { narasiTitle } from './bab1-pendahuluan.ts';
 import { drawAnggaran } from './bab3-anggaran.ts';
 import { drawSasaran } from './bab3-sasaran.ts';
@@ -48,7 +48,7 @@ function drawMethod(ctx: Lkjip): void {
   const { doc, report, l, lang } = ctx;
   minorHeading(doc, l.methodTitle, 140, { size: 11 });
   note(doc, l.methodIntro, { gap: 4 });
-  numberedList(doc, rulesNote(ctx.rules, lang), { size: 9.5, indent: 10 });
+  numberedList(doc, methodNote(report, lang), { size: 9.5, indent: 10 });
   const ranges = scaleRanges(ratingScaleOf(report.ratingScale), lang);
   const w = fitWidths(doc, [150, 339]);
   const columns: TableColumn[] = [

@@ -12,7 +12,7 @@ export interface Lkjip {
   approvals: DispositionEntry[];
   lang: Lang;
   l: LkjipWords;
-  /** The rules capaian was computed by (the report's own; the defaults for data assembled before they were). */
+  /** The rules capaian was computed by (report-method.ts: the report's own, or those of its time). */
   rules: CapaianRules;
   toc: TocRecorder;
 }

@@ -1,7 +1,7 @@
-import { DEFAULT_CAPAIAN_RULES } from '../../core/capaian-rules.ts';
 import type { AssembledReport, DispositionEntry } from '../../core/performance-data.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { addFooters, createDoc, ensureSpace, type PdfRenderOptions } from '../pdf-layout.ts';
+import { reportRules } from '../report-method.ts';
 import { drawApprovals } from '../report-pdf/approvals.ts';
 import { signatureLabelRoom, type VerificationMark, verificationFooter } from '../verification-pdf.ts';
 import { watermarkEveryPage } from '../watermark.ts';
@@ -84,7 +84,7 @@ export async function drawLkjip(
     approvals,
     lang,
     l,
-    rules: report.rules ?? DEFAULT_CAPAIAN_RULES,
+    rules: reportRules(report).rules,
     toc,
   };
   const mark = options.verification;

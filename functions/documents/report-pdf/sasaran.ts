@@ -1,4 +1,3 @@
-import { DEFAULT_CAPAIAN_RULES } from '../../core/capaian-rules.ts';
 import type { AssembledReport, SasaranCapaian } from '../../core/performance-data.ts';
 import { formatNumber, formatPercent } from '../../i18n/format.ts';
 import { kategoriLabel } from '../../i18n/labels.ts';
@@ -16,6 +15,7 @@ import {
   type TableRow,
   tableHeight,
 } from '../pdf-layout.ts';
+import { sasaranCapText } from '../report-method.ts';
 import { allSasaran, ratesEfisiensi } from '../report-summary.ts';
 import { notesHeight } from './figures.ts';
 import { REPORT_PDF_LABELS as L } from './labels.ts';
@@ -34,7 +34,7 @@ export function drawSasaran(doc: Doc, report: AssembledReport, lang: Lang): void
   const s = report.summary;
   const scale = ratingScaleOf(report.ratingScale);
   const palette = kategoriPalette(kategoriOrder(scale));
-  const cap = `${formatNumber((report.rules ?? DEFAULT_CAPAIAN_RULES).cap, { maxDecimals: 2 }, lang)} %`;
+  const cap = sasaranCapText(report, lang);
   const h = l.sasaranHeaders;
   const columns: TableColumn[] = [
     { header: h[0] ?? '', width: 104 },
