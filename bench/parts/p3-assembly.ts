@@ -188,6 +188,12 @@ export async function runP3Step(opts: P3StepOptions): Promise<P3StepResult> {
         throw new Error('bench: the lkjip step runs in runLkjipStep');
     }
   };
+  const timed = await timeSteps(opts, once);
+  return { ...timed, ...(valid !== undefined ? { valid } : {}) };
+}
+
+/** Runs a step's warm-ups, then its timed repetitions, and measures memory around them: every P3 step alike. */
+async function timeSteps(opts: P3StepOptions, once: () => Promise<number>): Promise<P3StepResult> {
   for (let i = 0; i < opts.warmup; i++) await once();
   const rssBefore = process.memoryUsage.rss();
   const times: number[] = [];
@@ -204,7 +210,6 @@ export async function runP3Step(opts: P3StepOptions): Promise<P3StepResult> {
     rssBeforeMB: Math.round(rssBefore / 1024 / 1024),
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     output,
-    ...(valid !== undefined ? { valid } : {}),
   };
 }
 
@@ -214,21 +219,5 @@ async function runLkjipStep(opts: P3StepOptions): Promise<P3StepResult> {
   const { largeLkjipSample } = await import('../../test/fakes/lkjip-sample.ts');
   const report = largeLkjipSample(opts.rows, LKJIP_SASARAN);
   const language = testConfig().language;
-  for (let i = 0; i < opts.warmup; i++) await renderLkjipPdf(report, [], language);
-  const rssBefore = process.memoryUsage.rss();
-  const times: number[] = [];
-  let output = 0;
-  for (let i = 0; i < opts.reps; i++) {
-    const t0 = performance.now();
-    output = (await renderLkjipPdf(report, [], language)).byteLength;
-    times.push(performance.now() - t0);
-  }
-  return {
-    step: opts.step,
-    rows: opts.rows,
-    ms: summarize(times),
-    rssBeforeMB: Math.round(rssBefore / 1024 / 1024),
-    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
-    output,
-  };
+  return timeSteps(opts, async () => (await renderLkjipPdf(report, [], language)).byteLength);
 }
