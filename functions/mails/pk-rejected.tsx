@@ -2,9 +2,8 @@ import type { Person } from '../core/config.ts';
 import type { UnitProfile } from '../core/directory.ts';
 import type { DataProblem } from '../core/performance-data.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { Closing, closing, Facts, greeting, Heading, Muted, P } from './parts.tsx';
-import { ProblemsTable, problemLines } from './problems-table.tsx';
-import { type Mail, MailShell, mailDocument, subjectOf } from './shell.tsx';
+import { problemsMail } from './problems-mail.tsx';
+import type { Mail } from './shell.tsx';
 
 const T = {
   id: {
@@ -18,8 +17,6 @@ const T = {
           : 'Sampai Perjanjian Kinerja yang benar diterima, data kinerja tahun ini diperiksa dalam format baris lengkap.'
       }`,
     upload: 'Mohon Bapak/Ibu memperbaiki berkas tersebut, lalu mengunggahnya kembali sebagai Perjanjian Kinerja.',
-    file: 'Berkas yang diperiksa',
-    more: (n: number) => `… dan ${n} masalah lainnya (lihat lampiran).`,
   },
   en: {
     action: 'Performance agreement rejected',
@@ -32,12 +29,8 @@ const T = {
           : "Until a valid agreement is accepted, this year's data is checked in the full-row format."
       }`,
     upload: 'Please correct the file and upload it again as the performance agreement.',
-    file: 'File checked',
-    more: (n: number) => `… and ${n} more (see the attachment).`,
   },
 };
-
-const SHOWN = 30;
 
 /** A PK upload with problems: every problem, the list attached, and what stays in force meanwhile. */
 export function pkRejectedMail(a: {
@@ -52,50 +45,17 @@ export function pkRejectedMail(a: {
   kept: boolean;
 }): Mail {
   const t = T[a.lang];
-  const title = t.title(a.unit.organization.name, a.tahun);
-  const subject = subjectOf(t.action, title);
-  const shown = a.problems.slice(0, SHOWN);
-  const rest = a.problems.length - shown.length;
-  const file: [string, string] = [t.file, a.fileKey.split('/').at(-1) ?? a.fileKey];
-  return {
-    subject,
-    text: [
-      greeting(a.to.name, a.lang),
-      '',
-      title,
-      '',
-      t.intro(a.problems.length, a.kept),
-      `${file[0]}: ${file[1]}`,
-      '',
-      ...problemLines(shown, a.lang),
-      ...(rest > 0 ? [t.more(rest)] : []),
-      '',
-      t.upload,
-      '',
-      closing(a.lang),
-      '',
-    ].join('\n'),
-    html: mailDocument(
-      <MailShell lang={a.lang} title={subject} tone="bad">
-        <P>{greeting(a.to.name, a.lang)}</P>
-        <Heading tone="bad">{t.heading}</Heading>
-        <P>
-          <strong>{title}</strong>
-        </P>
-        <P>{t.intro(a.problems.length, a.kept)}</P>
-        <Facts rows={[file]} />
-        <P>{t.upload}</P>
-        <ProblemsTable problems={shown} lang={a.lang} />
-        {rest > 0 ? <Muted>{t.more(rest)}</Muted> : null}
-        <Closing lang={a.lang} />
-      </MailShell>,
-    ),
-    attachments: [
-      {
-        filename: `kesalahan-pk-${a.unit.organization.unitCode}-${a.tahun}.xlsx`,
-        content: a.problemsXlsx,
-        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      },
-    ],
-  };
+  return problemsMail({
+    lang: a.lang,
+    to: a.to,
+    title: t.title(a.unit.organization.name, a.tahun),
+    action: t.action,
+    heading: t.heading,
+    intro: t.intro(a.problems.length, a.kept),
+    fileName: a.fileKey.split('/').at(-1) ?? a.fileKey,
+    ask: t.upload,
+    problems: a.problems,
+    problemCount: a.problems.length,
+    attachment: { filename: `kesalahan-pk-${a.unit.organization.unitCode}-${a.tahun}.xlsx`, content: a.problemsXlsx },
+  });
 }
